@@ -1,0 +1,682 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * One plan file = one SQLite database. Opening is done in two steps so that
+ * a file we refuse is never written to: first a read-only connection checks
+ * that the file is a sound plan this version understands, then (for editing)
+ * a read-write connection takes an exclusive lock that it holds until the
+ * plan is closed, so a second window or process is told the file is in use.
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "renaksi-db-private.h"
+#include "renaksi-error.h"
+#include "renaksi-schema.h"
+
+#define SQLITE_MAGIC "SQLite format 3"
+#define BUSY_TIMEOUT_MS 250
+
+struct _RenaksiDb
+{
+  GObject     parent_instance;
+
+  sqlite3    *handle;
+  GHashTable *statements;   /* SQL text → sqlite3_stmt*, prepared once */
+  char       *path;
+  int         schema_version;
+  guint       read_only : 1;
+};
+
+G_DEFINE_FINAL_TYPE (RenaksiDb, renaksi_db, G_TYPE_OBJECT)
+
+static void
+finalize_statement (gpointer stmt)
+{
+  sqlite3_finalize (stmt);
+}
+
+static void
+renaksi_db_finalize (GObject *object)
+{
+  RenaksiDb *self = (RenaksiDb *)object;
+
+  g_clear_pointer (&self->statements, g_hash_table_unref);
+
+  /* Write-ahead logging is for while the plan is being edited. At rest the
+   * file goes back to a rollback journal: everything is then in the one
+   * file, and readers such as `--outline` leave no -wal/-shm files beside
+   * it. This also checkpoints; if it fails the file simply stays in WAL
+   * mode, which is just as safe. */
+  if (self->handle != NULL && !self->read_only)
+    sqlite3_exec (self->handle, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL);
+  g_clear_pointer (&self->handle, sqlite3_close_v2);
+  g_clear_pointer (&self->path, g_free);
+
+  G_OBJECT_CLASS (renaksi_db_parent_class)->finalize (object);
+}
+
+static void
+renaksi_db_class_init (RenaksiDbClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = renaksi_db_finalize;
+}
+
+static void
+renaksi_db_init (RenaksiDb *self)
+{
+  self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                            finalize_statement);
+}
+
+static char *
+display_name (const char *path)
+{
+  return g_filename_display_basename (path);
+}
+
+static void
+set_sqlite_error (sqlite3     *handle,
+                  int          rc,
+                  const char  *path,
+                  GError     **error)
+{
+  g_autofree char *name = display_name (path);
+
+  switch (rc & 0xff)
+    {
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      g_set_error (error, RENAKSI_ERROR, RENAKSI_ERROR_LOCKED,
+                   _("“%s” is in use by another Renaksi window or program. "
+                     "Close it there and try again."), name);
+      break;
+
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB:
+      g_set_error (error, RENAKSI_ERROR, RENAKSI_ERROR_DAMAGED,
+                   _("“%s” is damaged and cannot be opened. The file has not "
+                     "been changed; restore it from a backup copy."), name);
+      break;
+
+    case SQLITE_READONLY:
+    case SQLITE_PERM:
+      g_set_error (error, RENAKSI_ERROR, RENAKSI_ERROR_READ_ONLY,
+                   _("“%s” is read-only. It can be opened for viewing, but "
+                     "changes cannot be saved."), name);
+      break;
+
+    case SQLITE_FULL:
+      g_set_error (error, RENAKSI_ERROR, RENAKSI_ERROR_FAILED,
+                   _("The disk holding “%s” is full. Free some space; the "
+                     "last change was not saved."), name);
+      break;
+
+    default:
+      g_set_error (error, RENAKSI_ERROR, RENAKSI_ERROR_FAILED,
+                   _("“%s” could not be read or written: %s"), name,
+                   handle != NULL ? sqlite3_errmsg (handle) : sqlite3_errstr (rc));
+      break;
+    }
+}
+
+void
+renaksi_db_set_error (RenaksiDb  *self,
+                      GError    **error)
+{
+  g_return_if_fail (RENAKSI_IS_DB (self));
+
+  set_sqlite_error (self->handle, sqlite3_extended_errcode (self->handle),
+                    self->path, error);
+}
+
+static guint32
+read_be32 (const guint8 *p)
+{
+  return ((guint32)p[0] << 24) | ((guint32)p[1] << 16) | ((guint32)p[2] << 8) | p[3];
+}
+
+static gboolean
+wal_has_frames (const char *path)
+{
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  GStatBuf st;
+
+  return g_stat (wal, &st) == 0 && st.st_size > 0;
+}
+
+/* Cheap checks SQLite itself would not make: a zero-byte file is a valid
+ * empty database to SQLite, and a truncated one is only noticed when the
+ * missing pages are read. */
+static gboolean
+check_file (const char  *path,
+            GStatBuf    *st,
+            GError     **error)
+{
+  g_autofree char *name = display_name (path);
+  guint8 header[100];
+  guint32 page_size;
+  guint32 page_count;
+  ssize_t n;
+  int fd;
+
+  if (g_stat (path, st) != 0)
+    {
+      int saved_errno = errno;
+
+      if (saved_errno == ENOENT)
+        g_set_error (error, RENAKSI_ERROR, RENAKSI_ERROR_NOT_FOUND,
+                     _("“%s” does not exist."), name);
+      else
+        g_set_error (error, RENAKSI_ERROR, RENAKSI_ERROR_FAILED,
+                     _("“%s” could not be read: %s"), name, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  if (!S_ISREG (st->st_mode))
+    {
+      g_set_error (error, RENAKSI_ERROR, RENAKSI_ERROR_NOT_A_PLAN,
+                   _("“%s” is not a Renaksi plan file."), name);
+      return FALSE;
+    }
+
+  if (st->st_size == 0)
+    {
+      g_set_error (error, RENAKSI_ERROR, RENAKSI_ERROR_NOT_A_PLAN,
+                   _("“%s” is empty; it is not a Renaksi plan file."), name);
+      return FALSE;
+    }
+
+  fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
+  if (fd < 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, RENAKSI_ERROR, RENAKSI_ERROR_FAILED,
+                   _("“%s” could not be read: %s"), name, g_strerror (saved_errno));
+      return FALSE;
+    }
+  n = read (fd, header, sizeof header);
+  close (fd);
+
+  if (n < (ssize_t)strlen (SQLITE_MAGIC) + 1 ||
+      memcmp (header, SQLITE_MAGIC, strlen (SQLITE_MAGIC) + 1) != 0)
+    {
+      g_set_error (error, RENAKSI_ERROR, RENAKSI_ERROR_NOT_A_PLAN,
+                   _("“%s” is not a Renaksi plan file."), name);
+      return FALSE;
+    }
+
+  if (n < (ssize_t)sizeof header)
+    goto damaged;
+
+  page_size = ((guint32)header[16] << 8) | header[17];
+  if (page_size == 1)
+    page_size = 65536;
+  if (page_size < 512 || (page_size & (page_size - 1)) != 0)
+    goto damaged;
+
+  /* The in-header page count is trustworthy only when the two change
+   * counters agree, and the main file may legitimately lag behind it while
+   * a write-ahead log still holds frames (an interrupted checkpoint). */
+  page_count = read_be32 (header + 28);
+  if (page_count > 0 &&
+      read_be32 (header + 24) == read_be32 (header + 92) &&
+      !wal_has_frames (path) &&
+      (guint64)st->st_size < (guint64)page_count * page_size)
+    goto damaged;
+
+  return TRUE;
+
+damaged:
+  g_set_error (error, RENAKSI_ERROR, RENAKSI_ERROR_DAMAGED,
+               _("“%s” is damaged and cannot be opened. The file has not "
+                 "been changed; restore it from a backup copy."), name);
+  return FALSE;
+}
+
+static gboolean
+query_int (sqlite3     *handle,
+           const char  *sql,
+           int         *out_value,
+           int         *out_rc)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (handle, sql, -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    {
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
+        {
+          *out_value = sqlite3_column_int (stmt, 0);
+          rc = SQLITE_OK;
+        }
+    }
+  sqlite3_finalize (stmt);
+  *out_rc = rc;
+
+  return rc == SQLITE_OK;
+}
+
+/* Answers whether the database is sound, returning the first problem found
+ * by SQLite's own checks. Reads only. */
+static gboolean
+check_integrity (sqlite3     *handle,
+                 int         *out_rc)
+{
+  sqlite3_stmt *stmt = NULL;
+  gboolean ok = FALSE;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (handle, "PRAGMA integrity_check(1)", -1, &stmt, NULL);
+  if (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *verdict = (const char *)sqlite3_column_text (stmt, 0);
+
+      ok = g_strcmp0 (verdict, "ok") == 0;
+      rc = ok ? SQLITE_OK : SQLITE_CORRUPT;
+    }
+  sqlite3_finalize (stmt);
+
+  if (ok)
+    {
+      rc = sqlite3_prepare_v2 (handle, "PRAGMA foreign_key_check", -1, &stmt, NULL);
+      if (rc == SQLITE_OK)
+        {
+          rc = sqlite3_step (stmt);
+          if (rc == SQLITE_ROW)
+            rc = SQLITE_CORRUPT;
+          else if (rc == SQLITE_DONE)
+            rc = SQLITE_OK;
+        }
+      sqlite3_finalize (stmt);
+      ok = rc == SQLITE_OK;
+    }
+
+  *out_rc = rc;
+  return ok;
+}
+
+/* Everything that decides whether we may open the file, on a read-only
+ * connection that never writes to it. */
+static gboolean
+validate (const char  *path,
+          int         *out_version,
+          GError     **error)
+{
+  g_autofree char *name = display_name (path);
+  sqlite3 *handle = NULL;
+  int application_id = 0;
+  int version = 0;
+  gboolean ok = FALSE;
+  int rc;
+
+  rc = sqlite3_open_v2 (path, &handle, SQLITE_OPEN_READONLY, NULL);
+  if (rc != SQLITE_OK)
+    {
+      set_sqlite_error (handle, rc, path, error);
+      goto out;
+    }
+  sqlite3_busy_timeout (handle, BUSY_TIMEOUT_MS);
+
+  if (!query_int (handle, "PRAGMA application_id", &application_id, &rc) ||
+      !query_int (handle, "PRAGMA user_version", &version, &rc))
+    {
+      set_sqlite_error (handle, rc, path, error);
+      goto out;
+    }
+
+  if (application_id != RENAKSI_DB_APPLICATION_ID || version < 1)
+    {
+      g_set_error (error, RENAKSI_ERROR, RENAKSI_ERROR_NOT_A_PLAN,
+                   _("“%s” is a database, but not a Renaksi plan file."), name);
+      goto out;
+    }
+
+  if (version > RENAKSI_SCHEMA_VERSION)
+    {
+      g_set_error (error, RENAKSI_ERROR, RENAKSI_ERROR_NEWER_VERSION,
+                   _("“%s” was saved by a newer version of Renaksi (file format "
+                     "%d; this version reads up to %d). Update Renaksi to open "
+                     "it. The file has not been changed."),
+                   name, version, RENAKSI_SCHEMA_VERSION);
+      goto out;
+    }
+
+  if (!check_integrity (handle, &rc))
+    {
+      set_sqlite_error (handle, rc, path, error);
+      goto out;
+    }
+
+  *out_version = version;
+  ok = TRUE;
+
+out:
+  sqlite3_close_v2 (handle);
+  return ok;
+}
+
+static gboolean
+is_writable (const GStatBuf *st,
+             const char     *path)
+{
+  /* Judge by the permission bits as well as access(): an administrator
+   * (root) may write anything, but a file marked read-only was meant to be. */
+  return (st->st_mode & (S_IWUSR | S_IWGRP | S_IWOTH)) != 0 && g_access (path, W_OK) == 0;
+}
+
+static gboolean
+configure_writer (RenaksiDb  *self,
+                  GError    **error)
+{
+  /* Exclusive locking makes the connection keep its lock until it closes;
+   * the write transaction below takes it. */
+  if (!renaksi_db_exec (self, "PRAGMA locking_mode = EXCLUSIVE", error) ||
+      !renaksi_db_exec (self, "PRAGMA journal_mode = WAL", error) ||
+      !renaksi_db_exec (self, "PRAGMA synchronous = FULL", error) ||
+      !renaksi_db_exec (self, "PRAGMA foreign_keys = ON", error))
+    return FALSE;
+
+  return TRUE;
+}
+
+static RenaksiDb *
+db_new (const char *path,
+        sqlite3    *handle,
+        gboolean    read_only)
+{
+  RenaksiDb *self = g_object_new (RENAKSI_TYPE_DB, NULL);
+
+  self->path = g_strdup (path);
+  self->handle = handle;
+  self->read_only = !!read_only;
+  sqlite3_busy_timeout (handle, BUSY_TIMEOUT_MS);
+  sqlite3_extended_result_codes (handle, TRUE);
+
+  return self;
+}
+
+RenaksiDb *
+renaksi_db_open (const char     *path,
+                 RenaksiDbMode   mode,
+                 GError        **error)
+{
+  g_autoptr(RenaksiDb) self = NULL;
+  sqlite3 *handle = NULL;
+  GStatBuf st;
+  int version = 0;
+  int rc;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!check_file (path, &st, error))
+    return NULL;
+
+  if (mode == RENAKSI_DB_READ_WRITE && !is_writable (&st, path))
+    {
+      g_autofree char *name = display_name (path);
+
+      g_set_error (error, RENAKSI_ERROR, RENAKSI_ERROR_READ_ONLY,
+                   _("“%s” is read-only. It can be opened for viewing, but "
+                     "changes cannot be saved."), name);
+      return NULL;
+    }
+
+  if (!validate (path, &version, error))
+    return NULL;
+
+  rc = sqlite3_open_v2 (path, &handle,
+                        mode == RENAKSI_DB_READ_ONLY ? SQLITE_OPEN_READONLY
+                                                     : SQLITE_OPEN_READWRITE,
+                        NULL);
+  if (rc != SQLITE_OK)
+    {
+      set_sqlite_error (handle, rc, path, error);
+      sqlite3_close_v2 (handle);
+      return NULL;
+    }
+
+  self = db_new (path, handle, mode == RENAKSI_DB_READ_ONLY);
+  self->schema_version = version;
+
+  if (mode == RENAKSI_DB_READ_ONLY)
+    {
+      if (!renaksi_db_exec (self, "PRAGMA query_only = ON", error))
+        return NULL;
+      return g_steal_pointer (&self);
+    }
+
+  if (!configure_writer (self, error) ||
+      !renaksi_db_begin (self, error))
+    return NULL;
+
+  if (!renaksi_schema_migrate (self, version, error))
+    {
+      renaksi_db_rollback (self);
+      return NULL;
+    }
+
+  if (!renaksi_db_commit (self, error))
+    return NULL;
+
+  self->schema_version = RENAKSI_SCHEMA_VERSION;
+
+  return g_steal_pointer (&self);
+}
+
+/* Creates a plan file with the schema at @version; only tests ask for an
+ * older version than the current one, to exercise the migrations. */
+RenaksiDb *
+renaksi_db_create_at_version (const char  *path,
+                              int          version,
+                              GError     **error)
+{
+  g_autoptr(RenaksiDb) self = NULL;
+  g_autofree char *name = NULL;
+  sqlite3 *handle = NULL;
+  int fd;
+  int rc;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  name = display_name (path);
+
+  /* O_EXCL: never replace an existing file, not even in a race. */
+  fd = g_open (path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+  if (fd < 0)
+    {
+      int saved_errno = errno;
+
+      if (saved_errno == EEXIST)
+        g_set_error (error, RENAKSI_ERROR, RENAKSI_ERROR_EXISTS,
+                     _("“%s” already exists; it was not overwritten."), name);
+      else
+        g_set_error (error, RENAKSI_ERROR, RENAKSI_ERROR_FAILED,
+                     _("“%s” could not be created: %s"), name, g_strerror (saved_errno));
+      return NULL;
+    }
+  close (fd);
+
+  rc = sqlite3_open_v2 (path, &handle, SQLITE_OPEN_READWRITE, NULL);
+  if (rc != SQLITE_OK)
+    {
+      set_sqlite_error (handle, rc, path, error);
+      sqlite3_close_v2 (handle);
+      g_unlink (path);
+      return NULL;
+    }
+
+  self = db_new (path, handle, FALSE);
+
+  if (!configure_writer (self, error) ||
+      !renaksi_db_begin (self, error) ||
+      !renaksi_schema_create (self, version, error) ||
+      !renaksi_db_commit (self, error))
+    {
+      g_clear_object (&self);
+      g_unlink (path);
+      return NULL;
+    }
+
+  self->schema_version = version;
+
+  return g_steal_pointer (&self);
+}
+
+RenaksiDb *
+renaksi_db_create (const char  *path,
+                   GError     **error)
+{
+  return renaksi_db_create_at_version (path, RENAKSI_SCHEMA_VERSION, error);
+}
+
+const char *
+renaksi_db_get_path (RenaksiDb *self)
+{
+  g_return_val_if_fail (RENAKSI_IS_DB (self), NULL);
+
+  return self->path;
+}
+
+gboolean
+renaksi_db_is_read_only (RenaksiDb *self)
+{
+  g_return_val_if_fail (RENAKSI_IS_DB (self), TRUE);
+
+  return self->read_only;
+}
+
+int
+renaksi_db_get_schema_version (RenaksiDb *self)
+{
+  g_return_val_if_fail (RENAKSI_IS_DB (self), 0);
+
+  return self->schema_version;
+}
+
+/* Returns a cached statement, reset and with no bindings; owned by @self. */
+sqlite3_stmt *
+renaksi_db_prepare (RenaksiDb   *self,
+                    const char  *sql,
+                    GError     **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (RENAKSI_IS_DB (self), NULL);
+  g_return_val_if_fail (sql != NULL, NULL);
+
+  stmt = g_hash_table_lookup (self->statements, sql);
+  if (stmt != NULL)
+    {
+      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
+      return stmt;
+    }
+
+  if (sqlite3_prepare_v3 (self->handle, sql, -1, SQLITE_PREPARE_PERSISTENT,
+                          &stmt, NULL) != SQLITE_OK)
+    {
+      renaksi_db_set_error (self, error);
+      return NULL;
+    }
+
+  g_hash_table_insert (self->statements, g_strdup (sql), stmt);
+
+  return stmt;
+}
+
+gboolean
+renaksi_db_step_done (RenaksiDb     *self,
+                      sqlite3_stmt  *stmt,
+                      GError       **error)
+{
+  int rc;
+
+  g_return_val_if_fail (RENAKSI_IS_DB (self), FALSE);
+  g_return_val_if_fail (stmt != NULL, FALSE);
+
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (self->handle, rc, self->path, error);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* For fixed SQL only (pragmas, schema); never for text from the user. */
+gboolean
+renaksi_db_exec (RenaksiDb   *self,
+                 const char  *sql,
+                 GError     **error)
+{
+  int rc;
+
+  g_return_val_if_fail (RENAKSI_IS_DB (self), FALSE);
+
+  rc = sqlite3_exec (self->handle, sql, NULL, NULL, NULL);
+  if (rc != SQLITE_OK)
+    {
+      set_sqlite_error (self->handle, rc, self->path, error);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+gboolean
+renaksi_db_begin (RenaksiDb  *self,
+                  GError    **error)
+{
+  return renaksi_db_exec (self, "BEGIN IMMEDIATE", error);
+}
+
+gboolean
+renaksi_db_commit (RenaksiDb  *self,
+                   GError    **error)
+{
+  if (renaksi_db_exec (self, "COMMIT", error))
+    return TRUE;
+
+  renaksi_db_rollback (self);
+  return FALSE;
+}
+
+void
+renaksi_db_rollback (RenaksiDb *self)
+{
+  g_return_if_fail (RENAKSI_IS_DB (self));
+
+  if (!sqlite3_get_autocommit (self->handle))
+    sqlite3_exec (self->handle, "ROLLBACK", NULL, NULL, NULL);
+}
+
+gint64
+renaksi_db_last_insert_id (RenaksiDb *self)
+{
+  g_return_val_if_fail (RENAKSI_IS_DB (self), 0);
+
+  return sqlite3_last_insert_rowid (self->handle);
+}
+
+char *
+renaksi_db_column_dup_text (sqlite3_stmt *stmt,
+                            int           column)
+{
+  const char *text = (const char *)sqlite3_column_text (stmt, column);
+
+  return g_strdup (text != NULL ? text : "");
+}

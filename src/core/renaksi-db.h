@@ -1,0 +1,53 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib-object.h>
+#include <sqlite3.h>
+
+G_BEGIN_DECLS
+
+/* 'RKSI': set in every plan file so another program's SQLite database is
+ * recognised as "not a plan" instead of being altered. */
+#define RENAKSI_DB_APPLICATION_ID 0x524b5349
+
+typedef enum
+{
+  RENAKSI_DB_READ_WRITE,
+  RENAKSI_DB_READ_ONLY,
+} RenaksiDbMode;
+
+#define RENAKSI_TYPE_DB (renaksi_db_get_type ())
+G_DECLARE_FINAL_TYPE (RenaksiDb, renaksi_db, RENAKSI, DB, GObject)
+
+RenaksiDb    *renaksi_db_open               (const char     *path,
+                                             RenaksiDbMode   mode,
+                                             GError        **error);
+RenaksiDb    *renaksi_db_create             (const char     *path,
+                                             GError        **error);
+const char   *renaksi_db_get_path           (RenaksiDb      *self);
+gboolean      renaksi_db_is_read_only       (RenaksiDb      *self);
+int           renaksi_db_get_schema_version (RenaksiDb      *self);
+
+sqlite3_stmt *renaksi_db_prepare            (RenaksiDb      *self,
+                                             const char     *sql,
+                                             GError        **error);
+gboolean      renaksi_db_step_done          (RenaksiDb      *self,
+                                             sqlite3_stmt   *stmt,
+                                             GError        **error);
+gboolean      renaksi_db_exec               (RenaksiDb      *self,
+                                             const char     *sql,
+                                             GError        **error);
+gboolean      renaksi_db_begin              (RenaksiDb      *self,
+                                             GError        **error);
+gboolean      renaksi_db_commit             (RenaksiDb      *self,
+                                             GError        **error);
+void          renaksi_db_rollback           (RenaksiDb      *self);
+gint64        renaksi_db_last_insert_id     (RenaksiDb      *self);
+void          renaksi_db_set_error          (RenaksiDb      *self,
+                                             GError        **error);
+
+/* Text columns may be NULL in SQLite; the model never wants NULL. */
+char         *renaksi_db_column_dup_text    (sqlite3_stmt   *stmt,
+                                             int             column);
+
+G_END_DECLS

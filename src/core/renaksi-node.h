@@ -1,0 +1,53 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  RENAKSI_NODE_AREA,
+  RENAKSI_NODE_ACTIVITY,
+  RENAKSI_NODE_SUB_ACTIVITY,
+  RENAKSI_NODE_INDICATOR,
+} RenaksiNodeKind;
+
+#define RENAKSI_N_MONTHS 12
+#define RENAKSI_ALL_MONTHS 0xfffu
+
+#define RENAKSI_TYPE_NODE (renaksi_node_get_type ())
+G_DECLARE_FINAL_TYPE (RenaksiNode, renaksi_node, RENAKSI, NODE, GObject)
+
+RenaksiNode     *renaksi_node_new                 (RenaksiNodeKind  kind,
+                                                   gint64           id,
+                                                   const char      *label,
+                                                   const char      *text);
+RenaksiNodeKind  renaksi_node_get_kind            (RenaksiNode     *self);
+const char      *renaksi_node_kind_to_string      (RenaksiNodeKind  kind);
+gint64           renaksi_node_get_id              (RenaksiNode     *self);
+const char      *renaksi_node_get_label           (RenaksiNode     *self);
+void             renaksi_node_set_label           (RenaksiNode     *self,
+                                                   const char      *label);
+const char      *renaksi_node_get_text            (RenaksiNode     *self);
+void             renaksi_node_set_text            (RenaksiNode     *self,
+                                                   const char      *text);
+guint            renaksi_node_get_planned_months  (RenaksiNode     *self);
+void             renaksi_node_set_planned_months  (RenaksiNode     *self,
+                                                   guint            months);
+guint            renaksi_node_get_realised_months (RenaksiNode     *self);
+void             renaksi_node_set_realised_months (RenaksiNode     *self,
+                                                   guint            months);
+const char      *renaksi_node_get_remark          (RenaksiNode     *self);
+void             renaksi_node_set_remark          (RenaksiNode     *self,
+                                                   const char      *remark);
+RenaksiNode     *renaksi_node_get_parent          (RenaksiNode     *self);
+GListModel      *renaksi_node_get_children        (RenaksiNode     *self);
+void             renaksi_node_append_child        (RenaksiNode     *self,
+                                                   RenaksiNode     *child);
+void             renaksi_node_count               (RenaksiNode     *self,
+                                                   guint           *activities,
+                                                   guint           *sub_activities,
+                                                   guint           *indicators);
+
+G_END_DECLS

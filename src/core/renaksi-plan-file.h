@@ -1,0 +1,20 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "renaksi-db.h"
+
+G_BEGIN_DECLS
+
+typedef gboolean (*RenaksiPlanFileFill) (RenaksiDb  *db,
+                                         gpointer    user_data,
+                                         GError    **error);
+
+gboolean renaksi_plan_file_write          (const char           *path,
+                                           RenaksiPlanFileFill   fill,
+                                           gpointer              user_data,
+                                           GError              **error);
+gboolean renaksi_plan_file_create_default (const char           *path,
+                                           GError              **error);
+GBytes  *renaksi_plan_file_get_default    (void);
+
+G_END_DECLS

@@ -1,0 +1,173 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The plan file's schema. Version 1 is the base; every later version is a
+ * migration from the one before, applied in the caller's transaction, so a
+ * file is always at exactly one version. Never edit a released step: add one.
+ */
+#include "config.h"
+
+#include "renaksi-schema.h"
+
+/* Numbering labels are kept as the document prints them ("1", "1.", "a.",
+ * or nothing); `position` orders siblings; `label_manual` marks a label the
+ * user set by hand, which automatic renumbering must leave alone. Months are
+ * 12-bit masks, bit 0 = January of the plan year. */
+static const char schema_v1[] =
+  "CREATE TABLE decree ("
+  "  id INTEGER PRIMARY KEY CHECK (id = 1),"
+  "  institution TEXT NOT NULL DEFAULT '',"
+  "  number TEXT NOT NULL DEFAULT '',"
+  "  year INTEGER NOT NULL CHECK (year BETWEEN 1900 AND 9999),"
+  "  title TEXT NOT NULL DEFAULT '',"
+  "  place TEXT NOT NULL DEFAULT '',"
+  "  date_set TEXT NOT NULL DEFAULT '',"          /* ISO 8601 date */
+  "  signatory_title TEXT NOT NULL DEFAULT '',"
+  "  signatory_name TEXT NOT NULL DEFAULT '',"
+  "  copy_unit TEXT NOT NULL DEFAULT '',"
+  "  copy_title TEXT NOT NULL DEFAULT '',"
+  "  copy_name TEXT NOT NULL DEFAULT '');"
+  "CREATE TABLE decree_part ("
+  "  id INTEGER PRIMARY KEY,"
+  "  kind TEXT NOT NULL CHECK (kind IN ('consideration', 'legal_basis', 'clause')),"
+  "  position INTEGER NOT NULL,"
+  "  label TEXT NOT NULL DEFAULT '',"
+  "  text TEXT NOT NULL);"
+  "CREATE INDEX decree_part_order ON decree_part (kind, position);"
+  "CREATE TABLE area ("
+  "  id INTEGER PRIMARY KEY,"
+  "  position INTEGER NOT NULL,"
+  "  label TEXT NOT NULL DEFAULT '',"
+  "  label_manual INTEGER NOT NULL DEFAULT 0,"
+  "  name TEXT NOT NULL);"
+  "CREATE INDEX area_order ON area (position);"
+  "CREATE TABLE activity ("
+  "  id INTEGER PRIMARY KEY,"
+  "  area_id INTEGER NOT NULL REFERENCES area (id) ON DELETE CASCADE,"
+  "  position INTEGER NOT NULL,"
+  "  label TEXT NOT NULL DEFAULT '',"
+  "  label_manual INTEGER NOT NULL DEFAULT 0,"
+  "  name TEXT NOT NULL);"
+  "CREATE INDEX activity_order ON activity (area_id, position);"
+  "CREATE TABLE sub_activity ("
+  "  id INTEGER PRIMARY KEY,"
+  "  activity_id INTEGER NOT NULL REFERENCES activity (id) ON DELETE CASCADE,"
+  "  position INTEGER NOT NULL,"
+  "  label TEXT NOT NULL DEFAULT '',"
+  "  label_manual INTEGER NOT NULL DEFAULT 0,"
+  "  name TEXT NOT NULL,"
+  "  planned_months INTEGER NOT NULL DEFAULT 0 CHECK (planned_months BETWEEN 0 AND 4095),"
+  "  realised_months INTEGER NOT NULL DEFAULT 0 CHECK (realised_months BETWEEN 0 AND 4095),"
+  "  remark TEXT NOT NULL DEFAULT '');"
+  "CREATE INDEX sub_activity_order ON sub_activity (activity_id, position);"
+  "CREATE TABLE indicator ("
+  "  id INTEGER PRIMARY KEY,"
+  "  sub_activity_id INTEGER NOT NULL REFERENCES sub_activity (id) ON DELETE CASCADE,"
+  "  position INTEGER NOT NULL,"
+  "  label TEXT NOT NULL DEFAULT '',"
+  "  label_manual INTEGER NOT NULL DEFAULT 0,"
+  "  text TEXT NOT NULL);"
+  "CREATE INDEX indicator_order ON indicator (sub_activity_id, position);"
+  /* Evidence: the file content once per distinct SHA-256, never modified;
+   * items link an indicator to a blob with the document's details. */
+  "CREATE TABLE evidence_blob ("
+  "  sha256 TEXT PRIMARY KEY CHECK (length (sha256) = 64),"
+  "  size INTEGER NOT NULL CHECK (size >= 0),"
+  "  data BLOB NOT NULL);"
+  "CREATE TABLE evidence_item ("
+  "  id INTEGER PRIMARY KEY,"
+  "  indicator_id INTEGER NOT NULL REFERENCES indicator (id) ON DELETE CASCADE,"
+  "  blob_sha256 TEXT NOT NULL REFERENCES evidence_blob (sha256),"
+  "  position INTEGER NOT NULL,"
+  "  title TEXT NOT NULL DEFAULT '',"
+  "  doc_number TEXT NOT NULL DEFAULT '',"
+  "  doc_date TEXT NOT NULL DEFAULT '',"
+  "  kind TEXT NOT NULL DEFAULT 'other',"
+  "  month INTEGER CHECK (month BETWEEN 1 AND 12),"
+  "  notes TEXT NOT NULL DEFAULT '',"
+  "  file_name TEXT NOT NULL,"
+  "  mime_type TEXT NOT NULL DEFAULT 'application/octet-stream',"
+  "  status TEXT NOT NULL DEFAULT 'unreviewed'"
+  "    CHECK (status IN ('unreviewed', 'accepted', 'needs_fixing')),"
+  "  reviewer_note TEXT NOT NULL DEFAULT '',"
+  "  reviewer_name TEXT NOT NULL DEFAULT '',"
+  "  reviewed_at TEXT NOT NULL DEFAULT '',"
+  "  added_at TEXT NOT NULL);"
+  "CREATE INDEX evidence_item_order ON evidence_item (indicator_id, position);"
+  "CREATE INDEX evidence_item_blob ON evidence_item (blob_sha256);";
+
+/* v2: every review status change is kept, not only the latest one. */
+static const char migration_v2[] =
+  "CREATE TABLE evidence_review ("
+  "  id INTEGER PRIMARY KEY,"
+  "  item_id INTEGER NOT NULL REFERENCES evidence_item (id) ON DELETE CASCADE,"
+  "  status TEXT NOT NULL CHECK (status IN ('unreviewed', 'accepted', 'needs_fixing')),"
+  "  note TEXT NOT NULL DEFAULT '',"
+  "  reviewer_name TEXT NOT NULL DEFAULT '',"
+  "  reviewed_at TEXT NOT NULL);"
+  "CREATE INDEX evidence_review_item ON evidence_review (item_id, id);"
+  "INSERT INTO evidence_review (item_id, status, note, reviewer_name, reviewed_at)"
+  "  SELECT id, status, reviewer_note, reviewer_name, reviewed_at"
+  "  FROM evidence_item WHERE status != 'unreviewed';";
+
+/* migrations[i] turns version i + 1 into version i + 2. */
+static const char * const migrations[] = {
+  migration_v2,
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (migrations) + 1 == RENAKSI_SCHEMA_VERSION);
+
+static gboolean
+set_version (RenaksiDb  *db,
+             int         version,
+             GError    **error)
+{
+  /* PRAGMA takes no bound parameters; the value is our own integer. */
+  g_autofree char *sql = g_strdup_printf ("PRAGMA user_version = %d", version);
+
+  return renaksi_db_exec (db, sql, error);
+}
+
+static gboolean
+apply_migrations (RenaksiDb  *db,
+                  int         from_version,
+                  int         to_version,
+                  GError    **error)
+{
+  for (int v = from_version; v < to_version; v++)
+    if (!renaksi_db_exec (db, migrations[v - 1], error))
+      return FALSE;
+
+  return set_version (db, to_version, error);
+}
+
+/* Creates the schema at @version (normally the current one; tests create
+ * older versions to exercise the migrations). */
+gboolean
+renaksi_schema_create (RenaksiDb  *db,
+                       int         version,
+                       GError    **error)
+{
+  g_autofree char *app_id = NULL;
+
+  g_return_val_if_fail (RENAKSI_IS_DB (db), FALSE);
+  g_return_val_if_fail (version >= 1 && version <= RENAKSI_SCHEMA_VERSION, FALSE);
+
+  app_id = g_strdup_printf ("PRAGMA application_id = %d", RENAKSI_DB_APPLICATION_ID);
+
+  return renaksi_db_exec (db, app_id, error) &&
+         renaksi_db_exec (db, schema_v1, error) &&
+         apply_migrations (db, 1, version, error);
+}
+
+gboolean
+renaksi_schema_migrate (RenaksiDb  *db,
+                        int         from_version,
+                        GError    **error)
+{
+  g_return_val_if_fail (RENAKSI_IS_DB (db), FALSE);
+  g_return_val_if_fail (from_version >= 1 && from_version <= RENAKSI_SCHEMA_VERSION, FALSE);
+
+  /* Also rewritten when already current: the write takes the exclusive
+   * lock that this connection then keeps while the plan is open. */
+  return apply_migrations (db, from_version, RENAKSI_SCHEMA_VERSION, error);
+}

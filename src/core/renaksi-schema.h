@@ -1,0 +1,19 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "renaksi-db.h"
+
+G_BEGIN_DECLS
+
+/* The file format version this build writes; files with a higher
+ * PRAGMA user_version are refused, lower ones are migrated on open. */
+#define RENAKSI_SCHEMA_VERSION 2
+
+gboolean renaksi_schema_create  (RenaksiDb  *db,
+                                 int         version,
+                                 GError    **error);
+gboolean renaksi_schema_migrate (RenaksiDb  *db,
+                                 int         from_version,
+                                 GError    **error);
+
+G_END_DECLS

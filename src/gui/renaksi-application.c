@@ -1,0 +1,202 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The application: command-line options, which run without a display, and
+ * the windows. GTK is initialised only in startup, which the command-line
+ * options never reach: handle-local-options answers them and exits.
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <glib/gi18n.h>
+
+#include "renaksi-application.h"
+#include "renaksi-cli.h"
+#include "renaksi-plan-file.h"
+#include "renaksi-window.h"
+
+struct _RenaksiApplication
+{
+  AdwApplication parent_instance;
+};
+
+G_DEFINE_FINAL_TYPE (RenaksiApplication, renaksi_application, ADW_TYPE_APPLICATION)
+
+static const GOptionEntry option_entries[] = {
+  { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Show the version and exit"), NULL },
+  { "new-default", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Write a new plan file from the embedded default plan"), N_("OUT.renaksi") },
+  { "outline", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Print the plan’s outline, one tab-separated line per node"), N_("FILE.renaksi") },
+  { NULL }
+};
+
+/* Where the plan lives that opens on first start. */
+char *
+renaksi_application_dup_default_path (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "renaksi", "kpu-jambi-2024.renaksi", NULL);
+}
+
+static int
+renaksi_application_handle_local_options (GApplication *application,
+                                          GVariantDict *options)
+{
+  g_autofree char *path = NULL;
+
+  if (g_variant_dict_contains (options, "version"))
+    {
+      g_print ("renaksi %s\n", PACKAGE_VERSION);
+      return 0;
+    }
+
+  if (g_variant_dict_lookup (options, "new-default", "^ay", &path))
+    return renaksi_cli_new_default (path);
+
+  if (g_variant_dict_lookup (options, "outline", "^ay", &path))
+    return renaksi_cli_outline (path);
+
+  return -1;
+}
+
+static void
+present_window_for (RenaksiApplication *self,
+                    const char         *path)
+{
+  RenaksiWindow *window = renaksi_window_new (GTK_APPLICATION (self));
+
+  if (path != NULL && renaksi_window_open (window, path))
+    {
+      g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+      g_settings_set_string (settings, "last-file", path);
+    }
+
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
+renaksi_application_activate (GApplication *application)
+{
+  RenaksiApplication *self = RENAKSI_APPLICATION (application);
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autofree char *last = g_settings_get_string (settings, "last-file");
+  g_autofree char *path = NULL;
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (window != NULL)
+    {
+      gtk_window_present (window);
+      return;
+    }
+
+  if (*last != '\0' && g_file_test (last, G_FILE_TEST_EXISTS))
+    path = g_steal_pointer (&last);
+  else
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *dir = NULL;
+
+      /* First start: the embedded default plan becomes the user's file. */
+      path = renaksi_application_dup_default_path ();
+      dir = g_path_get_dirname (path);
+      if (!g_file_test (path, G_FILE_TEST_EXISTS) &&
+          (g_mkdir_with_parents (dir, 0700) != 0 ||
+           !renaksi_plan_file_create_default (path, &error)))
+        g_warning ("%s", error != NULL ? error->message : g_strerror (errno));
+    }
+
+  present_window_for (self, path);
+}
+
+static void
+renaksi_application_open (GApplication  *application,
+                          GFile        **files,
+                          int            n_files,
+                          const char    *hint)
+{
+  RenaksiApplication *self = RENAKSI_APPLICATION (application);
+
+  for (int i = 0; i < n_files; i++)
+    {
+      g_autofree char *path = g_file_get_path (files[i]);
+
+      present_window_for (self, path);
+    }
+}
+
+static void
+about_action (GSimpleAction *action,
+              GVariant      *parameter,
+              gpointer       user_data)
+{
+  GtkApplication *application = GTK_APPLICATION (user_data);
+  static const char *developers[] = { "The Renaksi developers", NULL };
+
+  adw_show_about_window (gtk_application_get_active_window (application),
+                         "application-name", _("Renaksi — Rencana Aksi Reformasi Birokrasi"),
+                         "application-icon", APP_ID,
+                         "version", PACKAGE_VERSION,
+                         "developer-name", _("The Renaksi developers"),
+                         "developers", developers,
+                         "license-type", GTK_LICENSE_GPL_3_0,
+                         "comments", _("Keep the Bureaucratic Reform action plan of a work unit, "
+                                       "its schedule and evidence, and print its annex."),
+                         "translator-credits", _("translator-credits"),
+                         NULL);
+}
+
+static void
+quit_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  g_application_quit (G_APPLICATION (user_data));
+}
+
+static const GActionEntry app_actions[] = {
+  { "about", about_action },
+  { "quit", quit_action },
+};
+
+static void
+renaksi_application_startup (GApplication *application)
+{
+  static const char *quit_accels[] = { "<Control>q", NULL };
+
+  G_APPLICATION_CLASS (renaksi_application_parent_class)->startup (application);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (application), app_actions,
+                                   G_N_ELEMENTS (app_actions), application);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (application), "app.quit", quit_accels);
+}
+
+static void
+renaksi_application_class_init (RenaksiApplicationClass *klass)
+{
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  app_class->handle_local_options = renaksi_application_handle_local_options;
+  app_class->startup = renaksi_application_startup;
+  app_class->activate = renaksi_application_activate;
+  app_class->open = renaksi_application_open;
+}
+
+static void
+renaksi_application_init (RenaksiApplication *self)
+{
+  g_application_add_main_option_entries (G_APPLICATION (self), option_entries);
+  g_application_set_option_context_parameter_string (G_APPLICATION (self), _("[FILE.renaksi…]"));
+  g_application_set_option_context_summary (G_APPLICATION (self),
+                                            _("Renaksi — Rencana Aksi Reformasi Birokrasi"));
+}
+
+RenaksiApplication *
+renaksi_application_new (void)
+{
+  return g_object_new (RENAKSI_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "flags", G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE,
+                       /* AdwApplication loads style.css from here. */
+                       "resource-base-path", "/io/github/renaksi/Renaksi",
+                       NULL);
+}

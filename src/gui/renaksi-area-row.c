@@ -1,0 +1,102 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * A sidebar row: the area's number, its name and how much it holds.
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "renaksi-area-row.h"
+
+struct _RenaksiAreaRow
+{
+  GtkListBoxRow  parent_instance;
+
+  /* Template widgets */
+  GtkLabel      *number_label;
+  GtkLabel      *name_label;
+  GtkLabel      *counts_label;
+
+  /* Owned references */
+  RenaksiNode   *area;
+};
+
+G_DEFINE_FINAL_TYPE (RenaksiAreaRow, renaksi_area_row, GTK_TYPE_LIST_BOX_ROW)
+
+static void
+renaksi_area_row_update (RenaksiAreaRow *self)
+{
+  g_autofree char *counts = NULL;
+  g_autofree char *accessible = NULL;
+  guint activities, sub_activities, indicators;
+
+  renaksi_node_count (self->area, &activities, &sub_activities, &indicators);
+
+  gtk_label_set_text (self->number_label, renaksi_node_get_label (self->area));
+  gtk_label_set_text (self->name_label, renaksi_node_get_text (self->area));
+
+  /* Translators: counts of an area of change in the sidebar */
+  counts = g_strdup_printf (_("%u activities · %u sub-activities · %u indicators"),
+                            activities, sub_activities, indicators);
+  gtk_label_set_text (self->counts_label, counts);
+
+  accessible = g_strdup_printf ("%s %s, %s", renaksi_node_get_label (self->area),
+                                renaksi_node_get_text (self->area), counts);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
+}
+
+static void
+renaksi_area_row_dispose (GObject *object)
+{
+  RenaksiAreaRow *self = (RenaksiAreaRow *)object;
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), RENAKSI_TYPE_AREA_ROW);
+  g_clear_object (&self->area);
+
+  G_OBJECT_CLASS (renaksi_area_row_parent_class)->dispose (object);
+}
+
+static void
+renaksi_area_row_class_init (RenaksiAreaRowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = renaksi_area_row_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/renaksi/Renaksi/renaksi-area-row.ui");
+  gtk_widget_class_bind_template_child (widget_class, RenaksiAreaRow, number_label);
+  gtk_widget_class_bind_template_child (widget_class, RenaksiAreaRow, name_label);
+  gtk_widget_class_bind_template_child (widget_class, RenaksiAreaRow, counts_label);
+}
+
+static void
+renaksi_area_row_init (RenaksiAreaRow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+GtkWidget *
+renaksi_area_row_new (RenaksiNode *area)
+{
+  RenaksiAreaRow *self;
+
+  g_return_val_if_fail (RENAKSI_IS_NODE (area), NULL);
+  g_return_val_if_fail (renaksi_node_get_kind (area) == RENAKSI_NODE_AREA, NULL);
+
+  self = g_object_new (RENAKSI_TYPE_AREA_ROW, NULL);
+  self->area = g_object_ref (area);
+  renaksi_area_row_update (self);
+
+  return GTK_WIDGET (self);
+}
+
+RenaksiNode *
+renaksi_area_row_get_area (RenaksiAreaRow *self)
+{
+  g_return_val_if_fail (RENAKSI_IS_AREA_ROW (self), NULL);
+
+  return self->area;
+}

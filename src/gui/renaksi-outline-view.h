@@ -1,0 +1,18 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "renaksi-node.h"
+
+G_BEGIN_DECLS
+
+#define RENAKSI_TYPE_OUTLINE_VIEW (renaksi_outline_view_get_type ())
+G_DECLARE_FINAL_TYPE (RenaksiOutlineView, renaksi_outline_view, RENAKSI, OUTLINE_VIEW, GtkWidget)
+
+void         renaksi_outline_view_set_area   (RenaksiOutlineView *self,
+                                              RenaksiNode        *area);
+RenaksiNode *renaksi_outline_view_get_area   (RenaksiOutlineView *self);
+GListModel  *renaksi_outline_view_get_rows   (RenaksiOutlineView *self);
+
+G_END_DECLS
