@@ -1,0 +1,63 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Opens a plan in the main window and exits as soon as the first frame has
+ * been drawn, printing the time from process start to that frame. Run it
+ * under /usr/bin/time for the whole-process figures (bench/run does).
+ */
+#include "config.h"
+
+#include <adwaita.h>
+#include <stdio.h>
+
+#include "renaksi-window.h"
+
+static gint64 start_us;
+static GMainLoop *loop;
+
+static void
+on_after_paint_cb (GdkFrameClock *clock,
+                   gpointer       user_data)
+{
+  printf ("first frame after %.1f ms\n", (g_get_monotonic_time () - start_us) / 1000.0);
+  g_signal_handlers_disconnect_by_func (clock, on_after_paint_cb, user_data);
+  g_main_loop_quit (loop);
+}
+
+static void
+on_window_realize_cb (GtkWidget *widget,
+                      gpointer   user_data)
+{
+  GdkFrameClock *clock = gdk_surface_get_frame_clock (gtk_native_get_surface (GTK_NATIVE (widget)));
+
+  g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint_cb), NULL);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  GtkWidget *window;
+
+  start_us = g_get_monotonic_time ();
+  if (argc != 2)
+    {
+      g_printerr ("usage: bench-first-frame FILE.renaksi\n");
+      return 2;
+    }
+
+  gtk_init ();
+  adw_init ();
+  loop = g_main_loop_new (NULL, FALSE);
+
+  window = g_object_new (RENAKSI_TYPE_WINDOW, NULL);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1366, 768);
+  g_signal_connect (window, "realize", G_CALLBACK (on_window_realize_cb), NULL);
+  if (!renaksi_window_open (RENAKSI_WINDOW (window), argv[1]))
+    return 1;
+  gtk_window_present (GTK_WINDOW (window));
+
+  g_main_loop_run (loop);
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  return 0;
+}
