@@ -8,6 +8,8 @@
 
 #include <errno.h>
 #include <glib/gi18n.h>
+#include <glib-unix.h>
+#include <signal.h>
 
 #include "renaksi-application.h"
 #include "renaksi-cli.h"
@@ -153,6 +155,16 @@ quit_action (GSimpleAction *action,
   g_application_quit (G_APPLICATION (user_data));
 }
 
+/* A logout or `kill` ends the app as Quit does: the plan file is closed
+ * properly rather than left for recovery on the next open. */
+static gboolean
+on_terminate_signal_cb (gpointer user_data)
+{
+  g_application_quit (G_APPLICATION (user_data));
+
+  return G_SOURCE_CONTINUE;
+}
+
 static const GActionEntry app_actions[] = {
   { "about", about_action },
   { "quit", quit_action },
@@ -168,6 +180,22 @@ renaksi_application_startup (GApplication *application)
   g_action_map_add_action_entries (G_ACTION_MAP (application), app_actions,
                                    G_N_ELEMENTS (app_actions), application);
   gtk_application_set_accels_for_action (GTK_APPLICATION (application), "app.quit", quit_accels);
+
+  g_unix_signal_add (SIGTERM, on_terminate_signal_cb, application);
+  g_unix_signal_add (SIGINT, on_terminate_signal_cb, application);
+}
+
+static void
+renaksi_application_shutdown (GApplication *application)
+{
+  GList *windows;
+
+  /* Destroying the windows closes their plan files cleanly (checkpointed,
+   * no -wal left behind), whichever way the app was asked to end. */
+  while ((windows = gtk_application_get_windows (GTK_APPLICATION (application))) != NULL)
+    gtk_window_destroy (windows->data);
+
+  G_APPLICATION_CLASS (renaksi_application_parent_class)->shutdown (application);
 }
 
 static void
@@ -177,6 +205,7 @@ renaksi_application_class_init (RenaksiApplicationClass *klass)
 
   app_class->handle_local_options = renaksi_application_handle_local_options;
   app_class->startup = renaksi_application_startup;
+  app_class->shutdown = renaksi_application_shutdown;
   app_class->activate = renaksi_application_activate;
   app_class->open = renaksi_application_open;
 }

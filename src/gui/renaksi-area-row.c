@@ -23,9 +23,22 @@ struct _RenaksiAreaRow
 
 G_DEFINE_FINAL_TYPE (RenaksiAreaRow, renaksi_area_row, GTK_TYPE_LIST_BOX_ROW)
 
+/* A count that the sidebar's narrow column must not break inside. */
+static char *
+unbreakable (char *text)
+{
+  g_auto(GStrv) words = g_strsplit (text, " ", -1);
+
+  g_free (text);
+  return g_strjoinv ("\u00a0", words);
+}
+
 static void
 renaksi_area_row_update (RenaksiAreaRow *self)
 {
+  g_autofree char *activities_text = NULL;
+  g_autofree char *sub_activities_text = NULL;
+  g_autofree char *indicators_text = NULL;
   g_autofree char *counts = NULL;
   g_autofree char *accessible = NULL;
   guint activities, sub_activities, indicators;
@@ -35,9 +48,13 @@ renaksi_area_row_update (RenaksiAreaRow *self)
   gtk_label_set_text (self->number_label, renaksi_node_get_label (self->area));
   gtk_label_set_text (self->name_label, renaksi_node_get_text (self->area));
 
-  /* Translators: counts of an area of change in the sidebar */
-  counts = g_strdup_printf (_("%u activities · %u sub-activities · %u indicators"),
-                            activities, sub_activities, indicators);
+  activities_text = unbreakable (g_strdup_printf (
+    ngettext ("%u activity", "%u activities", activities), activities));
+  sub_activities_text = unbreakable (g_strdup_printf (
+    ngettext ("%u sub-activity", "%u sub-activities", sub_activities), sub_activities));
+  indicators_text = unbreakable (g_strdup_printf (
+    ngettext ("%u indicator", "%u indicators", indicators), indicators));
+  counts = g_strjoin (" · ", activities_text, sub_activities_text, indicators_text, NULL);
   gtk_label_set_text (self->counts_label, counts);
 
   accessible = g_strdup_printf ("%s %s, %s", renaksi_node_get_label (self->area),
