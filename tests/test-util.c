@@ -44,6 +44,7 @@ test_util_default_plan (const char *dir,
   return path;
 }
 
+/* Removes @dir and everything in it. */
 void
 test_util_remove_dir (const char *dir)
 {
@@ -55,8 +56,14 @@ test_util_remove_dir (const char *dir)
   while ((name = g_dir_read_name (d)) != NULL)
     {
       g_autofree char *path = g_build_filename (dir, name, NULL);
-      g_chmod (path, 0644);
-      g_unlink (path);
+
+      if (g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
+        test_util_remove_dir (path);
+      else
+        {
+          g_chmod (path, 0644);
+          g_unlink (path);
+        }
     }
   g_rmdir (dir);
 }

@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <signal.h>
 #include <string.h>
 
 #include "renaksi-area-row.h"
@@ -130,6 +131,46 @@ test_explains_bad_file (void)
   test_util_remove_dir (dir);
 }
 
+/* The real program: on first start it creates the plan from the embedded
+ * default, shows it, and on SIGTERM closes the file cleanly. */
+static void
+test_app_first_start (void)
+{
+  g_autofree char *dir = test_util_make_dir ();
+  g_autofree char *data_home = g_build_filename (dir, "data", NULL);
+  g_autofree char *plan_path = g_build_filename (data_home, "renaksi", "kpu-jambi-2024.renaksi", NULL);
+  g_autofree char *wal_path = g_strconcat (plan_path, "-wal", NULL);
+  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_NONE);
+  g_autoptr(GSubprocess) app = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RenaksiPlan) plan = NULL;
+
+  g_subprocess_launcher_setenv (launcher, "XDG_DATA_HOME", data_home, TRUE);
+  app = g_subprocess_launcher_spawn (launcher, &error, g_getenv ("RENAKSI_BIN"), NULL);
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < 1000 && !g_file_test (plan_path, G_FILE_TEST_EXISTS); i++)
+    g_usleep (10000);
+  g_assert_true (g_file_test (plan_path, G_FILE_TEST_IS_REGULAR));
+  /* While the window is up the file is held open for editing. */
+  g_usleep (500000);
+  g_assert_true (g_file_test (wal_path, G_FILE_TEST_EXISTS));
+
+  g_subprocess_send_signal (app, SIGTERM);
+  g_subprocess_wait (app, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_get_if_exited (app));
+  g_assert_cmpint (g_subprocess_get_exit_status (app), ==, 0);
+  g_assert_false (g_file_test (wal_path, G_FILE_TEST_EXISTS));
+
+  plan = renaksi_plan_open (plan_path, RENAKSI_DB_READ_WRITE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (renaksi_plan_get_areas (plan)), ==, 8);
+  g_clear_object (&plan);
+
+  test_util_remove_dir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -139,6 +180,7 @@ main (int   argc,
 
   g_test_add_func ("/window/lists-areas", test_lists_areas);
   g_test_add_func ("/window/explains-bad-file", test_explains_bad_file);
+  g_test_add_func ("/window/app-first-start", test_app_first_start);
 
   return g_test_run ();
 }
