@@ -7,7 +7,16 @@ G_BEGIN_DECLS
 
 /* The command-line operations. None of them needs a display: they live in
  * the core and return the process exit status. */
-int renaksi_cli_new_default (const char *out_path);
-int renaksi_cli_outline     (const char *plan_path);
+
+const GOptionEntry *renaksi_cli_get_option_entries (void);
+int                 renaksi_cli_run                (GVariantDict        *options,
+                                                    const char * const  *positional);
+
+/* For the commands' own files (renaksi-cli-*.c). */
+int                 renaksi_cli_report             (GError              *error);
+int                 renaksi_cli_usage              (const char          *message);
+
+int renaksi_cli_new_default (GVariantDict *options, const char *out_path, const char * const *positional);
+int renaksi_cli_outline     (GVariantDict *options, const char *plan_path, const char * const *positional);
 
 G_END_DECLS

@@ -18,20 +18,13 @@
 
 struct _RenaksiApplication
 {
-  AdwApplication parent_instance;
+  AdwApplication   parent_instance;
+
+  /* Borrowed: the argument vector while the command line is handled. */
+  char          ***arguments;
 };
 
 G_DEFINE_FINAL_TYPE (RenaksiApplication, renaksi_application, ADW_TYPE_APPLICATION)
-
-static const GOptionEntry option_entries[] = {
-  { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
-    N_("Show the version and exit"), NULL },
-  { "new-default", 0, 0, G_OPTION_ARG_FILENAME, NULL,
-    N_("Write a new plan file from the embedded default plan"), N_("OUT.renaksi") },
-  { "outline", 0, 0, G_OPTION_ARG_FILENAME, NULL,
-    N_("Print the plan’s outline, one tab-separated line per node"), N_("FILE.renaksi") },
-  { NULL }
-};
 
 /* Where the plan lives that opens on first start. */
 char *
@@ -40,25 +33,35 @@ renaksi_application_dup_default_path (void)
   return g_build_filename (g_get_user_data_dir (), "renaksi", "kpu-jambi-2024.renaksi", NULL);
 }
 
+/* Keeps a pointer to the caller's argument vector: the parent's option
+ * parsing removes the options from it in place, so by the time
+ * handle-local-options runs it holds just the positional files, which
+ * commands such as `--export-annex OUT.pdf FILE` need. */
+static gboolean
+renaksi_application_local_command_line (GApplication   *application,
+                                        char         ***arguments,
+                                        int            *exit_status)
+{
+  RenaksiApplication *self = RENAKSI_APPLICATION (application);
+
+  self->arguments = arguments;
+
+  return G_APPLICATION_CLASS (renaksi_application_parent_class)->local_command_line (application,
+                                                                                     arguments,
+                                                                                     exit_status);
+}
+
 static int
 renaksi_application_handle_local_options (GApplication *application,
                                           GVariantDict *options)
 {
-  g_autofree char *path = NULL;
+  RenaksiApplication *self = RENAKSI_APPLICATION (application);
+  const char * const *positional = NULL;
 
-  if (g_variant_dict_contains (options, "version"))
-    {
-      g_print ("renaksi %s\n", PACKAGE_VERSION);
-      return 0;
-    }
+  if (self->arguments != NULL && *self->arguments != NULL && (*self->arguments)[0] != NULL)
+    positional = (const char * const *)(*self->arguments) + 1;
 
-  if (g_variant_dict_lookup (options, "new-default", "^ay", &path))
-    return renaksi_cli_new_default (path);
-
-  if (g_variant_dict_lookup (options, "outline", "^ay", &path))
-    return renaksi_cli_outline (path);
-
-  return -1;
+  return renaksi_cli_run (options, positional);
 }
 
 static void
@@ -203,6 +206,7 @@ renaksi_application_class_init (RenaksiApplicationClass *klass)
 {
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
 
+  app_class->local_command_line = renaksi_application_local_command_line;
   app_class->handle_local_options = renaksi_application_handle_local_options;
   app_class->startup = renaksi_application_startup;
   app_class->shutdown = renaksi_application_shutdown;
@@ -213,7 +217,7 @@ renaksi_application_class_init (RenaksiApplicationClass *klass)
 static void
 renaksi_application_init (RenaksiApplication *self)
 {
-  g_application_add_main_option_entries (G_APPLICATION (self), option_entries);
+  g_application_add_main_option_entries (G_APPLICATION (self), renaksi_cli_get_option_entries ());
   g_application_set_option_context_parameter_string (G_APPLICATION (self), _("[FILE.renaksi…]"));
   g_application_set_option_context_summary (G_APPLICATION (self),
                                             _("Renaksi — Rencana Aksi Reformasi Birokrasi"));
