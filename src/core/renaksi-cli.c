@@ -39,10 +39,28 @@ static const GOptionEntry option_entries[] = {
   { NULL }
 };
 
+/* Returns: (transfer none): the options, their help translated. GOption
+ * would not translate the main group's help by itself, and the text domain
+ * is known only once main() has set it up. */
 const GOptionEntry *
 renaksi_cli_get_option_entries (void)
 {
-  return option_entries;
+  static GOptionEntry *translated;
+
+  if (g_once_init_enter (&translated))
+    {
+      GOptionEntry *entries = g_memdup2 (option_entries, sizeof option_entries);
+
+      for (guint i = 0; entries[i].long_name != NULL; i++)
+        {
+          entries[i].description = _(entries[i].description);
+          if (entries[i].arg_description != NULL)
+            entries[i].arg_description = _(entries[i].arg_description);
+        }
+      g_once_init_leave (&translated, entries);
+    }
+
+  return translated;
 }
 
 /* Runs the command given in @options, if any.
