@@ -5,6 +5,10 @@
 
 G_BEGIN_DECLS
 
+/* The connection itself, for what the wrapper does not cover: incremental
+ * blob I/O, the online backup API, sessions. Owned by @self. */
+sqlite3   *renaksi_db_get_handle        (RenaksiDb   *self);
+
 RenaksiDb *renaksi_db_create_at_version (const char  *path,
                                          int          version,
                                          GError     **error);

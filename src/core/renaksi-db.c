@@ -541,6 +541,14 @@ renaksi_db_create (const char  *path,
   return renaksi_db_create_at_version (path, RENAKSI_SCHEMA_VERSION, error);
 }
 
+sqlite3 *
+renaksi_db_get_handle (RenaksiDb *self)
+{
+  g_return_val_if_fail (RENAKSI_IS_DB (self), NULL);
+
+  return self->handle;
+}
+
 const char *
 renaksi_db_get_path (RenaksiDb *self)
 {

@@ -22,7 +22,9 @@ struct _RenaksiNode
   RenaksiNode     *parent;        /* set while it is in the parent's store */
 
   gint64           id;
+  int              position;      /* orders siblings; 1-based in files */
   RenaksiNodeKind  kind;
+  guint            label_manual : 1;
   guint            planned_months;
   guint            realised_months;
 };
@@ -331,6 +333,41 @@ renaksi_node_set_remark (RenaksiNode *self,
   replace_string (self, &self->remark, remark, PROP_REMARK);
 }
 
+int
+renaksi_node_get_position (RenaksiNode *self)
+{
+  g_return_val_if_fail (RENAKSI_IS_NODE (self), 0);
+
+  return self->position;
+}
+
+/* Only records the value: the parent's order is the caller's business. */
+void
+renaksi_node_set_position (RenaksiNode *self,
+                           int          position)
+{
+  g_return_if_fail (RENAKSI_IS_NODE (self));
+
+  self->position = position;
+}
+
+gboolean
+renaksi_node_get_label_manual (RenaksiNode *self)
+{
+  g_return_val_if_fail (RENAKSI_IS_NODE (self), FALSE);
+
+  return self->label_manual;
+}
+
+void
+renaksi_node_set_label_manual (RenaksiNode *self,
+                               gboolean     manual)
+{
+  g_return_if_fail (RENAKSI_IS_NODE (self));
+
+  self->label_manual = !!manual;
+}
+
 RenaksiNode *
 renaksi_node_get_parent (RenaksiNode *self)
 {
@@ -360,6 +397,65 @@ renaksi_node_append_child (RenaksiNode *self,
 
   child->parent = self;
   g_list_store_append (self->children, child);
+}
+
+/* Returns: the index of @self among its siblings (0 for a detached node). */
+guint
+renaksi_node_get_index (RenaksiNode *self)
+{
+  guint index = 0;
+
+  g_return_val_if_fail (RENAKSI_IS_NODE (self), 0);
+
+  if (self->parent != NULL)
+    g_list_store_find (self->parent->children, self, &index);
+
+  return index;
+}
+
+/* Inserts @child among the children in the order of their positions. */
+void
+renaksi_node_insert_child (RenaksiNode *self,
+                           RenaksiNode *child)
+{
+  GListModel *children;
+  guint n, index;
+
+  g_return_if_fail (RENAKSI_IS_NODE (self));
+  g_return_if_fail (RENAKSI_IS_NODE (child));
+  g_return_if_fail (self->children != NULL);
+  g_return_if_fail (child->kind == self->kind + 1);
+  g_return_if_fail (child->parent == NULL);
+
+  children = G_LIST_MODEL (self->children);
+  n = g_list_model_get_n_items (children);
+  for (index = n; index > 0; index--)
+    {
+      g_autoptr(RenaksiNode) before = g_list_model_get_item (children, index - 1);
+
+      if (before->position <= child->position)
+        break;
+    }
+
+  child->parent = self;
+  g_list_store_insert (self->children, index, child);
+}
+
+void
+renaksi_node_remove_child (RenaksiNode *self,
+                           RenaksiNode *child)
+{
+  guint index;
+
+  g_return_if_fail (RENAKSI_IS_NODE (self));
+  g_return_if_fail (RENAKSI_IS_NODE (child));
+  g_return_if_fail (child->parent == self);
+
+  if (g_list_store_find (self->children, child, &index))
+    {
+      child->parent = NULL;
+      g_list_store_remove (self->children, index);
+    }
 }
 
 /* Adds up the descendants of @self by kind (the sidebar's counts). */

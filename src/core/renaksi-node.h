@@ -41,7 +41,18 @@ void             renaksi_node_set_realised_months (RenaksiNode     *self,
 const char      *renaksi_node_get_remark          (RenaksiNode     *self);
 void             renaksi_node_set_remark          (RenaksiNode     *self,
                                                    const char      *remark);
+int              renaksi_node_get_position        (RenaksiNode     *self);
+void             renaksi_node_set_position        (RenaksiNode     *self,
+                                                   int              position);
+gboolean         renaksi_node_get_label_manual    (RenaksiNode     *self);
+void             renaksi_node_set_label_manual    (RenaksiNode     *self,
+                                                   gboolean         manual);
 RenaksiNode     *renaksi_node_get_parent          (RenaksiNode     *self);
+guint            renaksi_node_get_index           (RenaksiNode     *self);
+void             renaksi_node_insert_child        (RenaksiNode     *self,
+                                                   RenaksiNode     *child);
+void             renaksi_node_remove_child        (RenaksiNode     *self,
+                                                   RenaksiNode     *child);
 GListModel      *renaksi_node_get_children        (RenaksiNode     *self);
 void             renaksi_node_append_child        (RenaksiNode     *self,
                                                    RenaksiNode     *child);

@@ -22,11 +22,56 @@ static const char * const update_text_sql[] = {
 /* Children in document order, grouped by parent; the parent id comes
  * first so the reader can attach each row to an already-read parent. */
 static const char * const select_sql[] = {
-  "SELECT 0, id, label, name FROM area ORDER BY position, id",
-  "SELECT area_id, id, label, name FROM activity ORDER BY area_id, position, id",
-  "SELECT activity_id, id, label, name, planned_months, realised_months, remark"
+  "SELECT 0, id, label, name, position, label_manual FROM area ORDER BY position, id",
+  "SELECT area_id, id, label, name, position, label_manual FROM activity"
+  "  ORDER BY area_id, position, id",
+  "SELECT activity_id, id, label, name, position, label_manual,"
+  "  planned_months, realised_months, remark"
   "  FROM sub_activity ORDER BY activity_id, position, id",
-  "SELECT sub_activity_id, id, label, text FROM indicator ORDER BY sub_activity_id, position, id",
+  "SELECT sub_activity_id, id, label, text, position, label_manual FROM indicator"
+  "  ORDER BY sub_activity_id, position, id",
+};
+
+/* Moves the siblings at or after a position by @delta; areas have no
+ * parent, their statement only pretends to compare one. */
+static const char * const shift_sql[] = {
+  "UPDATE area SET position = position + ?3 WHERE ?1 = ?1 AND position >= ?2",
+  "UPDATE activity SET position = position + ?3 WHERE area_id = ?1 AND position >= ?2",
+  "UPDATE sub_activity SET position = position + ?3 WHERE activity_id = ?1 AND position >= ?2",
+  "UPDATE indicator SET position = position + ?3 WHERE sub_activity_id = ?1 AND position >= ?2",
+};
+
+static const char * const place_sql[] = {
+  "UPDATE area SET position = ?3 WHERE id = ?1 AND ?2 = ?2",
+  "UPDATE activity SET area_id = ?2, position = ?3 WHERE id = ?1",
+  "UPDATE sub_activity SET activity_id = ?2, position = ?3 WHERE id = ?1",
+  "UPDATE indicator SET sub_activity_id = ?2, position = ?3 WHERE id = ?1",
+};
+
+static const char * const delete_sql[] = {
+  "DELETE FROM area WHERE id = ?1",
+  "DELETE FROM activity WHERE id = ?1",
+  "DELETE FROM sub_activity WHERE id = ?1",
+  "DELETE FROM indicator WHERE id = ?1",
+};
+
+static const char * const label_sql[] = {
+  "UPDATE area SET label = ?2, label_manual = ?3 WHERE id = ?1",
+  "UPDATE activity SET label = ?2, label_manual = ?3 WHERE id = ?1",
+  "UPDATE sub_activity SET label = ?2, label_manual = ?3 WHERE id = ?1",
+  "UPDATE indicator SET label = ?2, label_manual = ?3 WHERE id = ?1",
+};
+
+/* Evidence items under a node, whatever its kind. */
+static const char * const evidence_count_sql[] = {
+  "SELECT count(*) FROM evidence_item e JOIN indicator i ON e.indicator_id = i.id"
+  "  JOIN sub_activity s ON i.sub_activity_id = s.id"
+  "  JOIN activity a ON s.activity_id = a.id WHERE a.area_id = ?1",
+  "SELECT count(*) FROM evidence_item e JOIN indicator i ON e.indicator_id = i.id"
+  "  JOIN sub_activity s ON i.sub_activity_id = s.id WHERE s.activity_id = ?1",
+  "SELECT count(*) FROM evidence_item e JOIN indicator i ON e.indicator_id = i.id"
+  "  WHERE i.sub_activity_id = ?1",
+  "SELECT count(*) FROM evidence_item WHERE indicator_id = ?1",
 };
 
 static void
@@ -252,6 +297,116 @@ renaksi_store_update_remark (RenaksiDb   *db,
   return renaksi_db_step_done (db, stmt, error);
 }
 
+static gboolean
+run_id_statement (RenaksiDb   *db,
+                  const char  *sql,
+                  gint64       id,
+                  gint64       a,
+                  gint64       b,
+                  GError     **error)
+{
+  sqlite3_stmt *stmt = renaksi_db_prepare (db, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (sqlite3_bind_parameter_count (stmt) >= 2)
+    sqlite3_bind_int64 (stmt, 2, a);
+  if (sqlite3_bind_parameter_count (stmt) >= 3)
+    sqlite3_bind_int64 (stmt, 3, b);
+
+  return renaksi_db_step_done (db, stmt, error);
+}
+
+gboolean
+renaksi_store_shift_positions (RenaksiDb        *db,
+                               RenaksiNodeKind   kind,
+                               gint64            parent_id,
+                               int               from_position,
+                               int               delta,
+                               GError          **error)
+{
+  g_return_val_if_fail (kind <= RENAKSI_NODE_INDICATOR, FALSE);
+
+  return run_id_statement (db, shift_sql[kind], parent_id, from_position, delta, error);
+}
+
+gboolean
+renaksi_store_place_node (RenaksiDb        *db,
+                          RenaksiNodeKind   kind,
+                          gint64            id,
+                          gint64            parent_id,
+                          int               position,
+                          GError          **error)
+{
+  g_return_val_if_fail (kind <= RENAKSI_NODE_INDICATOR, FALSE);
+
+  return run_id_statement (db, place_sql[kind], id, parent_id, position, error);
+}
+
+gboolean
+renaksi_store_delete_node (RenaksiDb        *db,
+                           RenaksiNodeKind   kind,
+                           gint64            id,
+                           GError          **error)
+{
+  g_return_val_if_fail (kind <= RENAKSI_NODE_INDICATOR, FALSE);
+
+  return run_id_statement (db, delete_sql[kind], id, 0, 0, error);
+}
+
+gboolean
+renaksi_store_update_label (RenaksiDb        *db,
+                            RenaksiNodeKind   kind,
+                            gint64            id,
+                            const char       *label,
+                            gboolean          manual,
+                            GError          **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (RENAKSI_IS_DB (db), FALSE);
+  g_return_val_if_fail (kind <= RENAKSI_NODE_INDICATOR, FALSE);
+
+  stmt = renaksi_db_prepare (db, label_sql[kind], error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, id);
+  bind_text (stmt, 2, label);
+  sqlite3_bind_int (stmt, 3, !!manual);
+
+  return renaksi_db_step_done (db, stmt, error);
+}
+
+/* Returns: how many evidence items hang under the node, or -1 on error. */
+gint64
+renaksi_store_count_evidence (RenaksiDb        *db,
+                              RenaksiNodeKind   kind,
+                              gint64            id,
+                              GError          **error)
+{
+  sqlite3_stmt *stmt;
+  gint64 count = -1;
+
+  g_return_val_if_fail (RENAKSI_IS_DB (db), -1);
+  g_return_val_if_fail (kind <= RENAKSI_NODE_INDICATOR, -1);
+
+  stmt = renaksi_db_prepare (db, evidence_count_sql[kind], error);
+  if (stmt == NULL)
+    return -1;
+
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    count = sqlite3_column_int64 (stmt, 0);
+  else
+    renaksi_db_set_error (db, error);
+  sqlite3_reset (stmt);
+
+  return count;
+}
+
 /* Reads the whole outline: four ordered scans, each row attached to its
  * parent from the scan before. */
 GListStore *
@@ -283,11 +438,13 @@ renaksi_store_read_areas (RenaksiDb  *db,
                               (const char *)sqlite3_column_text (stmt, 2),
                               (const char *)sqlite3_column_text (stmt, 3));
 
+          renaksi_node_set_position (node, sqlite3_column_int (stmt, 4));
+          renaksi_node_set_label_manual (node, sqlite3_column_int (stmt, 5));
           if (kind == RENAKSI_NODE_SUB_ACTIVITY)
             {
-              renaksi_node_set_planned_months (node, (guint)sqlite3_column_int (stmt, 4));
-              renaksi_node_set_realised_months (node, (guint)sqlite3_column_int (stmt, 5));
-              renaksi_node_set_remark (node, (const char *)sqlite3_column_text (stmt, 6));
+              renaksi_node_set_planned_months (node, (guint)sqlite3_column_int (stmt, 6));
+              renaksi_node_set_realised_months (node, (guint)sqlite3_column_int (stmt, 7));
+              renaksi_node_set_remark (node, (const char *)sqlite3_column_text (stmt, 8));
             }
 
           if (kind == RENAKSI_NODE_AREA)

@@ -37,6 +37,32 @@ gboolean       renaksi_store_update_remark  (RenaksiDb        *db,
                                              gint64            sub_activity_id,
                                              const char       *remark,
                                              GError          **error);
+gboolean       renaksi_store_shift_positions(RenaksiDb       *db,
+                                             RenaksiNodeKind  kind,
+                                             gint64           parent_id,
+                                             int              from_position,
+                                             int              delta,
+                                             GError         **error);
+gboolean       renaksi_store_place_node     (RenaksiDb        *db,
+                                             RenaksiNodeKind   kind,
+                                             gint64            id,
+                                             gint64            parent_id,
+                                             int               position,
+                                             GError          **error);
+gboolean       renaksi_store_delete_node    (RenaksiDb        *db,
+                                             RenaksiNodeKind   kind,
+                                             gint64            id,
+                                             GError          **error);
+gboolean       renaksi_store_update_label   (RenaksiDb        *db,
+                                             RenaksiNodeKind   kind,
+                                             gint64            id,
+                                             const char       *label,
+                                             gboolean          manual,
+                                             GError          **error);
+gint64         renaksi_store_count_evidence (RenaksiDb        *db,
+                                             RenaksiNodeKind   kind,
+                                             gint64            id,
+                                             GError          **error);
 GListStore    *renaksi_store_read_areas     (RenaksiDb        *db,
                                              GError          **error);
 

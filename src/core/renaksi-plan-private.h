@@ -1,0 +1,21 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "renaksi-plan.h"
+
+G_BEGIN_DECLS
+
+/* Between the plan and its model synchronisation (renaksi-plan-sync.c). */
+void        renaksi_plan_sync_model    (RenaksiPlan *self,
+                                        GBytes      *changeset);
+void        renaksi_plan_index_add     (RenaksiPlan *self,
+                                        RenaksiNode *node);
+void        renaksi_plan_index_remove  (RenaksiPlan *self,
+                                        RenaksiNode *node);
+GListStore *renaksi_plan_get_area_store(RenaksiPlan *self);
+gboolean    renaksi_plan_reload_decree (RenaksiPlan *self,
+                                        GError     **error);
+void        renaksi_plan_emit_changed  (RenaksiPlan *self,
+                                        const char  *table);
+
+G_END_DECLS
