@@ -19,10 +19,11 @@
 
 #define DEFAULT_PLAN_RESOURCE "/io/github/renaksi/Renaksi/default-plan/kpu-jambi-2024.plan"
 
-static gboolean
-publish (const char  *temporary,
-         const char  *path,
-         GError     **error)
+/* Links a finished file into place under @path, refusing to replace one. */
+gboolean
+renaksi_plan_file_publish (const char  *temporary,
+                           const char  *path,
+                           GError     **error)
 {
   g_autofree char *name = g_filename_display_basename (path);
   int saved_errno;
@@ -49,6 +50,16 @@ publish (const char  *temporary,
   return FALSE;
 }
 
+/* A hidden name beside @path for building the file before it is published. */
+char *
+renaksi_plan_file_temporary_path (const char *path)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *base = g_path_get_basename (path);
+
+  return g_strdup_printf ("%s/.%s.%08x.partial", dir, base, g_random_int ());
+}
+
 /* Creates the plan file @path filled by @fill in one transaction. */
 gboolean
 renaksi_plan_file_write (const char           *path,
@@ -56,8 +67,6 @@ renaksi_plan_file_write (const char           *path,
                          gpointer              user_data,
                          GError              **error)
 {
-  g_autofree char *dir = NULL;
-  g_autofree char *base = NULL;
   g_autofree char *temporary = NULL;
   g_autoptr(RenaksiDb) db = NULL;
   gboolean ok;
@@ -74,10 +83,7 @@ renaksi_plan_file_write (const char           *path,
       return FALSE;
     }
 
-  dir = g_path_get_dirname (path);
-  base = g_path_get_basename (path);
-  temporary = g_strdup_printf ("%s/.%s.%08x.partial", dir, base, g_random_int ());
-
+  temporary = renaksi_plan_file_temporary_path (path);
   db = renaksi_db_create (temporary, error);
   if (db == NULL)
     return FALSE;
@@ -91,7 +97,7 @@ renaksi_plan_file_write (const char           *path,
   /* Closing checkpoints the log, so the one file holds everything. */
   g_clear_object (&db);
 
-  ok = ok && publish (temporary, path, error);
+  ok = ok && renaksi_plan_file_publish (temporary, path, error);
   g_unlink (temporary);
 
   return ok;

@@ -13,6 +13,10 @@ gboolean renaksi_plan_file_write          (const char           *path,
                                            RenaksiPlanFileFill   fill,
                                            gpointer              user_data,
                                            GError              **error);
+char    *renaksi_plan_file_temporary_path (const char           *path);
+gboolean renaksi_plan_file_publish        (const char           *temporary,
+                                           const char           *path,
+                                           GError              **error);
 gboolean renaksi_plan_file_create_default (const char           *path,
                                            GError              **error);
 GBytes  *renaksi_plan_file_get_default    (void);

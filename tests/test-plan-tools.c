@@ -1,0 +1,241 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Search, progress figures, "Save a copy" and "New plan for next year".
+ */
+#include "config.h"
+
+#include <sqlite3.h>
+#include <string.h>
+
+#include "renaksi-db-private.h"
+#include "renaksi-error.h"
+#include "renaksi-outline.h"
+#include "renaksi-plan-copy.h"
+#include "renaksi-plan-progress.h"
+#include "renaksi-plan-search.h"
+#include "test-util.h"
+
+static RenaksiNode *
+nth (GListModel *model,
+     guint       index)
+{
+  RenaksiNode *node = g_list_model_get_item (model, index);
+
+  g_object_unref (node);
+  return node;
+}
+
+static RenaksiPlan *
+open_default (char **dir,
+              char **path)
+{
+  g_autoptr(GError) error = NULL;
+  RenaksiPlan *plan;
+
+  *dir = test_util_make_dir ();
+  *path = test_util_default_plan (*dir, "plan-2024.renaksi");
+  plan = renaksi_plan_open (*path, RENAKSI_DB_READ_WRITE, &error);
+  g_assert_no_error (error);
+
+  return plan;
+}
+
+static char *
+outline_of (RenaksiPlan *plan)
+{
+  GString *out = g_string_new (NULL);
+
+  renaksi_outline_write (plan, out);
+  return g_string_free (out, FALSE);
+}
+
+static void
+test_search (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(RenaksiPlan) plan = open_default (&dir, &path);
+  g_autoptr(GPtrArray) hits = NULL;
+  g_autoptr(GPtrArray) none = NULL;
+  g_autoptr(GPtrArray) empty = NULL;
+
+  /* Case and word order do not matter; every word must occur. */
+  hits = renaksi_plan_search (plan, "  lke   EVALUASI ", 100);
+  g_assert_cmpuint (hits->len, >, 0);
+  for (guint i = 0; i < hits->len; i++)
+    {
+      g_autofree char *text = g_utf8_strdown (renaksi_node_get_text (g_ptr_array_index (hits, i)), -1);
+      g_assert_nonnull (strstr (text, "lke"));
+      g_assert_nonnull (strstr (text, "evaluasi"));
+    }
+
+  none = renaksi_plan_search (plan, "lke zzzzz", 100);
+  g_assert_cmpuint (none->len, ==, 0);
+  empty = renaksi_plan_search (plan, "   ", 100);
+  g_assert_cmpuint (empty->len, ==, 0);
+
+  /* Accents are ignored both ways. */
+  g_assert_nonnull (renaksi_plan_insert_node (plan, nth (renaksi_plan_get_areas (plan), 0), -1,
+                                              "Pelatihan cafés digital", NULL));
+  g_clear_pointer (&hits, g_ptr_array_unref);
+  hits = renaksi_plan_search (plan, "CAFES", 100);
+  g_assert_cmpuint (hits->len, ==, 1);
+
+  g_clear_object (&plan);
+  test_util_remove_dir (dir);
+}
+
+static void
+test_progress (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(RenaksiPlan) plan = open_default (&dir, &path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) april = g_date_time_new_utc (2024, 4, 15, 0, 0, 0);
+  g_autoptr(GDateTime) later = g_date_time_new_utc (2025, 2, 1, 0, 0, 0);
+  RenaksiNode *area = nth (renaksi_plan_get_areas (plan), 2);
+  RenaksiNode *sub = nth (renaksi_node_get_children (nth (renaksi_node_get_children (area), 0)), 0);
+  RenaksiProgress progress;
+
+  g_assert_cmpuint (renaksi_progress_months_to_date (2024, april), ==, 0x00f);
+  g_assert_cmpuint (renaksi_progress_months_to_date (2024, later), ==, 0xfff);
+
+  /* Planned January–June, realised January and March. */
+  g_assert_true (renaksi_plan_set_schedule (plan, sub, 0x03f, 0x005, &error));
+  g_assert_true (renaksi_plan_get_area_progress (plan, area, april, &progress, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (progress.indicators, ==, 4);
+  g_assert_cmpuint (progress.indicators_accepted, ==, 0);
+  g_assert_cmpuint (progress.months_planned, ==, 4);
+  g_assert_cmpuint (progress.months_realised, ==, 2);
+
+  g_assert_true (renaksi_plan_get_area_progress (plan, area, later, &progress, &error));
+  g_assert_cmpuint (progress.months_planned, ==, 6);
+
+  /* An accepted evidence item counts its indicator. */
+  {
+    RenaksiNode *indicator = nth (renaksi_node_get_children (sub), 0);
+    g_autofree char *sql = g_strdup_printf (
+      "INSERT INTO evidence_blob VALUES ('%064d', 1, x'00');"
+      "INSERT INTO evidence_item (indicator_id, blob_sha256, position, file_name, status, added_at)"
+      " VALUES (%" G_GINT64_FORMAT ", '%064d', 1, 'a.pdf', 'accepted', '2024-04-01');",
+      0, renaksi_node_get_id (indicator), 0);
+
+    g_assert_true (renaksi_db_exec (renaksi_plan_get_db (plan), sql, &error));
+    g_assert_true (renaksi_plan_get_area_progress (plan, area, april, &progress, &error));
+    g_assert_cmpuint (progress.indicators_accepted, ==, 1);
+    g_assert_cmpint (renaksi_plan_count_evidence (plan, area, &error), ==, 1);
+  }
+
+  g_clear_object (&plan);
+  test_util_remove_dir (dir);
+}
+
+static void
+test_save_copy (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(RenaksiPlan) plan = open_default (&dir, &path);
+  g_autoptr(RenaksiPlan) copy = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *copy_path = g_build_filename (dir, "salinan.renaksi", NULL);
+  g_autofree char *original = NULL;
+  g_autofree char *copied = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  g_assert_true (renaksi_plan_set_node_text (plan, nth (renaksi_plan_get_areas (plan), 0),
+                                             "Manajemen Perubahan Terbaru", &error));
+  g_assert_true (renaksi_plan_save_copy (plan, copy_path, &error));
+  g_assert_no_error (error);
+
+  copy = renaksi_plan_open (copy_path, RENAKSI_DB_READ_WRITE, &error);
+  g_assert_no_error (error);
+  original = outline_of (plan);
+  copied = outline_of (copy);
+  g_assert_cmpstr (original, ==, copied);
+
+  /* Never over an existing file. */
+  g_clear_object (&copy);
+  before = test_util_file_sha256 (copy_path);
+  g_assert_false (renaksi_plan_save_copy (plan, copy_path, &error));
+  g_assert_error (error, RENAKSI_ERROR, RENAKSI_ERROR_EXISTS);
+  after = test_util_file_sha256 (copy_path);
+  g_assert_cmpstr (before, ==, after);
+
+  g_clear_object (&plan);
+  test_util_remove_dir (dir);
+}
+
+static void
+test_next_year (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(RenaksiPlan) plan = open_default (&dir, &path);
+  g_autoptr(RenaksiPlan) next = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = renaksi_plan_next_year_name (plan);
+  g_autofree char *next_path = g_build_filename (dir, name, NULL);
+  RenaksiNode *sub = nth (renaksi_node_get_children (nth (renaksi_node_get_children (
+                            nth (renaksi_plan_get_areas (plan), 1)), 0)), 0);
+  RenaksiNode *next_sub;
+  RenaksiDecree *decree;
+
+  g_assert_cmpstr (name, ==, "plan-2025.renaksi");
+  g_assert_true (renaksi_plan_set_schedule (plan, sub, 0x0f0, 0x030, &error));
+  g_assert_true (renaksi_plan_set_remark (plan, sub, "Catatan", &error));
+  g_assert_true (renaksi_plan_write_next_year (plan, next_path, &error));
+  g_assert_no_error (error);
+
+  next = renaksi_plan_open (next_path, RENAKSI_DB_READ_WRITE, &error);
+  g_assert_no_error (error);
+  decree = renaksi_plan_get_decree (next);
+  g_assert_cmpint (decree->year, ==, 2025);
+  g_assert_cmpstr (decree->title, ==,
+                   "RENCANA AKSI REFORMASI BIROKRASI DI LINGKUNGAN KOMISI PEMILIHAN UMUM PROVINSI JAMBI TAHUN 2025");
+  g_assert_cmpstr (decree->date_set, ==, "2025-01-02");
+  g_assert_cmpstr (decree->institution, ==, renaksi_plan_get_decree (plan)->institution);
+  g_assert_cmpuint (decree->parts->len, ==, renaksi_plan_get_decree (plan)->parts->len);
+
+  next_sub = nth (renaksi_node_get_children (nth (renaksi_node_get_children (
+                    nth (renaksi_plan_get_areas (next), 1)), 0)), 0);
+  g_assert_cmpstr (renaksi_node_get_text (next_sub), ==, renaksi_node_get_text (sub));
+  g_assert_cmpuint (renaksi_node_get_planned_months (next_sub), ==, 0x0f0);
+  g_assert_cmpuint (renaksi_node_get_realised_months (next_sub), ==, 0);
+  g_assert_cmpstr (renaksi_node_get_remark (next_sub), ==, "Catatan");
+
+  /* Same structure and labels, node for node. */
+  {
+    g_autoptr(GString) a = g_string_new (NULL);
+    g_autoptr(GString) b = g_string_new (NULL);
+
+    renaksi_outline_write (plan, a);
+    renaksi_outline_write (next, b);
+    g_assert_cmpuint (a->len, ==, b->len);
+  }
+
+  /* And it does not replace a file that exists. */
+  g_assert_false (renaksi_plan_write_next_year (plan, next_path, &error));
+  g_assert_error (error, RENAKSI_ERROR, RENAKSI_ERROR_EXISTS);
+
+  g_clear_object (&next);
+  g_clear_object (&plan);
+  test_util_remove_dir (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/plan/search", test_search);
+  g_test_add_func ("/plan/progress", test_progress);
+  g_test_add_func ("/plan/save-copy", test_save_copy);
+  g_test_add_func ("/plan/next-year", test_next_year);
+
+  return g_test_run ();
+}
