@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The window on a display (Xvfb in CI): it opens the default plan, lists
- * the eight areas with their counts, shows an area's outline, and explains
- * a file it cannot open.
+ * The window on a display (Xvfb in CI), driven through its actions and
+ * forms as a person would: it lists the areas, edits the outline and the
+ * decree with undo and redo, searches, explains a file it cannot open,
+ * and keeps every change in the file.
  */
 #include "config.h"
 
@@ -10,9 +11,14 @@
 #include <signal.h>
 #include <string.h>
 
+#include "renaksi-application.h"
 #include "renaksi-area-row.h"
+#include "renaksi-sidebar-row.h"
+#include "renaksi-text-dialog.h"
 #include "renaksi-window-private.h"
 #include "test-util.h"
+
+static RenaksiApplication *app;
 
 static void
 wait_for_frames (GtkWidget *widget)
@@ -31,7 +37,7 @@ wait_for_frames (GtkWidget *widget)
 static RenaksiWindow *
 open_window (const char *path)
 {
-  RenaksiWindow *window = g_object_new (RENAKSI_TYPE_WINDOW, NULL);
+  RenaksiWindow *window = renaksi_window_new (GTK_APPLICATION (app));
 
   gtk_window_set_default_size (GTK_WINDOW (window), 1366, 768);
   renaksi_window_open (window, path);
@@ -42,25 +48,62 @@ open_window (const char *path)
 }
 
 static void
-save_screenshot (GtkWidget  *widget,
-                 const char *name)
+close_window (RenaksiWindow *window)
 {
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *path = NULL;
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
+  gtk_window_destroy (GTK_WINDOW (window));
+  for (guint i = 0; i < 20; i++)
+    while (g_main_context_pending (NULL))
+      g_main_context_iteration (NULL, FALSE);
+}
 
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)),
-                                         node, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  path = g_test_build_filename (G_TEST_BUILT, "screenshots", name, NULL);
-  g_mkdir_with_parents (g_path_get_dirname (path), 0755);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
+static RenaksiTextDialog *
+find_form (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (RENAKSI_IS_TEXT_DIALOG (window))
+        return RENAKSI_TEXT_DIALOG (window);
+    }
+
+  return NULL;
+}
+
+/* Fills in the open form and saves it; returns whether it closed. */
+static gboolean
+fill_form (const char *text)
+{
+  RenaksiTextDialog *form = find_form ();
+
+  g_assert_nonnull (form);
+  renaksi_text_dialog_set_text (form, text);
+  renaksi_text_dialog_save (form);
+  for (guint i = 0; i < 10; i++)
+    g_main_context_iteration (NULL, FALSE);
+
+  return find_form () == NULL;
+}
+
+static RenaksiNode *
+nth (GListModel *model,
+     guint       index)
+{
+  RenaksiNode *node = g_list_model_get_item (model, index);
+
+  g_object_unref (node);
+  return node;
+}
+
+static void
+activate (RenaksiWindow *window,
+          GtkWidget     *widget,
+          const char    *action)
+{
+  g_assert_true (gtk_widget_activate_action (widget, action, NULL));
+  wait_for_frames (GTK_WIDGET (window));
 }
 
 static void
@@ -71,38 +114,219 @@ test_lists_areas (void)
   RenaksiWindow *window = open_window (path);
   GtkListBox *list = renaksi_window_get_area_list (window);
   RenaksiOutlineView *outline = renaksi_window_get_outline_view (window);
+  g_autoptr(GtkTreeListRow) row = NULL;
   g_autoptr(RenaksiNode) first_activity = NULL;
-  GtkTreeListRow *row;
-  guint n_rows = 0;
+  GtkListBoxRow *second;
+  RenaksiNode *area;
+  guint n_rows = 0, n_areas = 0;
 
   g_assert_nonnull (renaksi_window_get_plan (window));
   while (gtk_list_box_get_row_at_index (list, n_rows) != NULL)
-    n_rows++;
-  g_assert_cmpuint (n_rows, ==, 8);
+    n_areas += RENAKSI_IS_AREA_ROW (gtk_list_box_get_row_at_index (list, n_rows++));
 
-  {
-    GtkListBoxRow *second = gtk_list_box_get_row_at_index (list, 1);
-    RenaksiNode *area = renaksi_area_row_get_area (RENAKSI_AREA_ROW (second));
+  /* Overview, the eight areas, the decree. */
+  g_assert_cmpuint (n_rows, ==, 10);
+  g_assert_cmpuint (n_areas, ==, 8);
+  g_assert_true (RENAKSI_IS_SIDEBAR_ROW (gtk_list_box_get_row_at_index (list, 0)));
+  g_assert_true (RENAKSI_IS_SIDEBAR_ROW (gtk_list_box_get_row_at_index (list, 9)));
 
-    g_assert_cmpstr (renaksi_node_get_text (area), ==, "Penguatan Peraturan Perundangan-undangan");
-    g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (second)));
+  second = gtk_list_box_get_row_at_index (list, 2);
+  area = renaksi_area_row_get_area (RENAKSI_AREA_ROW (second));
+  g_assert_cmpstr (renaksi_node_get_text (area), ==, "Penguatan Peraturan Perundangan-undangan");
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (second)));
 
-    /* Selecting an area shows its outline, activities first. */
-    gtk_list_box_select_row (list, second);
-    wait_for_frames (GTK_WIDGET (window));
-    g_assert_true (renaksi_outline_view_get_area (outline) == area);
-    g_assert_null (renaksi_window_get_status_text (window));
-  }
-
+  /* Selecting an area shows its outline, activities first. */
+  gtk_list_box_select_row (list, second);
+  wait_for_frames (GTK_WIDGET (window));
+  g_assert_true (renaksi_outline_view_get_area (outline) == area);
+  g_assert_null (renaksi_window_get_status_text (window));
   g_assert_cmpuint (g_list_model_get_n_items (renaksi_outline_view_get_rows (outline)), >, 5);
   row = g_list_model_get_item (renaksi_outline_view_get_rows (outline), 0);
   first_activity = gtk_tree_list_row_get_item (row);
   g_assert_cmpint (renaksi_node_get_kind (first_activity), ==, RENAKSI_NODE_ACTIVITY);
-  g_object_unref (row);
 
-  save_screenshot (GTK_WIDGET (window), "window-area-2.png");
+  close_window (window);
+  test_util_remove_dir (dir);
+}
 
-  gtk_window_destroy (GTK_WINDOW (window));
+static char *
+outline_of (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RenaksiPlan) plan = renaksi_plan_open (path, RENAKSI_DB_READ_ONLY, &error);
+  GString *out = g_string_new (NULL);
+
+  g_assert_no_error (error);
+  for (guint a = 0; a < g_list_model_get_n_items (renaksi_plan_get_areas (plan)); a++)
+    {
+      RenaksiNode *area = nth (renaksi_plan_get_areas (plan), a);
+      GListModel *activities = renaksi_node_get_children (area);
+
+      g_string_append_printf (out, "%s %s\n", renaksi_node_get_label (area), renaksi_node_get_text (area));
+      for (guint i = 0; i < g_list_model_get_n_items (activities); i++)
+        g_string_append_printf (out, "  %s %s\n", renaksi_node_get_label (nth (activities, i)),
+                                renaksi_node_get_text (nth (activities, i)));
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+/* Add, rename, reorder, delete; undo and redo each; the file keeps it. */
+static void
+test_edit_outline (void)
+{
+  g_autofree char *dir = test_util_make_dir ();
+  g_autofree char *path = test_util_default_plan (dir, "plan.renaksi");
+  g_autofree char *original = outline_of (path);
+  RenaksiWindow *window = open_window (path);
+  GtkWidget *page = GTK_WIDGET (renaksi_window_get_area_page (window));
+  RenaksiOutlineView *outline = renaksi_window_get_outline_view (window);
+  RenaksiPlan *plan = renaksi_window_get_plan (window);
+  RenaksiNode *area = nth (renaksi_plan_get_areas (plan), 1);
+  GListModel *activities = renaksi_node_get_children (area);
+  RenaksiNode *added;
+  g_autofree char *final = NULL;
+
+  /* Undo right after opening does nothing. */
+  g_assert_false (renaksi_plan_can_undo (plan));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  wait_for_frames (GTK_WIDGET (window));
+
+  renaksi_window_reveal_node (window, nth (activities, 0));
+  wait_for_frames (GTK_WIDGET (window));
+  g_assert_true (renaksi_outline_view_get_selected (outline) == nth (activities, 0));
+
+  /* Add: a new activity after the selected one, numbered "2.". */
+  activate (window, page, "outline.add-sibling");
+  g_assert_true (fill_form ("Inventarisasi produk hukum"));
+  g_assert_cmpuint (g_list_model_get_n_items (activities), ==, 6);
+  added = nth (activities, 1);
+  g_assert_cmpstr (renaksi_node_get_text (added), ==, "Inventarisasi produk hukum");
+  g_assert_cmpstr (renaksi_node_get_label (added), ==, "2.");
+  g_assert_cmpstr (renaksi_node_get_label (nth (activities, 5)), ==, "6.");
+  g_assert_true (renaksi_outline_view_get_selected (outline) == added);
+
+  /* Rename; an empty name is refused in the form, which stays open. */
+  activate (window, page, "outline.edit");
+  g_assert_false (fill_form ("   "));
+  gtk_window_destroy (GTK_WINDOW (find_form ()));
+  g_assert_cmpstr (renaksi_node_get_text (added), ==, "Inventarisasi produk hukum");
+  activate (window, page, "outline.edit");
+  g_assert_true (fill_form ("Inventarisasi regulasi"));
+  g_assert_cmpstr (renaksi_node_get_text (added), ==, "Inventarisasi regulasi");
+
+  /* Reorder: up to the top, renumbered. */
+  activate (window, page, "outline.move-up");
+  g_assert_true (nth (activities, 0) == added);
+  g_assert_cmpstr (renaksi_node_get_label (added), ==, "1.");
+  g_assert_cmpstr (renaksi_node_get_label (nth (activities, 1)), ==, "2.");
+
+  /* Undo the move and the rename, redo both. */
+  activate (window, GTK_WIDGET (window), "win.undo");
+  g_assert_true (nth (activities, 1) == added);
+  activate (window, GTK_WIDGET (window), "win.undo");
+  g_assert_cmpstr (renaksi_node_get_text (added), ==, "Inventarisasi produk hukum");
+  activate (window, GTK_WIDGET (window), "win.redo");
+  activate (window, GTK_WIDGET (window), "win.redo");
+  g_assert_true (nth (activities, 0) == added);
+  g_assert_cmpstr (renaksi_node_get_text (added), ==, "Inventarisasi regulasi");
+
+  /* Delete (no evidence: no question), undo brings it back, redo again. */
+  renaksi_window_reveal_node (window, added);
+  activate (window, page, "outline.delete");
+  g_assert_cmpuint (g_list_model_get_n_items (activities), ==, 5);
+  activate (window, GTK_WIDGET (window), "win.undo");
+  g_assert_cmpuint (g_list_model_get_n_items (activities), ==, 6);
+  g_assert_cmpstr (renaksi_node_get_text (nth (activities, 0)), ==, "Inventarisasi regulasi");
+  activate (window, GTK_WIDGET (window), "win.redo");
+  g_assert_cmpuint (g_list_model_get_n_items (activities), ==, 5);
+
+  /* Undo the delete once more and keep it; close and reopen: all there. */
+  activate (window, GTK_WIDGET (window), "win.undo");
+  close_window (window);
+
+  final = outline_of (path);
+  g_assert_cmpstr (final, !=, original);
+  g_assert_nonnull (strstr (final, "  1. Inventarisasi regulasi\n"));
+  g_assert_nonnull (strstr (final, "  6. Pengelolaan JDIH\n"));
+
+  window = open_window (path);
+  g_assert_false (renaksi_plan_can_undo (renaksi_window_get_plan (window)));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  wait_for_frames (GTK_WIDGET (window));
+  close_window (window);
+  {
+    g_autofree char *after_reopen = outline_of (path);
+    g_assert_cmpstr (after_reopen, ==, final);
+  }
+
+  test_util_remove_dir (dir);
+}
+
+static void
+test_edit_area (void)
+{
+  g_autofree char *dir = test_util_make_dir ();
+  g_autofree char *path = test_util_default_plan (dir, "plan.renaksi");
+  RenaksiWindow *window = open_window (path);
+  GtkWidget *page = GTK_WIDGET (renaksi_window_get_area_page (window));
+  GListModel *areas = renaksi_plan_get_areas (renaksi_window_get_plan (window));
+
+  /* A ninth area, added from the sidebar; then renamed and moved up. */
+  activate (window, GTK_WIDGET (window), "win.add-area");
+  g_assert_true (fill_form ("Reformasi Birokrasi Tematik"));
+  g_assert_cmpuint (g_list_model_get_n_items (areas), ==, 9);
+  g_assert_cmpstr (renaksi_node_get_label (nth (areas, 8)), ==, "9");
+  g_assert_true (renaksi_area_page_get_area (RENAKSI_AREA_PAGE (page)) == nth (areas, 8));
+
+  activate (window, page, "area.move-up");
+  g_assert_cmpstr (renaksi_node_get_text (nth (areas, 7)), ==, "Reformasi Birokrasi Tematik");
+  g_assert_cmpstr (renaksi_node_get_label (nth (areas, 7)), ==, "8");
+  g_assert_cmpstr (renaksi_node_get_label (nth (areas, 8)), ==, "9");
+
+  activate (window, page, "area.delete");
+  g_assert_cmpuint (g_list_model_get_n_items (areas), ==, 8);
+  activate (window, GTK_WIDGET (window), "win.undo");
+  activate (window, GTK_WIDGET (window), "win.undo");
+  activate (window, GTK_WIDGET (window), "win.undo");
+  g_assert_cmpuint (g_list_model_get_n_items (areas), ==, 8);
+  g_assert_cmpstr (renaksi_node_get_text (nth (areas, 7)), ==, "Peningkatan Kualitas Pelayanan Publik");
+
+  close_window (window);
+  test_util_remove_dir (dir);
+}
+
+static void
+test_search_jumps (void)
+{
+  g_autofree char *dir = test_util_make_dir ();
+  g_autofree char *path = test_util_default_plan (dir, "plan.renaksi");
+  RenaksiWindow *window = open_window (path);
+  GtkListBox *results = renaksi_window_get_results_list (window);
+  RenaksiOutlineView *outline = renaksi_window_get_outline_view (window);
+  GtkListBoxRow *first;
+  RenaksiNode *found;
+  RenaksiNode *area;
+
+  activate (window, GTK_WIDGET (window), "win.search");
+  gtk_editable_set_text (renaksi_window_get_search_entry (window), "whistle blowing");
+  /* The entry reports changes after a short pause, as it does for typing. */
+  for (guint i = 0; i < 100 && gtk_list_box_get_row_at_index (results, 0) == NULL; i++)
+    wait_for_frames (GTK_WIDGET (window));
+  first = gtk_list_box_get_row_at_index (results, 0);
+  g_assert_nonnull (first);
+  found = g_object_get_data (G_OBJECT (first), "node");
+  g_assert_nonnull (found);
+  g_assert_nonnull (strstr (renaksi_node_get_text (found), "Whistle"));
+
+  g_signal_emit_by_name (results, "row-activated", first);
+  wait_for_frames (GTK_WIDGET (window));
+  for (area = found; renaksi_node_get_parent (area) != NULL; area = renaksi_node_get_parent (area))
+    ;
+  g_assert_true (renaksi_outline_view_get_area (outline) == area);
+  g_assert_true (renaksi_outline_view_get_selected (outline) == found);
+
+  close_window (window);
   test_util_remove_dir (dir);
 }
 
@@ -127,7 +351,7 @@ test_explains_bad_file (void)
   after = test_util_file_sha256 (path);
   g_assert_cmpstr (before, ==, after);
 
-  gtk_window_destroy (GTK_WINDOW (window));
+  close_window (window);
   test_util_remove_dir (dir);
 }
 
@@ -141,26 +365,27 @@ test_app_first_start (void)
   g_autofree char *plan_path = g_build_filename (data_home, "renaksi", "kpu-jambi-2024.renaksi", NULL);
   g_autofree char *wal_path = g_strconcat (plan_path, "-wal", NULL);
   g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_NONE);
-  g_autoptr(GSubprocess) app = NULL;
+  g_autoptr(GSubprocess) process = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(RenaksiPlan) plan = NULL;
 
   g_subprocess_launcher_setenv (launcher, "XDG_DATA_HOME", data_home, TRUE);
-  app = g_subprocess_launcher_spawn (launcher, &error, g_getenv ("RENAKSI_BIN"), NULL);
+  process = g_subprocess_launcher_spawn (launcher, &error, g_getenv ("RENAKSI_BIN"), NULL);
   g_assert_no_error (error);
 
   for (guint i = 0; i < 1000 && !g_file_test (plan_path, G_FILE_TEST_EXISTS); i++)
     g_usleep (10000);
   g_assert_true (g_file_test (plan_path, G_FILE_TEST_IS_REGULAR));
   /* While the window is up the file is held open for editing. */
-  g_usleep (500000);
+  for (guint i = 0; i < 500 && !g_file_test (wal_path, G_FILE_TEST_EXISTS); i++)
+    g_usleep (10000);
   g_assert_true (g_file_test (wal_path, G_FILE_TEST_EXISTS));
 
-  g_subprocess_send_signal (app, SIGTERM);
-  g_subprocess_wait (app, NULL, &error);
+  g_subprocess_send_signal (process, SIGTERM);
+  g_subprocess_wait (process, NULL, &error);
   g_assert_no_error (error);
-  g_assert_true (g_subprocess_get_if_exited (app));
-  g_assert_cmpint (g_subprocess_get_exit_status (app), ==, 0);
+  g_assert_true (g_subprocess_get_if_exited (process));
+  g_assert_cmpint (g_subprocess_get_exit_status (process), ==, 0);
   g_assert_false (g_file_test (wal_path, G_FILE_TEST_EXISTS));
 
   plan = renaksi_plan_open (plan_path, RENAKSI_DB_READ_WRITE, &error);
@@ -175,12 +400,24 @@ int
 main (int   argc,
       char *argv[])
 {
+  int status;
+
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
 
+  /* The real application, registered: its startup loads the style. */
+  app = renaksi_application_new ();
+  g_application_register (G_APPLICATION (app), NULL, NULL);
+
   g_test_add_func ("/window/lists-areas", test_lists_areas);
+  g_test_add_func ("/window/edit-outline", test_edit_outline);
+  g_test_add_func ("/window/edit-area", test_edit_area);
+  g_test_add_func ("/window/search-jumps", test_search_jumps);
   g_test_add_func ("/window/explains-bad-file", test_explains_bad_file);
   g_test_add_func ("/window/app-first-start", test_app_first_start);
 
-  return g_test_run ();
+  status = g_test_run ();
+  g_clear_object (&app);
+
+  return status;
 }

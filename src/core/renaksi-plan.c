@@ -623,6 +623,7 @@ typedef struct
   RenaksiNode *parent;
   const char  *text;
   const char  *label;
+  const char  *remark;
   guint        months[2];
   int          index;
   gint64       new_id;
@@ -655,6 +656,56 @@ renaksi_plan_set_node_text (RenaksiPlan  *self,
     return FALSE;
 
   return renaksi_plan_run_edit (self, do_set_text, &edit, error);
+}
+
+static gboolean
+do_update (RenaksiDb  *db,
+           gpointer    data,
+           GError    **error)
+{
+  Edit *edit = data;
+  RenaksiNodeKind kind = renaksi_node_get_kind (edit->node);
+  gint64 id = renaksi_node_get_id (edit->node);
+
+  if (edit->label != NULL && !g_str_equal (edit->label, renaksi_node_get_label (edit->node)) &&
+      !renaksi_store_update_label (db, kind, id, edit->label, TRUE, error))
+    return FALSE;
+  if (!g_str_equal (edit->text, renaksi_node_get_text (edit->node)) &&
+      !renaksi_store_update_text (db, kind, id, edit->text, error))
+    return FALSE;
+  if (edit->remark != NULL && !g_str_equal (edit->remark, renaksi_node_get_remark (edit->node)) &&
+      !renaksi_store_update_remark (db, id, edit->remark, error))
+    return FALSE;
+
+  return TRUE;
+}
+
+/* Changes what a form edits, as one edit: the text, and when not NULL the
+ * label (then kept as set by hand) and the remark (sub-activities). */
+gboolean
+renaksi_plan_update_node (RenaksiPlan  *self,
+                          RenaksiNode  *node,
+                          const char   *label,
+                          const char   *text,
+                          const char   *remark,
+                          GError      **error)
+{
+  g_autofree char *stripped_label = NULL;
+  Edit edit = { .node = node, .text = text, .remark = remark };
+
+  g_return_val_if_fail (RENAKSI_IS_PLAN (self), FALSE);
+  g_return_val_if_fail (RENAKSI_IS_NODE (node), FALSE);
+  g_return_val_if_fail (text != NULL, FALSE);
+  g_return_val_if_fail (remark == NULL ||
+                        renaksi_node_get_kind (node) == RENAKSI_NODE_SUB_ACTIVITY, FALSE);
+
+  if (!check_writable (self, error) || !check_name (text, error))
+    return FALSE;
+
+  if (label != NULL)
+    edit.label = stripped_label = g_strstrip (g_strdup (label));
+
+  return renaksi_plan_run_edit (self, do_update, &edit, error);
 }
 
 static gboolean

@@ -40,6 +40,12 @@ gboolean       renaksi_plan_set_node_label(RenaksiPlan    *self,
                                            RenaksiNode    *node,
                                            const char     *label,
                                            GError        **error);
+gboolean       renaksi_plan_update_node   (RenaksiPlan    *self,
+                                           RenaksiNode    *node,
+                                           const char     *label,
+                                           const char     *text,
+                                           const char     *remark,
+                                           GError        **error);
 RenaksiNode   *renaksi_plan_insert_node   (RenaksiPlan    *self,
                                            RenaksiNode    *parent,
                                            int             index,

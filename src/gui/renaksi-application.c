@@ -14,6 +14,7 @@
 #include "renaksi-application.h"
 #include "renaksi-cli.h"
 #include "renaksi-plan-file.h"
+#include "renaksi-preferences-window.h"
 #include "renaksi-window.h"
 
 struct _RenaksiApplication
@@ -151,6 +152,16 @@ about_action (GSimpleAction *action,
 }
 
 static void
+preferences_action (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (user_data));
+
+  gtk_window_present (GTK_WINDOW (renaksi_preferences_window_new (parent)));
+}
+
+static void
 quit_action (GSimpleAction *action,
              GVariant      *parameter,
              gpointer       user_data)
@@ -170,6 +181,7 @@ on_terminate_signal_cb (gpointer user_data)
 
 static const GActionEntry app_actions[] = {
   { "about", about_action },
+  { "preferences", preferences_action },
   { "quit", quit_action },
 };
 
@@ -177,12 +189,15 @@ static void
 renaksi_application_startup (GApplication *application)
 {
   static const char *quit_accels[] = { "<Control>q", NULL };
+  static const char *preferences_accels[] = { "<Control>comma", NULL };
 
   G_APPLICATION_CLASS (renaksi_application_parent_class)->startup (application);
 
   g_action_map_add_action_entries (G_ACTION_MAP (application), app_actions,
                                    G_N_ELEMENTS (app_actions), application);
   gtk_application_set_accels_for_action (GTK_APPLICATION (application), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (application), "app.preferences",
+                                         preferences_accels);
 
   g_unix_signal_add (SIGTERM, on_terminate_signal_cb, application);
   g_unix_signal_add (SIGINT, on_terminate_signal_cb, application);

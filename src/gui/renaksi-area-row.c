@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "renaksi-area-row.h"
+#include "renaksi-plan-progress.h"
 
 struct _RenaksiAreaRow
 {
@@ -16,9 +17,11 @@ struct _RenaksiAreaRow
   GtkLabel      *number_label;
   GtkLabel      *name_label;
   GtkLabel      *counts_label;
+  GtkLabel      *progress_label;
 
   /* Owned references */
   RenaksiNode   *area;
+  RenaksiPlan   *plan;
 };
 
 G_DEFINE_FINAL_TYPE (RenaksiAreaRow, renaksi_area_row, GTK_TYPE_LIST_BOX_ROW)
@@ -57,6 +60,21 @@ renaksi_area_row_update (RenaksiAreaRow *self)
   counts = g_strjoin (" · ", activities_text, sub_activities_text, indicators_text, NULL);
   gtk_label_set_text (self->counts_label, counts);
 
+  if (self->plan != NULL)
+    {
+      g_autoptr(GDateTime) today = g_date_time_new_now_local ();
+      g_autofree char *progress_text = NULL;
+      RenaksiProgress progress;
+
+      if (renaksi_plan_get_area_progress (self->plan, self->area, today, &progress, NULL))
+        /* Translators: sidebar progress: indicators with accepted evidence, months realised
+         * of months planned up to this month */
+        progress_text = g_strdup_printf (_("Evidence %u/%u · Months %u/%u"),
+                                         progress.indicators_accepted, progress.indicators,
+                                         progress.months_realised, progress.months_planned);
+      gtk_label_set_text (self->progress_label, progress_text != NULL ? progress_text : "");
+    }
+
   accessible = g_strdup_printf ("%s %s, %s", renaksi_node_get_label (self->area),
                                 renaksi_node_get_text (self->area), counts);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
@@ -70,6 +88,7 @@ renaksi_area_row_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), RENAKSI_TYPE_AREA_ROW);
   g_clear_object (&self->area);
+  g_clear_object (&self->plan);
 
   G_OBJECT_CLASS (renaksi_area_row_parent_class)->dispose (object);
 }
@@ -87,6 +106,7 @@ renaksi_area_row_class_init (RenaksiAreaRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RenaksiAreaRow, number_label);
   gtk_widget_class_bind_template_child (widget_class, RenaksiAreaRow, name_label);
   gtk_widget_class_bind_template_child (widget_class, RenaksiAreaRow, counts_label);
+  gtk_widget_class_bind_template_child (widget_class, RenaksiAreaRow, progress_label);
 }
 
 static void
@@ -95,16 +115,32 @@ renaksi_area_row_init (RenaksiAreaRow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 }
 
+/* Any edit may change the figures: recount. The sidebar has a handful of
+ * rows and the counts are cheap. */
+static void
+on_plan_changed_cb (RenaksiAreaRow *self)
+{
+  renaksi_area_row_update (self);
+}
+
 GtkWidget *
-renaksi_area_row_new (RenaksiNode *area)
+renaksi_area_row_new (RenaksiNode *area,
+                      RenaksiPlan *plan)
 {
   RenaksiAreaRow *self;
 
   g_return_val_if_fail (RENAKSI_IS_NODE (area), NULL);
   g_return_val_if_fail (renaksi_node_get_kind (area) == RENAKSI_NODE_AREA, NULL);
+  g_return_val_if_fail (plan == NULL || RENAKSI_IS_PLAN (plan), NULL);
 
   self = g_object_new (RENAKSI_TYPE_AREA_ROW, NULL);
   self->area = g_object_ref (area);
+  if (plan != NULL)
+    {
+      self->plan = g_object_ref (plan);
+      g_signal_connect_object (plan, "changed", G_CALLBACK (on_plan_changed_cb), self,
+                               G_CONNECT_SWAPPED);
+    }
   renaksi_area_row_update (self);
 
   return GTK_WIDGET (self);

@@ -20,8 +20,9 @@ struct _RenaksiOutlineView
   GtkListView       *list_view;
 
   /* Owned references */
-  RenaksiNode       *area;
-  GtkTreeListModel  *rows;
+  RenaksiNode        *area;
+  GtkTreeListModel   *rows;
+  GtkSingleSelection *selection;
 };
 
 enum {
@@ -30,11 +31,38 @@ enum {
   N_PROPS
 };
 
+enum {
+  NODE_ACTIVATED,
+  SELECTION_CHANGED,
+  N_SIGNALS
+};
+
 static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
 
 G_DEFINE_FINAL_TYPE (RenaksiOutlineView, renaksi_outline_view, GTK_TYPE_WIDGET)
 
 static const char * const kind_css[] = { "area", "activity", "sub-activity", "indicator" };
+
+static void
+unbind_and_unref (GBinding *binding)
+{
+  g_binding_unbind (binding);
+  g_object_unref (binding);
+}
+
+static gboolean
+transform_text_cb (GBinding     *binding,
+                   const GValue *from,
+                   GValue       *to,
+                   gpointer      user_data)
+{
+  const char *text = g_value_get_string (from);
+
+  /* The seed has cells whose text was lost; say so visibly. */
+  g_value_set_string (to, text != NULL && *text != '\0' ? text : _("(no text)"));
+  return TRUE;
+}
 
 static GListModel *
 create_children_cb (gpointer item,
@@ -73,7 +101,7 @@ on_factory_setup_cb (GtkSignalListItemFactory *factory,
   gtk_widget_set_margin_end (box, 12);
   gtk_tree_expander_set_child (GTK_TREE_EXPANDER (expander), box);
   gtk_list_item_set_child (item, expander);
-  gtk_list_item_set_activatable (item, FALSE);
+  gtk_list_item_set_activatable (item, TRUE);
 }
 
 static void
@@ -88,12 +116,19 @@ on_factory_bind_cb (GtkSignalListItemFactory *factory,
   GtkWidget *text = gtk_widget_get_next_sibling (label);
   RenaksiNode *node = gtk_tree_list_row_get_item (row);
   RenaksiNodeKind kind = renaksi_node_get_kind (node);
-  const char *node_text = renaksi_node_get_text (node);
 
   gtk_tree_expander_set_list_row (GTK_TREE_EXPANDER (expander), row);
-  gtk_label_set_text (GTK_LABEL (label), renaksi_node_get_label (node));
-  /* The seed has sub-activities whose cell is empty; say so visibly. */
-  gtk_label_set_text (GTK_LABEL (text), *node_text != '\0' ? node_text : _("(no text)"));
+  /* Bound, so an edit shows at once without rebuilding the row. */
+  g_object_set_data_full (G_OBJECT (item), "label-binding",
+                          g_object_ref (g_object_bind_property (node, "label", label, "label",
+                                                                G_BINDING_SYNC_CREATE)),
+                          (GDestroyNotify)unbind_and_unref);
+  g_object_set_data_full (G_OBJECT (item), "text-binding",
+                          g_object_ref (g_object_bind_property_full (node, "text", text, "label",
+                                                                     G_BINDING_SYNC_CREATE,
+                                                                     transform_text_cb, NULL,
+                                                                     NULL, NULL)),
+                          (GDestroyNotify)unbind_and_unref);
 
   for (guint i = 0; i < G_N_ELEMENTS (kind_css); i++)
     gtk_widget_remove_css_class (box, kind_css[i]);
@@ -109,7 +144,26 @@ on_factory_unbind_cb (GtkSignalListItemFactory *factory,
 {
   GtkWidget *expander = gtk_list_item_get_child (item);
 
+  g_object_set_data (G_OBJECT (item), "label-binding", NULL);
+  g_object_set_data (G_OBJECT (item), "text-binding", NULL);
   gtk_tree_expander_set_list_row (GTK_TREE_EXPANDER (expander), NULL);
+}
+
+static void
+on_list_view_activate_cb (GtkListView        *list_view,
+                          guint               position,
+                          RenaksiOutlineView *self)
+{
+  g_autoptr(GtkTreeListRow) row = g_list_model_get_item (G_LIST_MODEL (self->rows), position);
+  g_autoptr(RenaksiNode) node = gtk_tree_list_row_get_item (row);
+
+  g_signal_emit (self, signals[NODE_ACTIVATED], 0, node);
+}
+
+static void
+on_selection_changed_cb (RenaksiOutlineView *self)
+{
+  g_signal_emit (self, signals[SELECTION_CHANGED], 0);
 }
 
 static void
@@ -118,6 +172,10 @@ renaksi_outline_view_dispose (GObject *object)
   RenaksiOutlineView *self = (RenaksiOutlineView *)object;
 
   gtk_widget_dispose_template (GTK_WIDGET (self), RENAKSI_TYPE_OUTLINE_VIEW);
+  /* Children without a template id are not cleared by the template. */
+  for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL;)
+    gtk_widget_unparent (child);
+  g_clear_object (&self->selection);
   g_clear_object (&self->rows);
   g_clear_object (&self->area);
 
@@ -175,6 +233,13 @@ renaksi_outline_view_class_init (RenaksiOutlineViewClass *klass)
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  signals[NODE_ACTIVATED] =
+    g_signal_new ("node-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 1, RENAKSI_TYPE_NODE);
+  signals[SELECTION_CHANGED] =
+    g_signal_new ("selection-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 0);
+
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/renaksi/Renaksi/renaksi-outline-view.ui");
   gtk_widget_class_bind_template_child (widget_class, RenaksiOutlineView, scroller);
@@ -197,13 +262,14 @@ renaksi_outline_view_init (RenaksiOutlineView *self)
   g_signal_connect (factory, "unbind", G_CALLBACK (on_factory_unbind_cb), NULL);
   gtk_list_view_set_factory (self->list_view, factory);
   g_object_unref (factory);
+
+  g_signal_connect (self->list_view, "activate", G_CALLBACK (on_list_view_activate_cb), self);
 }
 
 void
 renaksi_outline_view_set_area (RenaksiOutlineView *self,
                                RenaksiNode        *area)
 {
-  g_autoptr(GtkNoSelection) selection = NULL;
   GListModel *children;
 
   g_return_if_fail (RENAKSI_IS_OUTLINE_VIEW (self));
@@ -212,15 +278,22 @@ renaksi_outline_view_set_area (RenaksiOutlineView *self,
   if (!g_set_object (&self->area, area))
     return;
 
+  if (self->selection != NULL)
+    g_signal_handlers_disconnect_by_func (self->selection, on_selection_changed_cb, self);
+  g_clear_object (&self->selection);
   g_clear_object (&self->rows);
   if (area != NULL && (children = renaksi_node_get_children (area)) != NULL)
     {
       self->rows = gtk_tree_list_model_new (g_object_ref (children), FALSE, TRUE,
                                             create_children_cb, NULL, NULL);
-      selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->rows)));
+      self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->rows)));
+      gtk_single_selection_set_autoselect (self->selection, FALSE);
+      gtk_single_selection_set_can_unselect (self->selection, TRUE);
+      gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+      g_signal_connect_swapped (self->selection, "notify::selected",
+                                G_CALLBACK (on_selection_changed_cb), self);
     }
-  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (selection));
-  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
+  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_AREA]);
 }
@@ -240,4 +313,91 @@ renaksi_outline_view_get_rows (RenaksiOutlineView *self)
   g_return_val_if_fail (RENAKSI_IS_OUTLINE_VIEW (self), NULL);
 
   return self->rows != NULL ? G_LIST_MODEL (self->rows) : NULL;
+}
+
+/* Returns: (transfer none) (nullable): the selected node. */
+RenaksiNode *
+renaksi_outline_view_get_selected (RenaksiOutlineView *self)
+{
+  GtkTreeListRow *row;
+
+  g_return_val_if_fail (RENAKSI_IS_OUTLINE_VIEW (self), NULL);
+
+  if (self->selection == NULL ||
+      (row = gtk_single_selection_get_selected_item (self->selection)) == NULL)
+    return NULL;
+
+  /* The row holds the node; the reference taken here is dropped at once. */
+  {
+    RenaksiNode *node = gtk_tree_list_row_get_item (row);
+    g_object_unref (node);
+    return node;
+  }
+}
+
+static guint
+find_row (GListModel *rows,
+          gpointer    node)
+{
+  guint n = g_list_model_get_n_items (rows);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GtkTreeListRow) row = g_list_model_get_item (rows, i);
+      g_autoptr(GObject) item = gtk_tree_list_row_get_item (row);
+
+      if (item == node)
+        return i;
+    }
+
+  return GTK_INVALID_LIST_POSITION;
+}
+
+/* Selects @node (a descendant of the area shown), expanding its ancestors
+ * and scrolling it into view; returns whether it was found. */
+gboolean
+renaksi_outline_view_select_node (RenaksiOutlineView *self,
+                                  RenaksiNode        *node)
+{
+  g_autoptr(GPtrArray) chain = g_ptr_array_new ();
+  guint position = GTK_INVALID_LIST_POSITION;
+
+  g_return_val_if_fail (RENAKSI_IS_OUTLINE_VIEW (self), FALSE);
+  g_return_val_if_fail (RENAKSI_IS_NODE (node), FALSE);
+
+  if (self->rows == NULL)
+    return FALSE;
+
+  for (RenaksiNode *n = node; n != NULL && n != self->area; n = renaksi_node_get_parent (n))
+    g_ptr_array_insert (chain, 0, n);
+
+  for (guint i = 0; i < chain->len; i++)
+    {
+      position = find_row (G_LIST_MODEL (self->rows), g_ptr_array_index (chain, i));
+      if (position == GTK_INVALID_LIST_POSITION)
+        return FALSE;
+      if (i + 1 < chain->len)
+        {
+          g_autoptr(GtkTreeListRow) row = g_list_model_get_item (G_LIST_MODEL (self->rows), position);
+          gtk_tree_list_row_set_expanded (row, TRUE);
+        }
+    }
+
+  if (position == GTK_INVALID_LIST_POSITION)
+    return FALSE;
+
+  gtk_single_selection_set_selected (self->selection, position);
+  /* GTK 4.8 has no gtk_list_view_scroll_to(); its own action does it. */
+  gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", position);
+  gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
+
+  return TRUE;
+}
+
+GtkAdjustment *
+renaksi_outline_view_get_vadjustment (RenaksiOutlineView *self)
+{
+  g_return_val_if_fail (RENAKSI_IS_OUTLINE_VIEW (self), NULL);
+
+  return gtk_scrolled_window_get_vadjustment (self->scroller);
 }

@@ -14,5 +14,9 @@ void         renaksi_outline_view_set_area   (RenaksiOutlineView *self,
                                               RenaksiNode        *area);
 RenaksiNode *renaksi_outline_view_get_area   (RenaksiOutlineView *self);
 GListModel  *renaksi_outline_view_get_rows   (RenaksiOutlineView *self);
+RenaksiNode *renaksi_outline_view_get_selected (RenaksiOutlineView *self);
+gboolean     renaksi_outline_view_select_node  (RenaksiOutlineView *self,
+                                                RenaksiNode        *node);
+GtkAdjustment *renaksi_outline_view_get_vadjustment (RenaksiOutlineView *self);
 
 G_END_DECLS

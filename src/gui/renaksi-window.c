@@ -1,16 +1,27 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The main window: the areas of change in a sidebar, the selected area's
- * outline beside it. Folds to one pane on a narrow screen.
+ * The main window: the sidebar (overview, the areas of change, the decree,
+ * and search), the page of what is selected, and the plan's file actions.
+ * Folds to one pane on a narrow screen.
  */
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
+#include "renaksi-area-page.h"
 #include "renaksi-area-row.h"
+#include "renaksi-decree-page.h"
 #include "renaksi-error.h"
-#include "renaksi-outline-view.h"
+#include "renaksi-node-path.h"
+#include "renaksi-plan-copy.h"
+#include "renaksi-plan-file.h"
+#include "renaksi-plan-search.h"
+#include "renaksi-sidebar-row.h"
 #include "renaksi-window-private.h"
+
+#define MAX_SEARCH_RESULTS 200
+#define MAX_RECENT 8
 
 struct _RenaksiWindow
 {
@@ -19,21 +30,37 @@ struct _RenaksiWindow
   /* Template widgets */
   AdwToastOverlay      *toast_overlay;
   AdwLeaflet           *leaflet;
-  GtkWidget            *sidebar_box;
-  GtkWidget            *content_box;
   AdwWindowTitle       *sidebar_title;
   AdwWindowTitle       *content_title;
+  GtkToggleButton      *search_button;
+  GtkSearchBar         *search_bar;
+  GtkSearchEntry       *search_entry;
+  GtkStack             *sidebar_stack;
   GtkListBox           *area_list;
+  GtkListBox           *results_list;
   GtkStack             *content_stack;
-  RenaksiOutlineView   *outline_view;
+  GtkBox               *overview_slot;
+  RenaksiAreaPage      *area_page;
+  RenaksiDecreePage    *decree_page;
   AdwStatusPage        *status_page;
+  GMenu                *recent_section;
+  GMenu                *output_section;
 
   /* Owned references */
   GSettings            *settings;
   RenaksiPlan          *plan;
+  GListModel           *sidebar_model;  /* overview, the areas, the decree */
+  GObject              *selected;       /* what the sidebar shows: a node or a page name */
 };
 
 G_DEFINE_FINAL_TYPE (RenaksiWindow, renaksi_window, ADW_TYPE_APPLICATION_WINDOW)
+
+static void
+show_toast (RenaksiWindow *self,
+            const char    *message)
+{
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+}
 
 static void
 show_status (RenaksiWindow *self,
@@ -46,26 +73,52 @@ show_status (RenaksiWindow *self,
 }
 
 static void
-show_area (RenaksiWindow *self,
-           RenaksiNode   *area)
+update_titles (RenaksiWindow *self)
 {
-  g_autofree char *title = NULL;
-  GListModel *children = renaksi_node_get_children (area);
+  RenaksiDecree *decree;
+  g_autofree char *file_name = NULL;
+  g_autofree char *window_title = NULL;
+  g_autofree char *subtitle = NULL;
 
-  /* Translators: the content header, e.g. "Area 1 · Manajemen Perubahan" */
-  title = g_strdup_printf (_("Area %s · %s"), renaksi_node_get_label (area),
-                           renaksi_node_get_text (area));
-  adw_window_title_set_title (self->content_title, title);
-  adw_window_title_set_subtitle (self->content_title,
-                                 renaksi_plan_get_decree (self->plan)->title);
+  if (self->plan == NULL)
+    return;
 
-  renaksi_outline_view_set_area (self->outline_view, area);
+  decree = renaksi_plan_get_decree (self->plan);
+  file_name = g_filename_display_basename (renaksi_db_get_path (renaksi_plan_get_db (self->plan)));
+  window_title = g_strdup_printf ("%s — %s", decree->title, file_name);
+  gtk_window_set_title (GTK_WINDOW (self), window_title);
 
-  if (g_list_model_get_n_items (children) == 0)
-    show_status (self, _("No Activities Yet"),
-                 _("This area of change has no activities in the plan."));
-  else
-    gtk_stack_set_visible_child_name (self->content_stack, "outline");
+  if (renaksi_plan_is_read_only (self->plan))
+    /* Translators: the sidebar subtitle of a write-protected plan file */
+    subtitle = g_strdup_printf (_("%s (read-only)"), file_name);
+  adw_window_title_set_subtitle (self->sidebar_title, subtitle != NULL ? subtitle : file_name);
+  adw_window_title_set_subtitle (self->content_title, decree->title);
+}
+
+static void
+show_selected (RenaksiWindow *self)
+{
+  if (RENAKSI_IS_NODE (self->selected))
+    {
+      RenaksiNode *area = RENAKSI_NODE (self->selected);
+      g_autofree char *title = NULL;
+
+      /* Translators: the content header, e.g. "Area 1 · Manajemen Perubahan" */
+      title = g_strdup_printf (_("Area %s · %s"), renaksi_node_get_label (area),
+                               renaksi_node_get_text (area));
+      adw_window_title_set_title (self->content_title, title);
+      if (renaksi_area_page_get_area (self->area_page) != area)
+        renaksi_area_page_set_area (self->area_page, area);
+      gtk_stack_set_visible_child_name (self->content_stack, "area");
+    }
+  else if (GTK_IS_STRING_OBJECT (self->selected))
+    {
+      const char *page = gtk_string_object_get_string (GTK_STRING_OBJECT (self->selected));
+
+      adw_window_title_set_title (self->content_title,
+                                  g_str_equal (page, "decree") ? _("Decree") : _("Overview"));
+      gtk_stack_set_visible_child_name (self->content_stack, page);
+    }
 }
 
 static void
@@ -73,10 +126,15 @@ on_area_list_row_selected_cb (GtkListBox    *list,
                               GtkListBoxRow *row,
                               RenaksiWindow *self)
 {
-  if (row == NULL)
+  GObject *item;
+
+  if (row == NULL || self->sidebar_model == NULL)
     return;
 
-  show_area (self, renaksi_area_row_get_area (RENAKSI_AREA_ROW (row)));
+  item = g_list_model_get_item (self->sidebar_model, (guint)gtk_list_box_row_get_index (row));
+  g_clear_object (&self->selected);
+  self->selected = item;
+  show_selected (self);
 }
 
 static void
@@ -88,43 +146,177 @@ on_area_list_row_activated_cb (GtkListBox    *list,
 }
 
 static GtkWidget *
-create_area_row_cb (gpointer item,
-                    gpointer user_data)
+create_sidebar_row_cb (gpointer item,
+                       gpointer user_data)
 {
-  return renaksi_area_row_new (RENAKSI_NODE (item));
+  RenaksiWindow *self = user_data;
+  const char *page;
+
+  if (RENAKSI_IS_NODE (item))
+    return renaksi_area_row_new (RENAKSI_NODE (item), self->plan);
+
+  page = gtk_string_object_get_string (GTK_STRING_OBJECT (item));
+  if (g_str_equal (page, "decree"))
+    return renaksi_sidebar_row_new (page, "text-x-generic-symbolic", _("Decree"));
+
+  return renaksi_sidebar_row_new (page, "view-grid-symbolic", _("Overview"));
 }
 
 static void
-show_sidebar_action (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *parameter)
+select_sidebar_item (RenaksiWindow *self,
+                     gpointer       item)
 {
-  RenaksiWindow *self = RENAKSI_WINDOW (widget);
+  guint n = g_list_model_get_n_items (self->sidebar_model);
 
-  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GObject) candidate = g_list_model_get_item (self->sidebar_model, i);
+      gboolean same = candidate == item ||
+                      (GTK_IS_STRING_OBJECT (candidate) && GTK_IS_STRING_OBJECT (item) &&
+                       g_str_equal (gtk_string_object_get_string (GTK_STRING_OBJECT (candidate)),
+                                    gtk_string_object_get_string (GTK_STRING_OBJECT (item))));
+
+      if (same)
+        {
+          gtk_list_box_select_row (self->area_list, gtk_list_box_get_row_at_index (self->area_list, (int)i));
+          return;
+        }
+    }
+
+  /* What was shown is gone (a deleted area): show the overview. */
+  gtk_list_box_select_row (self->area_list, gtk_list_box_get_row_at_index (self->area_list, 0));
+}
+
+/* The list box rebuilt its rows: keep showing what was shown, or the area
+ * that was just added. */
+static void
+on_sidebar_items_changed_cb (GListModel    *model,
+                             guint          position,
+                             guint          removed,
+                             guint          added,
+                             RenaksiWindow *self)
+{
+  g_autoptr(GObject) keep = self->selected != NULL ? g_object_ref (self->selected) : NULL;
+
+  if (added == 1 && removed == 0)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (model, position);
+
+      if (RENAKSI_IS_NODE (item) && renaksi_node_get_kind (RENAKSI_NODE (item)) == RENAKSI_NODE_AREA &&
+          self->selected != item)
+        {
+          select_sidebar_item (self, item);
+          return;
+        }
+    }
+
+  if (keep != NULL)
+    select_sidebar_item (self, keep);
+}
+
+static void
+on_plan_changed_cb (RenaksiWindow *self,
+                    const char    *table)
+{
+  if (g_str_equal (table, "decree"))
+    update_titles (self);
+  if (g_str_equal (table, "area"))
+    show_selected (self);
+}
+
+static void
+update_actions (RenaksiWindow *self)
+{
+  gboolean open = self->plan != NULL;
+  gboolean writable = open && !renaksi_plan_is_read_only (self->plan);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo",
+                                 writable && renaksi_plan_can_undo (self->plan));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo",
+                                 writable && renaksi_plan_can_redo (self->plan));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-area", writable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-copy", open);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-next-year", open);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", open);
+}
+
+static void
+rebuild_recent (RenaksiWindow *self)
+{
+  GtkRecentManager *manager = gtk_recent_manager_get_default ();
+  GList *items = gtk_recent_manager_get_items (manager);
+  guint n = 0;
+
+  g_menu_remove_all (self->recent_section);
+  for (GList *l = items; l != NULL && n < MAX_RECENT; l = l->next)
+    {
+      GtkRecentInfo *info = l->data;
+      const char *uri = gtk_recent_info_get_uri (info);
+      g_autofree char *path = g_filename_from_uri (uri, NULL, NULL);
+      g_autofree char *name = NULL;
+      g_autoptr(GMenuItem) item = NULL;
+
+      if (path == NULL || !g_str_has_suffix (path, ".renaksi") || !gtk_recent_info_exists (info))
+        continue;
+
+      name = g_filename_display_basename (path);
+      item = g_menu_item_new (name, NULL);
+      g_menu_item_set_action_and_target_value (item, "win.open-recent", g_variant_new_string (path));
+      g_menu_append_item (self->recent_section, item);
+      n++;
+    }
+  g_list_free_full (items, (GDestroyNotify)gtk_recent_info_unref);
+}
+
+static void
+remember_recent (RenaksiWindow *self,
+                 const char    *path)
+{
+  g_autofree char *uri = g_filename_to_uri (path, NULL, NULL);
+
+  if (uri != NULL)
+    gtk_recent_manager_add_item (gtk_recent_manager_get_default (), uri);
+  g_settings_set_string (self->settings, "last-file", path);
 }
 
 static void
 show_plan (RenaksiWindow *self)
 {
-  RenaksiDecree *decree = renaksi_plan_get_decree (self->plan);
-  const char *path = renaksi_db_get_path (renaksi_plan_get_db (self->plan));
-  g_autofree char *file_name = g_filename_display_basename (path);
-  g_autofree char *window_title = NULL;
-  GListModel *areas = renaksi_plan_get_areas (self->plan);
-  GtkListBoxRow *first;
+  g_autoptr(GListStore) parts = g_list_store_new (G_TYPE_LIST_MODEL);
+  g_autoptr(GListStore) overview = g_list_store_new (GTK_TYPE_STRING_OBJECT);
+  g_autoptr(GListStore) decree = g_list_store_new (GTK_TYPE_STRING_OBJECT);
+  g_autoptr(GtkStringObject) overview_item = gtk_string_object_new ("overview");
+  g_autoptr(GtkStringObject) decree_item = gtk_string_object_new ("decree");
+  GtkListBoxRow *first_area;
 
-  window_title = g_strdup_printf ("%s — %s", decree->title, file_name);
-  gtk_window_set_title (GTK_WINDOW (self), window_title);
-  adw_window_title_set_subtitle (self->sidebar_title, file_name);
+  g_list_store_append (overview, overview_item);
+  g_list_store_append (decree, decree_item);
+  g_list_store_append (parts, overview);
+  g_list_store_append (parts, renaksi_plan_get_areas (self->plan));
+  g_list_store_append (parts, decree);
 
-  gtk_list_box_bind_model (self->area_list, areas, create_area_row_cb, self, NULL);
+  if (self->sidebar_model != NULL)
+    g_signal_handlers_disconnect_by_func (self->sidebar_model, on_sidebar_items_changed_cb, self);
+  g_clear_object (&self->sidebar_model);
+  g_clear_object (&self->selected);
+  self->sidebar_model = G_LIST_MODEL (gtk_flatten_list_model_new (G_LIST_MODEL (g_steal_pointer (&parts))));
 
-  first = gtk_list_box_get_row_at_index (self->area_list, 0);
-  if (first != NULL)
-    gtk_list_box_select_row (self->area_list, first);
+  renaksi_area_page_set_plan (self->area_page, self->plan);
+  renaksi_decree_page_set_plan (self->decree_page, self->plan);
+  gtk_list_box_bind_model (self->area_list, self->sidebar_model, create_sidebar_row_cb, self, NULL);
+  /* After the list box's own handler, so the rows exist again. */
+  g_signal_connect_object (self->sidebar_model, "items-changed",
+                           G_CALLBACK (on_sidebar_items_changed_cb), self, G_CONNECT_AFTER);
+
+  update_titles (self);
+  update_actions (self);
+
+  /* The first area, where the work is; the overview is one row above. */
+  first_area = gtk_list_box_get_row_at_index (self->area_list, 1);
+  if (first_area != NULL && RENAKSI_IS_AREA_ROW (first_area))
+    gtk_list_box_select_row (self->area_list, first_area);
   else
-    show_status (self, _("No Areas of Change"), _("This plan has no areas of change yet."));
+    gtk_list_box_select_row (self->area_list, gtk_list_box_get_row_at_index (self->area_list, 0));
 }
 
 static void
@@ -135,10 +327,41 @@ show_open_error (RenaksiWindow *self,
   g_autofree char *file_name = g_filename_display_basename (path);
 
   gtk_list_box_bind_model (self->area_list, NULL, NULL, NULL, NULL);
+  g_clear_object (&self->sidebar_model);
+  g_clear_object (&self->selected);
+  renaksi_area_page_set_plan (self->area_page, NULL);
   adw_window_title_set_subtitle (self->sidebar_title, file_name);
   adw_window_title_set_title (self->content_title, "");
   adw_window_title_set_subtitle (self->content_title, "");
   show_status (self, _("The Plan Could Not Be Opened"), error->message);
+  update_actions (self);
+}
+
+static void
+on_plan_history_notify_cb (RenaksiWindow *self)
+{
+  update_actions (self);
+}
+
+static void
+set_plan (RenaksiWindow *self,
+          RenaksiPlan   *plan)
+{
+  if (self->plan != NULL)
+    {
+      g_signal_handlers_disconnect_by_func (self->plan, on_plan_changed_cb, self);
+      g_signal_handlers_disconnect_by_func (self->plan, on_plan_history_notify_cb, self);
+    }
+  g_set_object (&self->plan, plan);
+  if (plan != NULL)
+    {
+      g_signal_connect_object (plan, "changed", G_CALLBACK (on_plan_changed_cb), self,
+                               G_CONNECT_SWAPPED);
+      g_signal_connect_object (plan, "notify::can-undo", G_CALLBACK (on_plan_history_notify_cb),
+                               self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (plan, "notify::can-redo", G_CALLBACK (on_plan_history_notify_cb),
+                               self, G_CONNECT_SWAPPED);
+    }
 }
 
 /* Opens @path for editing, or for viewing if the file is write-protected.
@@ -153,23 +376,34 @@ renaksi_window_open (RenaksiWindow *self,
   g_return_val_if_fail (RENAKSI_IS_WINDOW (self), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
+  /* The same file again (a recent-files click): it is open already. */
+  if (self->plan != NULL && g_str_equal (path, renaksi_db_get_path (renaksi_plan_get_db (self->plan))))
+    return TRUE;
+
   plan = renaksi_plan_open (path, RENAKSI_DB_READ_WRITE, &error);
   if (plan == NULL && g_error_matches (error, RENAKSI_ERROR, RENAKSI_ERROR_READ_ONLY))
     {
-      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+      show_toast (self, error->message);
       g_clear_error (&error);
       plan = renaksi_plan_open (path, RENAKSI_DB_READ_ONLY, &error);
     }
 
   if (plan == NULL)
     {
-      g_clear_object (&self->plan);
+      /* A plan already open stays open; the message says what went wrong. */
+      if (self->plan != NULL)
+        {
+          show_toast (self, error->message);
+          return FALSE;
+        }
       show_open_error (self, path, error);
       return FALSE;
     }
 
-  g_set_object (&self->plan, plan);
+  set_plan (self, plan);
   show_plan (self);
+  remember_recent (self, path);
+  rebuild_recent (self);
 
   return TRUE;
 }
@@ -182,6 +416,368 @@ renaksi_window_get_plan (RenaksiWindow *self)
   return self->plan;
 }
 
+static void
+undo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  RenaksiWindow *self = RENAKSI_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (self->plan != NULL && !renaksi_plan_undo (self->plan, &error))
+    show_toast (self, error->message);
+}
+
+static void
+redo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  RenaksiWindow *self = RENAKSI_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (self->plan != NULL && !renaksi_plan_redo (self->plan, &error))
+    show_toast (self, error->message);
+}
+
+static void
+add_area_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  renaksi_area_page_add_area (RENAKSI_WINDOW (widget)->area_page);
+}
+
+static void
+show_sidebar_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  adw_leaflet_navigate (RENAKSI_WINDOW (widget)->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+}
+
+static void
+search_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  RenaksiWindow *self = RENAKSI_WINDOW (widget);
+
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+  gtk_toggle_button_set_active (self->search_button, TRUE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+typedef void (*ChosenFunc) (RenaksiWindow *self,
+                            const char    *path);
+
+static void
+on_chooser_response_cb (GtkNativeDialog *chooser,
+                        int              response,
+                        RenaksiWindow   *self)
+{
+  ChosenFunc func = g_object_get_data (G_OBJECT (chooser), "chosen-func");
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autofree char *path = g_file_get_path (file);
+
+      if (path != NULL)
+        func (self, path);
+    }
+
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+}
+
+static void
+choose_file (RenaksiWindow        *self,
+             GtkFileChooserAction  action,
+             const char           *title,
+             const char           *accept,
+             const char           *suggested_name,
+             ChosenFunc            func)
+{
+  GtkFileChooserNative *chooser = gtk_file_chooser_native_new (title, GTK_WINDOW (self), action,
+                                                               accept, _("_Cancel"));
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, _("Renaksi plans"));
+  gtk_file_filter_add_pattern (filter, "*.renaksi");
+  gtk_file_filter_add_mime_type (filter, "application/x-renaksi");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  if (suggested_name != NULL)
+    gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), suggested_name);
+  if (self->plan != NULL)
+    {
+      g_autofree char *dir = g_path_get_dirname (renaksi_db_get_path (renaksi_plan_get_db (self->plan)));
+      g_autoptr(GFile) folder = g_file_new_for_path (dir);
+
+      gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL);
+    }
+
+  g_object_set_data (G_OBJECT (chooser), "chosen-func", func);
+  g_signal_connect (chooser, "response", G_CALLBACK (on_chooser_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+/* New files get the extension, so they open with a double-click. */
+static char *
+with_extension (const char *path)
+{
+  if (g_str_has_suffix (path, ".renaksi"))
+    return g_strdup (path);
+
+  return g_strconcat (path, ".renaksi", NULL);
+}
+
+static void
+open_chosen (RenaksiWindow *self,
+             const char    *path)
+{
+  renaksi_window_open (self, path);
+}
+
+static void
+open_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  choose_file (RENAKSI_WINDOW (widget), GTK_FILE_CHOOSER_ACTION_OPEN, _("Open a Plan"),
+               _("_Open"), NULL, open_chosen);
+}
+
+static void
+open_recent_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  renaksi_window_open (RENAKSI_WINDOW (widget), g_variant_get_string (parameter, NULL));
+}
+
+static void
+new_default_chosen (RenaksiWindow *self,
+                    const char    *chosen)
+{
+  g_autofree char *path = with_extension (chosen);
+  g_autoptr(GError) error = NULL;
+
+  if (!renaksi_plan_file_create_default (path, &error))
+    show_toast (self, error->message);
+  else
+    renaksi_window_open (self, path);
+}
+
+static void
+new_default_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  choose_file (RENAKSI_WINDOW (widget), GTK_FILE_CHOOSER_ACTION_SAVE, _("New Plan from the Default"),
+               _("_Create"), _("Rencana Aksi RB.renaksi"), new_default_chosen);
+}
+
+static void
+new_next_year_chosen (RenaksiWindow *self,
+                      const char    *chosen)
+{
+  g_autofree char *path = with_extension (chosen);
+  g_autoptr(GError) error = NULL;
+
+  if (!renaksi_plan_write_next_year (self->plan, path, &error))
+    show_toast (self, error->message);
+  else
+    renaksi_window_open (self, path);
+}
+
+static void
+new_next_year_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  RenaksiWindow *self = RENAKSI_WINDOW (widget);
+  g_autofree char *name = renaksi_plan_next_year_name (self->plan);
+
+  choose_file (self, GTK_FILE_CHOOSER_ACTION_SAVE, _("New Plan for Next Year"), _("_Create"),
+               name, new_next_year_chosen);
+}
+
+static void
+save_copy_chosen (RenaksiWindow *self,
+                  const char    *chosen)
+{
+  g_autofree char *path = with_extension (chosen);
+  g_autofree char *name = g_filename_display_basename (path);
+  g_autofree char *message = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!renaksi_plan_save_copy (self->plan, path, &error))
+    {
+      show_toast (self, error->message);
+      return;
+    }
+
+  message = g_strdup_printf (_("Saved a copy as “%s”"), name);
+  show_toast (self, message);
+}
+
+static void
+save_copy_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  RenaksiWindow *self = RENAKSI_WINDOW (widget);
+  g_autofree char *base = g_path_get_basename (renaksi_db_get_path (renaksi_plan_get_db (self->plan)));
+  g_autofree char *name = NULL;
+
+  if (g_str_has_suffix (base, ".renaksi"))
+    base[strlen (base) - strlen (".renaksi")] = '\0';
+  /* Translators: the proposed name of a copy; %s is the plan's file name */
+  name = g_strdup_printf (_("%s (copy).renaksi"), base);
+  choose_file (self, GTK_FILE_CHOOSER_ACTION_SAVE, _("Save a Copy"), _("_Save"), name,
+               save_copy_chosen);
+}
+
+static void
+clear_results (RenaksiWindow *self)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->results_list))) != NULL)
+    gtk_list_box_remove (self->results_list, child);
+}
+
+static GtkWidget *
+result_row (RenaksiNode *node,
+            const char  *path)
+{
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *where = gtk_label_new (path);
+  GtkWidget *text = gtk_label_new (renaksi_node_get_text (node));
+
+  gtk_widget_add_css_class (where, "caption");
+  gtk_widget_add_css_class (where, "dim-label");
+  gtk_label_set_xalign (GTK_LABEL (where), 0);
+  gtk_label_set_xalign (GTK_LABEL (text), 0);
+  gtk_label_set_wrap (GTK_LABEL (text), TRUE);
+  gtk_label_set_lines (GTK_LABEL (text), 3);
+  gtk_label_set_ellipsize (GTK_LABEL (text), PANGO_ELLIPSIZE_END);
+  gtk_box_append (GTK_BOX (box), where);
+  gtk_box_append (GTK_BOX (box), text);
+  gtk_widget_set_margin_top (box, 6);
+  gtk_widget_set_margin_bottom (box, 6);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  g_object_set_data_full (G_OBJECT (row), "node", g_object_ref (node), g_object_unref);
+
+  return row;
+}
+
+static void
+on_search_changed_cb (RenaksiWindow *self)
+{
+  const char *query = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  g_autoptr(GPtrArray) hits = NULL;
+  g_autoptr(RenaksiNodePathIndex) paths = NULL;
+
+  clear_results (self);
+  if (self->plan == NULL || *query == '\0')
+    {
+      gtk_stack_set_visible_child_name (self->sidebar_stack, "navigation");
+      return;
+    }
+
+  hits = renaksi_plan_search (self->plan, query, MAX_SEARCH_RESULTS);
+  paths = renaksi_node_path_index_new (renaksi_plan_get_areas (self->plan));
+  for (guint i = 0; i < hits->len; i++)
+    {
+      RenaksiNode *node = g_ptr_array_index (hits, i);
+
+      gtk_list_box_append (self->results_list,
+                           result_row (node, renaksi_node_path_index_path (paths, node)));
+    }
+  if (hits->len == 0)
+    {
+      GtkWidget *none = gtk_label_new (_("Nothing in the plan matches."));
+
+      gtk_widget_add_css_class (none, "dim-label");
+      gtk_widget_set_margin_top (none, 24);
+      gtk_list_box_append (self->results_list, none);
+      gtk_list_box_row_set_activatable (gtk_list_box_get_row_at_index (self->results_list, 0), FALSE);
+    }
+
+  gtk_stack_set_visible_child_name (self->sidebar_stack, "results");
+}
+
+static void
+on_search_stopped_cb (RenaksiWindow *self)
+{
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  gtk_toggle_button_set_active (self->search_button, FALSE);
+  gtk_stack_set_visible_child_name (self->sidebar_stack, "navigation");
+}
+
+/* Shows @node: its area in the sidebar, the node selected in the outline. */
+void
+renaksi_window_reveal_node (RenaksiWindow *self,
+                            RenaksiNode   *node)
+{
+  RenaksiNode *area = node;
+
+  g_return_if_fail (RENAKSI_IS_WINDOW (self));
+  g_return_if_fail (RENAKSI_IS_NODE (node));
+
+  while (renaksi_node_get_parent (area) != NULL)
+    area = renaksi_node_get_parent (area);
+
+  select_sidebar_item (self, area);
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+  if (node != area)
+    renaksi_outline_view_select_node (renaksi_area_page_get_outline_view (self->area_page), node);
+}
+
+static void
+on_results_row_activated_cb (GtkListBox    *list,
+                             GtkListBoxRow *row,
+                             RenaksiWindow *self)
+{
+  RenaksiNode *node = g_object_get_data (G_OBJECT (row), "node");
+
+  if (node != NULL)
+    renaksi_window_reveal_node (self, node);
+}
+
+static void
+on_search_activate_cb (RenaksiWindow *self)
+{
+  GtkListBoxRow *first = gtk_list_box_get_row_at_index (self->results_list, 0);
+
+  if (first != NULL && gtk_list_box_row_get_activatable (first))
+    on_results_row_activated_cb (self->results_list, first, self);
+}
+
+static gboolean
+on_drop_cb (GtkDropTarget *target,
+            const GValue  *value,
+            double         x,
+            double         y,
+            RenaksiWindow *self)
+{
+  GSList *files = g_value_get_boxed (value);
+
+  for (GSList *l = files; l != NULL; l = l->next)
+    {
+      g_autofree char *path = g_file_get_path (l->data);
+
+      if (path != NULL && g_str_has_suffix (path, ".renaksi"))
+        return renaksi_window_open (self, path);
+    }
+
+  show_toast (self, _("Only Renaksi plan files (.renaksi) can be dropped here."));
+  return FALSE;
+}
+
 GtkListBox *
 renaksi_window_get_area_list (RenaksiWindow *self)
 {
@@ -190,12 +786,54 @@ renaksi_window_get_area_list (RenaksiWindow *self)
   return self->area_list;
 }
 
+RenaksiAreaPage *
+renaksi_window_get_area_page (RenaksiWindow *self)
+{
+  g_return_val_if_fail (RENAKSI_IS_WINDOW (self), NULL);
+
+  return self->area_page;
+}
+
 RenaksiOutlineView *
 renaksi_window_get_outline_view (RenaksiWindow *self)
 {
   g_return_val_if_fail (RENAKSI_IS_WINDOW (self), NULL);
 
-  return self->outline_view;
+  return renaksi_area_page_get_outline_view (self->area_page);
+}
+
+GtkListBox *
+renaksi_window_get_results_list (RenaksiWindow *self)
+{
+  g_return_val_if_fail (RENAKSI_IS_WINDOW (self), NULL);
+
+  return self->results_list;
+}
+
+GtkEditable *
+renaksi_window_get_search_entry (RenaksiWindow *self)
+{
+  g_return_val_if_fail (RENAKSI_IS_WINDOW (self), NULL);
+
+  return GTK_EDITABLE (self->search_entry);
+}
+
+/* Where the overview page goes. */
+GtkBox *
+renaksi_window_get_overview_slot (RenaksiWindow *self)
+{
+  g_return_val_if_fail (RENAKSI_IS_WINDOW (self), NULL);
+
+  return self->overview_slot;
+}
+
+/* The primary menu's section for exports and printing. */
+GMenu *
+renaksi_window_get_output_menu (RenaksiWindow *self)
+{
+  g_return_val_if_fail (RENAKSI_IS_WINDOW (self), NULL);
+
+  return self->output_section;
 }
 
 const char *
@@ -228,8 +866,12 @@ renaksi_window_dispose (GObject *object)
 {
   RenaksiWindow *self = (RenaksiWindow *)object;
 
+  if (self->sidebar_model != NULL)
+    g_signal_handlers_disconnect_by_func (self->sidebar_model, on_sidebar_items_changed_cb, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), RENAKSI_TYPE_WINDOW);
-  g_clear_object (&self->plan);
+  g_clear_object (&self->selected);
+  g_clear_object (&self->sidebar_model);
+  set_plan (self, NULL);
   g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (renaksi_window_parent_class)->dispose (object);
@@ -245,24 +887,54 @@ renaksi_window_class_init (RenaksiWindowClass *klass)
   object_class->dispose = renaksi_window_dispose;
   window_class->close_request = renaksi_window_close_request;
 
-  g_type_ensure (RENAKSI_TYPE_OUTLINE_VIEW);
+  g_type_ensure (RENAKSI_TYPE_AREA_PAGE);
+  g_type_ensure (RENAKSI_TYPE_DECREE_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/renaksi/Renaksi/renaksi-window.ui");
   gtk_widget_class_bind_template_child (widget_class, RenaksiWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, RenaksiWindow, leaflet);
-  gtk_widget_class_bind_template_child (widget_class, RenaksiWindow, sidebar_box);
-  gtk_widget_class_bind_template_child (widget_class, RenaksiWindow, content_box);
   gtk_widget_class_bind_template_child (widget_class, RenaksiWindow, sidebar_title);
   gtk_widget_class_bind_template_child (widget_class, RenaksiWindow, content_title);
+  gtk_widget_class_bind_template_child (widget_class, RenaksiWindow, search_button);
+  gtk_widget_class_bind_template_child (widget_class, RenaksiWindow, search_bar);
+  gtk_widget_class_bind_template_child (widget_class, RenaksiWindow, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, RenaksiWindow, sidebar_stack);
   gtk_widget_class_bind_template_child (widget_class, RenaksiWindow, area_list);
+  gtk_widget_class_bind_template_child (widget_class, RenaksiWindow, results_list);
   gtk_widget_class_bind_template_child (widget_class, RenaksiWindow, content_stack);
-  gtk_widget_class_bind_template_child (widget_class, RenaksiWindow, outline_view);
+  gtk_widget_class_bind_template_child (widget_class, RenaksiWindow, overview_slot);
+  gtk_widget_class_bind_template_child (widget_class, RenaksiWindow, area_page);
+  gtk_widget_class_bind_template_child (widget_class, RenaksiWindow, decree_page);
   gtk_widget_class_bind_template_child (widget_class, RenaksiWindow, status_page);
+  gtk_widget_class_bind_template_child (widget_class, RenaksiWindow, recent_section);
+  gtk_widget_class_bind_template_child (widget_class, RenaksiWindow, output_section);
   gtk_widget_class_bind_template_callback (widget_class, on_area_list_row_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_area_list_row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_results_row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_stopped_cb);
 
+  gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
+  gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
+  gtk_widget_class_install_action (widget_class, "win.add-area", NULL, add_area_action);
   gtk_widget_class_install_action (widget_class, "win.show-sidebar", NULL, show_sidebar_action);
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
+  gtk_widget_class_install_action (widget_class, "win.open-recent", "s", open_recent_action);
+  gtk_widget_class_install_action (widget_class, "win.new-default", NULL, new_default_action);
+  gtk_widget_class_install_action (widget_class, "win.new-next-year", NULL, new_next_year_action);
+  gtk_widget_class_install_action (widget_class, "win.save-copy", NULL, save_copy_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.redo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_y, GDK_CONTROL_MASK, "win.redo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.save-copy", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK,
                                        "win.show-sidebar", NULL);
 }
@@ -270,6 +942,8 @@ renaksi_window_class_init (RenaksiWindowClass *klass)
 static void
 renaksi_window_init (RenaksiWindow *self)
 {
+  GtkDropTarget *drop;
+
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->settings = g_settings_new (APP_ID);
@@ -279,7 +953,15 @@ renaksi_window_init (RenaksiWindow *self)
   if (g_settings_get_boolean (self->settings, "window-maximized"))
     gtk_window_maximize (GTK_WINDOW (self));
 
-  show_status (self, _("No Plan Open"), NULL);
+  gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self->area_list));
+
+  drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+  g_signal_connect (drop, "drop", G_CALLBACK (on_drop_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
+
+  rebuild_recent (self);
+  update_actions (self);
+  show_status (self, _("No Plan Open"), _("Open a plan file, or create one from the menu."));
 }
 
 RenaksiWindow *

@@ -1,0 +1,642 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * An area of change: its outline with the tools to add, edit, reorder and
+ * delete activities, sub-activities and indicators, and the area itself.
+ * Every change is one undoable edit of the plan, saved at once.
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "renaksi-area-page.h"
+#include "renaksi-outline-view.h"
+#include "renaksi-text-dialog.h"
+
+struct _RenaksiAreaPage
+{
+  GtkWidget           parent_instance;
+
+  /* Template widgets */
+  GtkWidget          *toolbar;
+  GtkWidget          *body;
+  GtkWidget          *read_only_label;
+  RenaksiOutlineView *outline_view;
+  GtkBox             *chart_slot;
+
+  /* Owned references */
+  RenaksiPlan        *plan;
+  RenaksiNode        *area;
+};
+
+G_DEFINE_FINAL_TYPE (RenaksiAreaPage, renaksi_area_page, GTK_TYPE_WIDGET)
+
+/* Whole titles per kind: word order differs between languages. */
+static const char *
+new_title (RenaksiNodeKind kind)
+{
+  switch (kind)
+    {
+    case RENAKSI_NODE_AREA: return _("New Area of Change");
+    case RENAKSI_NODE_ACTIVITY: return _("New Activity");
+    case RENAKSI_NODE_SUB_ACTIVITY: return _("New Sub-activity");
+    case RENAKSI_NODE_INDICATOR: return _("New Indicator");
+    default: g_return_val_if_reached ("");
+    }
+}
+
+static const char *
+edit_title (RenaksiNodeKind kind)
+{
+  switch (kind)
+    {
+    case RENAKSI_NODE_AREA: return _("Edit Area of Change");
+    case RENAKSI_NODE_ACTIVITY: return _("Edit Activity");
+    case RENAKSI_NODE_SUB_ACTIVITY: return _("Edit Sub-activity");
+    case RENAKSI_NODE_INDICATOR: return _("Edit Indicator");
+    default: g_return_val_if_reached ("");
+    }
+}
+
+static void
+show_toast (RenaksiAreaPage *self,
+            const char      *message,
+            gboolean         offer_undo)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+  AdwToast *toast = adw_toast_new (message);
+
+  if (offer_undo)
+    {
+      adw_toast_set_button_label (toast, _("_Undo"));
+      adw_toast_set_action_name (toast, "win.undo");
+    }
+  if (overlay != NULL)
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+  else
+    g_object_unref (toast);
+}
+
+static void
+report (RenaksiAreaPage *self,
+        GError          *error)
+{
+  show_toast (self, error->message, FALSE);
+  g_error_free (error);
+}
+
+static void
+update_actions (RenaksiAreaPage *self)
+{
+  RenaksiNode *node = renaksi_outline_view_get_selected (self->outline_view);
+  gboolean writable = self->plan != NULL && !renaksi_plan_is_read_only (self->plan) &&
+                      self->area != NULL;
+  RenaksiNodeKind kind = node != NULL ? renaksi_node_get_kind (node) : RENAKSI_NODE_AREA;
+  guint index = node != NULL ? renaksi_node_get_index (node) : 0;
+  guint n_siblings = 0;
+  GListModel *areas = self->plan != NULL ? renaksi_plan_get_areas (self->plan) : NULL;
+  guint area_index = 0, n_areas = areas != NULL ? g_list_model_get_n_items (areas) : 0;
+
+  if (node != NULL)
+    n_siblings = g_list_model_get_n_items (renaksi_node_get_children (renaksi_node_get_parent (node)));
+  if (self->area != NULL && areas != NULL)
+    g_list_store_find (G_LIST_STORE (areas), self->area, &area_index);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "outline.add-activity", writable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "outline.add-sub-activity",
+                                 writable && node != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "outline.add-indicator",
+                                 writable && node != NULL && kind >= RENAKSI_NODE_SUB_ACTIVITY);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "outline.add-sibling", writable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "outline.add-child",
+                                 writable && (node == NULL || kind != RENAKSI_NODE_INDICATOR));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "outline.edit", writable && node != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "outline.delete", writable && node != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "outline.move-up",
+                                 writable && node != NULL && index > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "outline.move-down",
+                                 writable && node != NULL && index + 1 < n_siblings);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "area.edit", writable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "area.delete", writable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "area.move-up", writable && area_index > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "area.move-down",
+                                 writable && area_index + 1 < n_areas);
+
+  gtk_widget_set_visible (self->read_only_label, self->plan != NULL && renaksi_plan_is_read_only (self->plan));
+}
+
+static void
+on_outline_selection_changed_cb (RenaksiAreaPage *self)
+{
+  update_actions (self);
+}
+
+/* The ancestor of @node (or @node itself) of the given kind. */
+static RenaksiNode *
+ancestor_of_kind (RenaksiNode     *node,
+                  RenaksiNodeKind  kind)
+{
+  while (node != NULL && renaksi_node_get_kind (node) > kind)
+    node = renaksi_node_get_parent (node);
+
+  return node != NULL && renaksi_node_get_kind (node) == kind ? node : NULL;
+}
+
+typedef struct
+{
+  RenaksiAreaPage *self;
+  RenaksiNode     *parent;     /* where a new node goes, or … */
+  int              index;
+  RenaksiNode     *node;       /* … the node being edited */
+} Form;
+
+static void
+form_free (gpointer data)
+{
+  Form *form = data;
+
+  g_clear_object (&form->parent);
+  g_clear_object (&form->node);
+  g_free (form);
+}
+
+static gboolean
+on_form_save_cb (RenaksiTextDialog *dialog,
+                 Form              *form)
+{
+  RenaksiAreaPage *self = form->self;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *label = renaksi_text_dialog_dup_label (dialog);
+  g_autofree char *text = renaksi_text_dialog_dup_text (dialog);
+  g_autofree char *remark = renaksi_text_dialog_dup_remark (dialog);
+  RenaksiNode *node;
+
+  g_strstrip (text);
+  if (form->node != NULL)
+    {
+      /* An unchanged label stays automatic: only a new one counts as set by hand. */
+      if (label != NULL && g_str_equal (g_strstrip (label), renaksi_node_get_label (form->node)))
+        g_clear_pointer (&label, g_free);
+      if (!renaksi_plan_update_node (self->plan, form->node, label, text, remark, &error))
+        {
+          renaksi_text_dialog_show_error (dialog, error->message);
+          return FALSE;
+        }
+      node = form->node;
+    }
+  else
+    {
+      node = renaksi_plan_insert_node (self->plan, form->parent, form->index, text, &error);
+      if (node == NULL)
+        {
+          renaksi_text_dialog_show_error (dialog, error->message);
+          return FALSE;
+        }
+    }
+
+  if (renaksi_node_get_kind (node) != RENAKSI_NODE_AREA)
+    renaksi_outline_view_select_node (self->outline_view, node);
+
+  return TRUE;
+}
+
+static RenaksiTextDialog *
+open_form (RenaksiAreaPage *self,
+           const char      *title,
+           Form            *form)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  RenaksiTextDialog *dialog = renaksi_text_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                                       title);
+
+  form->self = self;
+  g_signal_connect_data (dialog, "save", G_CALLBACK (on_form_save_cb), form,
+                         (GClosureNotify)(void (*)(void))form_free, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+
+  return dialog;
+}
+
+/* Opens the form for a new child of @parent at @index (-1: at the end). */
+static void
+add_node (RenaksiAreaPage *self,
+          RenaksiNode     *parent,
+          int              index)
+{
+  Form *form = g_new0 (Form, 1);
+  RenaksiNodeKind kind = parent != NULL ? renaksi_node_get_kind (parent) + 1 : RENAKSI_NODE_AREA;
+
+  form->parent = parent != NULL ? g_object_ref (parent) : NULL;
+  form->index = index;
+  open_form (self, new_title (kind), form);
+}
+
+static void
+edit_node (RenaksiAreaPage *self,
+           RenaksiNode     *node)
+{
+  Form *form = g_new0 (Form, 1);
+  RenaksiTextDialog *dialog;
+  RenaksiNodeKind kind = renaksi_node_get_kind (node);
+
+  form->node = g_object_ref (node);
+  dialog = open_form (self, edit_title (kind), form);
+  renaksi_text_dialog_set_label (dialog, renaksi_node_get_label (node));
+  renaksi_text_dialog_set_text (dialog, renaksi_node_get_text (node));
+  if (kind == RENAKSI_NODE_SUB_ACTIVITY)
+    renaksi_text_dialog_set_remark (dialog, renaksi_node_get_remark (node));
+}
+
+static void
+add_kind (RenaksiAreaPage *self,
+          RenaksiNodeKind  kind)
+{
+  RenaksiNode *selected = renaksi_outline_view_get_selected (self->outline_view);
+  RenaksiNode *same = ancestor_of_kind (selected, kind);
+  RenaksiNode *parent = kind == RENAKSI_NODE_ACTIVITY ? self->area
+                                                      : ancestor_of_kind (selected, kind - 1);
+
+  /* After the selected one of the same kind, else at the end of its parent. */
+  if (same != NULL)
+    add_node (self, renaksi_node_get_parent (same), (int)renaksi_node_get_index (same) + 1);
+  else if (parent != NULL)
+    add_node (self, parent, -1);
+}
+
+static void
+add_activity_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  add_kind (RENAKSI_AREA_PAGE (widget), RENAKSI_NODE_ACTIVITY);
+}
+
+static void
+add_sub_activity_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  add_kind (RENAKSI_AREA_PAGE (widget), RENAKSI_NODE_SUB_ACTIVITY);
+}
+
+static void
+add_indicator_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  add_kind (RENAKSI_AREA_PAGE (widget), RENAKSI_NODE_INDICATOR);
+}
+
+static void
+add_sibling_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  RenaksiAreaPage *self = RENAKSI_AREA_PAGE (widget);
+  RenaksiNode *selected = renaksi_outline_view_get_selected (self->outline_view);
+
+  add_kind (self, selected != NULL ? renaksi_node_get_kind (selected) : RENAKSI_NODE_ACTIVITY);
+}
+
+static void
+add_child_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  RenaksiAreaPage *self = RENAKSI_AREA_PAGE (widget);
+  RenaksiNode *selected = renaksi_outline_view_get_selected (self->outline_view);
+
+  add_node (self, selected != NULL ? selected : self->area, -1);
+}
+
+static void
+edit_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  RenaksiAreaPage *self = RENAKSI_AREA_PAGE (widget);
+  RenaksiNode *selected = renaksi_outline_view_get_selected (self->outline_view);
+
+  if (selected != NULL)
+    edit_node (self, selected);
+}
+
+static void
+on_outline_node_activated_cb (RenaksiAreaPage *self,
+                              RenaksiNode     *node)
+{
+  if (self->plan != NULL && !renaksi_plan_is_read_only (self->plan))
+    edit_node (self, node);
+}
+
+static void
+delete_now (RenaksiAreaPage *self,
+            RenaksiNode     *node)
+{
+  g_autoptr(RenaksiNode) keep = g_object_ref (node);
+  g_autofree char *message = NULL;
+  GError *error = NULL;
+
+  if (!renaksi_plan_delete_node (self->plan, node, &error))
+    {
+      report (self, error);
+      return;
+    }
+
+  message = g_strdup_printf (_("Deleted “%s”"), renaksi_node_get_text (keep));
+  show_toast (self, message, TRUE);
+}
+
+static void
+on_delete_response_cb (AdwMessageDialog *dialog,
+                       const char       *response,
+                       RenaksiAreaPage  *self)
+{
+  RenaksiNode *node = g_object_get_data (G_OBJECT (dialog), "node");
+
+  if (g_str_equal (response, "delete"))
+    delete_now (self, node);
+}
+
+/* Deleting is undoable, but losing evidence deserves a question first. */
+static void
+delete_node (RenaksiAreaPage *self,
+             RenaksiNode     *node)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 n_evidence = renaksi_plan_count_evidence (self->plan, node, &error);
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  g_autofree char *heading = NULL;
+  g_autofree char *body = NULL;
+  AdwMessageDialog *dialog;
+
+  if (n_evidence == 0)
+    {
+      delete_now (self, node);
+      return;
+    }
+  if (n_evidence < 0)
+    {
+      show_toast (self, error->message, FALSE);
+      return;
+    }
+
+  heading = g_strdup_printf (_("Delete “%s”?"), renaksi_node_get_text (node));
+  body = g_strdup_printf (ngettext ("It has %u evidence document, which will be deleted with it. "
+                                    "Undo brings them back.",
+                                    "It has %u evidence documents, which will be deleted with it. "
+                                    "Undo brings them back.",
+                                    (gulong)n_evidence),
+                          (guint)n_evidence);
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                                       heading, body));
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "delete", _("_Delete"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "delete", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (dialog, "cancel");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "node", g_object_ref (node), g_object_unref);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_delete_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+delete_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  RenaksiAreaPage *self = RENAKSI_AREA_PAGE (widget);
+  RenaksiNode *selected = renaksi_outline_view_get_selected (self->outline_view);
+
+  if (selected != NULL)
+    delete_node (self, selected);
+}
+
+static void
+move_selected (RenaksiAreaPage *self,
+               int              delta)
+{
+  g_autoptr(RenaksiNode) node = NULL;
+  GError *error = NULL;
+  RenaksiNode *selected = renaksi_outline_view_get_selected (self->outline_view);
+  int index;
+
+  if (selected == NULL)
+    return;
+
+  node = g_object_ref (selected);
+  index = (int)renaksi_node_get_index (node) + delta;
+  if (index < 0)
+    return;
+
+  if (!renaksi_plan_move_node (self->plan, node, renaksi_node_get_parent (node), index, &error))
+    report (self, error);
+  else
+    renaksi_outline_view_select_node (self->outline_view, node);
+}
+
+static void
+move_up_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  move_selected (RENAKSI_AREA_PAGE (widget), -1);
+}
+
+static void
+move_down_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  move_selected (RENAKSI_AREA_PAGE (widget), 1);
+}
+
+static void
+area_edit_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  RenaksiAreaPage *self = RENAKSI_AREA_PAGE (widget);
+
+  if (self->area != NULL)
+    edit_node (self, self->area);
+}
+
+static void
+area_delete_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  RenaksiAreaPage *self = RENAKSI_AREA_PAGE (widget);
+
+  if (self->area != NULL)
+    delete_node (self, self->area);
+}
+
+static void
+move_area (RenaksiAreaPage *self,
+           int              delta)
+{
+  g_autoptr(RenaksiNode) area = self->area != NULL ? g_object_ref (self->area) : NULL;
+  GError *error = NULL;
+  guint index;
+
+  if (area == NULL ||
+      !g_list_store_find (G_LIST_STORE (renaksi_plan_get_areas (self->plan)), area, &index) ||
+      (int)index + delta < 0)
+    return;
+
+  if (!renaksi_plan_move_node (self->plan, area, NULL, (int)index + delta, &error))
+    report (self, error);
+}
+
+static void
+area_move_up_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  move_area (RENAKSI_AREA_PAGE (widget), -1);
+}
+
+static void
+area_move_down_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  move_area (RENAKSI_AREA_PAGE (widget), 1);
+}
+
+static void
+on_plan_changed_cb (RenaksiAreaPage *self)
+{
+  update_actions (self);
+}
+
+static void
+renaksi_area_page_dispose (GObject *object)
+{
+  RenaksiAreaPage *self = (RenaksiAreaPage *)object;
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), RENAKSI_TYPE_AREA_PAGE);
+  /* Children without a template id are not cleared by the template. */
+  for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL;)
+    gtk_widget_unparent (child);
+  g_clear_object (&self->area);
+  g_clear_object (&self->plan);
+
+  G_OBJECT_CLASS (renaksi_area_page_parent_class)->dispose (object);
+}
+
+static void
+renaksi_area_page_class_init (RenaksiAreaPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = renaksi_area_page_dispose;
+
+  g_type_ensure (RENAKSI_TYPE_OUTLINE_VIEW);
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/renaksi/Renaksi/renaksi-area-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, RenaksiAreaPage, toolbar);
+  gtk_widget_class_bind_template_child (widget_class, RenaksiAreaPage, body);
+  gtk_widget_class_bind_template_child (widget_class, RenaksiAreaPage, read_only_label);
+  gtk_widget_class_bind_template_child (widget_class, RenaksiAreaPage, outline_view);
+  gtk_widget_class_bind_template_child (widget_class, RenaksiAreaPage, chart_slot);
+  gtk_widget_class_bind_template_callback (widget_class, on_outline_selection_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_outline_node_activated_cb);
+
+  gtk_widget_class_install_action (widget_class, "outline.add-activity", NULL, add_activity_action);
+  gtk_widget_class_install_action (widget_class, "outline.add-sub-activity", NULL, add_sub_activity_action);
+  gtk_widget_class_install_action (widget_class, "outline.add-indicator", NULL, add_indicator_action);
+  gtk_widget_class_install_action (widget_class, "outline.add-sibling", NULL, add_sibling_action);
+  gtk_widget_class_install_action (widget_class, "outline.add-child", NULL, add_child_action);
+  gtk_widget_class_install_action (widget_class, "outline.edit", NULL, edit_action);
+  gtk_widget_class_install_action (widget_class, "outline.delete", NULL, delete_action);
+  gtk_widget_class_install_action (widget_class, "outline.move-up", NULL, move_up_action);
+  gtk_widget_class_install_action (widget_class, "outline.move-down", NULL, move_down_action);
+  gtk_widget_class_install_action (widget_class, "area.edit", NULL, area_edit_action);
+  gtk_widget_class_install_action (widget_class, "area.delete", NULL, area_delete_action);
+  gtk_widget_class_install_action (widget_class, "area.move-up", NULL, area_move_up_action);
+  gtk_widget_class_install_action (widget_class, "area.move-down", NULL, area_move_down_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK,
+                                       "outline.add-sibling", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return,
+                                       GDK_CONTROL_MASK | GDK_SHIFT_MASK, "outline.add-child", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F2, 0, "outline.edit", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "outline.delete", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, GDK_ALT_MASK, "outline.move-up", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Down, GDK_ALT_MASK, "outline.move-down", NULL);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "areapage");
+}
+
+static void
+renaksi_area_page_init (RenaksiAreaPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (gtk_widget_get_layout_manager (GTK_WIDGET (self))),
+                                  GTK_ORIENTATION_VERTICAL);
+  update_actions (self);
+}
+
+void
+renaksi_area_page_set_plan (RenaksiAreaPage *self,
+                            RenaksiPlan     *plan)
+{
+  g_return_if_fail (RENAKSI_IS_AREA_PAGE (self));
+  g_return_if_fail (plan == NULL || RENAKSI_IS_PLAN (plan));
+
+  if (self->plan != NULL)
+    g_signal_handlers_disconnect_by_func (self->plan, on_plan_changed_cb, self);
+  g_set_object (&self->plan, plan);
+  if (plan != NULL)
+    g_signal_connect_object (plan, "changed", G_CALLBACK (on_plan_changed_cb), self,
+                             G_CONNECT_SWAPPED);
+  renaksi_area_page_set_area (self, NULL);
+}
+
+void
+renaksi_area_page_set_area (RenaksiAreaPage *self,
+                            RenaksiNode     *area)
+{
+  g_return_if_fail (RENAKSI_IS_AREA_PAGE (self));
+
+  g_set_object (&self->area, area);
+  renaksi_outline_view_set_area (self->outline_view, area);
+  update_actions (self);
+}
+
+RenaksiNode *
+renaksi_area_page_get_area (RenaksiAreaPage *self)
+{
+  g_return_val_if_fail (RENAKSI_IS_AREA_PAGE (self), NULL);
+
+  return self->area;
+}
+
+RenaksiOutlineView *
+renaksi_area_page_get_outline_view (RenaksiAreaPage *self)
+{
+  g_return_val_if_fail (RENAKSI_IS_AREA_PAGE (self), NULL);
+
+  return self->outline_view;
+}
+
+/* Where the month chart goes, beside the outline. */
+GtkBox *
+renaksi_area_page_get_chart_slot (RenaksiAreaPage *self)
+{
+  g_return_val_if_fail (RENAKSI_IS_AREA_PAGE (self), NULL);
+
+  return self->chart_slot;
+}
+
+/* Opens the form for a new area (the window's "Add area"). */
+void
+renaksi_area_page_add_area (RenaksiAreaPage *self)
+{
+  g_return_if_fail (RENAKSI_IS_AREA_PAGE (self));
+
+  add_node (self, NULL, -1);
+}

@@ -1,0 +1,211 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The form for one piece of plan text: its number label, its text and,
+ * for a sub-activity, its remark (KET). It refuses an empty text inline;
+ * the "save" handler makes the edit and returns TRUE to close the form,
+ * or shows why it could not with renaksi_text_dialog_show_error().
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "renaksi-text-dialog.h"
+
+struct _RenaksiTextDialog
+{
+  AdwWindow       parent_instance;
+
+  /* Template widgets */
+  AdwWindowTitle *window_title;
+  GtkWidget      *label_heading;
+  GtkEntry       *label_entry;
+  GtkTextView    *text_view;
+  GtkLabel       *error_label;
+  GtkWidget      *remark_heading;
+  GtkEntry       *remark_entry;
+};
+
+enum {
+  SAVE,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+G_DEFINE_FINAL_TYPE (RenaksiTextDialog, renaksi_text_dialog, ADW_TYPE_WINDOW)
+
+void
+renaksi_text_dialog_show_error (RenaksiTextDialog *self,
+                                const char        *message)
+{
+  g_return_if_fail (RENAKSI_IS_TEXT_DIALOG (self));
+
+  gtk_label_set_text (self->error_label, message);
+  gtk_widget_set_visible (GTK_WIDGET (self->error_label), message != NULL);
+  if (message != NULL)
+    gtk_widget_grab_focus (GTK_WIDGET (self->text_view));
+}
+
+/* Validates, then asks the "save" handler to make the edit. */
+void
+renaksi_text_dialog_save (RenaksiTextDialog *self)
+{
+  g_autofree char *text = NULL;
+  gboolean saved = FALSE;
+
+  g_return_if_fail (RENAKSI_IS_TEXT_DIALOG (self));
+
+  text = renaksi_text_dialog_dup_text (self);
+  if (*g_strstrip (text) == '\0')
+    {
+      renaksi_text_dialog_show_error (self, _("The text cannot be empty."));
+      return;
+    }
+
+  renaksi_text_dialog_show_error (self, NULL);
+  g_signal_emit (self, signals[SAVE], 0, &saved);
+  if (saved)
+    gtk_window_destroy (GTK_WINDOW (self));
+}
+
+static void
+save_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  renaksi_text_dialog_save (RENAKSI_TEXT_DIALOG (widget));
+}
+
+static void
+renaksi_text_dialog_dispose (GObject *object)
+{
+  gtk_widget_dispose_template (GTK_WIDGET (object), RENAKSI_TYPE_TEXT_DIALOG);
+
+  G_OBJECT_CLASS (renaksi_text_dialog_parent_class)->dispose (object);
+}
+
+static void
+renaksi_text_dialog_class_init (RenaksiTextDialogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = renaksi_text_dialog_dispose;
+
+  /**
+   * RenaksiTextDialog::save:
+   *
+   * Returns: %TRUE when the edit was made and the form may close.
+   */
+  signals[SAVE] = g_signal_new ("save", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                g_signal_accumulator_true_handled, NULL, NULL,
+                                G_TYPE_BOOLEAN, 0);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/renaksi/Renaksi/renaksi-text-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, RenaksiTextDialog, window_title);
+  gtk_widget_class_bind_template_child (widget_class, RenaksiTextDialog, label_heading);
+  gtk_widget_class_bind_template_child (widget_class, RenaksiTextDialog, label_entry);
+  gtk_widget_class_bind_template_child (widget_class, RenaksiTextDialog, text_view);
+  gtk_widget_class_bind_template_child (widget_class, RenaksiTextDialog, error_label);
+  gtk_widget_class_bind_template_child (widget_class, RenaksiTextDialog, remark_heading);
+  gtk_widget_class_bind_template_child (widget_class, RenaksiTextDialog, remark_entry);
+
+  gtk_widget_class_install_action (widget_class, "dialog.save", NULL, save_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK,
+                                       "dialog.save", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static void
+renaksi_text_dialog_init (RenaksiTextDialog *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  renaksi_text_dialog_set_label (self, NULL);
+  renaksi_text_dialog_set_remark (self, NULL);
+}
+
+RenaksiTextDialog *
+renaksi_text_dialog_new (GtkWindow  *parent,
+                         const char *title)
+{
+  RenaksiTextDialog *self = g_object_new (RENAKSI_TYPE_TEXT_DIALOG,
+                                          "transient-for", parent,
+                                          "title", title,
+                                          NULL);
+
+  adw_window_title_set_title (self->window_title, title);
+  gtk_widget_grab_focus (GTK_WIDGET (self->text_view));
+
+  return self;
+}
+
+/* NULL hides the number field. */
+void
+renaksi_text_dialog_set_label (RenaksiTextDialog *self,
+                               const char        *label)
+{
+  g_return_if_fail (RENAKSI_IS_TEXT_DIALOG (self));
+
+  gtk_widget_set_visible (self->label_heading, label != NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->label_entry), label != NULL);
+  gtk_editable_set_text (GTK_EDITABLE (self->label_entry), label != NULL ? label : "");
+}
+
+/* Returns: (nullable): the label, or NULL when the field is hidden. */
+char *
+renaksi_text_dialog_dup_label (RenaksiTextDialog *self)
+{
+  g_return_val_if_fail (RENAKSI_IS_TEXT_DIALOG (self), NULL);
+
+  if (!gtk_widget_get_visible (GTK_WIDGET (self->label_entry)))
+    return NULL;
+
+  return g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->label_entry)));
+}
+
+void
+renaksi_text_dialog_set_text (RenaksiTextDialog *self,
+                              const char        *text)
+{
+  g_return_if_fail (RENAKSI_IS_TEXT_DIALOG (self));
+
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->text_view), text, -1);
+}
+
+char *
+renaksi_text_dialog_dup_text (RenaksiTextDialog *self)
+{
+  GtkTextBuffer *buffer;
+  GtkTextIter start, end;
+
+  g_return_val_if_fail (RENAKSI_IS_TEXT_DIALOG (self), NULL);
+
+  buffer = gtk_text_view_get_buffer (self->text_view);
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+/* NULL hides the remark field. */
+void
+renaksi_text_dialog_set_remark (RenaksiTextDialog *self,
+                                const char        *remark)
+{
+  g_return_if_fail (RENAKSI_IS_TEXT_DIALOG (self));
+
+  gtk_widget_set_visible (self->remark_heading, remark != NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->remark_entry), remark != NULL);
+  gtk_editable_set_text (GTK_EDITABLE (self->remark_entry), remark != NULL ? remark : "");
+}
+
+char *
+renaksi_text_dialog_dup_remark (RenaksiTextDialog *self)
+{
+  g_return_val_if_fail (RENAKSI_IS_TEXT_DIALOG (self), NULL);
+
+  if (!gtk_widget_get_visible (GTK_WIDGET (self->remark_entry)))
+    return NULL;
+
+  return g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->remark_entry)));
+}
