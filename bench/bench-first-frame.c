@@ -47,13 +47,16 @@ main (int   argc,
 
   gtk_init ();
   adw_init ();
+  g_set_application_name ("Renaksi");
   loop = g_main_loop_new (NULL, FALSE);
 
   window = g_object_new (RENAKSI_TYPE_WINDOW, NULL);
   gtk_window_set_default_size (GTK_WINDOW (window), 1366, 768);
   g_signal_connect (window, "realize", G_CALLBACK (on_window_realize_cb), NULL);
+  printf ("window built after %.1f ms\n", (g_get_monotonic_time () - start_us) / 1000.0);
   if (!renaksi_window_open (RENAKSI_WINDOW (window), argv[1]))
     return 1;
+  printf ("plan shown after %.1f ms\n", (g_get_monotonic_time () - start_us) / 1000.0);
   gtk_window_present (GTK_WINDOW (window));
 
   g_main_loop_run (loop);

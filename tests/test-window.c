@@ -296,6 +296,69 @@ test_edit_area (void)
   test_util_remove_dir (dir);
 }
 
+/* Deleting what has evidence asks first, saying how much. */
+static void
+test_delete_asks_for_evidence (void)
+{
+  g_autofree char *dir = test_util_make_dir ();
+  g_autofree char *path = test_util_default_plan (dir, "plan.renaksi");
+  RenaksiWindow *window;
+  GtkWidget *page;
+  GListModel *activities;
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  AdwMessageDialog *question = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* Two evidence documents under the first activity of area 3. */
+  {
+    g_autoptr(RenaksiPlan) plan = renaksi_plan_open (path, RENAKSI_DB_READ_WRITE, &error);
+    RenaksiNode *sub = nth (renaksi_node_get_children (nth (renaksi_node_get_children (
+                             nth (renaksi_plan_get_areas (plan), 2)), 0)), 0);
+    RenaksiNode *indicator = nth (renaksi_node_get_children (sub), 0);
+    g_autofree char *sql = g_strdup_printf (
+      "INSERT INTO evidence_blob VALUES ('%064d', 1, x'00');"
+      "INSERT INTO evidence_item (indicator_id, blob_sha256, position, file_name, added_at)"
+      " VALUES (%" G_GINT64_FORMAT ", '%064d', 1, 'notulen.pdf', '2024-02-01'),"
+      "        (%" G_GINT64_FORMAT ", '%064d', 2, 'foto.jpg', '2024-02-01');",
+      0, renaksi_node_get_id (indicator), 0, renaksi_node_get_id (indicator), 0);
+
+    g_assert_no_error (error);
+    g_assert_true (renaksi_db_exec (renaksi_plan_get_db (plan), sql, &error));
+  }
+
+  window = open_window (path);
+  page = GTK_WIDGET (renaksi_window_get_area_page (window));
+  activities = renaksi_node_get_children (nth (renaksi_plan_get_areas (renaksi_window_get_plan (window)), 2));
+  renaksi_window_reveal_node (window, nth (activities, 0));
+  wait_for_frames (GTK_WIDGET (window));
+  activate (window, page, "outline.delete");
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) candidate = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (candidate))
+        question = ADW_MESSAGE_DIALOG (candidate);
+    }
+  g_assert_nonnull (question);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (question), "2"));
+  /* Nothing is deleted before the answer. */
+  g_assert_cmpuint (g_list_model_get_n_items (activities), ==, 2);
+
+  adw_message_dialog_response (question, "delete");
+  wait_for_frames (GTK_WIDGET (window));
+  g_assert_cmpuint (g_list_model_get_n_items (activities), ==, 1);
+
+  /* Undo brings the activity back with its evidence. */
+  activate (window, GTK_WIDGET (window), "win.undo");
+  g_assert_cmpuint (g_list_model_get_n_items (activities), ==, 2);
+  g_assert_cmpint (renaksi_plan_count_evidence (renaksi_window_get_plan (window), nth (activities, 0), &error),
+                   ==, 2);
+
+  close_window (window);
+  test_util_remove_dir (dir);
+}
+
 static void
 test_search_jumps (void)
 {
@@ -412,6 +475,7 @@ main (int   argc,
   g_test_add_func ("/window/lists-areas", test_lists_areas);
   g_test_add_func ("/window/edit-outline", test_edit_outline);
   g_test_add_func ("/window/edit-area", test_edit_area);
+  g_test_add_func ("/window/delete-asks-for-evidence", test_delete_asks_for_evidence);
   g_test_add_func ("/window/search-jumps", test_search_jumps);
   g_test_add_func ("/window/explains-bad-file", test_explains_bad_file);
   g_test_add_func ("/window/app-first-start", test_app_first_start);

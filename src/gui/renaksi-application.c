@@ -193,6 +193,9 @@ renaksi_application_startup (GApplication *application)
 
   G_APPLICATION_CLASS (renaksi_application_parent_class)->startup (application);
 
+  /* Named for the recent-files list and the desktop. */
+  g_set_application_name (_("Renaksi"));
+
   g_action_map_add_action_entries (G_ACTION_MAP (application), app_actions,
                                    G_N_ELEMENTS (app_actions), application);
   gtk_application_set_accels_for_action (GTK_APPLICATION (application), "app.quit", quit_accels);
