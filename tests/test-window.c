@@ -221,6 +221,22 @@ test_edit_outline (void)
   g_assert_cmpstr (renaksi_node_get_label (added), ==, "1.");
   g_assert_cmpstr (renaksi_node_get_label (nth (activities, 1)), ==, "2.");
 
+  /* Drag it below the third activity, then back onto the top. */
+  g_assert_true (renaksi_outline_view_drop (outline, added, nth (activities, 2), TRUE));
+  wait_for_frames (GTK_WIDGET (window));
+  g_assert_true (nth (activities, 2) == added);
+  g_assert_cmpstr (renaksi_node_get_label (added), ==, "3.");
+  g_assert_true (renaksi_outline_view_drop (outline, added, nth (activities, 0), FALSE));
+  wait_for_frames (GTK_WIDGET (window));
+  g_assert_true (nth (activities, 0) == added);
+  /* An activity cannot go into an indicator. */
+  g_assert_false (renaksi_outline_view_drop (outline, added,
+                                             nth (renaksi_node_get_children (nth (renaksi_node_get_children (
+                                               nth (activities, 1)), 0)), 0), FALSE));
+  activate (window, GTK_WIDGET (window), "win.undo");
+  activate (window, GTK_WIDGET (window), "win.undo");
+  g_assert_true (nth (activities, 0) == added);
+
   /* Undo the move and the rename, redo both. */
   activate (window, GTK_WIDGET (window), "win.undo");
   g_assert_true (nth (activities, 1) == added);

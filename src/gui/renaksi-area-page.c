@@ -450,6 +450,24 @@ move_down_action (GtkWidget  *widget,
 }
 
 static void
+on_outline_move_requested_cb (RenaksiAreaPage *self,
+                              RenaksiNode     *node,
+                              RenaksiNode     *parent,
+                              int              index)
+{
+  g_autoptr(RenaksiNode) keep = g_object_ref (node);
+  GError *error = NULL;
+
+  if (self->plan == NULL || renaksi_plan_is_read_only (self->plan))
+    return;
+
+  if (!renaksi_plan_move_node (self->plan, keep, parent, index, &error))
+    report (self, error);
+  else
+    renaksi_outline_view_select_node (self->outline_view, keep);
+}
+
+static void
 area_edit_action (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *parameter)
@@ -543,6 +561,7 @@ renaksi_area_page_class_init (RenaksiAreaPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RenaksiAreaPage, chart_slot);
   gtk_widget_class_bind_template_callback (widget_class, on_outline_selection_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_outline_node_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_outline_move_requested_cb);
 
   gtk_widget_class_install_action (widget_class, "outline.add-activity", NULL, add_activity_action);
   gtk_widget_class_install_action (widget_class, "outline.add-sub-activity", NULL, add_sub_activity_action);

@@ -34,6 +34,7 @@ enum {
 enum {
   NODE_ACTIVATED,
   SELECTION_CHANGED,
+  MOVE_REQUESTED,
   N_SIGNALS
 };
 
@@ -73,11 +74,86 @@ create_children_cb (gpointer item,
   return children != NULL ? g_object_ref (children) : NULL;
 }
 
+/* The node a row shows; set while the row is bound. */
+static RenaksiNode *
+node_of_row_widget (GtkWidget *widget)
+{
+  return g_object_get_data (G_OBJECT (widget), "node");
+}
+
+static GdkContentProvider *
+on_drag_prepare_cb (GtkDragSource *source,
+                    double         x,
+                    double         y,
+                    gpointer       user_data)
+{
+  RenaksiNode *node = node_of_row_widget (gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (source)));
+
+  if (node == NULL)
+    return NULL;
+
+  return gdk_content_provider_new_typed (RENAKSI_TYPE_NODE, node);
+}
+
+/* @node dropped on the row of @onto: before or after it (@after) when they
+ * are of a kind, at the end of it when it is of the parent kind. Asks for
+ * the move with ::move-requested; returns whether the drop means one. */
+gboolean
+renaksi_outline_view_drop (RenaksiOutlineView *self,
+                           RenaksiNode        *node,
+                           RenaksiNode        *onto,
+                           gboolean            after)
+{
+  RenaksiNode *parent;
+  int index;
+
+  g_return_val_if_fail (RENAKSI_IS_OUTLINE_VIEW (self), FALSE);
+
+  if (onto == NULL || node == NULL || onto == node)
+    return FALSE;
+
+  if (renaksi_node_get_kind (onto) + 1 == renaksi_node_get_kind (node))
+    {
+      parent = onto;
+      index = (int)g_list_model_get_n_items (renaksi_node_get_children (onto));
+      if (renaksi_node_get_parent (node) == onto)
+        index--;
+    }
+  else if (renaksi_node_get_kind (onto) == renaksi_node_get_kind (node))
+    {
+      parent = renaksi_node_get_parent (onto);
+      index = (int)renaksi_node_get_index (onto) + (after ? 1 : 0);
+      if (renaksi_node_get_parent (node) == parent && renaksi_node_get_index (node) < (guint)index)
+        index--;
+    }
+  else
+    return FALSE;
+
+  g_signal_emit (self, signals[MOVE_REQUESTED], 0, node, parent, MAX (index, 0));
+  return TRUE;
+}
+
+static gboolean
+on_drop_cb (GtkDropTarget      *target,
+            const GValue       *value,
+            double              x,
+            double              y,
+            RenaksiOutlineView *self)
+{
+  GtkWidget *widget = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (target));
+
+  return renaksi_outline_view_drop (self, g_value_get_object (value), node_of_row_widget (widget),
+                                    y > gtk_widget_get_height (widget) / 2.0);
+}
+
 static void
 on_factory_setup_cb (GtkSignalListItemFactory *factory,
                      GtkListItem              *item,
                      gpointer                  user_data)
 {
+  RenaksiOutlineView *self = user_data;
+  GtkDragSource *drag;
+  GtkDropTarget *drop;
   GtkWidget *expander = gtk_tree_expander_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
   GtkWidget *label = gtk_label_new (NULL);
@@ -101,6 +177,15 @@ on_factory_setup_cb (GtkSignalListItemFactory *factory,
   gtk_widget_set_margin_end (box, 12);
   gtk_tree_expander_set_child (GTK_TREE_EXPANDER (expander), box);
   gtk_list_item_set_child (item, expander);
+
+  /* Reordering by dragging, as well as with Alt+Up and Alt+Down. */
+  drag = gtk_drag_source_new ();
+  gtk_drag_source_set_actions (drag, GDK_ACTION_MOVE);
+  g_signal_connect (drag, "prepare", G_CALLBACK (on_drag_prepare_cb), NULL);
+  gtk_widget_add_controller (expander, GTK_EVENT_CONTROLLER (drag));
+  drop = gtk_drop_target_new (RENAKSI_TYPE_NODE, GDK_ACTION_MOVE);
+  g_signal_connect (drop, "drop", G_CALLBACK (on_drop_cb), self);
+  gtk_widget_add_controller (expander, GTK_EVENT_CONTROLLER (drop));
   gtk_list_item_set_activatable (item, TRUE);
 }
 
@@ -118,6 +203,7 @@ on_factory_bind_cb (GtkSignalListItemFactory *factory,
   RenaksiNodeKind kind = renaksi_node_get_kind (node);
 
   gtk_tree_expander_set_list_row (GTK_TREE_EXPANDER (expander), row);
+  g_object_set_data (G_OBJECT (expander), "node", node);
   /* Bound, so an edit shows at once without rebuilding the row. */
   g_object_set_data_full (G_OBJECT (item), "label-binding",
                           g_object_ref (g_object_bind_property (node, "label", label, "label",
@@ -144,6 +230,7 @@ on_factory_unbind_cb (GtkSignalListItemFactory *factory,
 {
   GtkWidget *expander = gtk_list_item_get_child (item);
 
+  g_object_set_data (G_OBJECT (expander), "node", NULL);
   g_object_set_data (G_OBJECT (item), "label-binding", NULL);
   g_object_set_data (G_OBJECT (item), "text-binding", NULL);
   gtk_tree_expander_set_list_row (GTK_TREE_EXPANDER (expander), NULL);
@@ -236,6 +323,15 @@ renaksi_outline_view_class_init (RenaksiOutlineViewClass *klass)
   signals[NODE_ACTIVATED] =
     g_signal_new ("node-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                   NULL, NULL, NULL, G_TYPE_NONE, 1, RENAKSI_TYPE_NODE);
+  /**
+   * RenaksiOutlineView::move-requested:
+   * @node: the node dragged
+   * @parent: its new parent
+   * @index: its new place among the parent's children
+   */
+  signals[MOVE_REQUESTED] =
+    g_signal_new ("move-requested", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 3, RENAKSI_TYPE_NODE, RENAKSI_TYPE_NODE, G_TYPE_INT);
   signals[SELECTION_CHANGED] =
     g_signal_new ("selection-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                   NULL, NULL, NULL, G_TYPE_NONE, 0);
@@ -257,7 +353,7 @@ renaksi_outline_view_init (RenaksiOutlineView *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   factory = gtk_signal_list_item_factory_new ();
-  g_signal_connect (factory, "setup", G_CALLBACK (on_factory_setup_cb), NULL);
+  g_signal_connect (factory, "setup", G_CALLBACK (on_factory_setup_cb), self);
   g_signal_connect (factory, "bind", G_CALLBACK (on_factory_bind_cb), NULL);
   g_signal_connect (factory, "unbind", G_CALLBACK (on_factory_unbind_cb), NULL);
   gtk_list_view_set_factory (self->list_view, factory);

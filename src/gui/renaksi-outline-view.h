@@ -17,6 +17,10 @@ GListModel  *renaksi_outline_view_get_rows   (RenaksiOutlineView *self);
 RenaksiNode *renaksi_outline_view_get_selected (RenaksiOutlineView *self);
 gboolean     renaksi_outline_view_select_node  (RenaksiOutlineView *self,
                                                 RenaksiNode        *node);
+gboolean     renaksi_outline_view_drop         (RenaksiOutlineView *self,
+                                                RenaksiNode        *node,
+                                                RenaksiNode        *onto,
+                                                gboolean            after);
 GtkAdjustment *renaksi_outline_view_get_vadjustment (RenaksiOutlineView *self);
 
 G_END_DECLS
