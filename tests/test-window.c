@@ -376,6 +376,56 @@ test_delete_asks_for_evidence (void)
 }
 
 static void
+test_edit_decree (void)
+{
+  g_autofree char *dir = test_util_make_dir ();
+  g_autofree char *path = test_util_default_plan (dir, "plan.renaksi");
+  RenaksiWindow *window = open_window (path);
+  RenaksiDecreePage *page = renaksi_window_get_decree_page (window);
+  RenaksiPlan *plan = renaksi_window_get_plan (window);
+  AdwEntryRow *place = renaksi_decree_page_get_field_row (page, "place");
+  AdwEntryRow *year = renaksi_decree_page_get_field_row (page, "year");
+  guint n_parts = renaksi_plan_get_decree (plan)->parts->len;
+
+  gtk_list_box_select_row (renaksi_window_get_area_list (window),
+                           gtk_list_box_get_row_at_index (renaksi_window_get_area_list (window), 9));
+  wait_for_frames (GTK_WIDGET (window));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (place)), ==, "Jambi");
+
+  gtk_editable_set_text (GTK_EDITABLE (place), "Muara Bulian");
+  g_signal_emit_by_name (place, "apply");
+  g_assert_cmpstr (renaksi_plan_get_decree (plan)->place, ==, "Muara Bulian");
+
+  /* A year that is not one is refused where it was typed. */
+  gtk_editable_set_text (GTK_EDITABLE (year), "20x4");
+  g_signal_emit_by_name (year, "apply");
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (year), "error"));
+  g_assert_cmpint (renaksi_plan_get_decree (plan)->year, ==, 2024);
+
+  renaksi_decree_page_add_part (page, RENAKSI_DECREE_PART_CONSIDERATION);
+  {
+    RenaksiTextDialog *form = find_form ();
+
+    g_assert_nonnull (form);
+    renaksi_text_dialog_set_label (form, "c.");
+  }
+  g_assert_true (fill_form ("bahwa perlu pertimbangan tambahan;"));
+  g_assert_cmpuint (renaksi_plan_get_decree (plan)->parts->len, ==, n_parts + 1);
+  /* Kept with the considerations, after b. and before the legal bases. */
+  g_assert_cmpstr (((RenaksiDecreePart *)g_ptr_array_index (renaksi_plan_get_decree (plan)->parts, 2))->label,
+                   ==, "c.");
+
+  activate (window, GTK_WIDGET (window), "win.undo");
+  activate (window, GTK_WIDGET (window), "win.undo");
+  g_assert_cmpuint (renaksi_plan_get_decree (plan)->parts->len, ==, n_parts);
+  g_assert_cmpstr (renaksi_plan_get_decree (plan)->place, ==, "Jambi");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (place)), ==, "Jambi");
+
+  close_window (window);
+  test_util_remove_dir (dir);
+}
+
+static void
 test_search_jumps (void)
 {
   g_autofree char *dir = test_util_make_dir ();
@@ -492,6 +542,7 @@ main (int   argc,
   g_test_add_func ("/window/edit-outline", test_edit_outline);
   g_test_add_func ("/window/edit-area", test_edit_area);
   g_test_add_func ("/window/delete-asks-for-evidence", test_delete_asks_for_evidence);
+  g_test_add_func ("/window/edit-decree", test_edit_decree);
   g_test_add_func ("/window/search-jumps", test_search_jumps);
   g_test_add_func ("/window/explains-bad-file", test_explains_bad_file);
   g_test_add_func ("/window/app-first-start", test_app_first_start);

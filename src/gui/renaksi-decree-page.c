@@ -367,7 +367,7 @@ on_add_clicked_cb (GtkButton         *button,
   else if (button == self->legal_bases_add_button)
     kind = RENAKSI_DECREE_PART_LEGAL_BASIS;
 
-  open_part_form (self, kind, -1);
+  renaksi_decree_page_add_part (self, kind);
 }
 
 static void
@@ -461,4 +461,31 @@ renaksi_decree_page_set_plan (RenaksiDecreePage *self,
   g_signal_connect_object (plan, "changed", G_CALLBACK (on_plan_changed_cb), self,
                            G_CONNECT_SWAPPED);
   refresh (self);
+}
+
+/* Returns: (transfer none) (nullable): the entry of a decree field, by the
+ * keys of renaksi_decree_get_field_keys(). */
+AdwEntryRow *
+renaksi_decree_page_get_field_row (RenaksiDecreePage *self,
+                                   const char        *key)
+{
+  const char **keys = renaksi_decree_get_field_keys ();
+
+  g_return_val_if_fail (RENAKSI_IS_DECREE_PAGE (self), NULL);
+
+  for (guint i = 0; keys[i] != NULL; i++)
+    if (g_str_equal (keys[i], key))
+      return field_row (self, i);
+
+  return NULL;
+}
+
+/* Opens the form for a new part of @kind, as its group's add button does. */
+void
+renaksi_decree_page_add_part (RenaksiDecreePage     *self,
+                              RenaksiDecreePartKind  kind)
+{
+  g_return_if_fail (RENAKSI_IS_DECREE_PAGE (self));
+
+  open_part_form (self, kind, -1);
 }

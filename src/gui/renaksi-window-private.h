@@ -2,6 +2,7 @@
 #pragma once
 
 #include "renaksi-area-page.h"
+#include "renaksi-decree-page.h"
 #include "renaksi-outline-view.h"
 #include "renaksi-window.h"
 
@@ -12,6 +13,7 @@ G_BEGIN_DECLS
 GtkListBox         *renaksi_window_get_area_list     (RenaksiWindow *self);
 RenaksiAreaPage    *renaksi_window_get_area_page     (RenaksiWindow *self);
 RenaksiOutlineView *renaksi_window_get_outline_view  (RenaksiWindow *self);
+RenaksiDecreePage  *renaksi_window_get_decree_page   (RenaksiWindow *self);
 GtkListBox         *renaksi_window_get_results_list  (RenaksiWindow *self);
 GtkEditable        *renaksi_window_get_search_entry  (RenaksiWindow *self);
 GtkBox             *renaksi_window_get_overview_slot (RenaksiWindow *self);

@@ -971,3 +971,11 @@ renaksi_window_new (GtkApplication *application)
 
   return g_object_new (RENAKSI_TYPE_WINDOW, "application", application, NULL);
 }
+
+RenaksiDecreePage *
+renaksi_window_get_decree_page (RenaksiWindow *self)
+{
+  g_return_val_if_fail (RENAKSI_IS_WINDOW (self), NULL);
+
+  return self->decree_page;
+}
