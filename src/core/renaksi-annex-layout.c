@@ -1,0 +1,1963 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The annex (LAMPIRAN) on paper, and the decree's body before it.
+ *
+ * One table row per sub-activity: its text, its indicators as a numbered
+ * list, its months, its remark. Area and activity cells span their rows.
+ * All table text is one font size, so every cell's lines sit on one grid
+ * of line height; a row is split across pages between grid lines, and a
+ * spanning cell's lines flow through the pieces of its span (a piece that
+ * comes after the whole text was printed repeats it, marked "(lanjutan)").
+ * Spans are padded beforehand so their text always fits.
+ *
+ * Pagination measures every row once and keeps only where each page
+ * starts; drawing a page lays out that page's rows again. Nothing is
+ * clipped or shrunk: cells wrap and rows grow.
+ */
+#include "config.h"
+
+#include <cairo-pdf.h>
+#include <errno.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <math.h>
+#include <pango/pangocairo.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "renaksi-annex-layout.h"
+#include "renaksi-error.h"
+
+#define MM(x) ((x) * 72.0 / 25.4)
+
+#define TABLE_SIZE     9.0     /* points */
+#define HEADING_SIZE  11.0
+#define BODY_SIZE     11.0
+#define PAGE_NO_SIZE  10.0
+#define CELL_PAD_X     2.0
+#define CELL_PAD_Y     2.0
+#define CONTINUED     "(lanjutan)"
+
+static const char * const month_names[] = {
+  "Jan", "Feb", "Maret", "April", "Mei", "Juni",
+  "Juli", "Agt", "Sept", "Okt", "Nov", "Des"
+};
+
+typedef enum
+{
+  ROW_FIRST_OF_AREA = 1 << 0,
+  ROW_FIRST_OF_ACTIVITY = 1 << 1,
+} RowFlags;
+
+typedef struct
+{
+  RenaksiNode *area;        /* borrowed: the plan holds the nodes */
+  RenaksiNode *activity;    /* NULL for an area without activities */
+  RenaksiNode *sub;         /* NULL for an activity without sub-activities */
+  guint        n_lines;     /* lines of the row, padded for its spans */
+  guint        area_lines;  /* lines of its area's and activity's cells */
+  guint        activity_lines;
+  guint        flags;
+} Row;
+
+/* Where an annex page starts. */
+typedef struct
+{
+  guint row;            /* n_rows: the page holds the closing block only */
+  guint line;           /* first line of that row on the page */
+  guint area_flow;      /* lines of the open area cell printed before */
+  guint activity_flow;
+} PageStart;
+
+/* A piece of a row on a page. */
+typedef struct
+{
+  guint  row;
+  guint  first;
+  guint  count;
+  double y0;
+  double y1;
+} Part;
+
+typedef struct
+{
+  GArray   *parts;        /* of Part */
+  double    body_y0;
+  double    body_y1;
+  PageStart next;
+  gboolean  done;
+} AnnexPage;
+
+/* A paragraph of the decree's body. */
+typedef enum
+{
+  BODY_TEXT,
+  BODY_CLOSING,
+} BodyKind;
+
+typedef struct
+{
+  BodyKind        kind;
+  char           *text;
+  double          x;
+  double          width;
+  PangoAlignment  align;
+  gboolean        bold;
+  gboolean        justify;
+  double          space_before;
+  char           *gutter[3];
+  double          gutter_x[3];
+} BodyItem;
+
+struct _RenaksiAnnexLayout
+{
+  GObject       parent_instance;
+
+  RenaksiPlan  *plan;
+  double        paper_width;      /* landscape: width > height */
+  double        paper_height;
+  gboolean      copy;
+  gboolean      with_realisation;
+  gboolean      with_decree;
+  char         *font_family;
+
+  /* Computed by paginate. */
+  gboolean      paginated;
+  PangoContext *context;
+  double        line_height;      /* table text */
+  double        ascent;
+  double        col_x[RENAKSI_ANNEX_N_COLUMNS + 1];
+  double        header_row1;      /* PELAKSANAAN (BULAN) */
+  double        header_row2;      /* month names */
+  double        number_row;
+  double        heading_height;
+  double        closing_height;
+  GArray       *rows;             /* of Row */
+  GArray       *pages;            /* of PageStart, annex pages only */
+  GArray       *body;             /* of BodyItem */
+  guint         n_body_pages;
+  GHashTable   *label_indents;    /* indicator label → hanging indent, cached */
+
+  /* Measuring, row by row (see ensure_measured). */
+  guint         n_measured;
+  guint         area_lines;
+  guint         area_sum;
+  guint         activity_lines;
+  guint         activity_sum;
+  gboolean      cache_cells;
+  GHashTable   *row_cells;        /* row index → RowCells, while streaming */
+  PageStart     next_start;       /* where the next annex page starts */
+};
+
+G_DEFINE_FINAL_TYPE (RenaksiAnnexLayout, renaksi_annex_layout, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_PLAN,
+  PROP_COPY,
+  PROP_WITH_REALISATION,
+  PROP_WITH_DECREE,
+  PROP_FONT_FAMILY,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+body_item_clear (gpointer data)
+{
+  BodyItem *item = data;
+
+  g_free (item->text);
+  for (guint i = 0; i < G_N_ELEMENTS (item->gutter); i++)
+    g_free (item->gutter[i]);
+}
+
+static void
+invalidate (RenaksiAnnexLayout *self)
+{
+  self->paginated = FALSE;
+  g_hash_table_remove_all (self->label_indents);
+}
+
+/* ---- Text ---------------------------------------------------------------- */
+
+static PangoFontDescription *
+make_font (RenaksiAnnexLayout *self,
+           double              size,
+           gboolean            bold)
+{
+  PangoFontDescription *font = pango_font_description_new ();
+
+  pango_font_description_set_family (font, self->font_family);
+  pango_font_description_set_size (font, (int)(size * PANGO_SCALE));
+  pango_font_description_set_weight (font, bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
+
+  return font;
+}
+
+/* A layout of @text, @width points wide (0: unwrapped). Words are never
+ * hyphenated; a word longer than the line breaks between characters
+ * rather than run out of its cell. */
+static PangoLayout *
+make_layout (RenaksiAnnexLayout *self,
+             const char         *text,
+             double              size,
+             gboolean            bold,
+             double              width,
+             PangoAlignment      align)
+{
+  PangoLayout *layout = pango_layout_new (self->context);
+  g_autoptr(PangoFontDescription) font = make_font (self, size, bold);
+  PangoAttrList *attrs = pango_attr_list_new ();
+
+  pango_attr_list_insert (attrs, pango_attr_insert_hyphens_new (FALSE));
+  pango_layout_set_attributes (layout, attrs);
+  pango_attr_list_unref (attrs);
+  pango_layout_set_font_description (layout, font);
+  if (width > 0)
+    {
+      pango_layout_set_width (layout, (int)(width * PANGO_SCALE));
+      pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+    }
+  pango_layout_set_alignment (layout, align);
+  pango_layout_set_text (layout, text != NULL ? text : "", -1);
+
+  return layout;
+}
+
+static double
+text_width (RenaksiAnnexLayout *self,
+            const char         *text,
+            double              size,
+            gboolean            bold)
+{
+  g_autoptr(PangoLayout) layout = make_layout (self, text, size, bold, 0, PANGO_ALIGN_LEFT);
+  PangoRectangle logical;
+
+  pango_layout_get_extents (layout, NULL, &logical);
+
+  return (double)logical.width / PANGO_SCALE;
+}
+
+static void
+font_metrics (RenaksiAnnexLayout *self,
+              double              size,
+              gboolean            bold,
+              double             *ascent,
+              double             *height)
+{
+  g_autoptr(PangoFontDescription) font = make_font (self, size, bold);
+  PangoFontMetrics *metrics = pango_context_get_metrics (self->context, font, NULL);
+  double a = (double)pango_font_metrics_get_ascent (metrics) / PANGO_SCALE;
+  double d = (double)pango_font_metrics_get_descent (metrics) / PANGO_SCALE;
+
+  pango_font_metrics_unref (metrics);
+  if (ascent != NULL)
+    *ascent = a;
+  if (height != NULL)
+    *height = ceil ((a + d) * 100) / 100;
+}
+
+static guint
+layouts_n_lines (GPtrArray *layouts)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < layouts->len; i++)
+    n += (guint)pango_layout_get_line_count (g_ptr_array_index (layouts, i));
+
+  return n;
+}
+
+/* Draws lines [@first, @first + @count) of @layouts, one after the other,
+ * on the grid of @line_height from @y. */
+static void
+draw_lines (cairo_t   *cr,
+            GPtrArray *layouts,
+            double     x,
+            double     y,
+            guint      first,
+            guint      count,
+            double     line_height,
+            double     ascent)
+{
+  guint index = 0;
+
+  for (guint i = 0; i < layouts->len && index < first + count; i++)
+    {
+      PangoLayoutIter *iter = pango_layout_get_iter (g_ptr_array_index (layouts, i));
+
+      do
+        {
+          if (index >= first && index < first + count)
+            {
+              PangoRectangle logical;
+
+              pango_layout_iter_get_line_extents (iter, NULL, &logical);
+              cairo_move_to (cr, x + (double)logical.x / PANGO_SCALE,
+                             y + (index - first) * line_height + ascent);
+              pango_cairo_show_layout_line (cr, pango_layout_iter_get_line_readonly (iter));
+            }
+          index++;
+        }
+      while (pango_layout_iter_next_line (iter));
+      pango_layout_iter_free (iter);
+    }
+}
+
+static void
+draw_layout (cairo_t     *cr,
+             PangoLayout *layout,
+             double       x,
+             double       y)
+{
+  cairo_move_to (cr, x, y);
+  pango_cairo_show_layout (cr, layout);
+}
+
+static double
+layout_height (PangoLayout *layout)
+{
+  PangoRectangle logical;
+
+  pango_layout_get_extents (layout, NULL, &logical);
+
+  return (double)logical.height / PANGO_SCALE;
+}
+
+static char *
+labelled (const char *label,
+          const char *text)
+{
+  if (label == NULL || *label == '\0')
+    return g_strdup (text != NULL ? text : "");
+
+  return g_strconcat (label, " ", text, NULL);
+}
+
+/* ---- Table cells --------------------------------------------------------- */
+
+static double
+column_text_width (RenaksiAnnexLayout *self,
+                   guint               column)
+{
+  return self->col_x[column + 1] - self->col_x[column] - 2 * CELL_PAD_X;
+}
+
+static GPtrArray *
+cell_new (void)
+{
+  return g_ptr_array_new_with_free_func (g_object_unref);
+}
+
+static void
+cell_add (RenaksiAnnexLayout *self,
+          GPtrArray          *cell,
+          guint               column,
+          const char         *text)
+{
+  g_ptr_array_add (cell, make_layout (self, text, TABLE_SIZE, FALSE,
+                                      column_text_width (self, column), PANGO_ALIGN_LEFT));
+}
+
+/* Labels repeat ("1.", "2.", …): measure each once. */
+static double
+label_indent (RenaksiAnnexLayout *self,
+              const char         *label)
+{
+  gpointer cached;
+  double *indent;
+
+  if (g_hash_table_lookup_extended (self->label_indents, label, NULL, &cached))
+    return *(double *)cached;
+
+  indent = g_new (double, 1);
+  *indent = MAX (MM (4.5), text_width (self, label, TABLE_SIZE, FALSE) + 3);
+  g_hash_table_insert (self->label_indents, g_strdup (label), indent);
+
+  return *indent;
+}
+
+/* The indicators as the document numbers them: "1. text", wrapped lines
+ * indented under the text rather than under the number. */
+static GPtrArray *
+indicator_cell (RenaksiAnnexLayout *self,
+                RenaksiNode        *sub)
+{
+  GPtrArray *cell = cell_new ();
+  GListModel *children;
+  double width = column_text_width (self, RENAKSI_ANNEX_COLUMN_INDICATOR);
+
+  if (sub == NULL)
+    return cell;
+
+  children = renaksi_node_get_children (sub);
+  for (guint i = 0; i < g_list_model_get_n_items (children); i++)
+    {
+      g_autoptr(RenaksiNode) indicator = g_list_model_get_item (children, i);
+      const char *label = renaksi_node_get_label (indicator);
+      const char *text = renaksi_node_get_text (indicator);
+      PangoLayout *layout;
+
+      if (label != NULL && *label != '\0')
+        {
+          g_autofree char *s = g_strconcat (label, "\t", text, NULL);
+          double indent = label_indent (self, label);
+          PangoTabArray *tabs = pango_tab_array_new_with_positions (1, FALSE, PANGO_TAB_LEFT,
+                                                                   (int)(indent * PANGO_SCALE));
+
+          layout = make_layout (self, s, TABLE_SIZE, FALSE, width, PANGO_ALIGN_LEFT);
+          pango_layout_set_tabs (layout, tabs);
+          pango_layout_set_indent (layout, -(int)(indent * PANGO_SCALE));
+          pango_tab_array_free (tabs);
+        }
+      else
+        layout = make_layout (self, text, TABLE_SIZE, FALSE, width, PANGO_ALIGN_LEFT);
+      g_ptr_array_add (cell, layout);
+    }
+
+  return cell;
+}
+
+static GPtrArray *
+node_cell (RenaksiAnnexLayout *self,
+           RenaksiNode        *node,
+           guint               column)
+{
+  GPtrArray *cell = cell_new ();
+
+  if (node != NULL)
+    {
+      g_autofree char *s = NULL;
+
+      if (renaksi_node_get_kind (node) == RENAKSI_NODE_AREA)
+        s = g_strdup (renaksi_node_get_text (node));
+      else
+        s = labelled (renaksi_node_get_label (node), renaksi_node_get_text (node));
+      cell_add (self, cell, column, s);
+    }
+
+  return cell;
+}
+
+static GPtrArray *
+remark_cell (RenaksiAnnexLayout *self,
+             RenaksiNode        *sub)
+{
+  GPtrArray *cell = cell_new ();
+  const char *remark = sub != NULL ? renaksi_node_get_remark (sub) : NULL;
+
+  if (remark != NULL && *remark != '\0')
+    cell_add (self, cell, RENAKSI_ANNEX_COLUMN_REMARK, remark);
+
+  return cell;
+}
+
+/* ---- Geometry ------------------------------------------------------------ */
+
+static double margin_top (void) { return MM (20); }
+static double margin_bottom (void) { return MM (25); }
+static double margin_left (void) { return MM (30); }
+static double margin_right (void) { return MM (20); }
+
+static void
+compute_columns (RenaksiAnnexLayout *self)
+{
+  static const double weights[] = { 0.16, 0.23, 0.27, 0.34 };
+  double left = margin_left ();
+  double width = self->paper_width - left - margin_right ();
+  double month = 0, no, remark, rest;
+  double x;
+
+  for (guint m = 0; m < 12; m++)
+    month = MAX (month, text_width (self, month_names[m], TABLE_SIZE, FALSE));
+  month = ceil (month + 3);
+  no = ceil (text_width (self, "NO", TABLE_SIZE, TRUE) + 2 * CELL_PAD_X + 4);
+  remark = ceil (MAX (MM (14), text_width (self, "KET", TABLE_SIZE, TRUE) + 2 * CELL_PAD_X));
+  rest = MAX (width - no - 12 * month - remark, MM (60));
+
+  x = left;
+  self->col_x[RENAKSI_ANNEX_COLUMN_NO] = x;
+  x += no;
+  for (guint i = 0; i < G_N_ELEMENTS (weights); i++)
+    {
+      self->col_x[RENAKSI_ANNEX_COLUMN_AREA + i] = x;
+      x += floor (rest * weights[i]);
+    }
+  for (guint m = 0; m < 12; m++)
+    {
+      self->col_x[RENAKSI_ANNEX_COLUMN_JANUARY + m] = x;
+      x += month;
+    }
+  self->col_x[RENAKSI_ANNEX_COLUMN_REMARK] = x;
+  self->col_x[RENAKSI_ANNEX_N_COLUMNS] = MAX (x + remark, left + width);
+}
+
+static const char * const header_texts[] = {
+  "NO", "AREA PERUBAHAN", "KEGIATAN", "SUB KEGIATAN", "INDIKATOR KEBERHASILAN"
+};
+
+static void
+compute_header (RenaksiAnnexLayout *self)
+{
+  double months_width = self->col_x[RENAKSI_ANNEX_COLUMN_REMARK] -
+                        self->col_x[RENAKSI_ANNEX_COLUMN_JANUARY] - 2 * CELL_PAD_X;
+  g_autoptr(PangoLayout) plan = make_layout (self, "PELAKSANAAN (BULAN)", TABLE_SIZE, TRUE,
+                                             months_width, PANGO_ALIGN_CENTER);
+  double spanning = 0;
+
+  self->header_row1 = layout_height (plan) + 2 * CELL_PAD_Y;
+  self->header_row2 = self->line_height + 2 * CELL_PAD_Y;
+  self->number_row = self->line_height + 2 * CELL_PAD_Y;
+
+  for (guint c = 0; c < G_N_ELEMENTS (header_texts); c++)
+    {
+      g_autoptr(PangoLayout) l = make_layout (self, header_texts[c], TABLE_SIZE, TRUE,
+                                              column_text_width (self, c), PANGO_ALIGN_CENTER);
+      spanning = MAX (spanning, layout_height (l) + 2 * CELL_PAD_Y);
+    }
+  if (spanning > self->header_row1 + self->header_row2)
+    self->header_row1 = spanning - self->header_row2;
+}
+
+static double
+header_height (RenaksiAnnexLayout *self)
+{
+  return self->header_row1 + self->header_row2 + self->number_row;
+}
+
+static double
+heading_width (RenaksiAnnexLayout *self)
+{
+  return MIN (MM (125), (self->paper_width - margin_left () - margin_right ()) * 0.5);
+}
+
+static char *
+heading_text (RenaksiAnnexLayout *self)
+{
+  RenaksiDecree *decree = renaksi_plan_get_decree (self->plan);
+
+  return g_strdup_printf ("LAMPIRAN\nKEPUTUSAN %s\nNOMOR %s TAHUN %d\nTENTANG %s",
+                          decree->institution, decree->number, decree->year, decree->title);
+}
+
+static PangoLayout *
+heading_layout (RenaksiAnnexLayout *self)
+{
+  g_autofree char *text = heading_text (self);
+
+  return make_layout (self, text, HEADING_SIZE, FALSE, heading_width (self), PANGO_ALIGN_LEFT);
+}
+
+/* ---- The closing block ---------------------------------------------------- */
+
+static PangoLayout *
+closing_layout (RenaksiAnnexLayout *self,
+                double              width)
+{
+  RenaksiDecree *decree = renaksi_plan_get_decree (self->plan);
+  g_autofree char *date = renaksi_decree_format_date_set (decree);
+  g_autofree char *text = g_strdup_printf ("Ditetapkan di %s\nPada tanggal %s\n\n%s,\n\n%s\n\n%s",
+                                           decree->place, date, decree->signatory_title,
+                                           self->copy ? "ttd." : "\n",
+                                           decree->signatory_name);
+
+  return make_layout (self, text, BODY_SIZE, FALSE, width, PANGO_ALIGN_LEFT);
+}
+
+static PangoLayout *
+certification_layout (RenaksiAnnexLayout *self,
+                      double              width)
+{
+  RenaksiDecree *decree = renaksi_plan_get_decree (self->plan);
+  g_autofree char *text = g_strdup_printf ("Salinan sesuai dengan aslinya\n%s\n%s,\n\n\n\n%s",
+                                           decree->copy_unit, decree->copy_title,
+                                           decree->copy_name);
+
+  return make_layout (self, text, BODY_SIZE, FALSE, width, PANGO_ALIGN_LEFT);
+}
+
+static double
+closing_width (double page_width)
+{
+  return MIN (MM (110), (page_width - margin_left () - margin_right ()) * 0.46);
+}
+
+/* The signatory's block on the right and, on a copy, the certification on
+ * the left, level with it at the bottom. */
+static double
+closing_draw (RenaksiAnnexLayout *self,
+              cairo_t            *cr,
+              double              page_width,
+              double              y)
+{
+  double width = closing_width (page_width);
+  g_autoptr(PangoLayout) closing = closing_layout (self, width);
+  double height = layout_height (closing);
+  double cert_height = 0;
+  g_autoptr(PangoLayout) cert = NULL;
+
+  if (self->copy)
+    {
+      cert = certification_layout (self, width);
+      cert_height = layout_height (cert);
+    }
+
+  if (cr != NULL)
+    {
+      double h = MAX (height, cert_height);
+
+      draw_layout (cr, closing, page_width - margin_right () - width, y + h - height);
+      if (cert != NULL)
+        draw_layout (cr, cert, margin_left (), y + h - cert_height);
+    }
+
+  return MAX (height, cert_height);
+}
+
+static void
+draw_page_number (RenaksiAnnexLayout *self,
+                  cairo_t            *cr,
+                  double              page_width,
+                  guint               number)
+{
+  g_autofree char *text = g_strdup_printf ("- %u -", number);
+  g_autoptr(PangoLayout) layout = make_layout (self, text, PAGE_NO_SIZE, FALSE, 0, PANGO_ALIGN_LEFT);
+  double w = text_width (self, text, PAGE_NO_SIZE, FALSE);
+
+  draw_layout (cr, layout, (page_width - w) / 2, MM (9));
+}
+
+static double
+draw_copy_mark (RenaksiAnnexLayout *self,
+                cairo_t            *cr,
+                double              y)
+{
+  g_autoptr(PangoLayout) layout = make_layout (self, "SALINAN", HEADING_SIZE, TRUE, 0,
+                                               PANGO_ALIGN_LEFT);
+
+  if (cr != NULL)
+    draw_layout (cr, layout, margin_left (), y);
+
+  return layout_height (layout) + MM (3);
+}
+
+/* ---- Rows ----------------------------------------------------------------- */
+
+static void
+add_row (GArray      *rows,
+         RenaksiNode *area,
+         RenaksiNode *activity,
+         RenaksiNode *sub,
+         guint        flags)
+{
+  Row row = { .area = area, .activity = activity, .sub = sub, .flags = flags };
+
+  g_array_append_val (rows, row);
+}
+
+static void
+collect_rows (RenaksiAnnexLayout *self)
+{
+  GListModel *areas = renaksi_plan_get_areas (self->plan);
+
+  g_array_set_size (self->rows, 0);
+  for (guint a = 0; a < g_list_model_get_n_items (areas); a++)
+    {
+      g_autoptr(RenaksiNode) area = g_list_model_get_item (areas, a);
+      GListModel *activities = renaksi_node_get_children (area);
+      guint n_activities = g_list_model_get_n_items (activities);
+
+      if (n_activities == 0)
+        add_row (self->rows, area, NULL, NULL, ROW_FIRST_OF_AREA | ROW_FIRST_OF_ACTIVITY);
+
+      for (guint b = 0; b < n_activities; b++)
+        {
+          g_autoptr(RenaksiNode) activity = g_list_model_get_item (activities, b);
+          GListModel *subs = renaksi_node_get_children (activity);
+          guint n_subs = g_list_model_get_n_items (subs);
+          guint flags = ROW_FIRST_OF_ACTIVITY | (b == 0 ? ROW_FIRST_OF_AREA : 0);
+
+          if (n_subs == 0)
+            add_row (self->rows, area, activity, NULL, flags);
+          for (guint c = 0; c < n_subs; c++)
+            {
+              g_autoptr(RenaksiNode) sub = g_list_model_get_item (subs, c);
+
+              add_row (self->rows, area, activity, sub, c == 0 ? flags : 0);
+            }
+        }
+    }
+}
+
+static guint
+cell_lines (GPtrArray *cell)
+{
+  g_autoptr(GPtrArray) owned = cell;
+
+  return layouts_n_lines (owned);
+}
+
+/* A row's own cells, kept from measuring to drawing while streaming. */
+typedef struct
+{
+  GPtrArray *sub;
+  GPtrArray *indicators;
+  GPtrArray *remark;
+} RowCells;
+
+static void
+row_cells_free (gpointer data)
+{
+  RowCells *cells = data;
+
+  g_ptr_array_unref (cells->sub);
+  g_ptr_array_unref (cells->indicators);
+  g_ptr_array_unref (cells->remark);
+  g_free (cells);
+}
+
+static RowCells *
+row_cells_new (RenaksiAnnexLayout *self,
+               const Row          *row)
+{
+  RowCells *cells = g_new (RowCells, 1);
+
+  cells->sub = node_cell (self, row->sub, RENAKSI_ANNEX_COLUMN_SUB_ACTIVITY);
+  cells->indicators = indicator_cell (self, row->sub);
+  cells->remark = remark_cell (self, row->sub);
+
+  return cells;
+}
+
+/* Returns: (transfer none): the cells of row @index, from the cache or
+ * laid out now (then owned by the cache until the row is drawn). */
+static RowCells *
+lookup_row_cells (RenaksiAnnexLayout *self,
+                  guint               index)
+{
+  RowCells *cells = g_hash_table_lookup (self->row_cells, GUINT_TO_POINTER (index));
+
+  if (cells == NULL)
+    {
+      cells = row_cells_new (self, &g_array_index (self->rows, Row, index));
+      g_hash_table_insert (self->row_cells, GUINT_TO_POINTER (index), cells);
+    }
+
+  return cells;
+}
+
+static gboolean
+is_last_of (RenaksiAnnexLayout *self,
+            guint               index,
+            guint               first_flag)
+{
+  return index + 1 == self->rows->len ||
+         (g_array_index (self->rows, Row, index + 1).flags & first_flag) != 0;
+}
+
+/* Counts the lines of the rows up to @index, in order, and pads the last
+ * row of each activity and area so that its spanning cell's text fits in
+ * its rows. In order, so a streamed export measures each row only just
+ * before it is placed. */
+static void
+ensure_measured (RenaksiAnnexLayout *self,
+                 guint               index)
+{
+  while (self->n_measured <= index && self->n_measured < self->rows->len)
+    {
+      guint i = self->n_measured;
+      Row *row = &g_array_index (self->rows, Row, i);
+      guint lines = 1;
+
+      if (row->flags & ROW_FIRST_OF_AREA)
+        {
+          self->area_lines = MAX (cell_lines (node_cell (self, row->area, RENAKSI_ANNEX_COLUMN_AREA)), 1);
+          self->area_sum = 0;
+        }
+      if (row->flags & ROW_FIRST_OF_ACTIVITY)
+        {
+          self->activity_lines = cell_lines (node_cell (self, row->activity,
+                                                        RENAKSI_ANNEX_COLUMN_ACTIVITY));
+          self->activity_sum = 0;
+        }
+      row->area_lines = self->area_lines;
+      row->activity_lines = self->activity_lines;
+
+      if (row->sub != NULL)
+        {
+          RowCells *cells = self->cache_cells ? lookup_row_cells (self, i) : row_cells_new (self, row);
+
+          lines = MAX (lines, layouts_n_lines (cells->sub));
+          lines = MAX (lines, layouts_n_lines (cells->indicators));
+          lines = MAX (lines, layouts_n_lines (cells->remark));
+          if (!self->cache_cells)
+            row_cells_free (cells);
+        }
+
+      self->activity_sum += lines;
+      if (is_last_of (self, i, ROW_FIRST_OF_ACTIVITY) && self->activity_sum < self->activity_lines)
+        lines += self->activity_lines - self->activity_sum;
+      self->area_sum += lines;
+      if (is_last_of (self, i, ROW_FIRST_OF_AREA) && self->area_sum < self->area_lines)
+        lines += self->area_lines - self->area_sum;
+
+      row->n_lines = lines;
+      self->n_measured++;
+    }
+}
+
+/* ---- Annex pages ---------------------------------------------------------- */
+
+static double
+content_bottom (RenaksiAnnexLayout *self,
+                double              page_height)
+{
+  return page_height - margin_bottom ();
+}
+
+static double
+page_top (RenaksiAnnexLayout *self,
+          gboolean            first)
+{
+  double y = margin_top ();
+
+  if (first)
+    {
+      if (self->copy)
+        y += draw_copy_mark (self, NULL, y);
+      y += self->heading_height + MM (6);
+    }
+
+  return y;
+}
+
+static int
+lines_that_fit (RenaksiAnnexLayout *self,
+                double              y,
+                double              bottom)
+{
+  return (int)floor ((bottom - y - 2 * CELL_PAD_Y + 0.001) / self->line_height);
+}
+
+/* Decides which rows (or pieces) go on the page starting at @start. */
+static void
+place_rows (RenaksiAnnexLayout *self,
+            const PageStart    *start,
+            gboolean            first_page,
+            AnnexPage          *page)
+{
+  double bottom = content_bottom (self, self->paper_height);
+  double y = page_top (self, first_page) + header_height (self);
+  int fresh = lines_that_fit (self, margin_top () + header_height (self), bottom);
+  guint r = start->row, line = start->line;
+
+  page->body_y0 = y;
+  page->done = FALSE;
+  while (r < self->rows->len)
+    {
+      const Row *row;
+      int rem, avail, count;
+      Part part;
+
+      ensure_measured (self, r);
+      row = &g_array_index (self->rows, Row, r);
+      rem = (int)(row->n_lines - line);
+      avail = lines_that_fit (self, y, bottom);
+
+      if (rem <= avail)
+        count = rem;
+      else if (page->parts->len == 0)
+        count = MAX (avail, 1);
+      else
+        {
+          /* Split rather than move when the row would not fit a fresh page
+           * either, or when a good piece of it fits here; never leave a
+           * single line behind. */
+          count = avail;
+          if (rem - count < 2)
+            count = rem - 2;
+          if (count < 1 || (rem <= fresh && count < 3))
+            break;
+        }
+
+      part.row = r;
+      part.first = line;
+      part.count = (guint)count;
+      part.y0 = y;
+      part.y1 = y + count * self->line_height + 2 * CELL_PAD_Y;
+      g_array_append_val (page->parts, part);
+      y = part.y1;
+
+      if (count < rem)
+        {
+          line += (guint)count;
+          break;
+        }
+      r++;
+      line = 0;
+    }
+
+  page->body_y1 = y;
+  page->next.row = r;
+  page->next.line = line;
+}
+
+/* The lines of the spanning cells (area or activity) printed on the page:
+ * walks the page's parts by group and advances each group's flow. Draws
+ * when @cr is set. Returns the flow of the group still open at the end. */
+static guint
+flow_spans (RenaksiAnnexLayout *self,
+            cairo_t            *cr,
+            AnnexPage          *page,
+            gboolean            area,
+            guint               start_flow)
+{
+  guint flow = start_flow;
+  guint i = 0;
+  guint column = area ? RENAKSI_ANNEX_COLUMN_AREA : RENAKSI_ANNEX_COLUMN_ACTIVITY;
+  guint flag = area ? ROW_FIRST_OF_AREA : ROW_FIRST_OF_ACTIVITY;
+
+  while (i < page->parts->len)
+    {
+      const Part *first = &g_array_index (page->parts, Part, i);
+      const Row *row = &g_array_index (self->rows, Row, first->row);
+      RenaksiNode *node = area ? row->area : row->activity;
+      guint j = i + 1;
+      guint n_lines = area ? row->area_lines : row->activity_lines;
+      const Part *last;
+      guint capacity;
+
+      if (i > 0 || ((row->flags & flag) != 0 && first->first == 0))
+        flow = 0;
+      while (j < page->parts->len)
+        {
+          const Part *p = &g_array_index (page->parts, Part, j);
+
+          if ((g_array_index (self->rows, Row, p->row).flags & flag) != 0 && p->first == 0)
+            break;
+          j++;
+        }
+      last = &g_array_index (page->parts, Part, j - 1);
+      capacity = (guint)lines_that_fit (self, first->y0, last->y1);
+
+      if (cr != NULL && node != NULL)
+        {
+          double x = self->col_x[column] + CELL_PAD_X;
+          double y = first->y0 + CELL_PAD_Y;
+
+          /* The area's number, at the top of each of its pieces. */
+          if (area)
+            {
+              g_autoptr(GPtrArray) no = cell_new ();
+
+              g_ptr_array_add (no, make_layout (self, renaksi_node_get_label (node), TABLE_SIZE,
+                                                FALSE, column_text_width (self, 0),
+                                                PANGO_ALIGN_CENTER));
+              draw_lines (cr, no, self->col_x[0] + CELL_PAD_X, y, 0, capacity,
+                          self->line_height, self->ascent);
+            }
+
+          if (flow < n_lines)
+            {
+              g_autoptr(GPtrArray) cell = node_cell (self, node, column);
+
+              draw_lines (cr, cell, x, y, flow, MIN (capacity, n_lines - flow),
+                          self->line_height, self->ascent);
+            }
+          else
+            {
+              /* Printed in full before: repeat it, marked as continued. */
+              g_autoptr(GPtrArray) cell = node_cell (self, node, column);
+
+              cell_add (self, cell, column, CONTINUED);
+              if (layouts_n_lines (cell) > capacity)
+                {
+                  g_ptr_array_set_size (cell, 0);
+                  cell_add (self, cell, column, CONTINUED);
+                }
+              draw_lines (cr, cell, x, y, 0, capacity, self->line_height, self->ascent);
+            }
+        }
+
+      if (flow < n_lines)
+        flow += MIN (capacity, n_lines - flow);
+      i = j;
+    }
+
+  return flow;
+}
+
+static void
+draw_cell_text (RenaksiAnnexLayout *self,
+                cairo_t            *cr,
+                PangoLayout        *layout,
+                double              x0,
+                double              x1,
+                double              y0,
+                double              y1)
+{
+  double h = layout_height (layout);
+
+  draw_layout (cr, layout, x0 + CELL_PAD_X, y0 + MAX ((y1 - y0 - h) / 2, CELL_PAD_Y));
+}
+
+static void
+draw_header (RenaksiAnnexLayout *self,
+             cairo_t            *cr,
+             double              y)
+{
+  double *cx = self->col_x;
+  double y1 = y + self->header_row1;
+  double y2 = y1 + self->header_row2;
+  double y3 = y2 + self->number_row;
+  double left = cx[0], right = cx[RENAKSI_ANNEX_N_COLUMNS];
+
+  for (guint c = 0; c < G_N_ELEMENTS (header_texts); c++)
+    {
+      g_autoptr(PangoLayout) l = make_layout (self, header_texts[c], TABLE_SIZE, TRUE,
+                                              column_text_width (self, c), PANGO_ALIGN_CENTER);
+      draw_cell_text (self, cr, l, cx[c], cx[c + 1], y, y2);
+    }
+  {
+    g_autoptr(PangoLayout) l = make_layout (self, "PELAKSANAAN (BULAN)", TABLE_SIZE, TRUE,
+                                            cx[RENAKSI_ANNEX_COLUMN_REMARK] - cx[RENAKSI_ANNEX_COLUMN_JANUARY]
+                                            - 2 * CELL_PAD_X, PANGO_ALIGN_CENTER);
+    g_autoptr(PangoLayout) ket = make_layout (self, "KET", TABLE_SIZE, TRUE,
+                                              column_text_width (self, RENAKSI_ANNEX_COLUMN_REMARK),
+                                              PANGO_ALIGN_CENTER);
+
+    draw_cell_text (self, cr, l, cx[RENAKSI_ANNEX_COLUMN_JANUARY], cx[RENAKSI_ANNEX_COLUMN_REMARK], y, y1);
+    draw_cell_text (self, cr, ket, cx[RENAKSI_ANNEX_COLUMN_REMARK], right, y, y2);
+  }
+  for (guint m = 0; m < 12; m++)
+    {
+      guint c = RENAKSI_ANNEX_COLUMN_JANUARY + m;
+      /* Months are narrow: a point of padding each side is enough. */
+      g_autoptr(PangoLayout) l = make_layout (self, month_names[m], TABLE_SIZE, FALSE,
+                                              cx[c + 1] - cx[c] - 2, PANGO_ALIGN_CENTER);
+
+      draw_layout (cr, l, cx[c] + 1, y1 + CELL_PAD_Y);
+    }
+
+  /* The column-number row: 6 spans the months. */
+  for (guint n = 1; n <= 7; n++)
+    {
+      guint c0 = n <= 5 ? n - 1 : n == 6 ? RENAKSI_ANNEX_COLUMN_JANUARY : RENAKSI_ANNEX_COLUMN_REMARK;
+      guint c1 = n == 6 ? RENAKSI_ANNEX_COLUMN_REMARK : c0 + 1;
+      g_autofree char *s = g_strdup_printf ("%u", n);
+      g_autoptr(PangoLayout) l = make_layout (self, s, TABLE_SIZE, FALSE,
+                                              cx[c1] - cx[c0] - 2 * CELL_PAD_X, PANGO_ALIGN_CENTER);
+      draw_cell_text (self, cr, l, cx[c0], cx[c1], y2, y3);
+    }
+
+  cairo_set_line_width (cr, 0.6);
+  cairo_rectangle (cr, left, y, right - left, y3 - y);
+  cairo_move_to (cr, left, y2);
+  cairo_line_to (cr, right, y2);
+  cairo_move_to (cr, left, y3);
+  cairo_line_to (cr, right, y3);
+  cairo_move_to (cr, cx[RENAKSI_ANNEX_COLUMN_JANUARY], y1);
+  cairo_line_to (cr, cx[RENAKSI_ANNEX_COLUMN_REMARK], y1);
+  for (guint c = 1; c < RENAKSI_ANNEX_N_COLUMNS; c++)
+    {
+      gboolean month_inner = c > RENAKSI_ANNEX_COLUMN_JANUARY && c < RENAKSI_ANNEX_COLUMN_REMARK;
+
+      cairo_move_to (cr, cx[c], month_inner ? y1 : y);
+      cairo_line_to (cr, cx[c], month_inner ? y2 : y3);
+    }
+  cairo_stroke (cr);
+}
+
+static void
+draw_months (RenaksiAnnexLayout *self,
+             cairo_t            *cr,
+             RenaksiNode        *sub,
+             double              y0,
+             double              y1)
+{
+  guint planned = renaksi_node_get_planned_months (sub);
+  guint realised = self->with_realisation ? renaksi_node_get_realised_months (sub) : 0;
+
+  for (guint m = 0; m < 12; m++)
+    {
+      double x0 = self->col_x[RENAKSI_ANNEX_COLUMN_JANUARY + m];
+      double x1 = self->col_x[RENAKSI_ANNEX_COLUMN_JANUARY + m + 1];
+
+      if (planned & (1u << m))
+        {
+          cairo_set_source_rgb (cr, 0.72, 0.72, 0.72);
+          cairo_rectangle (cr, x0, y0, x1 - x0, y1 - y0);
+          cairo_fill (cr);
+        }
+      if (realised & (1u << m))
+        {
+          /* A black dot reads on both shaded and white cells, in any grey. */
+          cairo_set_source_rgb (cr, 0, 0, 0);
+          cairo_arc (cr, (x0 + x1) / 2, y0 + CELL_PAD_Y + self->line_height / 2,
+                     MIN (x1 - x0, self->line_height) * 0.3, 0, 2 * G_PI);
+          cairo_fill (cr);
+        }
+    }
+  cairo_set_source_rgb (cr, 0, 0, 0);
+}
+
+static void
+draw_rows (RenaksiAnnexLayout *self,
+           cairo_t            *cr,
+           AnnexPage          *page)
+{
+  double *cx = self->col_x;
+  double right = cx[RENAKSI_ANNEX_N_COLUMNS];
+
+  /* Shading first, so no rule is painted over. */
+  for (guint i = 0; i < page->parts->len; i++)
+    {
+      const Part *part = &g_array_index (page->parts, Part, i);
+      const Row *row = &g_array_index (self->rows, Row, part->row);
+
+      if (row->sub != NULL)
+        draw_months (self, cr, row->sub, part->y0, part->y1);
+    }
+
+  for (guint i = 0; i < page->parts->len; i++)
+    {
+      const Part *part = &g_array_index (page->parts, Part, i);
+      const Row *row = &g_array_index (self->rows, Row, part->row);
+      double y = part->y0 + CELL_PAD_Y;
+      const Part *next = i + 1 < page->parts->len ? &g_array_index (page->parts, Part, i + 1) : NULL;
+      const Row *next_row = next != NULL ? &g_array_index (self->rows, Row, next->row) : NULL;
+      gboolean next_starts = next != NULL && next->first == 0;
+      double from;
+
+      if (row->sub != NULL)
+        {
+          RowCells *cells = lookup_row_cells (self, part->row);
+
+          draw_lines (cr, cells->sub, cx[RENAKSI_ANNEX_COLUMN_SUB_ACTIVITY] + CELL_PAD_X, y,
+                      part->first, part->count, self->line_height, self->ascent);
+          draw_lines (cr, cells->indicators, cx[RENAKSI_ANNEX_COLUMN_INDICATOR] + CELL_PAD_X, y,
+                      part->first, part->count, self->line_height, self->ascent);
+          draw_lines (cr, cells->remark, cx[RENAKSI_ANNEX_COLUMN_REMARK] + CELL_PAD_X, y,
+                      part->first, part->count, self->line_height, self->ascent);
+          /* Kept only while the row has lines still to come. */
+          if (!self->cache_cells || part->first + part->count >= row->n_lines)
+            g_hash_table_remove (self->row_cells, GUINT_TO_POINTER (part->row));
+        }
+
+      /* The rule under the piece: across the spanning columns only where
+       * their group ends. */
+      cairo_new_path (cr);
+      if (next == NULL || (next_starts && (next_row->flags & ROW_FIRST_OF_AREA)))
+        from = cx[0];
+      else if (next_starts && (next_row->flags & ROW_FIRST_OF_ACTIVITY))
+        from = cx[RENAKSI_ANNEX_COLUMN_ACTIVITY];
+      else
+        from = cx[RENAKSI_ANNEX_COLUMN_SUB_ACTIVITY];
+      cairo_move_to (cr, from, part->y1);
+      cairo_line_to (cr, right, part->y1);
+      cairo_set_line_width (cr, 0.6);
+      cairo_stroke (cr);
+    }
+
+  for (guint c = 0; c <= RENAKSI_ANNEX_N_COLUMNS; c++)
+    {
+      cairo_move_to (cr, cx[c], page->body_y0);
+      cairo_line_to (cr, cx[c], page->body_y1);
+    }
+  cairo_set_line_width (cr, 0.6);
+  cairo_stroke (cr);
+}
+
+/* Lays out (and with @cr, draws) the annex page starting at @start. */
+static void
+annex_page (RenaksiAnnexLayout *self,
+            const PageStart    *start,
+            gboolean            first_page,
+            cairo_t            *cr,
+            AnnexPage          *page)
+{
+  double bottom = content_bottom (self, self->paper_height);
+  double y;
+
+  page->parts = g_array_new (FALSE, FALSE, sizeof (Part));
+  place_rows (self, start, first_page, page);
+  page->next.area_flow = flow_spans (self, cr, page, TRUE, start->area_flow);
+  page->next.activity_flow = flow_spans (self, cr, page, FALSE, start->activity_flow);
+
+  if (cr != NULL)
+    {
+      double top = margin_top ();
+
+      if (first_page)
+        {
+          g_autoptr(PangoLayout) heading = heading_layout (self);
+
+          if (self->copy)
+            top += draw_copy_mark (self, cr, top);
+          draw_layout (cr, heading, self->paper_width - margin_right () - heading_width (self), top);
+        }
+      if (start->row < self->rows->len || first_page)
+        {
+          draw_header (self, cr, page->body_y0 - header_height (self));
+          draw_rows (self, cr, page);
+        }
+    }
+
+  if (page->next.row < self->rows->len)
+    return;
+
+  /* Every row is placed: the closing block, whole, here or on a page of
+   * its own. */
+  y = start->row < self->rows->len || first_page ? page->body_y1 + MM (8) : margin_top ();
+  if (y + self->closing_height <= bottom || (start->row == self->rows->len && !first_page))
+    {
+      if (cr != NULL)
+        closing_draw (self, cr, self->paper_width, y);
+      page->done = TRUE;
+    }
+}
+
+static void
+annex_page_clear (AnnexPage *page)
+{
+  g_clear_pointer (&page->parts, g_array_unref);
+}
+
+/* ---- The decree's body ---------------------------------------------------- */
+
+static BodyItem *
+body_add (RenaksiAnnexLayout *self,
+          const char         *text,
+          double              x,
+          double              width,
+          PangoAlignment      align,
+          gboolean            bold,
+          double              space_before)
+{
+  BodyItem item = {
+    .kind = BODY_TEXT, .text = g_strdup (text), .x = x, .width = width, .align = align,
+    .bold = bold, .justify = align == PANGO_ALIGN_LEFT && !bold, .space_before = space_before,
+  };
+
+  g_array_append_val (self->body, item);
+
+  return &g_array_index (self->body, BodyItem, self->body->len - 1);
+}
+
+static void
+build_body (RenaksiAnnexLayout *self)
+{
+  RenaksiDecree *decree = renaksi_plan_get_decree (self->plan);
+  double page_width = self->paper_height;     /* portrait */
+  double left = margin_left ();
+  double width = page_width - left - margin_right ();
+  double x_colon = left + MM (27);
+  double x_item = x_colon + MM (4);
+  double x_text = x_item + MM (7);
+  g_autofree char *keputusan = g_strdup_printf ("KEPUTUSAN %s", decree->institution);
+  g_autofree char *nomor = g_strdup_printf ("NOMOR %s TAHUN %d", decree->number, decree->year);
+  g_autofree char *signatory = g_strdup_printf ("%s,", decree->signatory_title);
+  const char *heads[] = { "Menimbang", "Mengingat", NULL };
+  BodyItem closing = { .kind = BODY_CLOSING, .space_before = MM (8) };
+
+  g_array_set_size (self->body, 0);
+  body_add (self, decree->institution, left, width, PANGO_ALIGN_CENTER, TRUE, 0);
+  body_add (self, keputusan, left, width, PANGO_ALIGN_CENTER, TRUE, MM (8));
+  body_add (self, nomor, left, width, PANGO_ALIGN_CENTER, TRUE, MM (2));
+  body_add (self, "TENTANG", left, width, PANGO_ALIGN_CENTER, TRUE, MM (2));
+  body_add (self, decree->title, left + MM (10), width - MM (20), PANGO_ALIGN_CENTER, TRUE, MM (2));
+  body_add (self, "DENGAN RAHMAT TUHAN YANG MAHA ESA", left, width, PANGO_ALIGN_CENTER, TRUE, MM (6));
+  body_add (self, signatory, left, width, PANGO_ALIGN_CENTER, TRUE, MM (4));
+
+  for (guint h = 0; heads[h] != NULL; h++)
+    {
+      RenaksiDecreePartKind kind = h == 0 ? RENAKSI_DECREE_PART_CONSIDERATION
+                                          : RENAKSI_DECREE_PART_LEGAL_BASIS;
+      gboolean first = TRUE;
+
+      for (guint i = 0; i < decree->parts->len; i++)
+        {
+          RenaksiDecreePart *part = g_ptr_array_index (decree->parts, i);
+          BodyItem *item;
+
+          if (part->kind != kind)
+            continue;
+          item = body_add (self, part->text, x_text, left + width - x_text, PANGO_ALIGN_LEFT,
+                           FALSE, first ? MM (6) : MM (1.5));
+          if (first)
+            {
+              item->gutter[0] = g_strdup (heads[h]);
+              item->gutter_x[0] = left;
+              item->gutter[1] = g_strdup (":");
+              item->gutter_x[1] = x_colon;
+            }
+          item->gutter[2] = g_strdup (part->label);
+          item->gutter_x[2] = x_item;
+          first = FALSE;
+        }
+    }
+
+  body_add (self, "MEMUTUSKAN:", left, width, PANGO_ALIGN_CENTER, TRUE, MM (6));
+  for (guint i = 0; i < decree->parts->len; i++)
+    {
+      RenaksiDecreePart *part = g_ptr_array_index (decree->parts, i);
+      BodyItem *item;
+
+      if (part->kind != RENAKSI_DECREE_PART_CLAUSE)
+        continue;
+      item = body_add (self, part->text, x_item, left + width - x_item, PANGO_ALIGN_LEFT,
+                       FALSE, MM (4));
+      item->gutter[0] = g_strdup (part->label);
+      item->gutter_x[0] = left;
+      item->gutter[1] = g_strdup (":");
+      item->gutter_x[1] = x_colon;
+    }
+
+  g_array_append_val (self->body, closing);
+}
+
+/* Walks the body; draws the lines that fall on @target when @cr is set.
+ * Returns the number of body pages. */
+static guint
+walk_body (RenaksiAnnexLayout *self,
+           cairo_t            *cr,
+           guint               target)
+{
+  double page_width = self->paper_height, page_height = self->paper_width;
+  double top = margin_top (), bottom = content_bottom (self, page_height);
+  double ascent, line_height;
+  guint page = 0;
+  double y = top;
+
+  font_metrics (self, BODY_SIZE, FALSE, &ascent, &line_height);
+  if (self->copy)
+    y += draw_copy_mark (self, cr != NULL && target == 0 ? cr : NULL, y);
+
+  for (guint i = 0; i < self->body->len; i++)
+    {
+      const BodyItem *item = &g_array_index (self->body, BodyItem, i);
+      g_autoptr(PangoLayout) layout = NULL;
+      g_autoptr(GPtrArray) cell = NULL;
+      guint n;
+
+      if (y > top)
+        y += item->space_before;
+
+      if (item->kind == BODY_CLOSING)
+        {
+          double h = closing_draw (self, NULL, page_width, y);
+
+          if (y + h > bottom && y > top)
+            {
+              page++;
+              y = top;
+            }
+          if (cr != NULL && page == target)
+            closing_draw (self, cr, page_width, y);
+          y += h;
+          continue;
+        }
+
+      layout = make_layout (self, item->text, BODY_SIZE, item->bold, item->width, item->align);
+      pango_layout_set_wrap (layout, PANGO_WRAP_WORD);
+      pango_layout_set_justify (layout, item->justify);
+      cell = g_ptr_array_new ();
+      g_ptr_array_add (cell, layout);
+      n = layouts_n_lines (cell);
+      for (guint l = 0; l < n; l++)
+        {
+          if (y + line_height > bottom + 0.001 && y > top)
+            {
+              page++;
+              y = top;
+            }
+          if (cr != NULL && page == target)
+            {
+              draw_lines (cr, cell, item->x, y, l, 1, line_height, ascent);
+              for (guint g = 0; l == 0 && g < G_N_ELEMENTS (item->gutter); g++)
+                {
+                  g_autoptr(PangoLayout) gl = NULL;
+
+                  if (item->gutter[g] == NULL)
+                    continue;
+                  gl = make_layout (self, item->gutter[g], BODY_SIZE, FALSE, 0, PANGO_ALIGN_LEFT);
+                  cairo_move_to (cr, item->gutter_x[g], y + ascent);
+                  pango_cairo_show_layout_line (cr, pango_layout_get_line_readonly (gl, 0));
+                }
+            }
+          y += line_height;
+        }
+    }
+
+  return page + 1;
+}
+
+/* ---- GObject -------------------------------------------------------------- */
+
+static void
+renaksi_annex_layout_dispose (GObject *object)
+{
+  RenaksiAnnexLayout *self = RENAKSI_ANNEX_LAYOUT (object);
+
+  g_clear_object (&self->plan);
+  g_clear_object (&self->context);
+
+  G_OBJECT_CLASS (renaksi_annex_layout_parent_class)->dispose (object);
+}
+
+static void
+renaksi_annex_layout_finalize (GObject *object)
+{
+  RenaksiAnnexLayout *self = RENAKSI_ANNEX_LAYOUT (object);
+
+  g_free (self->font_family);
+  g_array_unref (self->rows);
+  g_array_unref (self->pages);
+  g_array_unref (self->body);
+  g_hash_table_unref (self->label_indents);
+  g_hash_table_unref (self->row_cells);
+
+  G_OBJECT_CLASS (renaksi_annex_layout_parent_class)->finalize (object);
+}
+
+static void
+renaksi_annex_layout_get_property (GObject    *object,
+                                   guint       prop_id,
+                                   GValue     *value,
+                                   GParamSpec *pspec)
+{
+  RenaksiAnnexLayout *self = RENAKSI_ANNEX_LAYOUT (object);
+
+  switch (prop_id)
+    {
+    case PROP_PLAN: g_value_set_object (value, self->plan); break;
+    case PROP_COPY: g_value_set_boolean (value, self->copy); break;
+    case PROP_WITH_REALISATION: g_value_set_boolean (value, self->with_realisation); break;
+    case PROP_WITH_DECREE: g_value_set_boolean (value, self->with_decree); break;
+    case PROP_FONT_FAMILY: g_value_set_string (value, self->font_family); break;
+    default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+renaksi_annex_layout_set_property (GObject      *object,
+                                   guint         prop_id,
+                                   const GValue *value,
+                                   GParamSpec   *pspec)
+{
+  RenaksiAnnexLayout *self = RENAKSI_ANNEX_LAYOUT (object);
+
+  switch (prop_id)
+    {
+    case PROP_PLAN: self->plan = g_value_dup_object (value); break;
+    case PROP_COPY: renaksi_annex_layout_set_copy (self, g_value_get_boolean (value)); break;
+    case PROP_WITH_REALISATION:
+      renaksi_annex_layout_set_with_realisation (self, g_value_get_boolean (value));
+      break;
+    case PROP_WITH_DECREE: renaksi_annex_layout_set_with_decree (self, g_value_get_boolean (value)); break;
+    case PROP_FONT_FAMILY: renaksi_annex_layout_set_font_family (self, g_value_get_string (value)); break;
+    default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+renaksi_annex_layout_class_init (RenaksiAnnexLayoutClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = renaksi_annex_layout_dispose;
+  object_class->finalize = renaksi_annex_layout_finalize;
+  object_class->get_property = renaksi_annex_layout_get_property;
+  object_class->set_property = renaksi_annex_layout_set_property;
+
+  properties[PROP_PLAN] =
+    g_param_spec_object ("plan", NULL, NULL, RENAKSI_TYPE_PLAN,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_COPY] =
+    g_param_spec_boolean ("copy", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_WITH_REALISATION] =
+    g_param_spec_boolean ("with-realisation", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_WITH_DECREE] =
+    g_param_spec_boolean ("with-decree", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_FONT_FAMILY] =
+    g_param_spec_string ("font-family", NULL, NULL, "Liberation Sans",
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+renaksi_annex_layout_init (RenaksiAnnexLayout *self)
+{
+  self->font_family = g_strdup ("Liberation Sans");
+  self->label_indents = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->row_cells = g_hash_table_new_full (NULL, NULL, NULL, row_cells_free);
+  self->rows = g_array_new (FALSE, FALSE, sizeof (Row));
+  self->pages = g_array_new (FALSE, FALSE, sizeof (PageStart));
+  self->body = g_array_new (FALSE, TRUE, sizeof (BodyItem));
+  g_array_set_clear_func (self->body, body_item_clear);
+  renaksi_annex_layout_set_paper (self, RENAKSI_PAPER_F4);
+}
+
+/* ---- Public API ----------------------------------------------------------- */
+
+gboolean
+renaksi_paper_from_string (const char   *name,
+                           RenaksiPaper *paper)
+{
+  g_return_val_if_fail (name != NULL, FALSE);
+
+  if (g_ascii_strcasecmp (name, "f4") == 0 || g_ascii_strcasecmp (name, "folio") == 0)
+    *paper = RENAKSI_PAPER_F4;
+  else if (g_ascii_strcasecmp (name, "a4") == 0)
+    *paper = RENAKSI_PAPER_A4;
+  else
+    return FALSE;
+
+  return TRUE;
+}
+
+RenaksiAnnexLayout *
+renaksi_annex_layout_new (RenaksiPlan *plan)
+{
+  g_return_val_if_fail (RENAKSI_IS_PLAN (plan), NULL);
+
+  return g_object_new (RENAKSI_TYPE_ANNEX_LAYOUT, "plan", plan, NULL);
+}
+
+RenaksiPlan *
+renaksi_annex_layout_get_plan (RenaksiAnnexLayout *self)
+{
+  g_return_val_if_fail (RENAKSI_IS_ANNEX_LAYOUT (self), NULL);
+
+  return self->plan;
+}
+
+void
+renaksi_annex_layout_set_paper (RenaksiAnnexLayout *self,
+                                RenaksiPaper        paper)
+{
+  g_return_if_fail (RENAKSI_IS_ANNEX_LAYOUT (self));
+
+  if (paper == RENAKSI_PAPER_A4)
+    renaksi_annex_layout_set_page_size (self, MM (297), MM (210));
+  else
+    renaksi_annex_layout_set_page_size (self, MM (330), MM (215));
+}
+
+/* Sets the annex pages' size in points (as given: landscape is wider). */
+void
+renaksi_annex_layout_set_page_size (RenaksiAnnexLayout *self,
+                                    double              width,
+                                    double              height)
+{
+  g_return_if_fail (RENAKSI_IS_ANNEX_LAYOUT (self));
+  g_return_if_fail (width > 0 && height > 0);
+
+  self->paper_width = width;
+  self->paper_height = height;
+  invalidate (self);
+}
+
+#define DEFINE_BOOLEAN(name, field, prop)                                       \
+void                                                                            \
+renaksi_annex_layout_set_##name (RenaksiAnnexLayout *self,                      \
+                                 gboolean            value)                     \
+{                                                                               \
+  g_return_if_fail (RENAKSI_IS_ANNEX_LAYOUT (self));                            \
+  if (self->field == !!value)                                                   \
+    return;                                                                     \
+  self->field = !!value;                                                        \
+  invalidate (self);                                                            \
+  g_object_notify_by_pspec (G_OBJECT (self), properties[prop]);                 \
+}                                                                               \
+gboolean                                                                        \
+renaksi_annex_layout_get_##name (RenaksiAnnexLayout *self)                      \
+{                                                                               \
+  g_return_val_if_fail (RENAKSI_IS_ANNEX_LAYOUT (self), FALSE);                 \
+  return self->field;                                                           \
+}
+
+DEFINE_BOOLEAN (copy, copy, PROP_COPY)
+DEFINE_BOOLEAN (with_realisation, with_realisation, PROP_WITH_REALISATION)
+DEFINE_BOOLEAN (with_decree, with_decree, PROP_WITH_DECREE)
+
+void
+renaksi_annex_layout_set_font_family (RenaksiAnnexLayout *self,
+                                      const char         *family)
+{
+  g_return_if_fail (RENAKSI_IS_ANNEX_LAYOUT (self));
+
+  if (family == NULL || *family == '\0')
+    family = "Liberation Sans";
+  if (g_strcmp0 (self->font_family, family) != 0)
+    {
+      g_free (self->font_family);
+      self->font_family = g_strdup (family);
+      invalidate (self);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FONT_FAMILY]);
+    }
+}
+
+const char *
+renaksi_annex_layout_get_font_family (RenaksiAnnexLayout *self)
+{
+  g_return_val_if_fail (RENAKSI_IS_ANNEX_LAYOUT (self), NULL);
+
+  return self->font_family;
+}
+
+static void
+ensure_context (RenaksiAnnexLayout *self)
+{
+  cairo_font_options_t *options;
+
+  if (self->context != NULL)
+    return;
+
+  /* Unhinted metrics at 72 dpi: one point is one unit, and line breaks
+   * are the same on paper, in the PDF and in the preview. */
+  self->context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
+  pango_cairo_context_set_resolution (self->context, 72.0);
+  options = cairo_font_options_create ();
+  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
+  cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
+  pango_cairo_context_set_font_options (self->context, options);
+  cairo_font_options_destroy (options);
+  pango_context_set_round_glyph_positions (self->context, FALSE);
+  pango_context_set_language (self->context, pango_language_from_string ("id"));
+}
+
+/* Everything but the rows' lines: fonts, columns, the header, the rows
+ * themselves (not yet measured). */
+static void
+prepare (RenaksiAnnexLayout *self)
+{
+  g_autoptr(PangoLayout) heading = NULL;
+  g_autoptr(PangoLayout) closing = NULL;
+  g_autoptr(PangoLayout) cert = NULL;
+  double width;
+
+  ensure_context (self);
+  font_metrics (self, TABLE_SIZE, FALSE, &self->ascent, &self->line_height);
+  compute_columns (self);
+  compute_header (self);
+  heading = heading_layout (self);
+  self->heading_height = layout_height (heading);
+  width = closing_width (self->paper_width);
+  closing = closing_layout (self, width);
+  cert = certification_layout (self, width);
+  self->closing_height = MAX (layout_height (closing), self->copy ? layout_height (cert) : 0);
+
+  collect_rows (self);
+  self->n_measured = 0;
+  g_hash_table_remove_all (self->row_cells);
+  g_array_set_size (self->pages, 0);
+  memset (&self->next_start, 0, sizeof self->next_start);
+
+  g_array_set_size (self->body, 0);
+  self->n_body_pages = 0;
+  if (self->with_decree)
+    {
+      build_body (self);
+      self->n_body_pages = walk_body (self, NULL, 0);
+    }
+}
+
+/* Lays out the annex page after the last one laid out, and draws it when
+ * @cr is set. Returns: TRUE when it was the last page. */
+static gboolean
+next_annex_page (RenaksiAnnexLayout *self,
+                 cairo_t            *cr)
+{
+  PageStart start = self->next_start;
+  AnnexPage page = { 0 };
+  guint index = self->pages->len;
+  gboolean done;
+
+  g_array_append_val (self->pages, start);
+  if (cr != NULL)
+    draw_page_number (self, cr, self->paper_width, index + 1);
+  annex_page (self, &start, index == 0, cr, &page);
+  self->next_start = page.next;
+  done = page.done;
+  annex_page_clear (&page);
+
+  return done;
+}
+
+/* Lays the plan out as it is now (call again after it changed).
+ * Returns: the number of pages. */
+guint
+renaksi_annex_layout_paginate (RenaksiAnnexLayout *self)
+{
+  g_return_val_if_fail (RENAKSI_IS_ANNEX_LAYOUT (self), 0);
+
+  prepare (self);
+  while (!next_annex_page (self, NULL))
+    ;
+  self->paginated = TRUE;
+
+  return renaksi_annex_layout_get_n_pages (self);
+}
+
+guint
+renaksi_annex_layout_get_n_pages (RenaksiAnnexLayout *self)
+{
+  g_return_val_if_fail (RENAKSI_IS_ANNEX_LAYOUT (self), 0);
+
+  if (!self->paginated)
+    return 0;
+
+  return self->n_body_pages + self->pages->len;
+}
+
+gboolean
+renaksi_annex_layout_is_annex_page (RenaksiAnnexLayout *self,
+                                    guint               page)
+{
+  g_return_val_if_fail (RENAKSI_IS_ANNEX_LAYOUT (self), FALSE);
+
+  return page >= self->n_body_pages;
+}
+
+void
+renaksi_annex_layout_get_page_size (RenaksiAnnexLayout *self,
+                                    guint               page,
+                                    double             *width,
+                                    double             *height)
+{
+  gboolean annex;
+
+  g_return_if_fail (RENAKSI_IS_ANNEX_LAYOUT (self));
+
+  annex = renaksi_annex_layout_is_annex_page (self, page);
+  if (width != NULL)
+    *width = annex ? self->paper_width : self->paper_height;
+  if (height != NULL)
+    *height = annex ? self->paper_height : self->paper_width;
+}
+
+/* Draws page @page (from 0) with its top left corner at the origin, in
+ * points. Call paginate first. */
+void
+renaksi_annex_layout_draw_page (RenaksiAnnexLayout *self,
+                                cairo_t            *cr,
+                                guint               page)
+{
+  double width;
+
+  g_return_if_fail (RENAKSI_IS_ANNEX_LAYOUT (self));
+  g_return_if_fail (cr != NULL);
+  g_return_if_fail (self->paginated);
+  g_return_if_fail (page < renaksi_annex_layout_get_n_pages (self));
+
+  renaksi_annex_layout_get_page_size (self, page, &width, NULL);
+  cairo_save (cr);
+  cairo_set_source_rgb (cr, 0, 0, 0);
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_SQUARE);
+
+  if (page < self->n_body_pages)
+    {
+      draw_page_number (self, cr, width, page + 1);
+      walk_body (self, cr, page);
+    }
+  else
+    {
+      guint index = page - self->n_body_pages;
+      AnnexPage annex = { 0 };
+
+      draw_page_number (self, cr, width, index + 1);
+      annex_page (self, &g_array_index (self->pages, PageStart, index), index == 0, cr, &annex);
+      annex_page_clear (&annex);
+    }
+
+  cairo_restore (cr);
+}
+
+/* The x range of a table column, in points. Call paginate first. */
+void
+renaksi_annex_layout_get_column (RenaksiAnnexLayout *self,
+                                 guint               column,
+                                 double             *x0,
+                                 double             *x1)
+{
+  g_return_if_fail (RENAKSI_IS_ANNEX_LAYOUT (self));
+  g_return_if_fail (column < RENAKSI_ANNEX_N_COLUMNS);
+
+  if (x0 != NULL)
+    *x0 = self->col_x[column];
+  if (x1 != NULL)
+    *x1 = self->col_x[column + 1];
+}
+
+/* The vertical range of the table's rows (below the header) on @page.
+ * Returns: FALSE when the page has no rows. */
+gboolean
+renaksi_annex_layout_get_table_extent (RenaksiAnnexLayout *self,
+                                       guint               page,
+                                       double             *y0,
+                                       double             *y1)
+{
+  AnnexPage annex = { 0 };
+  guint index;
+  gboolean has_rows;
+
+  g_return_val_if_fail (RENAKSI_IS_ANNEX_LAYOUT (self), FALSE);
+  g_return_val_if_fail (self->paginated, FALSE);
+
+  if (!renaksi_annex_layout_is_annex_page (self, page) ||
+      page >= renaksi_annex_layout_get_n_pages (self))
+    return FALSE;
+
+  index = page - self->n_body_pages;
+  annex_page (self, &g_array_index (self->pages, PageStart, index), index == 0, NULL, &annex);
+  has_rows = annex.parts->len > 0;
+  if (y0 != NULL)
+    *y0 = annex.body_y0;
+  if (y1 != NULL)
+    *y1 = annex.body_y1;
+  annex_page_clear (&annex);
+
+  return has_rows;
+}
+
+static cairo_status_t
+write_cb (void                *closure,
+          const unsigned char *data,
+          unsigned int         length)
+{
+  FILE *file = closure;
+
+  if (fwrite (data, 1, length, file) != length)
+    return CAIRO_STATUS_WRITE_ERROR;
+
+  return CAIRO_STATUS_SUCCESS;
+}
+
+/* Writes every page to @path as PDF, through a temporary file beside it:
+ * a failed export leaves no half-written file. */
+gboolean
+renaksi_annex_layout_write_pdf (RenaksiAnnexLayout  *self,
+                                const char          *path,
+                                GError             **error)
+{
+  RenaksiDecree *decree;
+  g_autofree char *tmp = NULL;
+  g_autofree char *display = NULL;
+  cairo_surface_t *surface;
+  cairo_status_t status;
+  FILE *file;
+  int fd;
+  int saved_errno = 0;
+
+  g_return_val_if_fail (RENAKSI_IS_ANNEX_LAYOUT (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  display = g_filename_display_name (path);
+  tmp = g_strconcat (path, ".XXXXXX", NULL);
+  fd = g_mkstemp (tmp);
+  if (fd < 0)
+    {
+      saved_errno = errno;
+      g_set_error (error, RENAKSI_ERROR, RENAKSI_ERROR_FAILED,
+                   _("Could not write “%s”: %s"), display, g_strerror (saved_errno));
+      return FALSE;
+    }
+  {
+    mode_t mask = umask (0);
+
+    umask (mask);
+    fchmod (fd, 0666 & ~mask);
+  }
+  file = fdopen (fd, "wb");
+  if (file == NULL)
+    {
+      saved_errno = errno;
+      close (fd);
+      g_unlink (tmp);
+      g_set_error (error, RENAKSI_ERROR, RENAKSI_ERROR_FAILED,
+                   _("Could not write “%s”: %s"), display, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  surface = cairo_pdf_surface_create_for_stream (write_cb, file, self->paper_width,
+                                                 self->paper_height);
+  decree = renaksi_plan_get_decree (self->plan);
+  {
+    g_autofree char *title = g_strdup_printf ("Lampiran Keputusan %s Nomor %s Tahun %d",
+                                              decree->institution, decree->number, decree->year);
+
+    cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, title);
+    cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Renaksi " PACKAGE_VERSION);
+  }
+
+  /* Streamed: each page is laid out and drawn in one go, its rows
+   * measured just before and their text kept only until drawn. */
+  prepare (self);
+  self->cache_cells = TRUE;
+  for (guint p = 0; cairo_surface_status (surface) == CAIRO_STATUS_SUCCESS; p++)
+    {
+      gboolean body = p < self->n_body_pages;
+      gboolean done = FALSE;
+      cairo_t *cr;
+
+      if (body)
+        cairo_pdf_surface_set_size (surface, self->paper_height, self->paper_width);
+      else
+        cairo_pdf_surface_set_size (surface, self->paper_width, self->paper_height);
+      cr = cairo_create (surface);
+      cairo_set_line_cap (cr, CAIRO_LINE_CAP_SQUARE);
+      if (body)
+        {
+          draw_page_number (self, cr, self->paper_height, p + 1);
+          walk_body (self, cr, p);
+        }
+      else
+        done = next_annex_page (self, cr);
+      cairo_show_page (cr);
+      cairo_destroy (cr);
+      if (done)
+        {
+          self->paginated = TRUE;
+          break;
+        }
+    }
+  self->cache_cells = FALSE;
+  g_hash_table_remove_all (self->row_cells);
+  cairo_surface_finish (surface);
+  status = cairo_surface_status (surface);
+  cairo_surface_destroy (surface);
+
+  if (fflush (file) != 0 || fsync (fileno (file)) != 0)
+    saved_errno = errno;
+  if (fclose (file) != 0 && saved_errno == 0)
+    saved_errno = errno;
+
+  if (status != CAIRO_STATUS_SUCCESS || saved_errno != 0)
+    {
+      g_unlink (tmp);
+      g_set_error (error, RENAKSI_ERROR, RENAKSI_ERROR_FAILED, _("Could not write “%s”: %s"),
+                   display, saved_errno != 0 ? g_strerror (saved_errno)
+                                             : cairo_status_to_string (status));
+      return FALSE;
+    }
+
+  if (g_rename (tmp, path) != 0)
+    {
+      saved_errno = errno;
+      g_unlink (tmp);
+      g_set_error (error, RENAKSI_ERROR, RENAKSI_ERROR_FAILED, _("Could not write “%s”: %s"),
+                   display, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  return TRUE;
+}

@@ -1,0 +1,86 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <cairo.h>
+
+#include "renaksi-plan.h"
+
+G_BEGIN_DECLS
+
+/* Paper sizes the annex is printed on, always landscape for the annex
+ * (the decree's body pages are portrait on the same paper). */
+typedef enum
+{
+  RENAKSI_PAPER_F4,   /* folio, 215 × 330 mm: what Indonesian offices use */
+  RENAKSI_PAPER_A4,   /* 210 × 297 mm */
+} RenaksiPaper;
+
+/* The annex table's columns: NO, AREA PERUBAHAN, KEGIATAN, SUB KEGIATAN,
+ * INDIKATOR KEBERHASILAN, the twelve months, KET. */
+enum
+{
+  RENAKSI_ANNEX_COLUMN_NO,
+  RENAKSI_ANNEX_COLUMN_AREA,
+  RENAKSI_ANNEX_COLUMN_ACTIVITY,
+  RENAKSI_ANNEX_COLUMN_SUB_ACTIVITY,
+  RENAKSI_ANNEX_COLUMN_INDICATOR,
+  RENAKSI_ANNEX_COLUMN_JANUARY,
+  RENAKSI_ANNEX_COLUMN_REMARK = RENAKSI_ANNEX_COLUMN_JANUARY + 12,
+  RENAKSI_ANNEX_N_COLUMNS
+};
+
+#define RENAKSI_TYPE_ANNEX_LAYOUT (renaksi_annex_layout_get_type ())
+G_DECLARE_FINAL_TYPE (RenaksiAnnexLayout, renaksi_annex_layout, RENAKSI, ANNEX_LAYOUT, GObject)
+
+gboolean            renaksi_paper_from_string                (const char          *name,
+                                                              RenaksiPaper        *paper);
+
+RenaksiAnnexLayout *renaksi_annex_layout_new                 (RenaksiPlan         *plan);
+RenaksiPlan        *renaksi_annex_layout_get_plan            (RenaksiAnnexLayout  *self);
+void                renaksi_annex_layout_set_paper           (RenaksiAnnexLayout  *self,
+                                                              RenaksiPaper         paper);
+void                renaksi_annex_layout_set_page_size       (RenaksiAnnexLayout  *self,
+                                                              double               width,
+                                                              double               height);
+void                renaksi_annex_layout_set_copy            (RenaksiAnnexLayout  *self,
+                                                              gboolean             copy);
+gboolean            renaksi_annex_layout_get_copy            (RenaksiAnnexLayout  *self);
+void                renaksi_annex_layout_set_with_realisation(RenaksiAnnexLayout  *self,
+                                                              gboolean             with_realisation);
+gboolean            renaksi_annex_layout_get_with_realisation(RenaksiAnnexLayout  *self);
+void                renaksi_annex_layout_set_with_decree     (RenaksiAnnexLayout  *self,
+                                                              gboolean             with_decree);
+gboolean            renaksi_annex_layout_get_with_decree     (RenaksiAnnexLayout  *self);
+void                renaksi_annex_layout_set_font_family     (RenaksiAnnexLayout  *self,
+                                                              const char          *family);
+const char         *renaksi_annex_layout_get_font_family     (RenaksiAnnexLayout  *self);
+
+/* Pagination keeps only where each page starts; pages are laid out again
+ * when drawn, so any number of rows is streamed page by page. */
+guint               renaksi_annex_layout_paginate            (RenaksiAnnexLayout  *self);
+guint               renaksi_annex_layout_get_n_pages         (RenaksiAnnexLayout  *self);
+gboolean            renaksi_annex_layout_is_annex_page       (RenaksiAnnexLayout  *self,
+                                                              guint                page);
+void                renaksi_annex_layout_get_page_size       (RenaksiAnnexLayout  *self,
+                                                              guint                page,
+                                                              double              *width,
+                                                              double              *height);
+void                renaksi_annex_layout_draw_page           (RenaksiAnnexLayout  *self,
+                                                              cairo_t             *cr,
+                                                              guint                page);
+
+/* Geometry, in points from the page's top left corner. */
+void                renaksi_annex_layout_get_column          (RenaksiAnnexLayout  *self,
+                                                              guint                column,
+                                                              double              *x0,
+                                                              double              *x1);
+gboolean            renaksi_annex_layout_get_table_extent    (RenaksiAnnexLayout  *self,
+                                                              guint                page,
+                                                              double              *y0,
+                                                              double              *y1);
+
+gboolean            renaksi_annex_layout_write_pdf           (RenaksiAnnexLayout  *self,
+                                                              const char          *path,
+                                                              GError             **error);
+
+G_END_DECLS

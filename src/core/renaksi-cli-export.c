@@ -1,0 +1,85 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * `renaksi --export-annex OUT.pdf FILE.renaksi [--paper f4|a4] [--copy]
+ * [--with-realisation]` and `renaksi --export-decree OUT.pdf FILE.renaksi
+ * [--paper f4|a4] [--copy]`: the annex, or the whole decree followed by
+ * its annex, as PDF. No display needed.
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+
+#include "renaksi-annex-layout.h"
+#include "renaksi-cli.h"
+
+static gboolean
+same_file (const char *a,
+           const char *b)
+{
+  GStatBuf sa, sb;
+
+  return g_stat (a, &sa) == 0 && g_stat (b, &sb) == 0 &&
+         sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
+}
+
+static int
+export_pdf (GVariantDict       *options,
+            const char         *out_path,
+            const char * const *positional,
+            gboolean            with_decree)
+{
+  g_autoptr(RenaksiPlan) plan = NULL;
+  g_autoptr(RenaksiAnnexLayout) layout = NULL;
+  g_autofree char *paper_name = NULL;
+  RenaksiPaper paper = RENAKSI_PAPER_F4;
+  GError *error = NULL;
+
+  if (positional[0] == NULL)
+    return renaksi_cli_usage (_("Name the plan file to export after the output file."));
+  if (positional[1] != NULL)
+    return renaksi_cli_usage (_("Export one plan file at a time."));
+
+  if (g_variant_dict_lookup (options, "paper", "s", &paper_name) &&
+      !renaksi_paper_from_string (paper_name, &paper))
+    {
+      g_autofree char *message = g_strdup_printf (_("Unknown paper “%s”: use f4 or a4."), paper_name);
+
+      return renaksi_cli_usage (message);
+    }
+
+  if (same_file (out_path, positional[0]))
+    return renaksi_cli_usage (_("The PDF cannot replace the plan file itself: name another output file."));
+
+  plan = renaksi_plan_open (positional[0], RENAKSI_DB_READ_ONLY, &error);
+  if (plan == NULL)
+    return renaksi_cli_report (error);
+
+  layout = renaksi_annex_layout_new (plan);
+  renaksi_annex_layout_set_paper (layout, paper);
+  renaksi_annex_layout_set_copy (layout, g_variant_dict_contains (options, "copy"));
+  renaksi_annex_layout_set_with_realisation (layout,
+                                             g_variant_dict_contains (options, "with-realisation"));
+  renaksi_annex_layout_set_with_decree (layout, with_decree);
+
+  if (!renaksi_annex_layout_write_pdf (layout, out_path, &error))
+    return renaksi_cli_report (error);
+
+  return 0;
+}
+
+int
+renaksi_cli_export_annex (GVariantDict       *options,
+                          const char         *out_path,
+                          const char * const *positional)
+{
+  return export_pdf (options, out_path, positional, FALSE);
+}
+
+int
+renaksi_cli_export_decree (GVariantDict       *options,
+                           const char         *out_path,
+                           const char * const *positional)
+{
+  return export_pdf (options, out_path, positional, TRUE);
+}

@@ -1,0 +1,353 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Export the annex: the pages as they will be printed, before saving the
+ * PDF or printing. The preview draws only the page shown, through the same
+ * layout engine as the PDF and the printer, into an image at screen scale
+ * that is kept until the page, the options or the size change.
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "renaksi-annex-layout.h"
+#include "renaksi-export-dialog.h"
+#include "renaksi-print-operation.h"
+
+#define PREVIEW_MARGIN 16
+
+struct _RenaksiExportDialog
+{
+  AdwWindow            parent_instance;
+
+  /* Template widgets */
+  AdwToastOverlay     *toast_overlay;
+  AdwComboRow         *paper_row;
+  GtkSwitch           *copy_switch;
+  GtkSwitch           *realisation_switch;
+  GtkSwitch           *decree_switch;
+  GtkDrawingArea      *preview;
+  GtkLabel            *page_label;
+
+  /* Owned references */
+  RenaksiPlan         *plan;
+  RenaksiAnnexLayout  *layout;
+  GtkFileChooserNative *chooser;
+  cairo_surface_t     *rendered;
+
+  guint                page;
+  guint                rendered_page;
+  int                  rendered_width;
+};
+
+G_DEFINE_FINAL_TYPE (RenaksiExportDialog, renaksi_export_dialog, ADW_TYPE_WINDOW)
+
+static RenaksiPaper
+chosen_paper (RenaksiExportDialog *self)
+{
+  return adw_combo_row_get_selected (self->paper_row) == 1 ? RENAKSI_PAPER_A4 : RENAKSI_PAPER_F4;
+}
+
+/* Gives @layout the options chosen in the dialog. */
+static void
+apply_options (RenaksiExportDialog *self,
+               RenaksiAnnexLayout  *layout)
+{
+  renaksi_annex_layout_set_paper (layout, chosen_paper (self));
+  renaksi_annex_layout_set_copy (layout, gtk_switch_get_active (self->copy_switch));
+  renaksi_annex_layout_set_with_realisation (layout, gtk_switch_get_active (self->realisation_switch));
+  renaksi_annex_layout_set_with_decree (layout, gtk_switch_get_active (self->decree_switch));
+}
+
+static void
+update_page (RenaksiExportDialog *self)
+{
+  guint n_pages = renaksi_annex_layout_get_n_pages (self->layout);
+  g_autofree char *text = NULL;
+
+  if (self->page >= n_pages)
+    self->page = n_pages > 0 ? n_pages - 1 : 0;
+
+  /* Translators: the page shown in the preview, of how many */
+  text = g_strdup_printf (_("Page %u of %u"), self->page + 1, n_pages);
+  gtk_label_set_text (self->page_label, text);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "export.previous-page", self->page > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "export.next-page", self->page + 1 < n_pages);
+  g_clear_pointer (&self->rendered, cairo_surface_destroy);
+  gtk_widget_queue_draw (GTK_WIDGET (self->preview));
+}
+
+static void
+options_changed_cb (RenaksiExportDialog *self)
+{
+  if (self->layout == NULL)
+    return;
+
+  apply_options (self, self->layout);
+  renaksi_annex_layout_paginate (self->layout);
+  update_page (self);
+}
+
+static void
+draw_preview (GtkDrawingArea *area,
+              cairo_t        *cr,
+              int             width,
+              int             height,
+              gpointer        user_data)
+{
+  RenaksiExportDialog *self = user_data;
+  int scale_factor = gtk_widget_get_scale_factor (GTK_WIDGET (area));
+  double page_width, page_height, scale;
+  int w, h;
+
+  if (renaksi_annex_layout_get_n_pages (self->layout) == 0)
+    return;
+
+  renaksi_annex_layout_get_page_size (self->layout, self->page, &page_width, &page_height);
+  scale = MIN ((width - 2.0 * PREVIEW_MARGIN) / page_width,
+               (height - 2.0 * PREVIEW_MARGIN) / page_height);
+  if (scale <= 0)
+    return;
+  w = (int)(page_width * scale);
+  h = (int)(page_height * scale);
+
+  if (self->rendered == NULL || self->rendered_page != self->page || self->rendered_width != w)
+    {
+      cairo_t *page_cr;
+
+      g_clear_pointer (&self->rendered, cairo_surface_destroy);
+      self->rendered = cairo_image_surface_create (CAIRO_FORMAT_RGB24, w * scale_factor,
+                                                   h * scale_factor);
+      cairo_surface_set_device_scale (self->rendered, scale_factor, scale_factor);
+      page_cr = cairo_create (self->rendered);
+      cairo_set_source_rgb (page_cr, 1, 1, 1);
+      cairo_paint (page_cr);
+      cairo_scale (page_cr, scale, scale);
+      renaksi_annex_layout_draw_page (self->layout, page_cr, self->page);
+      cairo_destroy (page_cr);
+      self->rendered_page = self->page;
+      self->rendered_width = w;
+    }
+
+  /* A desk under the paper, light or dark with the theme. */
+  cairo_set_source_rgba (cr, 0, 0, 0, 0.12);
+  cairo_paint (cr);
+  cairo_translate (cr, (width - w) / 2, (height - h) / 2);
+  cairo_set_source_rgba (cr, 0, 0, 0, 0.25);
+  cairo_rectangle (cr, 1, 2, w, h);
+  cairo_fill (cr);
+  cairo_set_source_surface (cr, self->rendered, 0, 0);
+  cairo_paint (cr);
+}
+
+static void
+show_toast (RenaksiExportDialog *self,
+            const char          *message)
+{
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+}
+
+/* Writes the PDF with the options chosen in the dialog. */
+gboolean
+renaksi_export_dialog_save_to_file (RenaksiExportDialog  *self,
+                                    GFile                *file,
+                                    GError              **error)
+{
+  g_autofree char *path = NULL;
+
+  g_return_val_if_fail (RENAKSI_IS_EXPORT_DIALOG (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  path = g_file_get_path (file);
+  if (path == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                   _("Choose a folder on this computer to save the PDF in."));
+      return FALSE;
+    }
+
+  return renaksi_annex_layout_write_pdf (self->layout, path, error);
+}
+
+static void
+chooser_response_cb (GtkNativeDialog     *chooser,
+                     int                  response,
+                     RenaksiExportDialog *self)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  g_clear_object (&self->chooser);
+  if (file == NULL)
+    return;
+
+  if (renaksi_export_dialog_save_to_file (self, file, &error))
+    {
+      g_autofree char *name = g_file_get_basename (file);
+      g_autofree char *message = g_strdup_printf (_("Saved “%s”"), name);
+
+      show_toast (self, message);
+    }
+  else
+    show_toast (self, error->message);
+}
+
+static void
+save_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  RenaksiExportDialog *self = RENAKSI_EXPORT_DIALOG (widget);
+  RenaksiDecree *decree = renaksi_plan_get_decree (self->plan);
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autofree char *name = NULL;
+
+  if (self->chooser != NULL)
+    return;
+
+  self->chooser = gtk_file_chooser_native_new (_("Save PDF"), GTK_WINDOW (self),
+                                               GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), NULL);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
+  gtk_file_filter_set_name (filter, _("PDF documents"));
+  gtk_file_filter_add_mime_type (filter, "application/pdf");
+  gtk_file_filter_add_suffix (filter, "pdf");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
+  /* The file name is the document's, in its language. */
+  name = g_strdup_printf ("%s %s %d.pdf",
+                          gtk_switch_get_active (self->decree_switch) ? "Keputusan" : "Lampiran",
+                          decree->number, decree->year);
+  g_strdelimit (name, "/\\", '-');
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name);
+  g_signal_connect (self->chooser, "response", G_CALLBACK (chooser_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+}
+
+static void
+print_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  RenaksiExportDialog *self = RENAKSI_EXPORT_DIALOG (widget);
+  g_autoptr(RenaksiPrintOperation) operation = renaksi_print_operation_new (self->plan);
+  g_autoptr(GtkPageSetup) setup = renaksi_print_operation_new_page_setup (chosen_paper (self));
+  g_autoptr(GError) error = NULL;
+
+  apply_options (self, renaksi_print_operation_get_layout (operation));
+  gtk_print_operation_set_default_page_setup (GTK_PRINT_OPERATION (operation), setup);
+  if (gtk_print_operation_run (GTK_PRINT_OPERATION (operation), GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
+                               GTK_WINDOW (self), &error) == GTK_PRINT_OPERATION_RESULT_ERROR)
+    {
+      g_autofree char *message = g_strdup_printf (_("Could not print: %s"), error->message);
+
+      show_toast (self, message);
+    }
+}
+
+static void
+turn_page_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  RenaksiExportDialog *self = RENAKSI_EXPORT_DIALOG (widget);
+  guint n_pages = renaksi_annex_layout_get_n_pages (self->layout);
+
+  if (g_str_equal (action_name, "export.next-page") && self->page + 1 < n_pages)
+    self->page++;
+  else if (g_str_equal (action_name, "export.previous-page") && self->page > 0)
+    self->page--;
+  update_page (self);
+}
+
+static void
+renaksi_export_dialog_dispose (GObject *object)
+{
+  RenaksiExportDialog *self = RENAKSI_EXPORT_DIALOG (object);
+
+  if (self->chooser != NULL)
+    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
+  g_clear_object (&self->chooser);
+  g_clear_object (&self->layout);
+  g_clear_object (&self->plan);
+  g_clear_pointer (&self->rendered, cairo_surface_destroy);
+
+  G_OBJECT_CLASS (renaksi_export_dialog_parent_class)->dispose (object);
+}
+
+static void
+renaksi_export_dialog_class_init (RenaksiExportDialogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = renaksi_export_dialog_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/renaksi/Renaksi/renaksi-export-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, RenaksiExportDialog, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, RenaksiExportDialog, paper_row);
+  gtk_widget_class_bind_template_child (widget_class, RenaksiExportDialog, copy_switch);
+  gtk_widget_class_bind_template_child (widget_class, RenaksiExportDialog, realisation_switch);
+  gtk_widget_class_bind_template_child (widget_class, RenaksiExportDialog, decree_switch);
+  gtk_widget_class_bind_template_child (widget_class, RenaksiExportDialog, preview);
+  gtk_widget_class_bind_template_child (widget_class, RenaksiExportDialog, page_label);
+
+  gtk_widget_class_install_action (widget_class, "export.save", NULL, save_action);
+  gtk_widget_class_install_action (widget_class, "export.print", NULL, print_action);
+  gtk_widget_class_install_action (widget_class, "export.previous-page", NULL, turn_page_action);
+  gtk_widget_class_install_action (widget_class, "export.next-page", NULL, turn_page_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "export.save", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "export.print", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Down, 0, "export.next-page", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Up, 0, "export.previous-page", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static void
+renaksi_export_dialog_init (RenaksiExportDialog *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  gtk_drawing_area_set_draw_func (self->preview, draw_preview, self, NULL);
+  g_signal_connect_swapped (self->paper_row, "notify::selected", G_CALLBACK (options_changed_cb), self);
+  g_signal_connect_swapped (self->copy_switch, "notify::active", G_CALLBACK (options_changed_cb), self);
+  g_signal_connect_swapped (self->realisation_switch, "notify::active",
+                            G_CALLBACK (options_changed_cb), self);
+  g_signal_connect_swapped (self->decree_switch, "notify::active", G_CALLBACK (options_changed_cb), self);
+}
+
+/* Returns: (transfer floating): the dialog, transient for @parent; show it
+ * with gtk_window_present(). */
+GtkWidget *
+renaksi_export_dialog_new (GtkWindow   *parent,
+                           RenaksiPlan *plan)
+{
+  RenaksiExportDialog *self;
+
+  g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
+  g_return_val_if_fail (RENAKSI_IS_PLAN (plan), NULL);
+
+  self = g_object_new (RENAKSI_TYPE_EXPORT_DIALOG, "transient-for", parent, NULL);
+  self->plan = g_object_ref (plan);
+  self->layout = renaksi_annex_layout_new (plan);
+  options_changed_cb (self);
+
+  return GTK_WIDGET (self);
+}
+
+guint
+renaksi_export_dialog_get_page (RenaksiExportDialog *self)
+{
+  g_return_val_if_fail (RENAKSI_IS_EXPORT_DIALOG (self), 0);
+
+  return self->page;
+}
+
+guint
+renaksi_export_dialog_get_n_pages (RenaksiExportDialog *self)
+{
+  g_return_val_if_fail (RENAKSI_IS_EXPORT_DIALOG (self), 0);
+
+  return renaksi_annex_layout_get_n_pages (self->layout);
+}

@@ -1,0 +1,779 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The annex on paper, read back from the PDF with poppler as a reader (or
+ * an evaluator's script) would: page size, every node's text in its own
+ * column, the header on every page, nothing outside its column, the
+ * closing block, the certified copy, the whole decree, the command line.
+ */
+#include "config.h"
+
+#include <gio/gio.h>
+#include <glib/gstdio.h>
+#include <math.h>
+#include <poppler.h>
+#include <string.h>
+
+#include "renaksi-annex-layout.h"
+#include "renaksi-error.h"
+#include "renaksi-plan-file.h"
+#include "renaksi-plan-text.h"
+#include "test-util.h"
+
+#define MM(x) ((x) * 72.0 / 25.4)
+
+/* poppler-glib 22.12 declares no autoptr cleanups. */
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerPage, g_object_unref)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerDocument, g_object_unref)
+
+
+/* Text with every whitespace character removed, so that line wrapping
+ * (even inside a word too long for its column) cannot hide a match. */
+static char *
+squeeze (const char *text)
+{
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (!g_unichar_isspace (c))
+        g_string_append_unichar (out, c);
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+static PopplerDocument *
+open_pdf (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *uri = g_filename_to_uri (path, NULL, &error);
+  PopplerDocument *doc;
+
+  g_assert_no_error (error);
+  doc = poppler_document_new_from_file (uri, NULL, &error);
+  g_assert_no_error (error);
+
+  return doc;
+}
+
+static RenaksiPlan *
+open_plan (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  RenaksiPlan *plan = renaksi_plan_open (path, RENAKSI_DB_READ_ONLY, &error);
+
+  g_assert_no_error (error);
+
+  return plan;
+}
+
+static void
+export (RenaksiAnnexLayout *layout,
+        const char         *path)
+{
+  g_autoptr(GError) error = NULL;
+
+  renaksi_annex_layout_write_pdf (layout, path, &error);
+  g_assert_no_error (error);
+}
+
+static void
+assert_contains (const char *text,
+                 const char *want)
+{
+  g_autofree char *t = squeeze (text);
+  g_autofree char *w = squeeze (want);
+
+  if (strstr (t, w) == NULL)
+    g_error ("“%s” not found", want);
+}
+
+typedef struct
+{
+  GString *columns[RENAKSI_ANNEX_N_COLUMNS];
+  GString *last_page;
+} Reading;
+
+static void
+reading_clear (Reading *reading)
+{
+  for (guint c = 0; c < RENAKSI_ANNEX_N_COLUMNS; c++)
+    g_string_free (reading->columns[c], TRUE);
+  g_free (g_string_free (reading->last_page, FALSE));
+}
+
+static guint
+column_at (RenaksiAnnexLayout *layout,
+           double              x)
+{
+  for (guint c = 0; c < RENAKSI_ANNEX_N_COLUMNS; c++)
+    {
+      double x0, x1;
+
+      renaksi_annex_layout_get_column (layout, c, &x0, &x1);
+      if (x >= x0 && x < x1)
+        return c;
+    }
+
+  return G_MAXUINT;
+}
+
+typedef struct
+{
+  double   y;
+  double   x;
+  gunichar ch;
+} Glyph;
+
+static int
+glyph_compare (gconstpointer a,
+               gconstpointer b)
+{
+  const Glyph *ga = a, *gb = b;
+
+  /* Line by line (same baseline within a point), then left to right. */
+  if (fabs (ga->y - gb->y) > 1.0)
+    return ga->y < gb->y ? -1 : 1;
+  return ga->x < gb->x ? -1 : ga->x > gb->x;
+}
+
+static char *
+glyphs_text (GArray *glyphs)
+{
+  GString *out = g_string_new (NULL);
+
+  g_array_sort (glyphs, glyph_compare);
+  for (guint i = 0; i < glyphs->len; i++)
+    g_string_append_unichar (out, g_array_index (glyphs, Glyph, i).ch);
+
+  return g_string_free (out, FALSE);
+}
+
+/* Reads the PDF's annex pages: checks what every page must have, and
+ * collects each column's text (whitespace removed, in reading order of
+ * the column itself) over all pages. */
+static void
+read_annex (RenaksiAnnexLayout *layout,
+            PopplerDocument    *doc,
+            double              width,
+            double              height,
+            Reading            *reading)
+{
+  static const char * const headers[] = {
+    "NO", "AREAPERUBAHAN", "KEGIATAN", "SUBKEGIATAN", "INDIKATORKEBERHASILAN"
+  };
+  static const char * const months[] = {
+    "Jan", "Feb", "Maret", "April", "Mei", "Juni", "Juli", "Agt", "Sept", "Okt", "Nov", "Des"
+  };
+  int n_pages = poppler_document_get_n_pages (doc);
+  guint first_annex = 0;
+
+  g_assert_cmpint (n_pages, ==, renaksi_annex_layout_get_n_pages (layout));
+  while (!renaksi_annex_layout_is_annex_page (layout, first_annex))
+    first_annex++;
+
+  for (guint c = 0; c < RENAKSI_ANNEX_N_COLUMNS; c++)
+    reading->columns[c] = g_string_new (NULL);
+  reading->last_page = g_string_new (NULL);
+
+  for (int p = (int)first_annex; p < n_pages; p++)
+    {
+      g_autoptr(PopplerPage) page = poppler_document_get_page (doc, p);
+      g_autofree char *text = poppler_page_get_text (page);
+      g_autofree PopplerRectangle *rects = NULL;
+      g_autoptr(GArray) numbers = g_array_new (FALSE, FALSE, sizeof (Glyph));
+      g_autofree char *number_row = NULL;
+      g_autofree char *page_no = g_strdup_printf ("-%u-", p - first_annex + 1);
+      GArray *header[RENAKSI_ANNEX_N_COLUMNS];
+      GArray *body[RENAKSI_ANNEX_N_COLUMNS];
+      double w, h, y0, y1;
+      guint n_rects;
+      const char *s;
+      guint i;
+
+      poppler_page_get_size (page, &w, &h);
+      g_assert_cmpfloat_with_epsilon (w, width, 1.0);
+      g_assert_cmpfloat_with_epsilon (h, height, 1.0);
+      assert_contains (text, page_no);
+
+      if (p + 1 == n_pages)
+        g_string_assign (reading->last_page, text);
+      if (!renaksi_annex_layout_get_table_extent (layout, (guint)p, &y0, &y1))
+        continue;
+
+      for (guint c = 0; c < RENAKSI_ANNEX_N_COLUMNS; c++)
+        {
+          header[c] = g_array_new (FALSE, FALSE, sizeof (Glyph));
+          body[c] = g_array_new (FALSE, FALSE, sizeof (Glyph));
+        }
+
+      g_assert_true (poppler_page_get_text_layout (page, &rects, &n_rects));
+      g_assert_cmpuint (n_rects, ==, g_utf8_strlen (text, -1));
+      for (s = text, i = 0; *s != '\0' && i < n_rects; s = g_utf8_next_char (s), i++)
+        {
+          const PopplerRectangle *r = &rects[i];
+          Glyph glyph = { .y = r->y2, .x = r->x1, .ch = g_utf8_get_char (s) };
+          double cy = (r->y1 + r->y2) / 2;
+          guint column;
+          double x0, x1;
+
+          if (g_unichar_isspace (glyph.ch))
+            continue;
+          column = column_at (layout, (r->x1 + r->x2) / 2);
+
+          if (cy > y0 - 12 && cy < y0)
+            g_array_append_val (numbers, glyph);      /* the column-number row */
+          else if (cy > y0 - 50 && cy < y0 && column < RENAKSI_ANNEX_N_COLUMNS)
+            g_array_append_val (header[column], glyph);
+          if (cy < y0 || cy > y1)
+            continue;
+
+          /* A row's text stays inside its column. */
+          g_assert_cmpuint (column, <, RENAKSI_ANNEX_N_COLUMNS);
+          renaksi_annex_layout_get_column (layout, column, &x0, &x1);
+          if (r->x1 < x0 - 0.5 || r->x2 > x1 + 0.5)
+            g_error ("page %d: “%s” at %.1f–%.1f runs out of column %u (%.1f–%.1f)",
+                     p + 1, s, r->x1, r->x2, column, x0, x1);
+          g_array_append_val (body[column], glyph);
+        }
+
+      /* The header and the number row, on every page. */
+      number_row = glyphs_text (numbers);
+      g_assert_cmpstr (number_row, ==, "1234567");
+      for (guint c = 0; c < RENAKSI_ANNEX_N_COLUMNS; c++)
+        {
+          g_autofree char *head = glyphs_text (header[c]);
+          g_autofree char *column_text = glyphs_text (body[c]);
+
+          if (c < G_N_ELEMENTS (headers))
+            g_assert_cmpstr (head, ==, headers[c]);
+          else if (c == RENAKSI_ANNEX_COLUMN_REMARK)
+            g_assert_cmpstr (head, ==, "KET");
+          else if (!g_str_has_suffix (head, months[c - RENAKSI_ANNEX_COLUMN_JANUARY]))
+            g_error ("page %d: month column %u has “%s”", p + 1, c, head);
+          g_string_append (reading->columns[c], column_text);
+          g_array_unref (header[c]);
+          g_array_unref (body[c]);
+        }
+      assert_contains (text, "PELAKSANAAN (BULAN)");
+    }
+}
+
+static void
+assert_in_column (Reading     *reading,
+                  guint        column,
+                  RenaksiNode *node)
+{
+  g_autofree char *want = squeeze (renaksi_node_get_text (node));
+
+  if (strstr (reading->columns[column]->str, want) == NULL)
+    g_error ("“%s” is not in column %u", renaksi_node_get_text (node), column);
+}
+
+/* Every area, activity, sub-activity and indicator text is printed, each
+ * in its own column. */
+static guint
+assert_every_node (RenaksiPlan *plan,
+                   Reading     *reading)
+{
+  GListModel *areas = renaksi_plan_get_areas (plan);
+  guint n = 0;
+
+  for (guint a = 0; a < g_list_model_get_n_items (areas); a++)
+    {
+      g_autoptr(RenaksiNode) area = g_list_model_get_item (areas, a);
+      GListModel *activities = renaksi_node_get_children (area);
+
+      assert_in_column (reading, RENAKSI_ANNEX_COLUMN_AREA, area);
+      for (guint b = 0; b < g_list_model_get_n_items (activities); b++)
+        {
+          g_autoptr(RenaksiNode) activity = g_list_model_get_item (activities, b);
+          GListModel *subs = renaksi_node_get_children (activity);
+
+          assert_in_column (reading, RENAKSI_ANNEX_COLUMN_ACTIVITY, activity);
+          for (guint c = 0; c < g_list_model_get_n_items (subs); c++)
+            {
+              g_autoptr(RenaksiNode) sub = g_list_model_get_item (subs, c);
+              GListModel *indicators = renaksi_node_get_children (sub);
+
+              assert_in_column (reading, RENAKSI_ANNEX_COLUMN_SUB_ACTIVITY, sub);
+              for (guint d = 0; d < g_list_model_get_n_items (indicators); d++)
+                {
+                  g_autoptr(RenaksiNode) indicator = g_list_model_get_item (indicators, d);
+
+                  assert_in_column (reading, RENAKSI_ANNEX_COLUMN_INDICATOR, indicator);
+                  n++;
+                }
+            }
+        }
+    }
+
+  return n;
+}
+
+static void
+check_plan (const char   *plan_path,
+            RenaksiPaper  paper,
+            gboolean      copy,
+            guint         expect_indicators)
+{
+  g_autofree char *dir = test_util_make_dir ();
+  g_autofree char *pdf = g_build_filename (dir, "annex.pdf", NULL);
+  g_autoptr(RenaksiPlan) plan = open_plan (plan_path);
+  g_autoptr(RenaksiAnnexLayout) layout = renaksi_annex_layout_new (plan);
+  g_autoptr(PopplerDocument) doc = NULL;
+  g_autoptr(PopplerPage) first = NULL;
+  g_autofree char *first_text = NULL;
+  RenaksiDecree *decree = renaksi_plan_get_decree (plan);
+  Reading reading = { 0 };
+  double width = paper == RENAKSI_PAPER_A4 ? MM (297) : MM (330);
+  double height = paper == RENAKSI_PAPER_A4 ? MM (210) : MM (215);
+  double x0, x1;
+
+  renaksi_annex_layout_set_paper (layout, paper);
+  renaksi_annex_layout_set_copy (layout, copy);
+  export (layout, pdf);
+  doc = open_pdf (pdf);
+  g_assert_cmpint (poppler_document_get_n_pages (doc), >, 1);
+
+  read_annex (layout, doc, width, height, &reading);
+  g_assert_cmpuint (assert_every_node (plan, &reading), ==, expect_indicators);
+
+  /* The indicator column is the widest; a month is narrow. */
+  renaksi_annex_layout_get_column (layout, RENAKSI_ANNEX_COLUMN_INDICATOR, &x0, &x1);
+  for (guint c = 0; c < RENAKSI_ANNEX_N_COLUMNS; c++)
+    {
+      double c0, c1;
+
+      renaksi_annex_layout_get_column (layout, c, &c0, &c1);
+      g_assert_cmpfloat (c1 - c0, <=, x1 - x0);
+      g_assert_cmpfloat (c1, <=, width - MM (20) + 0.01);
+      g_assert_cmpfloat (c0, >=, MM (30) - 0.01);
+    }
+
+  first = poppler_document_get_page (doc, 0);
+  first_text = poppler_page_get_text (first);
+  assert_contains (first_text, "LAMPIRAN");
+  assert_contains (first_text, decree->institution);
+  assert_contains (first_text, decree->title);
+
+  /* The closing block, whole, on the last page. */
+  assert_contains (reading.last_page->str, "Ditetapkan di");
+  assert_contains (reading.last_page->str, decree->signatory_name);
+  assert_contains (reading.last_page->str, decree->signatory_title);
+  if (copy)
+    {
+      assert_contains (first_text, "SALINAN");
+      assert_contains (reading.last_page->str, "ttd.");
+      assert_contains (reading.last_page->str, "Salinan sesuai dengan aslinya");
+      assert_contains (reading.last_page->str, decree->copy_unit);
+      assert_contains (reading.last_page->str, decree->copy_title);
+      assert_contains (reading.last_page->str, decree->copy_name);
+    }
+  else
+    {
+      g_assert_null (strstr (first_text, "SALINAN"));
+      g_assert_null (strstr (reading.last_page->str, "Salinan sesuai"));
+    }
+
+  reading_clear (&reading);
+  test_util_remove_dir (dir);
+}
+
+static void
+test_default_f4 (void)
+{
+  g_autofree char *dir = test_util_make_dir ();
+  g_autofree char *plan = test_util_default_plan (dir, "plan.renaksi");
+
+  check_plan (plan, RENAKSI_PAPER_F4, FALSE, 166);
+  test_util_remove_dir (dir);
+}
+
+static void
+test_default_a4 (void)
+{
+  g_autofree char *dir = test_util_make_dir ();
+  g_autofree char *plan = test_util_default_plan (dir, "plan.renaksi");
+
+  check_plan (plan, RENAKSI_PAPER_A4, FALSE, 166);
+  test_util_remove_dir (dir);
+}
+
+static void
+test_default_copy (void)
+{
+  g_autofree char *dir = test_util_make_dir ();
+  g_autofree char *plan = test_util_default_plan (dir, "plan.renaksi");
+
+  check_plan (plan, RENAKSI_PAPER_F4, TRUE, 166);
+  test_util_remove_dir (dir);
+}
+
+/* A generated plan of @n indicators, in the plan-text format, with a few
+ * hard cases: a word longer than any column, a sub-activity with more
+ * indicators than a page holds, an area with no activities. */
+static char *
+generated_plan_text (guint n)
+{
+  static const char * const words[] = {
+    "penyusunan", "revisi", "naskah", "dinas", "pengaturan", "penetapan", "lingkungan",
+    "unit/satuan", "kerja", "pelayanan", "stakeholder", "monitoring", "evaluasi", "pelaporan",
+    "tindak", "lanjut", "pembangunan", "zona", "integritas", "reformasi", "birokrasi",
+  };
+  GString *out = g_string_new (NULL);
+  GRand *rand = g_rand_new_with_seed (7);
+  guint made = 0;
+
+  g_string_append (out, "decree\tinstitution\tKOMISI PEMILIHAN UMUM PROVINSI CONTOH\n"
+                        "decree\tnumber\t1\ndecree\tyear\t2025\n"
+                        "decree\ttitle\tRENCANA AKSI REFORMASI BIROKRASI CONTOH\n"
+                        "decree\tplace\tContoh\ndecree\tdate\t2025-01-02\n"
+                        "decree\tsignatory_title\tKETUA KOMISI PEMILIHAN UMUM PROVINSI CONTOH\n"
+                        "decree\tsignatory_name\tNAMA PENANDA TANGAN\n");
+  for (guint area = 1; area <= 8; area++)
+    {
+      guint quota = area == 8 ? n - made : n / 8;
+
+      g_string_append_printf (out, "area\t%u\tArea perubahan %u %s\n", area, area,
+                              words[g_rand_int_range (rand, 0, G_N_ELEMENTS (words))]);
+      for (guint a = 1; quota > 0; a++)
+        {
+          g_string_append_printf (out, "activity\t%u.\tKegiatan %u.%u", a, area, a);
+          for (int k = g_rand_int_range (rand, 2, 14); k > 0; k--)
+            g_string_append_printf (out, " %s", words[g_rand_int_range (rand, 0, G_N_ELEMENTS (words))]);
+          g_string_append_c (out, '\n');
+          for (guint s = 1; s <= (guint)g_rand_int_range (rand, 1, 6) && quota > 0; s++)
+            {
+              guint k = area == 3 && a == 2 && s == 1 ? 120 : (guint)g_rand_int_range (rand, 1, 6);
+
+              g_string_append_printf (out, "sub_activity\t%u\tSub kegiatan %u.%u.%u", s, area, a, s);
+              if (area == 2 && a == 1 && s == 1)
+                g_string_append (out, " Pemutakhirandatakepegawaiandiaplikasisisteminformasimanajemenkepegawaian");
+              for (int w = g_rand_int_range (rand, 4, 30); w > 0; w--)
+                g_string_append_printf (out, " %s", words[g_rand_int_range (rand, 0, G_N_ELEMENTS (words))]);
+              g_string_append_c (out, '\n');
+              for (guint i = 1; i <= MIN (k, quota); i++, made++)
+                {
+                  g_string_append_printf (out, "indicator\t%u.\tIndikator %u", i, made + 1);
+                  for (int w = g_rand_int_range (rand, 3, 24); w > 0; w--)
+                    g_string_append_printf (out, " %s", words[g_rand_int_range (rand, 0, G_N_ELEMENTS (words))]);
+                  g_string_append_c (out, '\n');
+                }
+              quota -= MIN (k, quota);
+            }
+        }
+    }
+  g_string_append (out, "area\t9\tArea tanpa kegiatan\n");
+  g_rand_free (rand);
+
+  return g_string_free (out, FALSE);
+}
+
+static gboolean
+fill_cb (RenaksiDb  *db,
+         gpointer    user_data,
+         GError    **error)
+{
+  const char *text = user_data;
+
+  return renaksi_plan_text_import (db, text, strlen (text), error);
+}
+
+static void
+test_generated_2000 (void)
+{
+  g_autofree char *dir = test_util_make_dir ();
+  g_autofree char *path = g_build_filename (dir, "big.renaksi", NULL);
+  g_autofree char *text = generated_plan_text (2000);
+  g_autoptr(GError) error = NULL;
+
+  renaksi_plan_file_write (path, fill_cb, text, &error);
+  g_assert_no_error (error);
+  check_plan (path, RENAKSI_PAPER_F4, TRUE, 2000);
+  test_util_remove_dir (dir);
+}
+
+/* Planned months are shaded and, in the realisation variant, realised
+ * months carry a dark mark; in greys only. */
+static void
+test_months (void)
+{
+  g_autofree char *dir = test_util_make_dir ();
+  g_autofree char *path = test_util_default_plan (dir, "plan.renaksi");
+  g_autoptr(RenaksiPlan) plan = open_plan (path);
+  g_autoptr(RenaksiAnnexLayout) layout = renaksi_annex_layout_new (plan);
+  g_autoptr(RenaksiNode) area = g_list_model_get_item (renaksi_plan_get_areas (plan), 0);
+  g_autoptr(RenaksiNode) activity = g_list_model_get_item (renaksi_node_get_children (area), 0);
+  g_autoptr(RenaksiNode) sub = g_list_model_get_item (renaksi_node_get_children (activity), 0);
+  double y0;
+
+  /* Planned January–March; realised February and April. */
+  renaksi_node_set_planned_months (sub, 0x7);
+  renaksi_node_set_realised_months (sub, 0xa);
+
+  for (int variant = 0; variant < 2; variant++)
+    {
+      cairo_surface_t *surface;
+      cairo_t *cr;
+      guchar *data;
+      int stride;
+
+      renaksi_annex_layout_set_with_realisation (layout, variant == 1);
+      renaksi_annex_layout_paginate (layout);
+      g_assert_true (renaksi_annex_layout_get_table_extent (layout, 0, &y0, NULL));
+      surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, (int)MM (330), (int)MM (215));
+      cr = cairo_create (surface);
+      cairo_set_source_rgb (cr, 1, 1, 1);
+      cairo_paint (cr);
+      renaksi_annex_layout_draw_page (layout, cr, 0);
+      cairo_destroy (cr);
+      cairo_surface_flush (surface);
+      data = cairo_image_surface_get_data (surface);
+      stride = cairo_image_surface_get_stride (surface);
+
+      for (guint m = 0; m < 12; m++)
+        {
+          double x0, x1;
+          int x, y, gray_x, gray_y;
+          guint32 pixel, corner;
+          gboolean planned = m < 3, realised = variant == 1 && (m == 1 || m == 3);
+
+          renaksi_annex_layout_get_column (layout, RENAKSI_ANNEX_COLUMN_JANUARY + m, &x0, &x1);
+          /* The mark sits in the first line of the cell, the corner is clear of it. */
+          x = (int)((x0 + x1) / 2);
+          y = (int)(y0 + 2 + 5);
+          gray_x = (int)(x0 + 2.5);
+          gray_y = (int)(y0 + 10);
+          pixel = *(guint32 *)(data + y * stride + x * 4) & 0xffffff;
+          corner = *(guint32 *)(data + gray_y * stride + gray_x * 4) & 0xffffff;
+
+          g_assert_cmphex (corner, ==, planned ? 0xb8b8b8 : 0xffffff);
+          if (realised)
+            g_assert_cmphex (pixel, ==, 0x000000);
+          else
+            g_assert_cmphex (pixel, ==, corner);
+        }
+      cairo_surface_destroy (surface);
+    }
+  test_util_remove_dir (dir);
+}
+
+/* The decree: portrait body pages with its parts, then the annex. */
+static void
+test_decree (void)
+{
+  g_autofree char *dir = test_util_make_dir ();
+  g_autofree char *path = test_util_default_plan (dir, "plan.renaksi");
+  g_autofree char *pdf = g_build_filename (dir, "decree.pdf", NULL);
+  g_autoptr(RenaksiPlan) plan = open_plan (path);
+  g_autoptr(RenaksiAnnexLayout) layout = renaksi_annex_layout_new (plan);
+  g_autoptr(PopplerDocument) doc = NULL;
+  g_autoptr(GString) body = g_string_new (NULL);
+  RenaksiDecree *decree = renaksi_plan_get_decree (plan);
+  Reading reading = { 0 };
+  guint n_body = 0;
+
+  renaksi_annex_layout_set_with_decree (layout, TRUE);
+  renaksi_annex_layout_set_copy (layout, TRUE);
+  export (layout, pdf);
+  doc = open_pdf (pdf);
+
+  while (!renaksi_annex_layout_is_annex_page (layout, n_body))
+    {
+      g_autoptr(PopplerPage) page = poppler_document_get_page (doc, (int)n_body);
+      g_autofree char *text = poppler_page_get_text (page);
+      double w, h;
+
+      poppler_page_get_size (page, &w, &h);
+      g_assert_cmpfloat_with_epsilon (w, MM (215), 1.0);
+      g_assert_cmpfloat_with_epsilon (h, MM (330), 1.0);
+      g_autofree char *squeezed = squeeze (text);
+      g_autofree char *page_no = g_strdup_printf ("-%u-", n_body + 1);
+      char *at = strstr (squeezed, page_no);
+
+      /* Without the page number, so a paragraph may run on. */
+      g_assert_nonnull (at);
+      memmove (at, at + strlen (page_no), strlen (at + strlen (page_no)) + 1);
+      g_string_append (body, squeezed);
+      n_body++;
+    }
+  g_assert_cmpuint (n_body, >=, 1);
+
+  assert_contains (body->str, "SALINAN");
+  assert_contains (body->str, "KEPUTUSAN KOMISI PEMILIHAN UMUM PROVINSI JAMBI");
+  assert_contains (body->str, "NOMOR 4 TAHUN 2024");
+  assert_contains (body->str, decree->title);
+  assert_contains (body->str, "Menimbang");
+  assert_contains (body->str, "Mengingat");
+  assert_contains (body->str, "MEMUTUSKAN");
+  for (guint i = 0; i < decree->parts->len; i++)
+    {
+      RenaksiDecreePart *part = g_ptr_array_index (decree->parts, i);
+
+      assert_contains (body->str, part->label);
+      assert_contains (body->str, part->text);
+    }
+  assert_contains (body->str, "Pada tanggal 2 Januari 2024");
+  assert_contains (body->str, "IRON SAHRONI");
+  assert_contains (body->str, "Salinan sesuai dengan aslinya");
+
+  read_annex (layout, doc, MM (330), MM (215), &reading);
+  assert_every_node (plan, &reading);
+  reading_clear (&reading);
+  test_util_remove_dir (dir);
+}
+
+/* A failed export leaves nothing behind, not even its temporary file. */
+static void
+test_failed_export_leaves_nothing (void)
+{
+  g_autofree char *dir = test_util_make_dir ();
+  g_autofree char *path = test_util_default_plan (dir, "plan.renaksi");
+  g_autofree char *target = g_build_filename (dir, "taken", NULL);
+  g_autoptr(RenaksiPlan) plan = open_plan (path);
+  g_autoptr(RenaksiAnnexLayout) layout = renaksi_annex_layout_new (plan);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDir) d = NULL;
+  guint n = 0;
+
+  /* A directory stands where the PDF would go. */
+  g_assert_cmpint (g_mkdir (target, 0755), ==, 0);
+  g_assert_false (renaksi_annex_layout_write_pdf (layout, target, &error));
+  g_assert_error (error, RENAKSI_ERROR, RENAKSI_ERROR_FAILED);
+  g_assert_nonnull (strstr (error->message, "taken"));
+
+  d = g_dir_open (dir, 0, NULL);
+  while (g_dir_read_name (d) != NULL)
+    n++;
+  g_assert_cmpuint (n, ==, 2);    /* the plan and the directory */
+  test_util_remove_dir (dir);
+}
+
+/* ---- The command line, as a separate process with no display ---------- */
+
+static int
+run_cli (char       **err,
+         const char  *first,
+         ...)
+{
+  g_autoptr(GSubprocessLauncher) launcher =
+    g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *arg;
+  va_list args;
+
+  g_subprocess_launcher_unsetenv (launcher, "DISPLAY");
+  g_subprocess_launcher_unsetenv (launcher, "WAYLAND_DISPLAY");
+  g_subprocess_launcher_setenv (launcher, "LC_ALL", "C.UTF-8", TRUE);
+  g_ptr_array_add (argv, (gpointer)g_getenv ("RENAKSI_BIN"));
+  va_start (args, first);
+  for (arg = first; arg != NULL; arg = va_arg (args, const char *))
+    g_ptr_array_add (argv, (gpointer)arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  process = g_subprocess_launcher_spawnv (launcher, (const char * const *)argv->pdata, &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (process, NULL, NULL, NULL, err, &error);
+  g_assert_no_error (error);
+
+  return g_subprocess_get_exit_status (process);
+}
+
+static void
+assert_pdf_page_size (const char *path,
+                      double      width,
+                      double      height)
+{
+  g_autoptr(PopplerDocument) doc = open_pdf (path);
+  g_autoptr(PopplerPage) page = poppler_document_get_page (doc, 0);
+  double w, h;
+
+  poppler_page_get_size (page, &w, &h);
+  g_assert_cmpfloat_with_epsilon (w, width, 1.0);
+  g_assert_cmpfloat_with_epsilon (h, height, 1.0);
+}
+
+static void
+test_cli (void)
+{
+  g_autofree char *dir = test_util_make_dir ();
+  g_autofree char *plan = test_util_default_plan (dir, "plan.renaksi");
+  g_autofree char *pdf = g_build_filename (dir, "annex.pdf", NULL);
+  g_autofree char *decree = g_build_filename (dir, "decree.pdf", NULL);
+  g_autofree char *missing = g_build_filename (dir, "missing.renaksi", NULL);
+  g_autofree char *sha = test_util_file_sha256 (plan);
+  g_autofree char *err = NULL;
+
+  g_assert_cmpint (run_cli (&err, "--export-annex", pdf, plan, NULL), ==, 0);
+  assert_pdf_page_size (pdf, MM (330), MM (215));
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (run_cli (&err, "--export-annex", pdf, plan, "--paper", "a4", "--copy",
+                            "--with-realisation", NULL), ==, 0);
+  assert_pdf_page_size (pdf, MM (297), MM (210));
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (run_cli (&err, "--export-decree", decree, plan, "--copy", NULL), ==, 0);
+  assert_pdf_page_size (decree, MM (215), MM (330));
+  g_clear_pointer (&err, g_free);
+  g_unlink (pdf);
+
+  /* Bad arguments: a clear message, non-zero status, no file. */
+  g_assert_cmpint (run_cli (&err, "--export-annex", pdf, plan, "--paper", "letter", NULL), ==, 2);
+  g_assert_nonnull (strstr (err, "letter"));
+  g_assert_false (g_file_test (pdf, G_FILE_TEST_EXISTS));
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (run_cli (&err, "--export-annex", pdf, NULL), ==, 2);
+  g_assert_cmpstr (err, !=, "");
+  g_assert_false (g_file_test (pdf, G_FILE_TEST_EXISTS));
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (run_cli (&err, "--export-annex", pdf, missing, NULL), ==, 1);
+  g_assert_nonnull (strstr (err, "missing.renaksi"));
+  g_assert_false (g_file_test (pdf, G_FILE_TEST_EXISTS));
+  g_clear_pointer (&err, g_free);
+
+  /* Not a plan: the PDF given as the plan. */
+  g_assert_cmpint (run_cli (&err, "--export-annex", pdf, decree, NULL), ==, 1);
+  g_assert_false (g_file_test (pdf, G_FILE_TEST_EXISTS));
+  g_clear_pointer (&err, g_free);
+
+  /* Nor over the plan itself. */
+  g_assert_cmpint (run_cli (&err, "--export-annex", plan, plan, NULL), ==, 2);
+  g_assert_nonnull (strstr (err, "plan"));
+  g_clear_pointer (&err, g_free);
+
+  /* Exporting never changes the plan file. */
+  {
+    g_autofree char *after = test_util_file_sha256 (plan);
+
+    g_assert_cmpstr (after, ==, sha);
+  }
+  test_util_remove_dir (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_setenv ("TZ", "UTC", TRUE);
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/annex/default/f4", test_default_f4);
+  g_test_add_func ("/annex/default/a4", test_default_a4);
+  g_test_add_func ("/annex/default/copy", test_default_copy);
+  g_test_add_func ("/annex/generated/2000-indicators", test_generated_2000);
+  g_test_add_func ("/annex/months/planned-and-realised", test_months);
+  g_test_add_func ("/annex/decree/whole", test_decree);
+  g_test_add_func ("/annex/export/failure-leaves-nothing", test_failed_export_leaves_nothing);
+  g_test_add_func ("/annex/cli/export-and-bad-arguments", test_cli);
+
+  return g_test_run ();
+}

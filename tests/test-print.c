@@ -1,0 +1,275 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Printing goes through the same layout as the PDF export: the print
+ * operation, run in export mode to a file, gives the same pages with the
+ * same text. The export dialog previews those pages and saves them.
+ * Needs a display (xvfb).
+ */
+#include "config.h"
+
+#include <adwaita.h>
+#include <poppler.h>
+#include <string.h>
+
+#include "renaksi-export-dialog.h"
+#include "renaksi-print-operation.h"
+#include "test-util.h"
+
+#define MM(x) ((x) * 72.0 / 25.4)
+
+/* poppler-glib 22.12 declares no autoptr cleanups. */
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerPage, g_object_unref)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerDocument, g_object_unref)
+
+static PopplerDocument *
+open_pdf (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *uri = g_filename_to_uri (path, NULL, &error);
+  PopplerDocument *doc;
+
+  g_assert_no_error (error);
+  doc = poppler_document_new_from_file (uri, NULL, &error);
+  g_assert_no_error (error);
+
+  return doc;
+}
+
+static RenaksiPlan *
+open_default_plan (const char *dir)
+{
+  g_autofree char *path = test_util_default_plan (dir, "plan.renaksi");
+  g_autoptr(GError) error = NULL;
+  RenaksiPlan *plan = renaksi_plan_open (path, RENAKSI_DB_READ_ONLY, &error);
+
+  g_assert_no_error (error);
+
+  return plan;
+}
+
+/* The two PDFs have the same pages, page sizes and text. */
+static void
+assert_same_pdf (const char *a,
+                 const char *b,
+                 double      width,
+                 double      height,
+                 const char *must_contain)
+{
+  g_autoptr(PopplerDocument) da = open_pdf (a);
+  g_autoptr(PopplerDocument) db = open_pdf (b);
+  int n = poppler_document_get_n_pages (da);
+  gboolean found = must_contain == NULL;
+
+  g_assert_cmpint (n, >, 1);
+  g_assert_cmpint (poppler_document_get_n_pages (db), ==, n);
+  for (int p = 0; p < n; p++)
+    {
+      g_autoptr(PopplerPage) pa = poppler_document_get_page (da, p);
+      g_autoptr(PopplerPage) pb = poppler_document_get_page (db, p);
+      g_autofree char *ta = poppler_page_get_text (pa);
+      g_autofree char *tb = poppler_page_get_text (pb);
+      double wa, ha, wb, hb;
+
+      poppler_page_get_size (pa, &wa, &ha);
+      poppler_page_get_size (pb, &wb, &hb);
+      g_assert_cmpfloat_with_epsilon (wa, width, 1.0);
+      g_assert_cmpfloat_with_epsilon (ha, height, 1.0);
+      g_assert_cmpfloat_with_epsilon (wb, width, 1.0);
+      g_assert_cmpfloat_with_epsilon (hb, height, 1.0);
+      g_assert_cmpstr (ta, ==, tb);
+      if (must_contain != NULL && strstr (ta, must_contain) != NULL)
+        found = TRUE;
+    }
+  g_assert_true (found);
+}
+
+static void
+print_to_file (RenaksiPrintOperation *operation,
+               const char            *path)
+{
+  g_autoptr(GError) error = NULL;
+  GtkPrintOperationResult result;
+
+  gtk_print_operation_set_export_filename (GTK_PRINT_OPERATION (operation), path);
+  result = gtk_print_operation_run (GTK_PRINT_OPERATION (operation),
+                                    GTK_PRINT_OPERATION_ACTION_EXPORT, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (result, ==, GTK_PRINT_OPERATION_RESULT_APPLY);
+}
+
+static void
+check_print (RenaksiPaper paper,
+             gboolean     copy)
+{
+  g_autofree char *dir = test_util_make_dir ();
+  g_autofree char *direct = g_build_filename (dir, "direct.pdf", NULL);
+  g_autofree char *printed = g_build_filename (dir, "printed.pdf", NULL);
+  g_autoptr(RenaksiPlan) plan = open_default_plan (dir);
+  g_autoptr(RenaksiAnnexLayout) layout = renaksi_annex_layout_new (plan);
+  g_autoptr(RenaksiPrintOperation) operation = renaksi_print_operation_new (plan);
+  g_autoptr(GError) error = NULL;
+
+  renaksi_annex_layout_set_paper (layout, paper);
+  renaksi_annex_layout_set_copy (layout, copy);
+  renaksi_annex_layout_write_pdf (layout, direct, &error);
+  g_assert_no_error (error);
+
+  if (paper != RENAKSI_PAPER_F4)
+    {
+      g_autoptr(GtkPageSetup) setup = renaksi_print_operation_new_page_setup (paper);
+
+      gtk_print_operation_set_default_page_setup (GTK_PRINT_OPERATION (operation), setup);
+    }
+  renaksi_annex_layout_set_copy (renaksi_print_operation_get_layout (operation), copy);
+  print_to_file (operation, printed);
+
+  assert_same_pdf (direct, printed,
+                   paper == RENAKSI_PAPER_A4 ? MM (297) : MM (330),
+                   paper == RENAKSI_PAPER_A4 ? MM (210) : MM (215),
+                   copy ? "SALINAN" : "LAMPIRAN");
+  test_util_remove_dir (dir);
+}
+
+static void
+test_print_f4 (void)
+{
+  check_print (RENAKSI_PAPER_F4, FALSE);
+}
+
+static void
+test_print_a4_copy (void)
+{
+  check_print (RENAKSI_PAPER_A4, TRUE);
+}
+
+/* The whole decree: its body pages stand upright, the annex lies. */
+static void
+test_print_decree (void)
+{
+  g_autofree char *dir = test_util_make_dir ();
+  g_autofree char *direct = g_build_filename (dir, "direct.pdf", NULL);
+  g_autofree char *printed = g_build_filename (dir, "printed.pdf", NULL);
+  g_autoptr(RenaksiPlan) plan = open_default_plan (dir);
+  g_autoptr(RenaksiAnnexLayout) layout = renaksi_annex_layout_new (plan);
+  g_autoptr(RenaksiPrintOperation) operation = renaksi_print_operation_new (plan);
+  g_autoptr(PopplerDocument) da = NULL;
+  g_autoptr(PopplerDocument) db = NULL;
+  g_autoptr(GError) error = NULL;
+  int n;
+
+  renaksi_annex_layout_set_with_decree (layout, TRUE);
+  renaksi_annex_layout_write_pdf (layout, direct, &error);
+  g_assert_no_error (error);
+  renaksi_annex_layout_set_with_decree (renaksi_print_operation_get_layout (operation), TRUE);
+  print_to_file (operation, printed);
+
+  da = open_pdf (direct);
+  db = open_pdf (printed);
+  n = poppler_document_get_n_pages (da);
+  g_assert_cmpint (poppler_document_get_n_pages (db), ==, n);
+  for (int p = 0; p < n; p++)
+    {
+      g_autoptr(PopplerPage) pa = poppler_document_get_page (da, p);
+      g_autoptr(PopplerPage) pb = poppler_document_get_page (db, p);
+      g_autofree char *ta = poppler_page_get_text (pa);
+      g_autofree char *tb = poppler_page_get_text (pb);
+      gboolean body = !renaksi_annex_layout_is_annex_page (layout, (guint)p);
+      double wa, ha, wb, hb;
+
+      poppler_page_get_size (pa, &wa, &ha);
+      poppler_page_get_size (pb, &wb, &hb);
+      g_assert_cmpfloat_with_epsilon (wa, body ? MM (215) : MM (330), 1.0);
+      g_assert_cmpfloat_with_epsilon (wb, wa, 1.0);
+      g_assert_cmpfloat_with_epsilon (hb, ha, 1.0);
+      g_assert_cmpstr (ta, ==, tb);
+    }
+  test_util_remove_dir (dir);
+}
+
+static void
+wait_drawn (GtkWidget *widget)
+{
+  for (int i = 0; i < 50 && !gtk_widget_get_mapped (widget); i++)
+    g_main_context_iteration (NULL, TRUE);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+/* The first switch of the options is the certified copy's. */
+static GtkWidget *
+find_first_switch (GtkWidget *widget)
+{
+  if (GTK_IS_SWITCH (widget))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_first_switch (child);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* The dialog previews the pages, turns them, and saves what it shows. */
+static void
+test_export_dialog (void)
+{
+  g_autofree char *dir = test_util_make_dir ();
+  g_autofree char *direct = g_build_filename (dir, "direct.pdf", NULL);
+  g_autofree char *saved = g_build_filename (dir, "saved.pdf", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (saved);
+  g_autoptr(RenaksiPlan) plan = open_default_plan (dir);
+  g_autoptr(RenaksiAnnexLayout) layout = renaksi_annex_layout_new (plan);
+  g_autoptr(GError) error = NULL;
+  RenaksiExportDialog *dialog;
+  GtkWidget *copy_switch = NULL;
+  guint n_pages;
+
+  dialog = RENAKSI_EXPORT_DIALOG (renaksi_export_dialog_new (NULL, plan));
+  gtk_window_present (GTK_WINDOW (dialog));
+  wait_drawn (GTK_WIDGET (dialog));
+
+  n_pages = renaksi_annex_layout_paginate (layout);
+  g_assert_cmpuint (renaksi_export_dialog_get_n_pages (dialog), ==, n_pages);
+  g_assert_cmpuint (renaksi_export_dialog_get_page (dialog), ==, 0);
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "export.previous-page", NULL);
+  g_assert_cmpuint (renaksi_export_dialog_get_page (dialog), ==, 0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "export.next-page", NULL));
+  g_assert_cmpuint (renaksi_export_dialog_get_page (dialog), ==, 1);
+  wait_drawn (GTK_WIDGET (dialog));
+
+  /* The certified copy, chosen in the dialog, is what gets saved. */
+  copy_switch = find_first_switch (GTK_WIDGET (dialog));
+  g_assert_nonnull (copy_switch);
+  gtk_switch_set_active (GTK_SWITCH (copy_switch), TRUE);
+  wait_drawn (GTK_WIDGET (dialog));
+
+  g_assert_true (renaksi_export_dialog_save_to_file (dialog, file, &error));
+  g_assert_no_error (error);
+  renaksi_annex_layout_set_copy (layout, TRUE);
+  renaksi_annex_layout_write_pdf (layout, direct, &error);
+  g_assert_no_error (error);
+  assert_same_pdf (direct, saved, MM (330), MM (215), "SALINAN");
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  test_util_remove_dir (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_setenv ("TZ", "UTC", TRUE);
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add_func ("/print/export-mode/f4", test_print_f4);
+  g_test_add_func ("/print/export-mode/a4-copy", test_print_a4_copy);
+  g_test_add_func ("/print/export-mode/decree", test_print_decree);
+  g_test_add_func ("/export-dialog/preview-and-save", test_export_dialog);
+
+  return g_test_run ();
+}
