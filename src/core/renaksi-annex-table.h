@@ -1,0 +1,56 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "renaksi-decree.h"
+#include "renaksi-node.h"
+
+G_BEGIN_DECLS
+
+/* The annex as a table (spreadsheet, CSV, TSV): its column headings as
+ * printed, and how a node's printed number and text share one cell. */
+
+#define RENAKSI_ANNEX_N_COLUMNS (5 + RENAKSI_N_MONTHS + 1)
+
+typedef enum
+{
+  RENAKSI_ANNEX_COLUMN_NO,
+  RENAKSI_ANNEX_COLUMN_AREA,
+  RENAKSI_ANNEX_COLUMN_ACTIVITY,
+  RENAKSI_ANNEX_COLUMN_SUB_ACTIVITY,
+  RENAKSI_ANNEX_COLUMN_INDICATOR,
+  RENAKSI_ANNEX_COLUMN_FIRST_MONTH,
+  RENAKSI_ANNEX_COLUMN_REMARK = RENAKSI_ANNEX_COLUMN_FIRST_MONTH + RENAKSI_N_MONTHS,
+} RenaksiAnnexColumn;
+
+const char *renaksi_annex_column_heading (RenaksiAnnexColumn  column);
+const char *renaksi_annex_month_heading  (guint               month);
+char       *renaksi_annex_format_cell    (const char         *label,
+                                          const char         *text);
+char       *renaksi_annex_format_heading (RenaksiDecree      *decree,
+                                          guint               line);
+
+/* A table read from a CSV or TSV file, checked and ready to become a plan. */
+typedef struct
+{
+  RenaksiDecree *decree;
+  GListStore    *areas;            /* of RenaksiNode, with their children */
+  gboolean       year_from_table;  /* else given, or this year */
+  guint          n_rows;
+  guint          n_activities;
+  guint          n_sub_activities;
+  guint          n_indicators;
+} RenaksiAnnexTable;
+
+RenaksiAnnexTable *renaksi_annex_table_read       (const char         *path,
+                                                   int                 year,
+                                                   GError            **error);
+gboolean           renaksi_annex_table_write_plan (RenaksiAnnexTable  *table,
+                                                   const char         *path,
+                                                   GError            **error);
+void               renaksi_annex_table_free       (RenaksiAnnexTable  *table);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RenaksiAnnexTable, renaksi_annex_table_free)
+
+G_END_DECLS

@@ -1,0 +1,416 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The annex as a worksheet, laid out as it is printed: the heading at the
+ * top right, the header and the 1–7 number row (repeated on every printed
+ * page), one row per indicator with the area, activity and sub-activity
+ * cells (and the sub-activity's months and remark) merged over their rows,
+ * planned months shaded, and the closing block (place, date, signatory). Print setup: F4 (folio, 8½ × 13 in = 215.9 × 330.2
+ * mm) landscape, the decree's margins, fitted to the page width.
+ *
+ * Spreadsheets do not grow a row to fit the text of a merged cell, so the
+ * row heights are estimated here from the text lengths.
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <math.h>
+#include <xlsxwriter.h>
+
+#include "renaksi-annex-table.h"
+#include "renaksi-error.h"
+#include "renaksi-xlsx.h"
+
+#define PAPER_FOLIO 14            /* Excel's "Folio 8½ × 13 in": F4 */
+#define MM_PER_INCH 25.4
+#define FONT_NAME "Arial"
+#define FONT_SIZE 10
+#define LINE_HEIGHT 12.75         /* points per line of Arial 10 */
+#define PLANNED_GREY 0x808080
+
+#define HEADING_ROW 0
+#define HEADER_ROW 5
+#define NUMBER_ROW (HEADER_ROW + 2)
+#define FIRST_DATA_ROW (NUMBER_ROW + 1)
+
+/* Column widths in characters, in RenaksiAnnexColumn order (months share one). */
+static const double column_widths[] = { 4.5, 17, 23, 29, 35, 4.3, 11 };
+
+typedef struct
+{
+  lxw_workbook  *workbook;
+  lxw_worksheet *sheet;
+  lxw_format    *heading;
+  lxw_format    *header;
+  lxw_format    *month_header;
+  lxw_format    *number;
+  lxw_format    *text;
+  lxw_format    *centred;
+  lxw_format    *month;
+  lxw_format    *planned;
+  lxw_row_t      row;
+  GArray        *lines;          /* per data row: the lines its text needs */
+  lxw_error      status;
+  RenaksiNode   *failed_node;
+} Export;
+
+static double
+column_width (RenaksiAnnexColumn column)
+{
+  if (column < RENAKSI_ANNEX_COLUMN_FIRST_MONTH)
+    return column_widths[column];
+  if (column == RENAKSI_ANNEX_COLUMN_REMARK)
+    return column_widths[6];
+  return column_widths[5];
+}
+
+/* About how many lines @text takes wrapped in a column @width wide. */
+static guint
+count_lines (const char *text,
+             double      width)
+{
+  g_auto(GStrv) paragraphs = g_strsplit (text, "\n", -1);
+  /* A column width counts digits of the default font (Calibri 11); Arial
+   * 10 text fits about 1.4 times as many characters, less what wrapping
+   * at word ends wastes. */
+  double per_line = MAX (width * 1.35 - 1, 1);
+  guint lines = 0;
+
+  for (guint i = 0; paragraphs[i] != NULL; i++)
+    lines += MAX (1u, (guint)ceil (g_utf8_strlen (paragraphs[i], -1) / per_line));
+
+  return MAX (lines, 1u);
+}
+
+static void
+check (Export      *export,
+       lxw_error    status,
+       RenaksiNode *node)
+{
+  if (status != LXW_NO_ERROR && export->status == LXW_NO_ERROR)
+    {
+      export->status = status;
+      export->failed_node = node;
+    }
+}
+
+static void
+write_span (Export      *export,
+            lxw_row_t    first,
+            lxw_row_t    last,
+            lxw_col_t    column,
+            const char  *text,
+            lxw_format  *format,
+            RenaksiNode *node)
+{
+  if (last > first)
+    check (export, worksheet_merge_range (export->sheet, first, column, last, column, text, format), node);
+  else if (*text != '\0')
+    check (export, worksheet_write_string (export->sheet, first, column, text, format), node);
+  else
+    check (export, worksheet_write_blank (export->sheet, first, column, format), node);
+}
+
+/* Makes rows [@first, @last] tall enough for @text in @column together. */
+static void
+fit_span (Export             *export,
+          lxw_row_t           first,
+          lxw_row_t           last,
+          RenaksiAnnexColumn  column,
+          const char         *text)
+{
+  guint needed = count_lines (text, column_width (column));
+  guint have = 0;
+  guint span = last - first + 1;
+
+  for (lxw_row_t r = first; r <= last; r++)
+    have += g_array_index (export->lines, guint, r - FIRST_DATA_ROW);
+  if (have >= needed)
+    return;
+
+  for (lxw_row_t r = first; r <= last; r++)
+    g_array_index (export->lines, guint, r - FIRST_DATA_ROW) += (needed - have + span - 1) / span;
+}
+
+/* Writes @node and its children from the current row on. */
+static void
+write_node (Export      *export,
+            RenaksiNode *node)
+{
+  RenaksiNodeKind kind = renaksi_node_get_kind (node);
+  GListModel *children = renaksi_node_get_children (node);
+  guint n_children = children != NULL ? g_list_model_get_n_items (children) : 0;
+  RenaksiAnnexColumn column = RENAKSI_ANNEX_COLUMN_AREA + kind;
+  lxw_row_t first = export->row;
+  lxw_row_t last;
+  g_autofree char *cell = NULL;
+
+  if (kind == RENAKSI_NODE_AREA)
+    cell = g_strdup (renaksi_node_get_text (node));
+  else
+    cell = renaksi_annex_format_cell (renaksi_node_get_label (node), renaksi_node_get_text (node));
+
+  if (n_children == 0)
+    {
+      guint zero = 0;
+
+      g_array_append_val (export->lines, zero);
+      /* The empty cells to the right keep their borders; a sub-activity
+       * writes its own months and remark. */
+      for (RenaksiAnnexColumn c = column + 1; c <= RENAKSI_ANNEX_COLUMN_REMARK; c++)
+        if (kind == RENAKSI_NODE_AREA || kind == RENAKSI_NODE_ACTIVITY ||
+            (kind == RENAKSI_NODE_SUB_ACTIVITY && c == RENAKSI_ANNEX_COLUMN_INDICATOR))
+          check (export, worksheet_write_blank (export->sheet, first, c, export->text), node);
+      export->row++;
+    }
+  for (guint i = 0; i < n_children; i++)
+    {
+      g_autoptr(RenaksiNode) child = g_list_model_get_item (children, i);
+
+      write_node (export, child);
+    }
+  last = export->row - 1;
+
+  if (kind == RENAKSI_NODE_INDICATOR)
+    {
+      check (export, worksheet_write_string (export->sheet, first, column, cell, export->text), node);
+      g_array_index (export->lines, guint, first - FIRST_DATA_ROW) =
+        count_lines (cell, column_width (column));
+      return;
+    }
+
+  write_span (export, first, last, column, cell, export->text, node);
+  fit_span (export, first, last, column, cell);
+
+  if (kind == RENAKSI_NODE_AREA)
+    write_span (export, first, last, RENAKSI_ANNEX_COLUMN_NO, renaksi_node_get_label (node),
+                export->centred, node);
+
+  if (kind == RENAKSI_NODE_SUB_ACTIVITY)
+    {
+      guint months = renaksi_node_get_planned_months (node);
+      const char *remark = renaksi_node_get_remark (node);
+
+      /* A planned month also holds an "x" in the shading's own colour: it
+       * prints as the document's plain shading, and the schedule survives
+       * saving the sheet as CSV (renaksi --import-annex reads it back). */
+      for (guint m = 0; m < RENAKSI_N_MONTHS; m++)
+        write_span (export, first, last, RENAKSI_ANNEX_COLUMN_FIRST_MONTH + m,
+                    (months & (1u << m)) != 0 ? "x" : "",
+                    (months & (1u << m)) != 0 ? export->planned : export->month, node);
+      write_span (export, first, last, RENAKSI_ANNEX_COLUMN_REMARK, remark != NULL ? remark : "",
+                  export->text, node);
+      if (remark != NULL)
+        fit_span (export, first, last, RENAKSI_ANNEX_COLUMN_REMARK, remark);
+    }
+}
+
+static lxw_format *
+add_format (Export   *export,
+            gboolean  border)
+{
+  lxw_format *format = workbook_add_format (export->workbook);
+
+  format_set_font_name (format, FONT_NAME);
+  format_set_font_size (format, FONT_SIZE);
+  format_set_text_wrap (format);
+  format_set_align (format, LXW_ALIGN_VERTICAL_TOP);
+  if (border)
+    format_set_border (format, LXW_BORDER_THIN);
+
+  return format;
+}
+
+static void
+write_header (Export        *export,
+              RenaksiDecree *decree)
+{
+  lxw_worksheet *sheet = export->sheet;
+  char *heading;
+
+  /* The heading block sits above the right-hand columns, as printed. */
+  for (guint line = 0; (heading = renaksi_annex_format_heading (decree, line)) != NULL; line++)
+    {
+      check (export, worksheet_merge_range (sheet, HEADING_ROW + line, RENAKSI_ANNEX_COLUMN_INDICATOR,
+                                            HEADING_ROW + line, RENAKSI_ANNEX_COLUMN_REMARK,
+                                            heading, export->heading), NULL);
+      if (line == 3)
+        worksheet_set_row (sheet, HEADING_ROW + line,
+                           LINE_HEIGHT * count_lines (heading, 35 + 12 * 4.3 + 11), NULL);
+      g_free (heading);
+    }
+
+  for (RenaksiAnnexColumn c = 0; c <= RENAKSI_ANNEX_COLUMN_REMARK; c++)
+    {
+      worksheet_set_column (sheet, c, c, column_width (c), NULL);
+      if (c < RENAKSI_ANNEX_COLUMN_FIRST_MONTH || c == RENAKSI_ANNEX_COLUMN_REMARK)
+        check (export, worksheet_merge_range (sheet, HEADER_ROW, c, HEADER_ROW + 1, c,
+                                              renaksi_annex_column_heading (c), export->header), NULL);
+      else
+        check (export, worksheet_write_string (sheet, HEADER_ROW + 1, c,
+                                               renaksi_annex_column_heading (c), export->month_header), NULL);
+    }
+  check (export, worksheet_merge_range (sheet, HEADER_ROW, RENAKSI_ANNEX_COLUMN_FIRST_MONTH,
+                                        HEADER_ROW, RENAKSI_ANNEX_COLUMN_REMARK - 1,
+                                        "PELAKSANAAN (BULAN)", export->header), NULL);
+
+  /* The column-number row: 6 spans the months. */
+  for (guint i = 0; i < 5; i++)
+    {
+      char number[4];
+
+      g_snprintf (number, sizeof number, "%u", i + 1);
+      check (export, worksheet_write_string (sheet, NUMBER_ROW, i, number, export->number), NULL);
+    }
+  check (export, worksheet_merge_range (sheet, NUMBER_ROW, RENAKSI_ANNEX_COLUMN_FIRST_MONTH,
+                                        NUMBER_ROW, RENAKSI_ANNEX_COLUMN_REMARK - 1, "6",
+                                        export->number), NULL);
+  check (export, worksheet_write_string (sheet, NUMBER_ROW, RENAKSI_ANNEX_COLUMN_REMARK, "7",
+                                         export->number), NULL);
+}
+
+/* The closing block below the table, on the right as printed, with room
+ * for the wet signature. */
+static void
+write_closing (Export        *export,
+               RenaksiDecree *decree)
+{
+  g_autofree char *date = renaksi_decree_format_date_set (decree);
+  g_autofree char *place = *decree->place != '\0' ? g_strconcat ("Ditetapkan di ", decree->place, NULL) : NULL;
+  g_autofree char *date_line = *date != '\0' ? g_strconcat ("Pada tanggal ", date, NULL) : NULL;
+  g_autofree char *title = *decree->signatory_title != '\0' ? g_strconcat (decree->signatory_title, ",", NULL) : NULL;
+  const char *lines[] = { place, date_line, title, "", "", "", decree->signatory_name };
+  lxw_row_t row = export->row + 1;
+
+  if (title == NULL && place == NULL)
+    return;
+
+  for (guint i = 0; i < G_N_ELEMENTS (lines); i++, row++)
+    if (lines[i] != NULL && *lines[i] != '\0')
+      check (export, worksheet_merge_range (export->sheet, row, RENAKSI_ANNEX_COLUMN_INDICATOR,
+                                            row, RENAKSI_ANNEX_COLUMN_REMARK, lines[i],
+                                            export->heading), NULL);
+}
+
+static void
+set_up_page (lxw_worksheet *sheet)
+{
+  worksheet_set_landscape (sheet);
+  worksheet_set_paper (sheet, PAPER_FOLIO);
+  /* Left 3 cm (binding), right 2 cm, top 2 cm, bottom 2.5 cm. */
+  worksheet_set_margins (sheet, 30 / MM_PER_INCH, 20 / MM_PER_INCH, 20 / MM_PER_INCH, 25 / MM_PER_INCH);
+  worksheet_repeat_rows (sheet, HEADER_ROW, NUMBER_ROW);
+  worksheet_fit_to_pages (sheet, 1, 0);
+  worksheet_set_footer (sheet, "&C- &P -");
+  worksheet_freeze_panes (sheet, FIRST_DATA_ROW, 0);
+}
+
+/* Writes the annex of @plan to @path as an XLSX workbook, replacing the
+ * file only once the new one is complete. */
+gboolean
+renaksi_xlsx_export (RenaksiPlan  *plan,
+                     const char   *path,
+                     GError      **error)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *base = NULL;
+  g_autofree char *temporary = NULL;
+  g_autoptr(GArray) lines = g_array_new (FALSE, TRUE, sizeof (guint));
+  RenaksiDecree *decree;
+  GListModel *areas;
+  Export export = { 0, };
+  lxw_workbook_options options = { .constant_memory = LXW_FALSE, .use_zip64 = LXW_TRUE };
+  lxw_error closed;
+
+  g_return_val_if_fail (RENAKSI_IS_PLAN (plan), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  name = g_filename_display_basename (path);
+  dir = g_path_get_dirname (path);
+  base = g_path_get_basename (path);
+  temporary = g_strdup_printf ("%s/.%s.%08x.partial", dir, base, g_random_int ());
+
+  export.workbook = workbook_new_opt (temporary, &options);
+  if (export.workbook == NULL)
+    {
+      g_set_error (error, RENAKSI_ERROR, RENAKSI_ERROR_FAILED,
+                   _("“%s” could not be created."), name);
+      return FALSE;
+    }
+  export.sheet = workbook_add_worksheet (export.workbook, "Lampiran");
+  export.lines = lines;
+
+  export.heading = add_format (&export, FALSE);
+  export.text = add_format (&export, TRUE);
+  export.header = add_format (&export, TRUE);
+  format_set_bold (export.header);
+  format_set_align (export.header, LXW_ALIGN_CENTER);
+  format_set_align (export.header, LXW_ALIGN_VERTICAL_CENTER);
+  export.month_header = add_format (&export, TRUE);
+  format_set_bold (export.month_header);
+  format_set_align (export.month_header, LXW_ALIGN_CENTER);
+  format_set_align (export.month_header, LXW_ALIGN_VERTICAL_CENTER);
+  format_set_font_size (export.month_header, 8);
+  export.number = add_format (&export, TRUE);
+  format_set_align (export.number, LXW_ALIGN_CENTER);
+  format_set_font_size (export.number, 8);
+  export.centred = add_format (&export, TRUE);
+  format_set_align (export.centred, LXW_ALIGN_CENTER);
+  export.month = add_format (&export, TRUE);
+  export.planned = add_format (&export, TRUE);
+  format_set_pattern (export.planned, LXW_PATTERN_SOLID);
+  format_set_bg_color (export.planned, PLANNED_GREY);
+  format_set_font_color (export.planned, PLANNED_GREY);
+  format_set_align (export.planned, LXW_ALIGN_CENTER);
+
+  decree = renaksi_plan_get_decree (plan);
+  write_header (&export, decree);
+  set_up_page (export.sheet);
+
+  export.row = FIRST_DATA_ROW;
+  areas = renaksi_plan_get_areas (plan);
+  for (guint i = 0; i < g_list_model_get_n_items (areas) && export.status == LXW_NO_ERROR; i++)
+    {
+      g_autoptr(RenaksiNode) area = g_list_model_get_item (areas, i);
+
+      write_node (&export, area);
+    }
+
+  write_closing (&export, decree);
+
+  for (guint i = 0; i < lines->len; i++)
+    {
+      guint n = MAX (g_array_index (lines, guint, i), 1u);
+
+      worksheet_set_row (export.sheet, FIRST_DATA_ROW + i, LINE_HEIGHT * n + 2.25, NULL);
+    }
+
+  closed = workbook_close (export.workbook);
+
+  if (export.status == LXW_ERROR_MAX_STRING_LENGTH_EXCEEDED && export.failed_node != NULL)
+    {
+      g_autofree char *start = g_utf8_substring (renaksi_node_get_text (export.failed_node), 0, 40);
+
+      g_set_error (error, RENAKSI_ERROR, RENAKSI_ERROR_INVALID,
+                   _("“%s” was not written: the text “%s…” is longer than a spreadsheet cell can hold (32,767 characters)."),
+                   name, start);
+    }
+  else if (export.status != LXW_NO_ERROR || closed != LXW_NO_ERROR)
+    g_set_error (error, RENAKSI_ERROR, RENAKSI_ERROR_FAILED,
+                 _("“%s” could not be written: %s"), name,
+                 lxw_strerror (export.status != LXW_NO_ERROR ? export.status : closed));
+  else if (g_rename (temporary, path) != 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, RENAKSI_ERROR, RENAKSI_ERROR_FAILED,
+                   _("“%s” could not be written: %s"), name, g_strerror (saved_errno));
+    }
+  else
+    return TRUE;
+
+  g_unlink (temporary);
+  return FALSE;
+}

@@ -1,0 +1,570 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The annex as an XLSX worksheet, read back from the file's own XML (as
+ * `unzip -p` gives it): merged spans, shaded months, every text, print
+ * setup.
+ */
+#include "config.h"
+
+#include <gio/gio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "renaksi-error.h"
+#include "renaksi-plan-file.h"
+#include "renaksi-plan-text.h"
+#include "renaksi-plan.h"
+#include "renaksi-store.h"
+#include "renaksi-xlsx.h"
+#include "test-util.h"
+
+#define FIRST_DATA_ROW 9        /* 1-based, as in the sheet's cell names */
+
+static char *
+unzip_member (const char *path,
+              const char *member)
+{
+  const char *argv[] = { "unzip", "-p", path, member, NULL };
+  g_autoptr(GError) error = NULL;
+  char *out = NULL;
+  int status;
+
+  g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                NULL, NULL, &out, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+
+  return out;
+}
+
+/* Sub-activities 1, 2 and 5 get planned months; the default plan has none. */
+static gboolean
+fill_default_with_schedule (RenaksiDb  *db,
+                            gpointer    user_data,
+                            GError    **error)
+{
+  g_autoptr(GBytes) text = renaksi_plan_file_get_default ();
+  gsize length;
+  const char *data = g_bytes_get_data (text, &length);
+
+  return renaksi_plan_text_import (db, data, length, error) &&
+         renaksi_db_exec (db, "UPDATE sub_activity SET planned_months = 1 | 2 | 2048 WHERE id = 1;"
+                              "UPDATE sub_activity SET planned_months = 4 WHERE id = 2;"
+                              "UPDATE sub_activity SET planned_months = 4095, remark = 'Dana DIPA & APBD'"
+                              " WHERE id = 5;", error);
+}
+
+typedef struct
+{
+  char     *sheet;
+  char     *strings;
+  char     *styles_xml;
+  char     *workbook;
+  GString  *missing;
+  GHashTable *merged;   /* "A9:A20" */
+  GHashTable *styles;   /* "F9" → style index + 1 */
+  GHashTable *valued;   /* "F9" of cells with a value */
+  guint     n_shaded;   /* month cells to be shaded, merged ones counted per cell */
+} Sheet;
+
+static char *
+xml_escape (const char *text)
+{
+  GString *s = g_string_new (NULL);
+
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      switch (*p)
+        {
+        case '&': g_string_append (s, "&amp;"); break;
+        case '<': g_string_append (s, "&lt;"); break;
+        case '>': g_string_append (s, "&gt;"); break;
+        default: g_string_append_c (s, *p); break;
+        }
+    }
+
+  return g_string_free (s, FALSE);
+}
+
+static gboolean
+has_string (Sheet      *sheet,
+            const char *text)
+{
+  g_autofree char *escaped = xml_escape (text);
+  g_autofree char *element = g_strdup_printf (">%s</t>", escaped);
+
+  return strstr (sheet->strings, element) != NULL;
+}
+
+/* Indexes the merged ranges and the cells' styles, once. */
+static void
+index_sheet (Sheet *sheet)
+{
+  sheet->merged = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  sheet->styles = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  sheet->valued = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  for (const char *p = sheet->sheet; (p = strstr (p, "<mergeCell ref=\"")) != NULL; p++)
+    {
+      const char *start = p + strlen ("<mergeCell ref=\"");
+
+      g_hash_table_add (sheet->merged, g_strndup (start, strchr (start, '"') - start));
+    }
+  for (const char *p = sheet->sheet; (p = strstr (p, "<c r=\"")) != NULL; p++)
+    {
+      const char *start = p + strlen ("<c r=\"");
+      const char *end = strchr (start, '"');
+
+      const char *close = strchr (end, '>');
+
+      if (g_str_has_prefix (end, "\" s=\""))
+        g_hash_table_insert (sheet->styles, g_strndup (start, end - start),
+                             GINT_TO_POINTER (atoi (end + strlen ("\" s=\"")) + 1));
+      if (close[-1] != '/')
+        g_hash_table_add (sheet->valued, g_strndup (start, end - start));
+    }
+}
+
+static void
+clear_sheet (Sheet *sheet)
+{
+  g_free (sheet->sheet);
+  g_free (sheet->strings);
+  g_free (sheet->styles_xml);
+  g_free (sheet->workbook);
+  g_string_free (sheet->missing, TRUE);
+  g_hash_table_unref (sheet->merged);
+  g_hash_table_unref (sheet->styles);
+  g_hash_table_unref (sheet->valued);
+}
+
+static void
+assert_merged (Sheet      *sheet,
+               char        column,
+               guint       first,
+               guint       last)
+{
+  g_autofree char *ref = g_strdup_printf ("%c%u:%c%u", column, first, column, last);
+
+  if (last > first && !g_hash_table_contains (sheet->merged, ref))
+    g_string_append_printf (sheet->missing, "merge %s\n", ref);
+}
+
+/* The style index of cell @ref ("F9"). */
+static int
+cell_style (Sheet      *sheet,
+            const char *ref)
+{
+  int style = GPOINTER_TO_INT (g_hash_table_lookup (sheet->styles, ref));
+
+  g_assert_cmpint (style, >, 0);
+  return style - 1;
+}
+
+/* Whether cell style @index fills the cell solidly. */
+static gboolean
+style_is_shaded (Sheet *sheet,
+                 int    index)
+{
+  const char *xf = strstr (sheet->styles_xml, "<cellXfs");
+  const char *fill = strstr (sheet->styles_xml, "<fills");
+  int fill_id;
+
+  g_assert_nonnull (xf);
+  for (int i = 0; i <= index; i++)
+    {
+      xf = strstr (xf + 1, "<xf ");
+      g_assert_nonnull (xf);
+    }
+  fill_id = atoi (strstr (xf, "fillId=\"") + strlen ("fillId=\""));
+  for (int i = 0; i <= fill_id; i++)
+    {
+      fill = strstr (fill + 1, "<fill>");
+      g_assert_nonnull (fill);
+    }
+
+  return g_str_has_prefix (fill, "<fill><patternFill patternType=\"solid\"");
+}
+
+/* Walks the plan as the sheet lays it out: one row per indicator (or per
+ * childless node), each node over the rows of its children. */
+static guint
+check_node (Sheet       *sheet,
+            RenaksiNode *node,
+            guint        row)
+{
+  static const char columns[] = { 'B', 'C', 'D', 'E' };
+  RenaksiNodeKind kind = renaksi_node_get_kind (node);
+  GListModel *children = renaksi_node_get_children (node);
+  guint n = children != NULL ? g_list_model_get_n_items (children) : 0;
+  guint first = row;
+  const char *label = renaksi_node_get_label (node);
+  const char *text = renaksi_node_get_text (node);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(RenaksiNode) child = g_list_model_get_item (children, i);
+
+      row = check_node (sheet, child, row);
+    }
+  if (n == 0)
+    row++;
+
+  assert_merged (sheet, columns[kind], first, row - 1);
+  if (kind == RENAKSI_NODE_AREA)
+    assert_merged (sheet, 'A', first, row - 1);
+
+  /* Every text is in the sheet, with its printed number. */
+  if (*text != '\0')
+    {
+      g_autofree char *cell = kind == RENAKSI_NODE_AREA || *label == '\0'
+                                ? g_strdup (text) : g_strconcat (label, " ", text, NULL);
+
+      if (!has_string (sheet, cell))
+        g_string_append_printf (sheet->missing, "text: %s\n", cell);
+    }
+
+  if (kind == RENAKSI_NODE_SUB_ACTIVITY)
+    {
+      guint months = renaksi_node_get_planned_months (node);
+
+      for (guint m = 0; m < 12; m++)
+        {
+          g_autofree char *ref = g_strdup_printf ("%c%u", 'F' + m, first);
+          gboolean shaded = style_is_shaded (sheet, cell_style (sheet, ref));
+
+          if (shaded != ((months & (1u << m)) != 0))
+            g_string_append_printf (sheet->missing, "month %s shaded=%d\n", ref, shaded);
+          /* …and holds a mark that a CSV of the sheet keeps. */
+          if (shaded != g_hash_table_contains (sheet->valued, ref))
+            g_string_append_printf (sheet->missing, "month %s has no mark\n", ref);
+          assert_merged (sheet, 'F' + m, first, row - 1);
+          if ((months & (1u << m)) != 0)
+            sheet->n_shaded += row - first;
+        }
+      assert_merged (sheet, 'R', first, row - 1);
+      if (*renaksi_node_get_remark (node) != '\0' && !has_string (sheet, renaksi_node_get_remark (node)))
+        g_string_append_printf (sheet->missing, "remark of %s\n", text);
+    }
+
+  return row;
+}
+
+/* A plan of @n_indicators rows with schedules and remarks everywhere. */
+static gboolean
+fill_generated (RenaksiDb  *db,
+                gpointer    user_data,
+                GError    **error)
+{
+  guint n_indicators = GPOINTER_TO_UINT (user_data);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (11);
+  g_autoptr(RenaksiDecree) decree = renaksi_decree_new ();
+  guint made = 0;
+
+  decree->year = 2025;
+  if (!renaksi_store_write_decree (db, decree, error))
+    return FALSE;
+
+  for (guint a = 1; a <= 8; a++)
+    {
+      g_autofree char *area_label = g_strdup_printf ("%u", a);
+      g_autofree char *area_text = g_strdup_printf ("Area <%u> & perubahan", a);
+      gint64 area_id;
+
+      if (!renaksi_store_insert_node (db, RENAKSI_NODE_AREA, 0, a, area_label, area_text, &area_id, error))
+        return FALSE;
+      for (guint k = 1; made < n_indicators * a / 8; k++)
+        {
+          g_autofree char *label = g_strdup_printf ("%u.", k);
+          g_autofree char *text = g_strdup_printf ("Kegiatan %u dari area %u", k, a);
+          gint64 activity_id;
+
+          if (!renaksi_store_insert_node (db, RENAKSI_NODE_ACTIVITY, area_id, k, label, text,
+                                          &activity_id, error))
+            return FALSE;
+          for (guint s = 1; s <= (guint)g_rand_int_range (rand, 1, 5); s++)
+            {
+              g_autofree char *sub_label = g_strdup_printf ("%u", s);
+              g_autofree char *sub_text = g_strdup_printf ("Sub kegiatan %u.%u.%u yang cukup panjang "
+                                                           "untuk dibungkus dalam selnya", a, k, s);
+              g_autofree char *remark = g_strdup_printf ("Keterangan %u.%u.%u", a, k, s);
+              gint64 sub_id;
+
+              if (!renaksi_store_insert_node (db, RENAKSI_NODE_SUB_ACTIVITY, activity_id, s, sub_label,
+                                              sub_text, &sub_id, error) ||
+                  !renaksi_store_update_schedule (db, sub_id, g_rand_int (rand) & RENAKSI_ALL_MONTHS, 0, error) ||
+                  (s % 3 == 0 && !renaksi_store_update_remark (db, sub_id, remark, error)))
+                return FALSE;
+              for (guint i = 1; i <= (guint)g_rand_int_range (rand, 0, 5); i++, made++)
+                {
+                  g_autofree char *indicator_label = g_strdup_printf ("%u.", i);
+                  g_autofree char *indicator_text = g_strdup_printf ("Indikator %u.%u.%u.%u", a, k, s, i);
+
+                  if (!renaksi_store_insert_node (db, RENAKSI_NODE_INDICATOR, sub_id, i, indicator_label,
+                                                  indicator_text, NULL, error))
+                    return FALSE;
+                }
+            }
+        }
+    }
+
+  return TRUE;
+}
+
+static void
+test_generated_plan (void)
+{
+  g_autofree char *dir = test_util_make_dir ();
+  g_autofree char *plan_path = g_build_filename (dir, "generated.renaksi", NULL);
+  g_autofree char *xlsx = g_build_filename (dir, "lampiran.xlsx", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RenaksiPlan) plan = NULL;
+  GListModel *areas;
+  Sheet sheet = { 0, };
+  guint row = FIRST_DATA_ROW;
+  guint n_planned = 0;
+
+  renaksi_plan_file_write (plan_path, fill_generated, GUINT_TO_POINTER (2000), &error);
+  g_assert_no_error (error);
+  plan = renaksi_plan_open (plan_path, RENAKSI_DB_READ_ONLY, &error);
+  g_assert_no_error (error);
+  renaksi_xlsx_export (plan, xlsx, &error);
+  g_assert_no_error (error);
+
+  sheet.sheet = unzip_member (xlsx, "xl/worksheets/sheet1.xml");
+  sheet.strings = unzip_member (xlsx, "xl/sharedStrings.xml");
+  sheet.styles_xml = unzip_member (xlsx, "xl/styles.xml");
+  sheet.missing = g_string_new (NULL);
+  index_sheet (&sheet);
+
+  areas = renaksi_plan_get_areas (plan);
+  for (guint i = 0; i < g_list_model_get_n_items (areas); i++)
+    {
+      g_autoptr(RenaksiNode) area = g_list_model_get_item (areas, i);
+
+      row = check_node (&sheet, area, row);
+    }
+  g_assert_cmpstr (sheet.missing->str, ==, "");
+  g_assert_cmpuint (row - FIRST_DATA_ROW, >=, 2000);
+
+  for (const char *p = sheet.sheet; (p = strstr (p, "<c r=\"")) != NULL; p++)
+    {
+      char column = p[6];
+      const char *s = strstr (p, " s=\"");
+
+      if (column >= 'F' && column <= 'Q' && g_ascii_isdigit (p[7]) && atoi (p + 7) >= FIRST_DATA_ROW &&
+          s != NULL && s < strchr (p, '>'))
+        n_planned += style_is_shaded (&sheet, atoi (s + 4));
+    }
+  g_assert_cmpuint (n_planned, ==, sheet.n_shaded);
+
+  clear_sheet (&sheet);
+  test_util_remove_dir (dir);
+}
+
+/* A text longer than a cell can hold: refused with a message, no file left. */
+static void
+test_text_too_long (void)
+{
+  g_autofree char *dir = test_util_make_dir ();
+  g_autofree char *plan_path = test_util_default_plan (dir, "plan.renaksi");
+  g_autofree char *xlsx = g_build_filename (dir, "lampiran.xlsx", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RenaksiPlan) plan = NULL;
+  g_autoptr(GDir) listing = NULL;
+  g_autofree char *long_text = g_strnfill (40000, 'a');
+  guint n_files = 0;
+
+  {
+    g_autoptr(RenaksiDb) db = renaksi_db_open (plan_path, RENAKSI_DB_READ_WRITE, &error);
+
+    g_assert_no_error (error);
+    renaksi_store_update_text (db, RENAKSI_NODE_INDICATOR, 3, long_text, &error);
+    g_assert_no_error (error);
+  }
+  plan = renaksi_plan_open (plan_path, RENAKSI_DB_READ_ONLY, &error);
+  g_assert_no_error (error);
+
+  g_assert_false (renaksi_xlsx_export (plan, xlsx, &error));
+  g_assert_error (error, RENAKSI_ERROR, RENAKSI_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "“lampiran.xlsx” was not written"));
+  g_assert_nonnull (strstr (error->message, "32,767"));
+
+  listing = g_dir_open (dir, 0, NULL);
+  while (g_dir_read_name (listing) != NULL)
+    n_files++;
+  g_assert_cmpuint (n_files, ==, 1);
+  test_util_remove_dir (dir);
+}
+
+static void
+test_default_plan (void)
+{
+  g_autofree char *dir = test_util_make_dir ();
+  g_autofree char *plan_path = g_build_filename (dir, "plan.renaksi", NULL);
+  g_autofree char *xlsx = g_build_filename (dir, "lampiran.xlsx", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RenaksiPlan) plan = NULL;
+  g_autoptr(GDir) listing = NULL;
+  GListModel *areas;
+  Sheet sheet = { 0, };
+  guint row = FIRST_DATA_ROW;
+  guint n_files = 0;
+  guint n_planned = 0;
+
+  renaksi_plan_file_write (plan_path, fill_default_with_schedule, NULL, &error);
+  g_assert_no_error (error);
+  plan = renaksi_plan_open (plan_path, RENAKSI_DB_READ_ONLY, &error);
+  g_assert_no_error (error);
+
+  renaksi_xlsx_export (plan, xlsx, &error);
+  g_assert_no_error (error);
+
+  /* Only the finished file: no temporary left beside it. */
+  listing = g_dir_open (dir, 0, NULL);
+  while (g_dir_read_name (listing) != NULL)
+    n_files++;
+  g_assert_cmpuint (n_files, ==, 2);
+
+  sheet.sheet = unzip_member (xlsx, "xl/worksheets/sheet1.xml");
+  sheet.strings = unzip_member (xlsx, "xl/sharedStrings.xml");
+  sheet.styles_xml = unzip_member (xlsx, "xl/styles.xml");
+  sheet.workbook = unzip_member (xlsx, "xl/workbook.xml");
+  sheet.missing = g_string_new (NULL);
+  index_sheet (&sheet);
+
+  /* Heading, header, months and the number row. */
+  g_assert_true (has_string (&sheet, "LAMPIRAN"));
+  g_assert_true (has_string (&sheet, "KEPUTUSAN KOMISI PEMILIHAN UMUM PROVINSI JAMBI"));
+  g_assert_true (has_string (&sheet, "NOMOR 4 TAHUN 2024"));
+  g_assert_true (has_string (&sheet, "TENTANG RENCANA AKSI REFORMASI BIROKRASI DI LINGKUNGAN KOMISI PEMILIHAN UMUM PROVINSI JAMBI TAHUN 2024"));
+  for (guint i = 0; i < 7; i++)
+    {
+      static const char * const headings[] = {
+        "NO", "AREA PERUBAHAN", "KEGIATAN", "SUB KEGIATAN", "INDIKATOR KEBERHASILAN",
+        "PELAKSANAAN (BULAN)", "KET",
+      };
+      g_assert_true (has_string (&sheet, headings[i]));
+    }
+  g_assert_true (has_string (&sheet, "Ditetapkan di Jambi"));
+  g_assert_true (has_string (&sheet, "Pada tanggal 2 Januari 2024"));
+  g_assert_true (has_string (&sheet, "KETUA KOMISI PEMILIHAN UMUM PROVINSI JAMBI,"));
+  g_assert_true (has_string (&sheet, "IRON SAHRONI"));
+  g_assert_true (has_string (&sheet, "Maret"));
+  g_assert_true (has_string (&sheet, "Des"));
+  g_assert_nonnull (strstr (sheet.sheet, "<mergeCell ref=\"F6:Q6\"/>"));   /* PELAKSANAAN over the months */
+  g_assert_nonnull (strstr (sheet.sheet, "<mergeCell ref=\"F8:Q8\"/>"));   /* 6 over the months */
+
+  areas = renaksi_plan_get_areas (plan);
+  for (guint i = 0; i < g_list_model_get_n_items (areas); i++)
+    {
+      g_autoptr(RenaksiNode) area = g_list_model_get_item (areas, i);
+
+      row = check_node (&sheet, area, row);
+    }
+  g_assert_cmpstr (sheet.missing->str, ==, "");
+
+  /* The shading is real: months planned above are shaded, and only those. */
+  for (const char *p = sheet.sheet; (p = strstr (p, "<c r=\"")) != NULL; p++)
+    {
+      char column = p[6];
+      const char *s = strstr (p, " s=\"");
+
+      if (column >= 'F' && column <= 'Q' && atoi (p + 7) >= FIRST_DATA_ROW && s != NULL && s < strchr (p, '>'))
+        n_planned += style_is_shaded (&sheet, atoi (s + 4));
+    }
+  g_assert_cmpuint (sheet.n_shaded, >=, 3 + 1 + 12);
+  g_assert_cmpuint (n_planned, ==, sheet.n_shaded);
+
+  /* The closing block starts one row below the last indicator's. */
+  {
+    g_autofree char *place = g_strdup_printf ("<mergeCell ref=\"E%u:R%u\"/>", row + 1, row + 1);
+    g_autofree char *name = g_strdup_printf ("<mergeCell ref=\"E%u:R%u\"/>", row + 7, row + 7);
+
+    g_assert_nonnull (strstr (sheet.sheet, place));
+    g_assert_nonnull (strstr (sheet.sheet, name));
+  }
+
+  /* Print setup: F4 (folio) landscape, fitted to the width, header rows repeated. */
+  g_assert_nonnull (strstr (sheet.sheet, "paperSize=\"14\""));
+  g_assert_nonnull (strstr (sheet.sheet, "orientation=\"landscape\""));
+  g_assert_nonnull (strstr (sheet.sheet, "fitToHeight=\"0\""));
+  g_assert_nonnull (strstr (sheet.sheet, "<pageSetUpPr fitToPage=\"1\"/>"));
+  g_assert_nonnull (strstr (sheet.sheet, "<pageMargins left=\"1.18"));
+  g_assert_nonnull (strstr (sheet.workbook, "name=\"_xlnm.Print_Titles\" localSheetId=\"0\">Lampiran!$6:$8<"));
+  g_assert_nonnull (strstr (sheet.styles_xml, "wrapText=\"1\""));
+  g_assert_nonnull (strstr (sheet.sheet, "<col min=\"5\" max=\"5\" width=\"35"));
+
+  clear_sheet (&sheet);
+  test_util_remove_dir (dir);
+}
+
+static int
+run_renaksi (const char * const *args,
+             char              **err)
+{
+  g_autoptr(GSubprocessLauncher) launcher =
+    g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_subprocess_launcher_unsetenv (launcher, "DISPLAY");
+  g_subprocess_launcher_unsetenv (launcher, "WAYLAND_DISPLAY");
+  g_subprocess_launcher_setenv (launcher, "LC_ALL", "C.UTF-8", TRUE);
+  g_ptr_array_add (argv, (gpointer)g_getenv ("RENAKSI_BIN"));
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (gpointer)args[i]);
+  g_ptr_array_add (argv, NULL);
+
+  process = g_subprocess_launcher_spawnv (launcher, (const char * const *)argv->pdata, &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (process, NULL, NULL, NULL, err, &error);
+  g_assert_no_error (error);
+
+  return g_subprocess_get_exit_status (process);
+}
+
+/* The command line, with no display; a second export replaces the first. */
+static void
+test_cli (void)
+{
+  g_autofree char *dir = test_util_make_dir ();
+  g_autofree char *plan = test_util_default_plan (dir, "plan.renaksi");
+  g_autofree char *xlsx = g_build_filename (dir, "lampiran.xlsx", NULL);
+  g_autofree char *missing = g_build_filename (dir, "missing.xlsx", NULL);
+  g_autofree char *err = NULL;
+  g_autofree char *err_missing = NULL;
+  g_autofree char *plan_sha = test_util_file_sha256 (plan);
+  g_autofree char *sheet = NULL;
+  g_autofree char *plan_sha_after = NULL;
+
+  g_assert_true (g_file_set_contents (xlsx, "old", -1, NULL));
+  g_assert_cmpint (run_renaksi ((const char * const[]) { "--export-xlsx", xlsx, plan, NULL }, &err), ==, 0);
+  g_assert_cmpstr (err, ==, "");
+  sheet = unzip_member (xlsx, "xl/worksheets/sheet1.xml");
+  g_assert_nonnull (strstr (sheet, "orientation=\"landscape\""));
+  plan_sha_after = test_util_file_sha256 (plan);
+  g_assert_cmpstr (plan_sha_after, ==, plan_sha);
+
+  g_assert_cmpint (run_renaksi ((const char * const[]) { "--export-xlsx", missing, "/nonexistent/plan.renaksi", NULL },
+                                &err_missing), !=, 0);
+  g_assert_nonnull (strstr (err_missing, "does not exist"));
+  g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
+
+  test_util_remove_dir (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/xlsx/default-plan", test_default_plan);
+  g_test_add_func ("/xlsx/generated-plan", test_generated_plan);
+  g_test_add_func ("/xlsx/text-too-long", test_text_too_long);
+  g_test_add_func ("/xlsx/cli", test_cli);
+
+  return g_test_run ();
+}
