@@ -1,0 +1,464 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Evidence as a folder tree, area/activity/sub-activity/indicator, for
+ * upload to the ministry's system. Names come from the plan and from the
+ * documents' original file names, so they are sanitised, and everything is
+ * created relative to an open directory descriptor with O_NOFOLLOW and
+ * O_EXCL: nothing can be written outside the chosen folder, not through a
+ * name nor through a symbolic link planted in it.
+ */
+#include "config.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <glib/gi18n-lib.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "renaksi-error.h"
+#include "renaksi-evidence-export.h"
+#include "renaksi-evidence-store.h"
+#include "renaksi-node-path.h"
+
+#define EXTENSION_MAX 16
+
+static gboolean
+is_forbidden (gunichar c)
+{
+  /* Control characters, path separators, and what Windows file systems
+   * refuse (the ministry's upload is often done from Windows). */
+  return g_unichar_iscntrl (c) || c == '/' || c == '\\' || c == ':' || c == '*' ||
+         c == '?' || c == '"' || c == '<' || c == '>' || c == '|' ||
+         c == 0x2028 || c == 0x2029 || c == 0xfeff;
+}
+
+/* Cuts @s to at most @max bytes at a character boundary. */
+static void
+truncate_utf8 (GString *s,
+               gsize    max)
+{
+  const char *end;
+
+  if (s->len <= max)
+    return;
+  end = g_utf8_find_prev_char (s->str, s->str + max + 1);
+  g_string_truncate (s, end != NULL ? (gsize)(end - s->str) : 0);
+}
+
+static void
+strip_edges (GString *s)
+{
+  gsize start = 0;
+
+  /* No leading dots (hidden files, "." and ".."), no trailing dots or
+   * spaces (Windows drops them). */
+  while (start < s->len && (s->str[start] == '.' || s->str[start] == ' '))
+    start++;
+  g_string_erase (s, 0, start);
+  while (s->len > 0 && (s->str[s->len - 1] == '.' || s->str[s->len - 1] == ' '))
+    g_string_truncate (s, s->len - 1);
+}
+
+/**
+ * renaksi_evidence_sanitize_name:
+ * @name: a file name or a node's text, in any state
+ * @fallback: used when nothing of @name is left
+ *
+ * Returns: (transfer full): a single, harmless file name component: valid
+ * UTF-8, no separators or control characters, no leading dots, at most
+ * RENAKSI_EVIDENCE_NAME_MAX bytes, keeping a short extension.
+ */
+char *
+renaksi_evidence_sanitize_name (const char *name,
+                                const char *fallback)
+{
+  g_autofree char *valid = g_utf8_make_valid (name != NULL ? name : "", -1);
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_autofree char *extension = NULL;
+  gboolean space = FALSE;
+  const char *dot;
+
+  for (const char *p = valid; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_isspace (c) || is_forbidden (c))
+        {
+          /* Runs of blanks become one space; forbidden characters '_'. */
+          if (is_forbidden (c) && !g_unichar_isspace (c))
+            {
+              g_string_append_c (out, '_');
+              space = FALSE;
+            }
+          else if (!space)
+            {
+              g_string_append_c (out, ' ');
+              space = TRUE;
+            }
+          continue;
+        }
+      g_string_append_unichar (out, c);
+      space = FALSE;
+    }
+  strip_edges (out);
+
+  if (out->len > RENAKSI_EVIDENCE_NAME_MAX)
+    {
+      dot = strrchr (out->str, '.');
+      if (dot != NULL && strlen (dot) <= EXTENSION_MAX && dot != out->str)
+        {
+          extension = g_strdup (dot);
+          g_string_truncate (out, dot - out->str);
+        }
+      truncate_utf8 (out, RENAKSI_EVIDENCE_NAME_MAX - (extension != NULL ? strlen (extension) : 0));
+      strip_edges (out);
+      if (extension != NULL && out->len > 0)
+        g_string_append (out, extension);
+    }
+
+  if (out->len == 0)
+    {
+      g_string_assign (out, fallback != NULL ? fallback : "_");
+      truncate_utf8 (out, RENAKSI_EVIDENCE_NAME_MAX);
+    }
+
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+/* Returns: (transfer full): @name, or "name (2).ext", … not yet in @taken;
+ * records it there. Compared case-insensitively: some file systems are. */
+static char *
+unique_name (GHashTable *taken,
+             const char *name)
+{
+  g_autofree char *stem = NULL;
+  const char *dot = strrchr (name, '.');
+  const char *extension = dot != NULL && dot != name ? dot : "";
+  char *candidate = g_strdup (name);
+  char *folded;
+
+  stem = g_strndup (name, strlen (name) - strlen (extension));
+  for (guint n = 2;; n++)
+    {
+      folded = g_utf8_casefold (candidate, -1);
+      if (!g_hash_table_contains (taken, folded))
+        break;
+      g_free (folded);
+
+      g_autoptr(GString) s = g_string_new (stem);
+      g_autofree char *suffix = g_strdup_printf (" (%u)%s", n, extension);
+
+      truncate_utf8 (s, RENAKSI_EVIDENCE_NAME_MAX - strlen (suffix));
+      g_string_append (s, suffix);
+      g_free (candidate);
+      candidate = g_string_free (g_steal_pointer (&s), FALSE);
+    }
+
+  g_hash_table_add (taken, folded);
+  return candidate;
+}
+
+typedef struct
+{
+  RenaksiPlan          *plan;
+  RenaksiNodePathIndex *index;
+  GHashTable           *items;      /* indicator id → GPtrArray of items */
+  GCancellable         *cancellable;
+  const char           *directory;  /* for messages */
+  guint                 n_files;
+} Export;
+
+static void
+set_errno_error (GError     **error,
+                 int          saved_errno,
+                 const char  *directory,
+                 const char  *name)
+{
+  g_autofree char *dir_name = g_filename_display_name (directory);
+
+  g_set_error (error, RENAKSI_ERROR, RENAKSI_ERROR_FAILED,
+               _("“%s” could not be written in “%s”: %s"),
+               name, dir_name, g_strerror (saved_errno));
+}
+
+/* Creates @name as a new directory inside @parent_fd and opens it, never
+ * following a symbolic link. */
+static int
+make_subdir (Export      *export,
+             int          parent_fd,
+             const char  *name,
+             GError     **error)
+{
+  int fd;
+
+  if (mkdirat (parent_fd, name, 0755) != 0)
+    {
+      set_errno_error (error, errno, export->directory, name);
+      return -1;
+    }
+  fd = openat (parent_fd, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+  if (fd < 0)
+    set_errno_error (error, errno, export->directory, name);
+
+  return fd;
+}
+
+static gboolean
+write_fd_cb (const guint8  *data,
+             gsize          length,
+             gpointer       user_data,
+             GError       **error)
+{
+  int fd = GPOINTER_TO_INT (user_data);
+
+  while (length > 0)
+    {
+      ssize_t n = write (fd, data, length);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n < 0)
+        {
+          int saved_errno = errno;
+
+          g_set_error (error, RENAKSI_ERROR, RENAKSI_ERROR_FAILED,
+                       _("The export could not be written: %s"), g_strerror (saved_errno));
+          return FALSE;
+        }
+      data += n;
+      length -= (gsize)n;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+export_items (Export      *export,
+              int          dir_fd,
+              GPtrArray   *items,
+              GError     **error)
+{
+  g_autoptr(GHashTable) taken = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  for (guint i = 0; i < items->len; i++)
+    {
+      RenaksiEvidenceItem *item = g_ptr_array_index (items, i);
+      g_autofree char *clean = renaksi_evidence_sanitize_name (renaksi_evidence_item_get_file_name (item),
+                                                               "document");
+      g_autofree char *name = unique_name (taken, clean);
+      gboolean ok;
+      int fd;
+
+      fd = openat (dir_fd, name, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0644);
+      if (fd < 0)
+        {
+          set_errno_error (error, errno, export->directory, name);
+          return FALSE;
+        }
+      ok = renaksi_evidence_store_read_blob (export->plan, item, write_fd_cb, GINT_TO_POINTER (fd),
+                                             export->cancellable, error);
+      if (close (fd) != 0 && ok)
+        {
+          set_errno_error (error, errno, export->directory, name);
+          ok = FALSE;
+        }
+      if (!ok)
+        {
+          /* Never leave a damaged or partial copy behind. */
+          unlinkat (dir_fd, name, 0);
+          return FALSE;
+        }
+      export->n_files++;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+has_items (Export      *export,
+           RenaksiNode *node)
+{
+  GListModel *children = renaksi_node_get_children (node);
+
+  if (renaksi_node_get_kind (node) == RENAKSI_NODE_INDICATOR)
+    {
+      gint64 id = renaksi_node_get_id (node);
+
+      return g_hash_table_contains (export->items, &id);
+    }
+
+  for (guint i = 0, n = g_list_model_get_n_items (children); i < n; i++)
+    {
+      g_autoptr(RenaksiNode) child = g_list_model_get_item (children, i);
+
+      if (has_items (export, child))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static gboolean
+export_level (Export      *export,
+              int          dir_fd,
+              GListModel  *nodes,
+              GError     **error)
+{
+  g_autoptr(GHashTable) taken = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  for (guint i = 0, n = g_list_model_get_n_items (nodes); i < n; i++)
+    {
+      g_autoptr(RenaksiNode) node = g_list_model_get_item (nodes, i);
+      const char *path = renaksi_node_path_index_path (export->index, node);
+      g_autofree char *full = NULL;
+      g_autofree char *clean = NULL;
+      g_autofree char *name = NULL;
+      gboolean ok;
+      int fd;
+
+      if (!has_items (export, node))
+        continue;
+
+      /* The dotted path first keeps the plan's order in a file manager. */
+      full = g_strdup_printf ("%s %s", path, renaksi_node_get_text (node));
+      clean = renaksi_evidence_sanitize_name (full, path);
+      name = unique_name (taken, clean);
+
+      fd = make_subdir (export, dir_fd, name, error);
+      if (fd < 0)
+        return FALSE;
+
+      if (renaksi_node_get_kind (node) == RENAKSI_NODE_INDICATOR)
+        {
+          gint64 id = renaksi_node_get_id (node);
+
+          ok = export_items (export, fd, g_hash_table_lookup (export->items, &id), error);
+        }
+      else
+        ok = export_level (export, fd, renaksi_node_get_children (node), error);
+      close (fd);
+
+      if (!ok)
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static int
+open_target (const char  *directory,
+             GError     **error)
+{
+  g_autofree char *name = g_filename_display_name (directory);
+  g_autofree char *real = NULL;
+  struct dirent *entry;
+  DIR *dir;
+  int fd;
+
+  if (mkdir (directory, 0755) != 0 && errno != EEXIST)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, RENAKSI_ERROR, RENAKSI_ERROR_FAILED,
+                   _("The folder “%s” could not be created: %s"), name, g_strerror (saved_errno));
+      return -1;
+    }
+
+  real = realpath (directory, NULL);
+  fd = real != NULL ? open (real, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC) : -1;
+  if (fd < 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, RENAKSI_ERROR, RENAKSI_ERROR_FAILED,
+                   _("The folder “%s” could not be opened: %s"), name, g_strerror (saved_errno));
+      return -1;
+    }
+
+  /* Only into an empty folder: nothing of the person's is overwritten or
+   * mixed in with the export. */
+  dir = fdopendir (dup (fd));
+  while (dir != NULL && (entry = readdir (dir)) != NULL)
+    if (strcmp (entry->d_name, ".") != 0 && strcmp (entry->d_name, "..") != 0)
+      break;
+  if (dir == NULL || entry != NULL)
+    {
+      g_set_error (error, RENAKSI_ERROR, RENAKSI_ERROR_EXISTS,
+                   _("The folder “%s” is not empty. Choose an empty or a new folder "
+                     "for the evidence."), name);
+      if (dir != NULL)
+        closedir (dir);
+      close (fd);
+      return -1;
+    }
+  closedir (dir);
+
+  return fd;
+}
+
+/**
+ * renaksi_evidence_export:
+ * @directory: an empty or not yet existing folder
+ *
+ * Writes every evidence item's content, checked against its SHA-256, into
+ * a tree of folders named after the plan's nodes. Nodes without evidence
+ * get no folder.
+ */
+gboolean
+renaksi_evidence_export (RenaksiPlan   *plan,
+                         const char    *directory,
+                         GCancellable  *cancellable,
+                         guint         *out_n_files,
+                         GError       **error)
+{
+  g_autoptr(GListModel) items = NULL;
+  g_autoptr(GHashTable) by_indicator = NULL;
+  g_autoptr(RenaksiNodePathIndex) index = NULL;
+  Export export = { 0, };
+  gboolean ok;
+  int fd;
+
+  g_return_val_if_fail (RENAKSI_IS_PLAN (plan), FALSE);
+  g_return_val_if_fail (directory != NULL, FALSE);
+
+  items = renaksi_evidence_store_list_all (plan, FALSE, error);
+  if (items == NULL)
+    return FALSE;
+
+  by_indicator = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                        (GDestroyNotify)g_ptr_array_unref);
+  for (guint i = 0, n = g_list_model_get_n_items (items); i < n; i++)
+    {
+      RenaksiEvidenceItem *item = g_list_model_get_item (items, i);
+      gint64 id = renaksi_evidence_item_get_indicator_id (item);
+      GPtrArray *list = g_hash_table_lookup (by_indicator, &id);
+
+      if (list == NULL)
+        {
+          list = g_ptr_array_new_with_free_func (g_object_unref);
+          g_hash_table_insert (by_indicator, g_memdup2 (&id, sizeof id), list);
+        }
+      g_ptr_array_add (list, item);
+    }
+
+  fd = open_target (directory, error);
+  if (fd < 0)
+    return FALSE;
+
+  index = renaksi_node_path_index_new (renaksi_plan_get_areas (plan));
+  export.plan = plan;
+  export.index = index;
+  export.items = by_indicator;
+  export.cancellable = cancellable;
+  export.directory = directory;
+
+  ok = export_level (&export, fd, renaksi_plan_get_areas (plan), error);
+  close (fd);
+
+  if (out_n_files != NULL)
+    *out_n_files = export.n_files;
+  return ok;
+}
