@@ -351,7 +351,8 @@ validate (const char  *path,
       goto out;
     }
 
-  if (!check_integrity (handle, &rc))
+  if (!check_integrity (handle, &rc) ||
+      (rc = renaksi_schema_check_shape (handle, version)) != SQLITE_OK)
     {
       set_sqlite_error (handle, rc, path, error);
       goto out;

@@ -109,6 +109,49 @@ static const char migration_v2[] =
   "  SELECT id, status, reviewer_note, reviewer_name, reviewed_at"
   "  FROM evidence_item WHERE status != 'unreviewed';";
 
+/* Every column the app reads, by table and the version that added it: a
+ * file whose tables lack one is refused before anything is written. */
+static const struct {
+  int         since;
+  const char *sql;
+} shape_checks[] = {
+  { 1, "SELECT id, institution, number, year, title, place, date_set, signatory_title,"
+       " signatory_name, copy_unit, copy_title, copy_name FROM decree LIMIT 0" },
+  { 1, "SELECT id, kind, position, label, text FROM decree_part LIMIT 0" },
+  { 1, "SELECT id, position, label, label_manual, name FROM area LIMIT 0" },
+  { 1, "SELECT id, area_id, position, label, label_manual, name FROM activity LIMIT 0" },
+  { 1, "SELECT id, activity_id, position, label, label_manual, name, planned_months,"
+       " realised_months, remark FROM sub_activity LIMIT 0" },
+  { 1, "SELECT id, sub_activity_id, position, label, label_manual, text FROM indicator LIMIT 0" },
+  { 1, "SELECT sha256, size, data FROM evidence_blob LIMIT 0" },
+  { 1, "SELECT id, indicator_id, blob_sha256, position, title, doc_number, doc_date, kind,"
+       " month, notes, file_name, mime_type, status, reviewer_note, reviewer_name,"
+       " reviewed_at, added_at FROM evidence_item LIMIT 0" },
+  { 2, "SELECT id, item_id, status, note, reviewer_name, reviewed_at FROM evidence_review LIMIT 0" },
+};
+
+/* Checks, without reading any rows, that the tables of a file at @version
+ * have what this build reads. Returns an SQLite result code. */
+int
+renaksi_schema_check_shape (sqlite3 *handle,
+                            int      version)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (shape_checks); i++)
+    {
+      sqlite3_stmt *stmt = NULL;
+      int rc;
+
+      if (shape_checks[i].since > version)
+        continue;
+      rc = sqlite3_prepare_v2 (handle, shape_checks[i].sql, -1, &stmt, NULL);
+      sqlite3_finalize (stmt);
+      if (rc != SQLITE_OK)
+        return rc == SQLITE_ERROR ? SQLITE_CORRUPT : rc;
+    }
+
+  return SQLITE_OK;
+}
+
 /* migrations[i] turns version i + 1 into version i + 2. */
 static const char * const migrations[] = {
   migration_v2,

@@ -12,6 +12,8 @@ G_BEGIN_DECLS
 gboolean renaksi_schema_create  (RenaksiDb  *db,
                                  int         version,
                                  GError    **error);
+int      renaksi_schema_check_shape (sqlite3    *handle,
+                                     int         version);
 gboolean renaksi_schema_migrate (RenaksiDb  *db,
                                  int         from_version,
                                  GError    **error);

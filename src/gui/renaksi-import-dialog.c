@@ -230,6 +230,7 @@ renaksi_import_dialog_write (RenaksiImportDialog *self,
 char *
 renaksi_import_dialog_dup_preview (RenaksiImportDialog *self)
 {
+  g_autofree char *text = NULL;
   GtkTextBuffer *buffer;
   GtkTextIter start, end;
   const char *page;
@@ -244,9 +245,9 @@ renaksi_import_dialog_dup_preview (RenaksiImportDialog *self)
 
   buffer = gtk_text_view_get_buffer (self->preview_view);
   gtk_text_buffer_get_bounds (buffer, &start, &end);
+  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
 
-  return g_strconcat (gtk_label_get_text (self->summary_label), "\n",
-                      gtk_text_buffer_get_text (buffer, &start, &end, FALSE), NULL);
+  return g_strconcat (gtk_label_get_text (self->summary_label), "\n", text, NULL);
 }
 
 static void
