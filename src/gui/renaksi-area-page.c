@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "renaksi-area-page.h"
+#include "renaksi-evidence-panel.h"
 #include "renaksi-outline-view.h"
 #include "renaksi-text-dialog.h"
 
@@ -22,6 +23,7 @@ struct _RenaksiAreaPage
   GtkWidget          *read_only_label;
   RenaksiOutlineView *outline_view;
   GtkBox             *chart_slot;
+  RenaksiEvidencePanel *evidence_panel;
 
   /* Owned references */
   RenaksiPlan        *plan;
@@ -127,6 +129,8 @@ update_actions (RenaksiAreaPage *self)
 static void
 on_outline_selection_changed_cb (RenaksiAreaPage *self)
 {
+  renaksi_evidence_panel_set_indicator (self->evidence_panel,
+                                        renaksi_outline_view_get_selected (self->outline_view));
   update_actions (self);
 }
 
@@ -552,6 +556,7 @@ renaksi_area_page_class_init (RenaksiAreaPageClass *klass)
   object_class->dispose = renaksi_area_page_dispose;
 
   g_type_ensure (RENAKSI_TYPE_OUTLINE_VIEW);
+  g_type_ensure (RENAKSI_TYPE_EVIDENCE_PANEL);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/renaksi/Renaksi/renaksi-area-page.ui");
   gtk_widget_class_bind_template_child (widget_class, RenaksiAreaPage, toolbar);
@@ -559,6 +564,7 @@ renaksi_area_page_class_init (RenaksiAreaPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RenaksiAreaPage, read_only_label);
   gtk_widget_class_bind_template_child (widget_class, RenaksiAreaPage, outline_view);
   gtk_widget_class_bind_template_child (widget_class, RenaksiAreaPage, chart_slot);
+  gtk_widget_class_bind_template_child (widget_class, RenaksiAreaPage, evidence_panel);
   gtk_widget_class_bind_template_callback (widget_class, on_outline_selection_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_outline_node_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_outline_move_requested_cb);
@@ -612,6 +618,7 @@ renaksi_area_page_set_plan (RenaksiAreaPage *self,
   if (plan != NULL)
     g_signal_connect_object (plan, "changed", G_CALLBACK (on_plan_changed_cb), self,
                              G_CONNECT_SWAPPED);
+  renaksi_evidence_panel_set_plan (self->evidence_panel, plan);
   renaksi_area_page_set_area (self, NULL);
 }
 
@@ -623,6 +630,7 @@ renaksi_area_page_set_area (RenaksiAreaPage *self,
 
   g_set_object (&self->area, area);
   renaksi_outline_view_set_area (self->outline_view, area);
+  renaksi_evidence_panel_set_indicator (self->evidence_panel, area);
   update_actions (self);
 }
 
@@ -658,4 +666,12 @@ renaksi_area_page_add_area (RenaksiAreaPage *self)
   g_return_if_fail (RENAKSI_IS_AREA_PAGE (self));
 
   add_node (self, NULL, -1);
+}
+
+RenaksiEvidencePanel *
+renaksi_area_page_get_evidence_panel (RenaksiAreaPage *self)
+{
+  g_return_val_if_fail (RENAKSI_IS_AREA_PAGE (self), NULL);
+
+  return self->evidence_panel;
 }

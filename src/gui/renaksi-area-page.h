@@ -3,6 +3,7 @@
 
 #include <adwaita.h>
 
+#include "renaksi-evidence-panel.h"
 #include "renaksi-outline-view.h"
 #include "renaksi-plan.h"
 
@@ -18,6 +19,7 @@ void                renaksi_area_page_set_area         (RenaksiAreaPage *self,
 RenaksiNode        *renaksi_area_page_get_area         (RenaksiAreaPage *self);
 RenaksiOutlineView *renaksi_area_page_get_outline_view (RenaksiAreaPage *self);
 GtkBox             *renaksi_area_page_get_chart_slot   (RenaksiAreaPage *self);
+RenaksiEvidencePanel *renaksi_area_page_get_evidence_panel (RenaksiAreaPage *self);
 void                renaksi_area_page_add_area         (RenaksiAreaPage *self);
 
 G_END_DECLS

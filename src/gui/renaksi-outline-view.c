@@ -23,6 +23,11 @@ struct _RenaksiOutlineView
   RenaksiNode        *area;
   GtkTreeListModel   *rows;
   GtkSingleSelection *selection;
+
+  /* Compact rows all have this height: two lines at most, the rest in the
+   * tooltip. The month chart beside the outline needs rows it can match. */
+  int                 compact_height;
+  guint               compact : 1;
 };
 
 enum {
@@ -172,9 +177,20 @@ on_factory_setup_cb (GtkSignalListItemFactory *factory,
 
   gtk_box_append (GTK_BOX (box), label);
   gtk_box_append (GTK_BOX (box), text);
-  gtk_widget_set_margin_top (box, 4);
-  gtk_widget_set_margin_bottom (box, 4);
   gtk_widget_set_margin_end (box, 12);
+  if (self->compact)
+    {
+      gtk_label_set_lines (GTK_LABEL (text), 2);
+      gtk_label_set_ellipsize (GTK_LABEL (text), PANGO_ELLIPSIZE_END);
+      gtk_widget_set_valign (text, GTK_ALIGN_CENTER);
+      gtk_widget_set_valign (label, GTK_ALIGN_CENTER);
+      gtk_widget_set_size_request (box, -1, self->compact_height);
+    }
+  else
+    {
+      gtk_widget_set_margin_top (box, 4);
+      gtk_widget_set_margin_bottom (box, 4);
+    }
   gtk_tree_expander_set_child (GTK_TREE_EXPANDER (expander), box);
   gtk_list_item_set_child (item, expander);
 
@@ -215,6 +231,11 @@ on_factory_bind_cb (GtkSignalListItemFactory *factory,
                                                                      transform_text_cb, NULL,
                                                                      NULL, NULL)),
                           (GDestroyNotify)unbind_and_unref);
+  /* What two lines cannot hold is a hover away. */
+  g_object_set_data_full (G_OBJECT (item), "tooltip-binding",
+                          g_object_ref (g_object_bind_property (node, "text", text, "tooltip-text",
+                                                                G_BINDING_SYNC_CREATE)),
+                          (GDestroyNotify)unbind_and_unref);
 
   for (guint i = 0; i < G_N_ELEMENTS (kind_css); i++)
     gtk_widget_remove_css_class (box, kind_css[i]);
@@ -233,6 +254,7 @@ on_factory_unbind_cb (GtkSignalListItemFactory *factory,
   g_object_set_data (G_OBJECT (expander), "node", NULL);
   g_object_set_data (G_OBJECT (item), "label-binding", NULL);
   g_object_set_data (G_OBJECT (item), "text-binding", NULL);
+  g_object_set_data (G_OBJECT (item), "tooltip-binding", NULL);
   gtk_tree_expander_set_list_row (GTK_TREE_EXPANDER (expander), NULL);
 }
 
@@ -346,11 +368,9 @@ renaksi_outline_view_class_init (RenaksiOutlineViewClass *klass)
 }
 
 static void
-renaksi_outline_view_init (RenaksiOutlineView *self)
+set_factory (RenaksiOutlineView *self)
 {
   GtkListItemFactory *factory;
-
-  gtk_widget_init_template (GTK_WIDGET (self));
 
   factory = gtk_signal_list_item_factory_new ();
   g_signal_connect (factory, "setup", G_CALLBACK (on_factory_setup_cb), self);
@@ -358,8 +378,64 @@ renaksi_outline_view_init (RenaksiOutlineView *self)
   g_signal_connect (factory, "unbind", G_CALLBACK (on_factory_unbind_cb), NULL);
   gtk_list_view_set_factory (self->list_view, factory);
   g_object_unref (factory);
+}
 
+static void
+renaksi_outline_view_init (RenaksiOutlineView *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  set_factory (self);
   g_signal_connect (self->list_view, "activate", G_CALLBACK (on_list_view_activate_cb), self);
+}
+
+/* Compact rows: each two lines high at most, all of one height, which
+ * renaksi_outline_view_get_row_height() tells. */
+void
+renaksi_outline_view_set_compact (RenaksiOutlineView *self,
+                                  gboolean            compact)
+{
+  g_autoptr(PangoLayout) layout = NULL;
+  int height;
+
+  g_return_if_fail (RENAKSI_IS_OUTLINE_VIEW (self));
+
+  if (self->compact == !!compact)
+    return;
+
+  layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), "Ag\nAg");
+  pango_layout_get_pixel_size (layout, NULL, &height);
+  self->compact_height = height + 8;
+  self->compact = !!compact;
+
+  /* New rows for the new shape. */
+  set_factory (self);
+}
+
+gboolean
+renaksi_outline_view_get_compact (RenaksiOutlineView *self)
+{
+  g_return_val_if_fail (RENAKSI_IS_OUTLINE_VIEW (self), FALSE);
+
+  return self->compact;
+}
+
+/* Returns: the height of a compact row as laid out, from the list's own
+ * scroll range; 0 when not compact or not yet known. */
+int
+renaksi_outline_view_get_row_height (RenaksiOutlineView *self)
+{
+  GtkAdjustment *adjustment;
+  guint n;
+
+  g_return_val_if_fail (RENAKSI_IS_OUTLINE_VIEW (self), 0);
+
+  if (!self->compact || self->rows == NULL ||
+      (n = g_list_model_get_n_items (G_LIST_MODEL (self->rows))) == 0)
+    return 0;
+
+  adjustment = gtk_scrolled_window_get_vadjustment (self->scroller);
+
+  return (int)(gtk_adjustment_get_upper (adjustment) / n + 0.5);
 }
 
 void

@@ -21,6 +21,10 @@ gboolean     renaksi_outline_view_drop         (RenaksiOutlineView *self,
                                                 RenaksiNode        *node,
                                                 RenaksiNode        *onto,
                                                 gboolean            after);
+void         renaksi_outline_view_set_compact   (RenaksiOutlineView *self,
+                                                gboolean            compact);
+gboolean     renaksi_outline_view_get_compact   (RenaksiOutlineView *self);
+int          renaksi_outline_view_get_row_height (RenaksiOutlineView *self);
 GtkAdjustment *renaksi_outline_view_get_vadjustment (RenaksiOutlineView *self);
 
 G_END_DECLS

@@ -12,7 +12,14 @@
 #include "renaksi-area-page.h"
 #include "renaksi-area-row.h"
 #include "renaksi-decree-page.h"
+#include "renaksi-backup.h"
 #include "renaksi-error.h"
+#include "renaksi-export-dialog.h"
+#include "renaksi-import-dialog.h"
+#include "renaksi-print-operation.h"
+#include "renaksi-restore-dialog.h"
+#include "renaksi-review-window.h"
+#include "renaksi-xlsx-export.h"
 #include "renaksi-node-path.h"
 #include "renaksi-plan-copy.h"
 #include "renaksi-plan-file.h"
@@ -238,6 +245,11 @@ update_actions (RenaksiWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-copy", open);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-next-year", open);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", open);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-pdf", open);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print", open);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-xlsx", open);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.restore-backup", open);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.review", writable);
 }
 
 static void
@@ -401,6 +413,8 @@ renaksi_window_open (RenaksiWindow *self,
     }
 
   set_plan (self, plan);
+  /* A rolling backup each time a plan is opened for editing. */
+  renaksi_backup_on_open (renaksi_plan_get_db (plan));
   show_plan (self);
   remember_recent (self, path);
   rebuild_recent (self);
@@ -637,6 +651,104 @@ save_copy_action (GtkWidget  *widget,
   name = g_strdup_printf (_("%s (copy).renaksi"), base);
   choose_file (self, GTK_FILE_CHOOSER_ACTION_SAVE, _("Save a Copy"), _("_Save"), name,
                save_copy_chosen);
+}
+
+static void
+export_pdf_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  RenaksiWindow *self = RENAKSI_WINDOW (widget);
+
+  gtk_window_present (GTK_WINDOW (renaksi_export_dialog_new (GTK_WINDOW (self), self->plan)));
+}
+
+static void
+print_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  RenaksiWindow *self = RENAKSI_WINDOW (widget);
+  g_autoptr(RenaksiPrintOperation) operation = renaksi_print_operation_new (self->plan);
+  g_autoptr(GtkPageSetup) setup = renaksi_print_operation_new_page_setup (RENAKSI_PAPER_F4);
+  g_autoptr(GError) error = NULL;
+
+  gtk_print_operation_set_default_page_setup (GTK_PRINT_OPERATION (operation), setup);
+  if (gtk_print_operation_run (GTK_PRINT_OPERATION (operation), GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
+                               GTK_WINDOW (self), &error) == GTK_PRINT_OPERATION_RESULT_ERROR)
+    show_toast (self, error->message);
+}
+
+static void
+on_xlsx_exported_cb (GObject      *source,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(RenaksiWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = renaksi_xlsx_export_choose_finish (result, &error);
+
+  if (path != NULL)
+    {
+      g_autofree char *name = g_filename_display_basename (path);
+      g_autofree char *message = g_strdup_printf (_("Saved “%s”"), name);
+
+      show_toast (self, message);
+    }
+  else if (error != NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    show_toast (self, error->message);
+}
+
+static void
+export_xlsx_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  RenaksiWindow *self = RENAKSI_WINDOW (widget);
+
+  renaksi_xlsx_export_choose_async (GTK_WINDOW (self), self->plan, NULL, on_xlsx_exported_cb,
+                                    g_object_ref (self));
+}
+
+static void
+on_imported_cb (RenaksiImportDialog *dialog,
+                const char          *path,
+                RenaksiWindow       *self)
+{
+  renaksi_window_open (self, path);
+}
+
+static void
+import_annex_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  RenaksiWindow *self = RENAKSI_WINDOW (widget);
+  GtkWidget *dialog = renaksi_import_dialog_new (GTK_WINDOW (self));
+
+  g_signal_connect_object (dialog, "imported", G_CALLBACK (on_imported_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+review_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  RenaksiWindow *self = RENAKSI_WINDOW (widget);
+
+  gtk_window_present (GTK_WINDOW (renaksi_review_window_new (GTK_WINDOW (self), self->plan)));
+}
+
+static void
+restore_backup_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  RenaksiWindow *self = RENAKSI_WINDOW (widget);
+  const char *path = renaksi_db_get_path (renaksi_plan_get_db (self->plan));
+
+  gtk_window_present (GTK_WINDOW (renaksi_restore_dialog_new (GTK_WINDOW (self), path)));
 }
 
 static void
@@ -926,6 +1038,12 @@ renaksi_window_class_init (RenaksiWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.new-default", NULL, new_default_action);
   gtk_widget_class_install_action (widget_class, "win.new-next-year", NULL, new_next_year_action);
   gtk_widget_class_install_action (widget_class, "win.save-copy", NULL, save_copy_action);
+  gtk_widget_class_install_action (widget_class, "win.export-pdf", NULL, export_pdf_action);
+  gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
+  gtk_widget_class_install_action (widget_class, "win.export-xlsx", NULL, export_xlsx_action);
+  gtk_widget_class_install_action (widget_class, "win.import-annex", NULL, import_annex_action);
+  gtk_widget_class_install_action (widget_class, "win.restore-backup", NULL, restore_backup_action);
+  gtk_widget_class_install_action (widget_class, "win.review", NULL, review_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
@@ -937,6 +1055,9 @@ renaksi_window_class_init (RenaksiWindowClass *klass)
                                        "win.save-copy", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK,
                                        "win.show-sidebar", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export-pdf", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "win.print", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "win.review", NULL);
 }
 
 static void
