@@ -48,49 +48,6 @@ copy_to (const char *dir,
   return path;
 }
 
-typedef struct
-{
-  int   status;
-  char *out;
-  char *err;
-} Run;
-
-static void
-run_clear (Run *run)
-{
-  g_free (run->out);
-  g_free (run->err);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
-
-static void
-run_renaksi (Run                *run,
-             const char * const *args)
-{
-  g_autoptr(GSubprocessLauncher) launcher =
-    g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GError) error = NULL;
-
-  g_subprocess_launcher_unsetenv (launcher, "DISPLAY");
-  g_subprocess_launcher_unsetenv (launcher, "WAYLAND_DISPLAY");
-  g_subprocess_launcher_unsetenv (launcher, "LANGUAGE");
-  g_subprocess_launcher_setenv (launcher, "LC_ALL", "C.UTF-8", TRUE);
-
-  g_ptr_array_add (argv, (gpointer)g_getenv ("RENAKSI_BIN"));
-  for (guint i = 0; args[i] != NULL; i++)
-    g_ptr_array_add (argv, (gpointer)args[i]);
-  g_ptr_array_add (argv, NULL);
-
-  process = g_subprocess_launcher_spawnv (launcher, (const char * const *)argv->pdata, &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (process, NULL, NULL, &run->out, &run->err, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_subprocess_get_if_exited (process));   /* not killed by a signal */
-  run->status = g_subprocess_get_exit_status (process);
-}
 
 /* Whether `renaksi --help` lists --@command: the command line grows as the
  * features land, and each command present is held to the same rules. */
@@ -102,9 +59,9 @@ cli_has_command (const char *command)
 
   if (help == NULL)
     {
-      g_auto(Run) run = { 0, };
+      g_auto(TestRun) run = { 0, };
 
-      run_renaksi (&run, (const char * const[]) { "--help", NULL });
+      test_util_run_renaksiv (&run, "C.UTF-8", (const char * const[]) { "--help", NULL });
       g_assert_cmpint (run.status, ==, 0);
       help = g_steal_pointer (&run.out);
     }
@@ -298,12 +255,12 @@ test_plan_cli (gconstpointer data)
     {
       g_autofree char *option = g_strdup_printf ("--%s", commands[i]);
       g_autofree char *after = NULL;
-      g_auto(Run) run = { 0, };
+      g_auto(TestRun) run = { 0, };
 
       if (!cli_has_command (commands[i]))
         continue;
 
-      run_renaksi (&run, (const char * const[]) { option, path, NULL });
+      test_util_run_renaksiv (&run, "C.UTF-8", (const char * const[]) { option, path, NULL });
       g_assert_cmpint (run.status, !=, 0);
       g_assert_true (g_str_has_prefix (run.err, "renaksi: "));
       g_assert_nonnull (strstr (run.err, name));
@@ -426,9 +383,9 @@ assert_table_refused (const char *path,
   /* The command line, when it has the import. */
   if (cli_has_command ("import-annex"))
     {
-      g_auto(Run) run = { 0, };
+      g_auto(TestRun) run = { 0, };
 
-      run_renaksi (&run, (const char * const[]) { "--import-annex", path, out, NULL });
+      test_util_run_renaksiv (&run, "C.UTF-8", (const char * const[]) { "--import-annex", path, out, NULL });
       g_assert_cmpint (run.status, !=, 0);
       g_assert_true (g_str_has_prefix (run.err, "renaksi: "));
       g_assert_nonnull (strstr (run.err, name));

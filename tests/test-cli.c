@@ -10,60 +10,12 @@
 
 #include "test-util.h"
 
-typedef struct
-{
-  int   status;
-  char *out;
-  char *err;
-} Run;
-
-static void
-run_clear (Run *run)
-{
-  g_free (run->out);
-  g_free (run->err);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
-
-static void
-run_renaksi (Run        *run,
-             const char *lang,
-             ...)
-{
-  g_autoptr(GSubprocessLauncher) launcher =
-    g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GError) error = NULL;
-  const char *arg;
-  va_list args;
-
-  g_subprocess_launcher_unsetenv (launcher, "DISPLAY");
-  g_subprocess_launcher_unsetenv (launcher, "WAYLAND_DISPLAY");
-  g_subprocess_launcher_unsetenv (launcher, "LANGUAGE");
-  g_subprocess_launcher_setenv (launcher, "LC_ALL", lang, TRUE);
-
-  g_ptr_array_add (argv, (gpointer)g_getenv ("RENAKSI_BIN"));
-  va_start (args, lang);
-  while ((arg = va_arg (args, const char *)) != NULL)
-    g_ptr_array_add (argv, (gpointer)arg);
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  process = g_subprocess_launcher_spawnv (launcher, (const char * const *)argv->pdata, &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (process, NULL, NULL, &run->out, &run->err, &error);
-  g_assert_no_error (error);
-  run->status = g_subprocess_get_exit_status (process);
-}
-
 static void
 test_version (void)
 {
-  g_auto(Run) run = { 0, };
+  g_auto(TestRun) run = { 0, };
 
-  run_renaksi (&run, "C.UTF-8", "--version", NULL);
+  test_util_run_renaksi (&run, "C.UTF-8", "--version", NULL);
   g_assert_cmpint (run.status, ==, 0);
   g_assert_cmpstr (run.out, ==, "renaksi " PACKAGE_VERSION "\n");
 }
@@ -75,15 +27,15 @@ test_new_default_refuses_overwrite (void)
   g_autofree char *path = g_build_filename (dir, "plan.renaksi", NULL);
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
-  g_auto(Run) first = { 0, };
-  g_auto(Run) second = { 0, };
+  g_auto(TestRun) first = { 0, };
+  g_auto(TestRun) second = { 0, };
 
-  run_renaksi (&first, "C.UTF-8", "--new-default", path, NULL);
+  test_util_run_renaksi (&first, "C.UTF-8", "--new-default", path, NULL);
   g_assert_cmpint (first.status, ==, 0);
   g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
   before = test_util_file_sha256 (path);
 
-  run_renaksi (&second, "C.UTF-8", "--new-default", path, NULL);
+  test_util_run_renaksi (&second, "C.UTF-8", "--new-default", path, NULL);
   g_assert_cmpint (second.status, !=, 0);
   g_assert_nonnull (strstr (second.err, "already exists"));
   after = test_util_file_sha256 (path);
@@ -115,15 +67,15 @@ test_outline_default (void)
   static const char * const kinds[] = { "area", "activity", "sub_activity", "indicator" };
   g_autofree char *dir = test_util_make_dir ();
   g_autofree char *path = g_build_filename (dir, "plan.renaksi", NULL);
-  g_auto(Run) create = { 0, };
-  g_auto(Run) run = { 0, };
+  g_auto(TestRun) create = { 0, };
+  g_auto(TestRun) run = { 0, };
   g_auto(GStrv) lines = NULL;
   guint n_kind[4] = { 0, };
   guint n_lines;
 
-  run_renaksi (&create, "C.UTF-8", "--new-default", path, NULL);
+  test_util_run_renaksi (&create, "C.UTF-8", "--new-default", path, NULL);
   g_assert_cmpint (create.status, ==, 0);
-  run_renaksi (&run, "C.UTF-8", "--outline", path, NULL);
+  test_util_run_renaksi (&run, "C.UTF-8", "--outline", path, NULL);
   g_assert_cmpint (run.status, ==, 0);
   g_assert_cmpstr (run.err, ==, "");
   g_assert_true (g_str_has_suffix (run.out, "\n"));
@@ -164,18 +116,18 @@ test_outline_refuses_bad_file (void)
 {
   g_autofree char *dir = test_util_make_dir ();
   g_autofree char *path = g_build_filename (dir, "junk.renaksi", NULL);
-  g_auto(Run) english = { 0, };
-  g_auto(Run) indonesian = { 0, };
+  g_auto(TestRun) english = { 0, };
+  g_auto(TestRun) indonesian = { 0, };
 
   g_assert_true (g_file_set_contents (path, "not a plan\n", -1, NULL));
 
-  run_renaksi (&english, "C.UTF-8", "--outline", path, NULL);
+  test_util_run_renaksi (&english, "C.UTF-8", "--outline", path, NULL);
   g_assert_cmpint (english.status, !=, 0);
   g_assert_cmpstr (english.out, ==, "");
   g_assert_nonnull (strstr (english.err, "“junk.renaksi” is not a Renaksi plan file."));
 
   /* The person reads Indonesian first. */
-  run_renaksi (&indonesian, "id_ID.UTF-8", "--outline", path, NULL);
+  test_util_run_renaksi (&indonesian, "id_ID.UTF-8", "--outline", path, NULL);
   g_assert_cmpint (indonesian.status, !=, 0);
   g_assert_nonnull (strstr (indonesian.err, "“junk.renaksi” bukan berkas rencana Renaksi."));
 
@@ -185,9 +137,9 @@ test_outline_refuses_bad_file (void)
 static void
 test_outline_missing_file (void)
 {
-  g_auto(Run) run = { 0, };
+  g_auto(TestRun) run = { 0, };
 
-  run_renaksi (&run, "C.UTF-8", "--outline", "/nonexistent/plan.renaksi", NULL);
+  test_util_run_renaksi (&run, "C.UTF-8", "--outline", "/nonexistent/plan.renaksi", NULL);
   g_assert_cmpint (run.status, !=, 0);
   g_assert_nonnull (strstr (run.err, "does not exist"));
 }

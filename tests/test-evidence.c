@@ -567,48 +567,6 @@ static guint check_tree (const char *dir);
 
 /* ---- The command line, as a separate process without a display -------- */
 
-typedef struct
-{
-  int   status;
-  char *out;
-  char *err;
-} Run;
-
-static void
-run_clear (Run *run)
-{
-  g_free (run->out);
-  g_free (run->err);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
-
-static void
-run_renaksi (Run                *run,
-             const char * const *args)
-{
-  g_autoptr(GSubprocessLauncher) launcher =
-    g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GError) error = NULL;
-
-  g_subprocess_launcher_unsetenv (launcher, "DISPLAY");
-  g_subprocess_launcher_unsetenv (launcher, "WAYLAND_DISPLAY");
-  g_subprocess_launcher_unsetenv (launcher, "LANGUAGE");
-  g_subprocess_launcher_setenv (launcher, "LC_ALL", "C.UTF-8", TRUE);
-
-  g_ptr_array_add (argv, (gpointer)g_getenv ("RENAKSI_BIN"));
-  for (guint i = 0; args[i] != NULL; i++)
-    g_ptr_array_add (argv, (gpointer)args[i]);
-  g_ptr_array_add (argv, NULL);
-
-  process = g_subprocess_launcher_spawnv (launcher, (const char * const *)argv->pdata, &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (process, NULL, NULL, &run->out, &run->err, &error);
-  g_assert_no_error (error);
-  run->status = g_subprocess_get_exit_status (process);
-}
 
 static void
 test_cli_attach_list_verify (void)
@@ -624,34 +582,34 @@ test_cli_attach_list_verify (void)
   g_autofree char *plan_sha = NULL;
   g_autofree char *contents = NULL;
   gsize length;
-  g_auto(Run) attach = { 0, };
-  g_auto(Run) again = { 0, };
-  g_auto(Run) bad_path = { 0, };
-  g_auto(Run) list = { 0, };
-  g_auto(Run) verify = { 0, };
-  g_auto(Run) verify_copy = { 0, };
+  g_auto(TestRun) attach = { 0, };
+  g_auto(TestRun) again = { 0, };
+  g_auto(TestRun) bad_path = { 0, };
+  g_auto(TestRun) list = { 0, };
+  g_auto(TestRun) verify = { 0, };
+  g_auto(TestRun) verify_copy = { 0, };
 
-  run_renaksi (&attach, (const char *[]) { "--attach", plan, "1.1.1.1", a, b, NULL });
+  test_util_run_renaksiv (&attach, "C.UTF-8", (const char *[]) { "--attach", plan, "1.1.1.1", a, b, NULL });
   g_assert_cmpstr (attach.err, ==, "");
   g_assert_cmpint (attach.status, ==, 0);
 
   /* The same content again, on another indicator: linked, and said so. */
-  run_renaksi (&again, (const char *[]) { "--attach", plan, "1.1.2.1", a, NULL });
+  test_util_run_renaksiv (&again, "C.UTF-8", (const char *[]) { "--attach", plan, "1.1.2.1", a, NULL });
   g_assert_cmpint (again.status, ==, 0);
   g_assert_nonnull (strstr (again.err, "already in this plan"));
 
   /* Not an indicator: refused, nothing changes. */
   plan_sha = test_util_file_sha256 (plan);
-  run_renaksi (&bad_path, (const char *[]) { "--attach", plan, "1.1", a, NULL });
+  test_util_run_renaksiv (&bad_path, "C.UTF-8", (const char *[]) { "--attach", plan, "1.1", a, NULL });
   g_assert_cmpint (bad_path.status, !=, 0);
   g_assert_nonnull (strstr (bad_path.err, "“1.1” is not the path of an indicator"));
   {
     g_autofree char *after = test_util_file_sha256 (plan);
-    g_auto(Run) missing = { 0, };
+    g_auto(TestRun) missing = { 0, };
 
     g_assert_cmpstr (plan_sha, ==, after);
 
-    run_renaksi (&missing, (const char *[]) { "--attach", plan, "1.1.1.1", b, "/nonexistent.pdf", NULL });
+    test_util_run_renaksiv (&missing, "C.UTF-8", (const char *[]) { "--attach", plan, "1.1.1.1", b, "/nonexistent.pdf", NULL });
     g_assert_cmpint (missing.status, !=, 0);
     g_assert_nonnull (strstr (missing.err, "“/nonexistent.pdf” does not exist"));
     g_free (after);
@@ -659,7 +617,7 @@ test_cli_attach_list_verify (void)
     g_assert_cmpstr (plan_sha, ==, after);
   }
 
-  run_renaksi (&list, (const char *[]) { "--list-evidence", plan, NULL });
+  test_util_run_renaksiv (&list, "C.UTF-8", (const char *[]) { "--list-evidence", plan, NULL });
   g_assert_cmpint (list.status, ==, 0);
   expected = g_strdup_printf ("1.1.1.1\tSK Tim\tother\tunreviewed\t%s\t1500000\tSK Tim.pdf\n"
                               "1.1.1.1\tfoto kegiatan\tphoto\tunreviewed\t%s\t2000\tfoto kegiatan.jpg\n"
@@ -667,7 +625,7 @@ test_cli_attach_list_verify (void)
                               sha_a, sha_b, sha_a);
   g_assert_cmpstr (list.out, ==, expected);
 
-  run_renaksi (&verify, (const char *[]) { "--verify", plan, NULL });
+  test_util_run_renaksiv (&verify, "C.UTF-8", (const char *[]) { "--verify", plan, NULL });
   g_assert_cmpint (verify.status, ==, 0);
   g_assert_cmpstr (verify.err, ==, "");
 
@@ -675,7 +633,7 @@ test_cli_attach_list_verify (void)
   g_assert_true (g_file_get_contents (plan, &contents, &length, NULL));
   g_assert_true (g_file_set_contents (copy, contents, length, NULL));
   tamper_blobs (copy);
-  run_renaksi (&verify_copy, (const char *[]) { "--verify", copy, NULL });
+  test_util_run_renaksiv (&verify_copy, "C.UTF-8", (const char *[]) { "--verify", copy, NULL });
   g_assert_cmpint (verify_copy.status, !=, 0);
   g_assert_nonnull (strstr (verify_copy.err, "1.1.1.1 “SK Tim” (SK Tim.pdf)"));
   g_assert_nonnull (strstr (verify_copy.err, "1.1.2.1 “SK Tim” (SK Tim.pdf)"));
@@ -688,17 +646,17 @@ test_cli_attach_list_verify (void)
     g_autofree char *folder = g_build_filename (dir, "export", NULL);
     g_autofree char *pdf = NULL;
     g_autofree char *exported = NULL;
-    g_auto(Run) export_checklist = { 0, };
-    g_auto(Run) export_evidence = { 0, };
-    g_auto(Run) export_tampered = { 0, };
+    g_auto(TestRun) export_checklist = { 0, };
+    g_auto(TestRun) export_evidence = { 0, };
+    g_auto(TestRun) export_tampered = { 0, };
 
-    run_renaksi (&export_checklist, (const char *[]) { "--export-checklist", checklist, plan, "--paper", "a4", NULL });
+    test_util_run_renaksiv (&export_checklist, "C.UTF-8", (const char *[]) { "--export-checklist", checklist, plan, "--paper", "a4", NULL });
     g_assert_cmpstr (export_checklist.err, ==, "");
     g_assert_cmpint (export_checklist.status, ==, 0);
     g_assert_true (g_file_get_contents (checklist, &pdf, NULL, NULL));
     g_assert_true (g_str_has_prefix (pdf, "%PDF-"));
 
-    run_renaksi (&export_evidence, (const char *[]) { "--export-evidence", folder, plan, NULL });
+    test_util_run_renaksiv (&export_evidence, "C.UTF-8", (const char *[]) { "--export-evidence", folder, plan, NULL });
     g_assert_cmpstr (export_evidence.err, ==, "");
     g_assert_cmpint (export_evidence.status, ==, 0);
     exported = g_build_filename (folder, "1 Manajemen Perubahan", "1.1 Perencanaan Reformasi Birokrasi",
@@ -709,7 +667,7 @@ test_cli_attach_list_verify (void)
     /* Altered content is never exported. */
     g_free (folder);
     folder = g_build_filename (dir, "export-tampered", NULL);
-    run_renaksi (&export_tampered, (const char *[]) { "--export-evidence", folder, copy, NULL });
+    test_util_run_renaksiv (&export_tampered, "C.UTF-8", (const char *[]) { "--export-evidence", folder, copy, NULL });
     g_assert_cmpint (export_tampered.status, !=, 0);
     g_assert_nonnull (strstr (export_tampered.err, "altered"));
     g_assert_cmpuint (check_tree (folder), ==, 0);

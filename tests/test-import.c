@@ -374,48 +374,6 @@ test_year_option (void)
 
 /* Bad input, through the command line as a person meets it. */
 
-typedef struct
-{
-  int   status;
-  char *out;
-  char *err;
-} Run;
-
-static void
-run_clear (Run *run)
-{
-  g_free (run->out);
-  g_free (run->err);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
-
-static void
-run_renaksi (Run                *run,
-             const char * const *args)
-{
-  g_autoptr(GSubprocessLauncher) launcher =
-    g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GError) error = NULL;
-
-  g_subprocess_launcher_unsetenv (launcher, "DISPLAY");
-  g_subprocess_launcher_unsetenv (launcher, "WAYLAND_DISPLAY");
-  g_subprocess_launcher_unsetenv (launcher, "LANGUAGE");
-  g_subprocess_launcher_setenv (launcher, "LC_ALL", "C.UTF-8", TRUE);
-
-  g_ptr_array_add (argv, (gpointer)g_getenv ("RENAKSI_BIN"));
-  for (guint i = 0; args[i] != NULL; i++)
-    g_ptr_array_add (argv, (gpointer)args[i]);
-  g_ptr_array_add (argv, NULL);
-
-  process = g_subprocess_launcher_spawnv (launcher, (const char * const *)argv->pdata, &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (process, NULL, NULL, &run->out, &run->err, &error);
-  g_assert_no_error (error);
-  run->status = g_subprocess_get_exit_status (process);
-}
 
 static void
 assert_refused (const char *in,
@@ -426,9 +384,9 @@ assert_refused (const char *in,
   g_autofree char *before = test_util_file_sha256 (in);
   g_autofree char *after = NULL;
   g_autoptr(GDir) listing = NULL;
-  g_auto(Run) run = { 0, };
+  g_auto(TestRun) run = { 0, };
 
-  run_renaksi (&run, (const char * const[]) { "--import-annex", in, out, NULL });
+  test_util_run_renaksiv (&run, "C.UTF-8", (const char * const[]) { "--import-annex", in, out, NULL });
   if (g_test_verbose ())
     g_printerr ("%s", run.err);
   g_assert_cmpint (run.status, !=, 0);
@@ -515,9 +473,9 @@ test_refuses_overwrite (void)
   g_autofree char *out = test_util_default_plan (dir, "plan.renaksi");
   g_autofree char *before = test_util_file_sha256 (out);
   g_autofree char *after = NULL;
-  g_auto(Run) run = { 0, };
+  g_auto(TestRun) run = { 0, };
 
-  run_renaksi (&run, (const char * const[]) { "--import-annex", in, out, NULL });
+  test_util_run_renaksiv (&run, "C.UTF-8", (const char * const[]) { "--import-annex", in, out, NULL });
   g_assert_cmpint (run.status, !=, 0);
   g_assert_nonnull (strstr (run.err, "already exists"));
   after = test_util_file_sha256 (out);
@@ -533,23 +491,23 @@ test_cli_round_trip (void)
   g_autofree char *plan = g_build_filename (dir, "plan.renaksi", NULL);
   g_autofree char *tsv = g_build_filename (dir, "annex.tsv", NULL);
   g_autofree char *again = g_build_filename (dir, "again.renaksi", NULL);
-  g_auto(Run) create = { 0, };
-  g_auto(Run) export = { 0, };
-  g_auto(Run) import = { 0, };
-  g_auto(Run) outline_before = { 0, };
-  g_auto(Run) outline_after = { 0, };
+  g_auto(TestRun) create = { 0, };
+  g_auto(TestRun) export = { 0, };
+  g_auto(TestRun) import = { 0, };
+  g_auto(TestRun) outline_before = { 0, };
+  g_auto(TestRun) outline_after = { 0, };
 
-  run_renaksi (&create, (const char * const[]) { "--new-default", plan, NULL });
+  test_util_run_renaksiv (&create, "C.UTF-8", (const char * const[]) { "--new-default", plan, NULL });
   g_assert_cmpint (create.status, ==, 0);
-  run_renaksi (&export, (const char * const[]) { "--export-tsv", tsv, plan, NULL });
+  test_util_run_renaksiv (&export, "C.UTF-8", (const char * const[]) { "--export-tsv", tsv, plan, NULL });
   g_assert_cmpstr (export.err, ==, "");
   g_assert_cmpint (export.status, ==, 0);
-  run_renaksi (&import, (const char * const[]) { "--import-annex", tsv, again, "--year", "2030", NULL });
+  test_util_run_renaksiv (&import, "C.UTF-8", (const char * const[]) { "--import-annex", tsv, again, "--year", "2030", NULL });
   g_assert_cmpstr (import.err, ==, "");
   g_assert_cmpint (import.status, ==, 0);
 
-  run_renaksi (&outline_before, (const char * const[]) { "--outline", plan, NULL });
-  run_renaksi (&outline_after, (const char * const[]) { "--outline", again, NULL });
+  test_util_run_renaksiv (&outline_before, "C.UTF-8", (const char * const[]) { "--outline", plan, NULL });
+  test_util_run_renaksiv (&outline_after, "C.UTF-8", (const char * const[]) { "--outline", again, NULL });
   g_assert_cmpint (outline_after.status, ==, 0);
   g_assert_cmpstr (outline_after.out, ==, outline_before.out);
 
@@ -567,9 +525,9 @@ static void
 test_cli_usage (void)
 {
   g_autofree char *in = data_path ("annex.csv");
-  g_auto(Run) run = { 0, };
+  g_auto(TestRun) run = { 0, };
 
-  run_renaksi (&run, (const char * const[]) { "--import-annex", in, NULL });
+  test_util_run_renaksiv (&run, "C.UTF-8", (const char * const[]) { "--import-annex", in, NULL });
   g_assert_cmpint (run.status, ==, 2);
   g_assert_nonnull (strstr (run.err, "--import-annex IN.tsv OUT.renaksi"));
 }

@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <gio/gio.h>
+#include <stdarg.h>
 #include <glib/gstdio.h>
 
 #include "renaksi-plan-file.h"
@@ -74,4 +75,71 @@ test_util_data_file_path (void)
 {
   return g_test_build_filename (G_TEST_DIST, "..", "data", "default-plan",
                                 "kpu-jambi-2024.plan", NULL);
+}
+
+void
+test_util_run_clear (TestRun *run)
+{
+  g_clear_pointer (&run->out, g_free);
+  g_clear_pointer (&run->err, g_free);
+}
+
+void
+test_util_run_renaksiv (TestRun            *run,
+                        const char         *locale,
+                        const char * const *args)
+{
+  g_autoptr(GSubprocessLauncher) launcher =
+    g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* The command line must work on a machine with no display. */
+  g_subprocess_launcher_unsetenv (launcher, "DISPLAY");
+  g_subprocess_launcher_unsetenv (launcher, "WAYLAND_DISPLAY");
+  g_subprocess_launcher_unsetenv (launcher, "LANGUAGE");
+  g_subprocess_launcher_setenv (launcher, "LC_ALL", locale, TRUE);
+
+  g_ptr_array_add (argv, (gpointer)g_getenv ("RENAKSI_BIN"));
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (gpointer)args[i]);
+  g_ptr_array_add (argv, NULL);
+
+  test_util_run_clear (run);
+  process = g_subprocess_launcher_spawnv (launcher, (const char * const *)argv->pdata, &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (process, NULL, NULL, &run->out, &run->err, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_get_if_exited (process));   /* not killed by a signal */
+  run->status = g_subprocess_get_exit_status (process);
+}
+
+void
+test_util_run_renaksi_va (TestRun    *run,
+                          const char *locale,
+                          const char *first,
+                          va_list     rest)
+{
+  g_autoptr(GPtrArray) args = g_ptr_array_new ();
+
+  for (const char *arg = first; arg != NULL; arg = va_arg (rest, const char *))
+    g_ptr_array_add (args, (gpointer)arg);
+  g_ptr_array_add (args, NULL);
+
+  test_util_run_renaksiv (run, locale, (const char * const *)args->pdata);
+}
+
+void
+test_util_run_renaksi (TestRun    *run,
+                       const char *locale,
+                       ...)
+{
+  va_list rest;
+  const char *first;
+
+  va_start (rest, locale);
+  first = va_arg (rest, const char *);
+  test_util_run_renaksi_va (run, locale, first, rest);
+  va_end (rest);
 }

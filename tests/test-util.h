@@ -2,6 +2,7 @@
 #pragma once
 
 #include <glib.h>
+#include <stdarg.h>
 
 G_BEGIN_DECLS
 
@@ -11,5 +12,28 @@ char *test_util_default_plan    (const char *dir,
                                  const char *name);
 void  test_util_remove_dir      (const char *dir);
 char *test_util_data_file_path  (void);
+
+/* The built `renaksi` run as a separate process with no display at all,
+ * in @locale; what it printed and how it exited. */
+typedef struct
+{
+  int   status;
+  char *out;
+  char *err;
+} TestRun;
+
+void  test_util_run_clear        (TestRun            *run);
+void  test_util_run_renaksiv     (TestRun            *run,
+                                  const char         *locale,
+                                  const char * const *args);
+void  test_util_run_renaksi_va   (TestRun            *run,
+                                  const char         *locale,
+                                  const char         *first,
+                                  va_list             rest);
+void  test_util_run_renaksi      (TestRun            *run,
+                                  const char         *locale,
+                                  ...) G_GNUC_NULL_TERMINATED;
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (TestRun, test_util_run_clear)
 
 G_END_DECLS
