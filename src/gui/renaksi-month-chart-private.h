@@ -1,0 +1,33 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "renaksi-month-chart.h"
+
+G_BEGIN_DECLS
+
+/* What the gestures and keys call, for tests to drive them the same way.
+ * Coordinates are the widget's. */
+gboolean renaksi_month_chart_get_cell_center (RenaksiMonthChart *self,
+                                              guint              row,
+                                              int                month,
+                                              double            *x,
+                                              double            *y);
+void     renaksi_month_chart_press           (RenaksiMonthChart *self,
+                                              double             x,
+                                              double             y,
+                                              GdkModifierType    state);
+void     renaksi_month_chart_drag_to         (RenaksiMonthChart *self,
+                                              double             x,
+                                              double             y);
+void     renaksi_month_chart_release         (RenaksiMonthChart *self);
+gboolean renaksi_month_chart_key             (RenaksiMonthChart *self,
+                                              guint              keyval,
+                                              GdkModifierType    state);
+void     renaksi_month_chart_get_focus_cell  (RenaksiMonthChart *self,
+                                              int               *row,
+                                              int               *month);
+char    *renaksi_month_chart_describe_cell   (RenaksiMonthChart *self,
+                                              guint              row,
+                                              int                month);
+
+G_END_DECLS

@@ -1,0 +1,300 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The page a head of secretariat opens first: each area's progress as the
+ * core draws it (so the screen and an export agree), then what is late.
+ * Rebuilt whole on every change of the plan, once per main-loop turn: a
+ * plan has a handful of areas and the list is short.
+ */
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "renaksi-month-chart.h"
+#include "renaksi-overview.h"
+#include "renaksi-overview-page.h"
+
+struct _RenaksiOverviewPage
+{
+  GtkWidget    parent_instance;
+
+  /* Owned references */
+  RenaksiPlan *plan;
+  GDateTime   *today;
+
+  GtkWidget   *scroller;
+  GtkWidget   *box;           /* borrowed, the scroller's */
+  guint        refresh_id;
+  guint        n_late;
+};
+
+G_DEFINE_FINAL_TYPE (RenaksiOverviewPage, renaksi_overview_page, GTK_TYPE_WIDGET)
+
+static const char * const month_names[RENAKSI_N_MONTHS] = {
+  N_("January"), N_("February"), N_("March"), N_("April"), N_("May"), N_("June"),
+  N_("July"), N_("August"), N_("September"), N_("October"), N_("November"), N_("December"),
+};
+
+static void
+draw_bars_cb (GtkDrawingArea *area,
+              cairo_t        *cr,
+              int             width,
+              int             height,
+              gpointer        user_data)
+{
+  RenaksiChartPalette palette;
+
+  renaksi_month_chart_palette_for_widget (GTK_WIDGET (area), &palette);
+  renaksi_overview_draw_bars (cr, &palette,
+                              pango_context_get_font_description (gtk_widget_get_pango_context (GTK_WIDGET (area))),
+                              width, user_data, TRUE);
+}
+
+static GtkWidget *
+create_area_chart (RenaksiOverviewPage       *self,
+                   RenaksiNode               *area,
+                   const RenaksiAreaProgress *progress)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *title = gtk_label_new (NULL);
+  GtkWidget *drawing = gtk_drawing_area_new ();
+  g_autofree char *text = g_strdup_printf ("%s %s", renaksi_node_get_label (area),
+                                           renaksi_node_get_text (area));
+  g_autofree char *late = NULL;
+
+  gtk_label_set_text (GTK_LABEL (title), text);
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_label_set_wrap (GTK_LABEL (title), TRUE);
+  gtk_widget_add_css_class (title, "heading");
+  gtk_box_append (GTK_BOX (box), title);
+
+  gtk_drawing_area_set_content_height (GTK_DRAWING_AREA (drawing), 44);
+  gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (drawing), draw_bars_cb,
+                                  g_memdup2 (progress, sizeof *progress), g_free);
+  gtk_widget_set_hexpand (drawing, TRUE);
+  gtk_box_append (GTK_BOX (box), drawing);
+
+  if (progress->late > 0)
+    {
+      GtkWidget *label;
+
+      late = g_strdup_printf (ngettext ("%u sub-activity late", "%u sub-activities late", progress->late),
+                              progress->late);
+      label = gtk_label_new (late);
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_widget_add_css_class (label, "error");
+      gtk_box_append (GTK_BOX (box), label);
+    }
+
+  gtk_widget_set_margin_bottom (box, 18);
+  return box;
+}
+
+static GtkWidget *
+create_late_row (RenaksiNode              *area,
+                 RenaksiNode              *sub,
+                 const RenaksiChartStatus *status)
+{
+  GtkWidget *row = adw_action_row_new ();
+  RenaksiNode *activity = renaksi_node_get_parent (sub);
+  guint late = renaksi_node_get_planned_months (sub) & ~renaksi_node_get_realised_months (sub) &
+               status->past_months;
+  g_autoptr(GString) months = g_string_new (NULL);
+  g_autofree char *subtitle = NULL;
+  const char *text = renaksi_node_get_text (sub);
+
+  for (guint m = 0; m < RENAKSI_N_MONTHS; m++)
+    if (late & (1u << m))
+      g_string_append_printf (months, "%s%s", months->len > 0 ? ", " : "", _(month_names[m]));
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), *text != '\0' ? text : _("(no text)"));
+  /* TRANSLATORS: area and activity numbers, then the months not done: "Area 1 · 2. · Late: March" */
+  subtitle = g_strdup_printf (_("Area %s · %s · Late: %s"), renaksi_node_get_label (area),
+                              activity != NULL ? renaksi_node_get_label (activity) : "", months->str);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 3);
+
+  return row;
+}
+
+static void
+refresh (RenaksiOverviewPage *self)
+{
+  g_autoptr(RenaksiEvidenceSummary) summary = NULL;
+  g_autoptr(GDateTime) now = NULL;
+  GtkWidget *box, *heading, *list = NULL;
+  RenaksiChartStatus status;
+  GListModel *areas;
+
+  self->n_late = 0;
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  gtk_widget_set_margin_top (box, 24);
+  gtk_widget_set_margin_bottom (box, 24);
+  gtk_widget_set_margin_start (box, 24);
+  gtk_widget_set_margin_end (box, 24);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->scroller), box);
+  self->box = box;
+  if (self->plan == NULL)
+    return;
+
+  now = self->today != NULL ? g_date_time_ref (self->today) : g_date_time_new_now_local ();
+  renaksi_chart_status_init_for_date (&status, renaksi_plan_get_decree (self->plan)->year, now);
+  summary = renaksi_evidence_summary_new (self->plan, NULL);
+
+  heading = gtk_label_new (_("Summary"));
+  gtk_label_set_xalign (GTK_LABEL (heading), 0);
+  gtk_widget_add_css_class (heading, "title-2");
+  gtk_widget_set_margin_bottom (heading, 12);
+  gtk_box_append (GTK_BOX (box), heading);
+
+  areas = renaksi_plan_get_areas (self->plan);
+  for (guint i = 0; i < g_list_model_get_n_items (areas); i++)
+    {
+      g_autoptr(RenaksiNode) area = g_list_model_get_item (areas, i);
+      RenaksiAreaProgress progress;
+
+      renaksi_overview_compute (area, &status, summary, &progress);
+      gtk_box_append (GTK_BOX (box), create_area_chart (self, area, &progress));
+    }
+
+  heading = gtk_label_new (_("Late"));
+  gtk_label_set_xalign (GTK_LABEL (heading), 0);
+  gtk_widget_add_css_class (heading, "title-3");
+  gtk_box_append (GTK_BOX (box), heading);
+
+  for (guint i = 0; i < g_list_model_get_n_items (areas); i++)
+    {
+      g_autoptr(RenaksiNode) area = g_list_model_get_item (areas, i);
+      g_autoptr(GPtrArray) late = g_ptr_array_new ();
+
+      renaksi_overview_collect_late (area, &status, late);
+      for (guint j = 0; j < late->len; j++)
+        {
+          if (list == NULL)
+            {
+              list = gtk_list_box_new ();
+              gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+              gtk_widget_add_css_class (list, "boxed-list");
+              gtk_box_append (GTK_BOX (box), list);
+            }
+          gtk_list_box_append (GTK_LIST_BOX (list), create_late_row (area, g_ptr_array_index (late, j), &status));
+          self->n_late++;
+        }
+    }
+  if (list == NULL)
+    {
+      GtkWidget *none = gtk_label_new (_("Nothing is late: every month that is over was realised as planned."));
+
+      gtk_label_set_xalign (GTK_LABEL (none), 0);
+      gtk_label_set_wrap (GTK_LABEL (none), TRUE);
+      gtk_widget_add_css_class (none, "dim-label");
+      gtk_box_append (GTK_BOX (box), none);
+    }
+}
+
+static gboolean
+refresh_idle_cb (gpointer user_data)
+{
+  RenaksiOverviewPage *self = user_data;
+
+  self->refresh_id = 0;
+  refresh (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_plan_changed_cb (RenaksiPlan         *plan,
+                    const char          *table,
+                    RenaksiOverviewPage *self)
+{
+  if (self->refresh_id == 0)
+    self->refresh_id = g_idle_add (refresh_idle_cb, self);
+}
+
+static void
+renaksi_overview_page_dispose (GObject *object)
+{
+  RenaksiOverviewPage *self = (RenaksiOverviewPage *)object;
+
+  g_clear_handle_id (&self->refresh_id, g_source_remove);
+  g_clear_pointer (&self->scroller, gtk_widget_unparent);
+  g_clear_object (&self->plan);
+
+  G_OBJECT_CLASS (renaksi_overview_page_parent_class)->dispose (object);
+}
+
+static void
+renaksi_overview_page_finalize (GObject *object)
+{
+  RenaksiOverviewPage *self = (RenaksiOverviewPage *)object;
+
+  g_clear_pointer (&self->today, g_date_time_unref);
+
+  G_OBJECT_CLASS (renaksi_overview_page_parent_class)->finalize (object);
+}
+
+static void
+renaksi_overview_page_class_init (RenaksiOverviewPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = renaksi_overview_page_dispose;
+  object_class->finalize = renaksi_overview_page_finalize;
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "overviewpage");
+}
+
+static void
+renaksi_overview_page_init (RenaksiOverviewPage *self)
+{
+  self->scroller = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (self->scroller),
+                                  GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_widget_set_parent (self->scroller, GTK_WIDGET (self));
+  refresh (self);
+}
+
+GtkWidget *
+renaksi_overview_page_new (void)
+{
+  return g_object_new (RENAKSI_TYPE_OVERVIEW_PAGE, NULL);
+}
+
+void
+renaksi_overview_page_set_plan (RenaksiOverviewPage *self,
+                                RenaksiPlan         *plan)
+{
+  g_return_if_fail (RENAKSI_IS_OVERVIEW_PAGE (self));
+  g_return_if_fail (plan == NULL || RENAKSI_IS_PLAN (plan));
+
+  if (self->plan != NULL)
+    g_signal_handlers_disconnect_by_func (self->plan, on_plan_changed_cb, self);
+  g_set_object (&self->plan, plan);
+  if (plan != NULL)
+    g_signal_connect_object (plan, "changed", G_CALLBACK (on_plan_changed_cb), self, 0);
+  refresh (self);
+}
+
+void
+renaksi_overview_page_set_today (RenaksiOverviewPage *self,
+                                 GDateTime           *today)
+{
+  g_return_if_fail (RENAKSI_IS_OVERVIEW_PAGE (self));
+
+  g_clear_pointer (&self->today, g_date_time_unref);
+  if (today != NULL)
+    self->today = g_date_time_ref (today);
+  refresh (self);
+}
+
+guint
+renaksi_overview_page_get_n_late (RenaksiOverviewPage *self)
+{
+  g_return_val_if_fail (RENAKSI_IS_OVERVIEW_PAGE (self), 0);
+
+  return self->n_late;
+}

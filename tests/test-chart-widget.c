@@ -1,0 +1,578 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The month chart widget on a display (Xvfb in CI), over the outline's own
+ * rows of a real plan file: clicks, drags, modifier-clicks and keys make
+ * the edits a person expects, each one undoable step, saved in the file;
+ * a read-only plan is not edited; scrolling moves the hit cells with it.
+ */
+#include "config.h"
+
+#include <adwaita.h>
+#include <math.h>
+#include <string.h>
+
+#include "renaksi-month-chart-private.h"
+#include "renaksi-outline-view.h"
+#include "renaksi-overview-page.h"
+#include "test-util.h"
+
+#define MARCH 2
+
+typedef struct
+{
+  char              *dir;
+  char              *path;
+  RenaksiPlan       *plan;
+  GtkWidget         *window;
+  GtkWidget         *scroller;
+  RenaksiOutlineView *outline;
+  RenaksiMonthChart *chart;
+  GPtrArray         *toasts;
+} Fixture;
+
+static void
+wait_for_frames (GtkWidget *widget)
+{
+  for (guint i = 0; i < 20 || !gtk_widget_get_mapped (widget); i++)
+    {
+      while (g_main_context_pending (NULL))
+        g_main_context_iteration (NULL, FALSE);
+      g_usleep (2000);
+      if (i > 2000)
+        g_error ("the window never appeared");
+    }
+}
+
+static void
+on_toast_cb (RenaksiMonthChart *chart,
+             const char        *message,
+             Fixture           *f)
+{
+  g_ptr_array_add (f->toasts, g_strdup (message));
+}
+
+static void
+open_chart (Fixture       *f,
+            RenaksiDbMode  mode)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RenaksiNode) area = NULL;
+
+  f->plan = renaksi_plan_open (f->path, mode, &error);
+  g_assert_no_error (error);
+  area = g_list_model_get_item (renaksi_plan_get_areas (f->plan), 0);
+
+  /* The rows the outline shows, as the window will share them. */
+  f->outline = g_object_ref_sink (g_object_new (RENAKSI_TYPE_OUTLINE_VIEW, NULL));
+  renaksi_outline_view_set_area (f->outline, area);
+
+  f->chart = RENAKSI_MONTH_CHART (renaksi_month_chart_new ());
+  renaksi_month_chart_set_plan (f->chart, f->plan);
+  renaksi_month_chart_set_rows (f->chart, renaksi_outline_view_get_rows (f->outline));
+  renaksi_month_chart_set_row_height (f->chart, 40);
+  g_signal_connect (f->chart, "toast", G_CALLBACK (on_toast_cb), f);
+
+  f->window = gtk_window_new ();
+  f->scroller = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (f->scroller), GTK_WIDGET (f->chart));
+  gtk_window_set_child (GTK_WINDOW (f->window), f->scroller);
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 900, 500);
+  gtk_window_present (GTK_WINDOW (f->window));
+  wait_for_frames (f->window);
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  f->dir = test_util_make_dir ();
+  f->path = test_util_default_plan (f->dir, "plan.renaksi");
+  f->toasts = g_ptr_array_new_with_free_func (g_free);
+  open_chart (f, GPOINTER_TO_INT (data) ? RENAKSI_DB_READ_ONLY : RENAKSI_DB_READ_WRITE);
+}
+
+static void
+close_chart (Fixture *f)
+{
+  g_clear_pointer ((GtkWindow **) &f->window, gtk_window_destroy);
+  g_clear_object (&f->outline);
+  g_clear_object (&f->plan);
+  while (g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_clear_pointer ((GtkWindow **) &f->window, gtk_window_destroy);
+  g_clear_object (&f->outline);
+  g_clear_object (&f->plan);
+  g_ptr_array_unref (f->toasts);
+  test_util_remove_dir (f->dir);
+  g_free (f->dir);
+  g_free (f->path);
+}
+
+/* The row index (in the chart) of the @nth sub-activity. */
+static guint
+sub_activity_row (Fixture *f,
+                  guint    nth)
+{
+  GListModel *rows = renaksi_month_chart_get_rows (f->chart);
+
+  for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
+    {
+      g_autoptr(GtkTreeListRow) row = g_list_model_get_item (rows, i);
+      g_autoptr(RenaksiNode) node = gtk_tree_list_row_get_item (row);
+
+      if (renaksi_node_get_kind (node) == RENAKSI_NODE_SUB_ACTIVITY && nth-- == 0)
+        return i;
+    }
+  g_assert_not_reached ();
+}
+
+static RenaksiNode *
+node_of_row (Fixture *f,
+             guint    index)
+{
+  g_autoptr(GtkTreeListRow) row = g_list_model_get_item (renaksi_month_chart_get_rows (f->chart), index);
+  g_autoptr(RenaksiNode) node = gtk_tree_list_row_get_item (row);
+
+  return node;   /* the row holds it */
+}
+
+static void
+click (Fixture         *f,
+       guint            row,
+       int              month,
+       GdkModifierType  state)
+{
+  double x, y;
+
+  g_assert_true (renaksi_month_chart_get_cell_center (f->chart, row, month, &x, &y));
+  renaksi_month_chart_press (f->chart, x, y, state);
+  renaksi_month_chart_release (f->chart);
+}
+
+/* The sub-activity's months as the file holds them, read afresh. */
+static void
+file_months (Fixture *f,
+             gint64   id,
+             guint   *planned,
+             guint   *realised)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RenaksiPlan) fresh = renaksi_plan_load (renaksi_plan_get_db (f->plan), &error);
+  RenaksiNode *node;
+
+  g_assert_no_error (error);
+  node = renaksi_plan_find_node (fresh, RENAKSI_NODE_SUB_ACTIVITY, id);
+  g_assert_nonnull (node);
+  *planned = renaksi_node_get_planned_months (node);
+  *realised = renaksi_node_get_realised_months (node);
+}
+
+static void
+test_click_toggles_planned (Fixture       *f,
+                            gconstpointer  data)
+{
+  guint row = sub_activity_row (f, 0);
+  RenaksiNode *node = node_of_row (f, row);
+  gint64 id = renaksi_node_get_id (node);
+  g_autoptr(GError) error = NULL;
+  guint planned, realised;
+
+  g_assert_cmpuint (renaksi_node_get_planned_months (node), ==, 0);
+  click (f, row, MARCH, 0);
+  g_assert_cmpuint (renaksi_node_get_planned_months (node), ==, 1u << MARCH);
+  g_assert_cmpuint (renaksi_node_get_realised_months (node), ==, 0);
+  file_months (f, id, &planned, &realised);
+  g_assert_cmpuint (planned, ==, 1u << MARCH);
+
+  /* Again: clears it. */
+  click (f, row, MARCH, 0);
+  g_assert_cmpuint (renaksi_node_get_planned_months (node), ==, 0);
+
+  /* Two clicks, two undo steps. */
+  g_assert_true (renaksi_plan_undo (f->plan, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (renaksi_node_get_planned_months (node), ==, 1u << MARCH);
+  g_assert_true (renaksi_plan_undo (f->plan, &error));
+  g_assert_cmpuint (renaksi_node_get_planned_months (node), ==, 0);
+  g_assert_false (renaksi_plan_can_undo (f->plan));
+  file_months (f, id, &planned, &realised);
+  g_assert_cmpuint (planned, ==, 0);
+
+  /* An activity row is not editable: nothing happens. */
+  click (f, row - 1, MARCH, 0);
+  g_assert_false (renaksi_plan_can_undo (f->plan));
+  g_assert_cmpuint (f->toasts->len, ==, 0);
+}
+
+static void
+test_drag_paints_and_clears_a_run (Fixture       *f,
+                                   gconstpointer  data)
+{
+  guint row = sub_activity_row (f, 1);
+  RenaksiNode *node = node_of_row (f, row);
+  gint64 id = renaksi_node_get_id (node);
+  g_autoptr(GError) error = NULL;
+  double x, y, x_end, y_end;
+  guint planned, realised;
+
+  /* February to June, dragged right to left and past the row's edge. */
+  g_assert_true (renaksi_month_chart_get_cell_center (f->chart, row, 5, &x, &y));
+  renaksi_month_chart_press (f->chart, x, y, 0);
+  for (int m = 4; m >= 1; m--)
+    {
+      g_assert_true (renaksi_month_chart_get_cell_center (f->chart, row, m, &x_end, &y_end));
+      renaksi_month_chart_drag_to (f->chart, x_end, y_end + 25);
+      /* Nothing is saved until the gesture ends. */
+      g_assert_cmpuint (renaksi_node_get_planned_months (node), ==, 0);
+    }
+  renaksi_month_chart_release (f->chart);
+  g_assert_cmpuint (renaksi_node_get_planned_months (node), ==, 0x3e);
+  file_months (f, id, &planned, &realised);
+  g_assert_cmpuint (planned, ==, 0x3e);
+
+  /* Dragging from a planned month clears: April to May. */
+  g_assert_true (renaksi_month_chart_get_cell_center (f->chart, row, 3, &x, &y));
+  renaksi_month_chart_press (f->chart, x, y, 0);
+  g_assert_true (renaksi_month_chart_get_cell_center (f->chart, row, 4, &x_end, &y_end));
+  renaksi_month_chart_drag_to (f->chart, x_end, y_end);
+  renaksi_month_chart_release (f->chart);
+  g_assert_cmpuint (renaksi_node_get_planned_months (node), ==, 0x26);
+
+  /* Each gesture one step. */
+  g_assert_true (renaksi_plan_undo (f->plan, &error));
+  g_assert_cmpuint (renaksi_node_get_planned_months (node), ==, 0x3e);
+  g_assert_true (renaksi_plan_undo (f->plan, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (renaksi_node_get_planned_months (node), ==, 0);
+  g_assert_false (renaksi_plan_can_undo (f->plan));
+  g_assert_true (renaksi_plan_redo (f->plan, &error));
+  g_assert_cmpuint (renaksi_node_get_planned_months (node), ==, 0x3e);
+}
+
+static void
+test_modifier_click_toggles_realised (Fixture       *f,
+                                      gconstpointer  data)
+{
+  guint row = sub_activity_row (f, 2);
+  RenaksiNode *node = node_of_row (f, row);
+  gint64 id = renaksi_node_get_id (node);
+  g_autoptr(GError) error = NULL;
+  guint planned, realised;
+
+  click (f, row, MARCH, 0);
+  click (f, row, MARCH, GDK_CONTROL_MASK);
+  g_assert_cmpuint (renaksi_node_get_planned_months (node), ==, 1u << MARCH);
+  g_assert_cmpuint (renaksi_node_get_realised_months (node), ==, 1u << MARCH);
+  file_months (f, id, &planned, &realised);
+  g_assert_cmpuint (realised, ==, 1u << MARCH);
+
+  /* The context menu's action works on the cell it was opened on. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->chart), "chart.toggle-realised", NULL));
+  g_assert_cmpuint (renaksi_node_get_realised_months (node), ==, 0);
+
+  g_assert_true (renaksi_plan_undo (f->plan, &error));
+  g_assert_cmpuint (renaksi_node_get_realised_months (node), ==, 1u << MARCH);
+  g_assert_true (renaksi_plan_undo (f->plan, &error));
+  g_assert_cmpuint (renaksi_node_get_realised_months (node), ==, 0);
+  g_assert_cmpuint (renaksi_node_get_planned_months (node), ==, 1u << MARCH);
+}
+
+static void
+test_keys (Fixture       *f,
+           gconstpointer  data)
+{
+  guint row = sub_activity_row (f, 0);
+  RenaksiNode *node = node_of_row (f, row);
+  g_autoptr(GError) error = NULL;
+  int focus_row, focus_month;
+
+  gtk_widget_grab_focus (GTK_WIDGET (f->chart));
+  g_assert_true (renaksi_month_chart_key (f->chart, GDK_KEY_Down, 0));
+  renaksi_month_chart_get_focus_cell (f->chart, &focus_row, &focus_month);
+  g_assert_cmpint (focus_row, ==, 0);
+  g_assert_cmpint (focus_month, ==, 0);
+  for (guint i = 0; i < row; i++)
+    renaksi_month_chart_key (f->chart, GDK_KEY_Down, 0);
+  renaksi_month_chart_key (f->chart, GDK_KEY_Right, 0);
+  renaksi_month_chart_key (f->chart, GDK_KEY_Right, 0);
+  renaksi_month_chart_get_focus_cell (f->chart, &focus_row, &focus_month);
+  g_assert_cmpint (focus_row, ==, row);
+  g_assert_cmpint (focus_month, ==, MARCH);
+
+  g_assert_true (renaksi_month_chart_key (f->chart, GDK_KEY_space, 0));
+  g_assert_cmpuint (renaksi_node_get_planned_months (node), ==, 1u << MARCH);
+  g_assert_true (renaksi_month_chart_key (f->chart, GDK_KEY_space, GDK_SHIFT_MASK));
+  g_assert_cmpuint (renaksi_node_get_realised_months (node), ==, 1u << MARCH);
+
+  /* The focus stays inside the year. */
+  for (guint i = 0; i < 20; i++)
+    renaksi_month_chart_key (f->chart, GDK_KEY_Right, 0);
+  renaksi_month_chart_get_focus_cell (f->chart, &focus_row, &focus_month);
+  g_assert_cmpint (focus_month, ==, 11);
+  g_assert_false (renaksi_month_chart_key (f->chart, GDK_KEY_a, 0));
+
+  g_assert_true (renaksi_plan_undo (f->plan, &error));
+  g_assert_cmpuint (renaksi_node_get_realised_months (node), ==, 0);
+  g_assert_cmpuint (renaksi_node_get_planned_months (node), ==, 1u << MARCH);
+  g_assert_true (renaksi_plan_undo (f->plan, &error));
+  g_assert_cmpuint (renaksi_node_get_planned_months (node), ==, 0);
+}
+
+static void
+test_tooltip_text (Fixture       *f,
+                   gconstpointer  data)
+{
+  guint row = sub_activity_row (f, 0);
+  RenaksiNode *node = node_of_row (f, row);
+  g_autofree char *text = NULL;
+
+  click (f, row, MARCH, 0);
+  click (f, row, 4, 0);
+  click (f, row, MARCH, GDK_CONTROL_MASK);
+  text = renaksi_month_chart_describe_cell (f->chart, row, 4);
+  g_test_message ("%s", text);
+  g_assert_nonnull (strstr (text, renaksi_node_get_text (node)));
+  g_assert_nonnull (strstr (text, "Planned: March, May"));
+  g_assert_nonnull (strstr (text, "Realised: March"));
+  g_assert_nonnull (strstr (text, "Evidence: none"));
+  g_assert_nonnull (strstr (text, "May: planned, not realised"));
+}
+
+static void
+test_scrolled (Fixture       *f,
+               gconstpointer  data)
+{
+  GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (f->chart));
+  guint row = sub_activity_row (f, 8);
+  RenaksiNode *node = node_of_row (f, row);
+  double x, y;
+
+  /* The chart configured its scroller's adjustment from its rows. */
+  g_assert_cmpfloat (gtk_adjustment_get_upper (adjustment), ==,
+                     40.0 * g_list_model_get_n_items (renaksi_month_chart_get_rows (f->chart)));
+  g_assert_cmpfloat (gtk_adjustment_get_upper (adjustment), >, gtk_adjustment_get_page_size (adjustment));
+
+  gtk_adjustment_set_value (adjustment, 40.0 * row - 100.5);
+  wait_for_frames (f->window);
+  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), >, 100);
+  g_assert_true (renaksi_month_chart_get_cell_center (f->chart, row, 7, &x, &y));
+  g_assert_cmpfloat_with_epsilon (y, renaksi_month_chart_get_header_height (f->chart) + 40.0 * row + 20 -
+                                  gtk_adjustment_get_value (adjustment), 0.001);
+  /* Clicking there edits that row, not the row that was there unscrolled. */
+  renaksi_month_chart_press (f->chart, x, y, 0);
+  renaksi_month_chart_release (f->chart);
+  g_assert_cmpuint (renaksi_node_get_planned_months (node), ==, 1u << 7);
+
+  /* Keys scroll the focus cell into view. */
+  gtk_adjustment_set_value (adjustment, 0);
+  renaksi_month_chart_key (f->chart, GDK_KEY_Down, 0);
+  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), >, 40.0 * row - 500);
+}
+
+static void
+test_read_only_not_edited (Fixture       *f,
+                           gconstpointer  data)
+{
+  guint row = sub_activity_row (f, 0);
+  RenaksiNode *node = node_of_row (f, row);
+  g_autofree char *before = test_util_file_sha256 (f->path);
+  g_autofree char *after = NULL;
+
+  click (f, row, MARCH, 0);
+  renaksi_month_chart_key (f->chart, GDK_KEY_space, 0);
+  g_assert_cmpuint (renaksi_node_get_planned_months (node), ==, 0);
+  g_assert_cmpuint (f->toasts->len, >=, 1);
+  g_assert_nonnull (strstr (g_ptr_array_index (f->toasts, 0), "viewing only"));
+  g_assert_false (renaksi_plan_can_undo (f->plan));
+
+  close_chart (f);
+  after = test_util_file_sha256 (f->path);
+  g_assert_cmpstr (before, ==, after);
+}
+
+/* The file holds the edits after it is closed and opened again. */
+static void
+test_saved_in_file (Fixture       *f,
+                    gconstpointer  data)
+{
+  guint row = sub_activity_row (f, 3);
+  gint64 id = renaksi_node_get_id (node_of_row (f, row));
+  g_autoptr(RenaksiPlan) reopened = NULL;
+  g_autoptr(GError) error = NULL;
+  RenaksiNode *node;
+
+  click (f, row, 0, 0);
+  click (f, row, 11, 0);
+  click (f, row, 11, GDK_CONTROL_MASK);
+  close_chart (f);
+
+  reopened = renaksi_plan_open (f->path, RENAKSI_DB_READ_ONLY, &error);
+  g_assert_no_error (error);
+  node = renaksi_plan_find_node (reopened, RENAKSI_NODE_SUB_ACTIVITY, id);
+  g_assert_cmpuint (renaksi_node_get_planned_months (node), ==, 0x801);
+  g_assert_cmpuint (renaksi_node_get_realised_months (node), ==, 0x800);
+}
+
+static GdkTexture *
+render_widget (GtkWidget *widget)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+
+  return gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)),
+                                      node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+}
+
+static double
+texture_luminance (GdkTexture *texture,
+                   int         x,
+                   int         y)
+{
+  int width = gdk_texture_get_width (texture);
+  g_autofree guchar *data = g_malloc (4 * width * gdk_texture_get_height (texture));
+  guchar *p;
+
+  gdk_texture_download (texture, data, 4 * width);
+  p = data + 4 * (y * width + x);
+  /* Cairo's ARGB32, little-endian: B G R A. */
+  return (0.0722 * p[0] + 0.7152 * p[1] + 0.2126 * p[2]) / 255.0;
+}
+
+/* Drawn through GTK's renderer, in the light and the dark style: the
+ * planned and realised cells stand out from the background, realised the
+ * most. Set RENAKSI_CHART_SHOTS to a folder to keep the pictures. */
+static void
+test_renders_in_both_styles (Fixture       *f,
+                             gconstpointer  data)
+{
+  AdwStyleManager *style = adw_style_manager_get_default ();
+  guint row = sub_activity_row (f, 0);
+  g_autoptr(GDateTime) today = g_date_time_new_utc (2024, 5, 10, 9, 0, 0);
+  g_autoptr(GError) error = NULL;
+  const char *shots = g_getenv ("RENAKSI_CHART_SHOTS");
+
+  for (guint i = 0; i < 6; i++)
+    {
+      RenaksiNode *node = node_of_row (f, sub_activity_row (f, i));
+
+      renaksi_plan_set_schedule (f->plan, node, 0x3c >> (i % 3) | 0x800 * (i % 2),
+                                 (i % 3 == 0) * (0x4 >> (i % 3)), &error);
+      g_assert_no_error (error);
+    }
+  renaksi_month_chart_set_today (f->chart, today);
+
+  for (guint dark = 0; dark < 2; dark++)
+    {
+      g_autoptr(GdkTexture) texture = NULL;
+      double x, y, background, planned, realised;
+
+      adw_style_manager_set_color_scheme (style, dark ? ADW_COLOR_SCHEME_FORCE_DARK
+                                                      : ADW_COLOR_SCHEME_FORCE_LIGHT);
+      wait_for_frames (f->window);
+      texture = render_widget (GTK_WIDGET (f->chart));
+      if (shots != NULL)
+        {
+          g_autofree char *path = g_strdup_printf ("%s/chart-widget-%s.png", shots, dark ? "dark" : "light");
+
+          gdk_texture_save_to_png (texture, path);
+        }
+
+      /* Row 0's sub-activity: planned March–June, March realised. */
+      g_assert_true (renaksi_month_chart_get_cell_center (f->chart, row, 7, &x, &y));
+      background = texture_luminance (texture, (int) x, (int) y);
+      g_assert_true (renaksi_month_chart_get_cell_center (f->chart, row, 5, &x, &y));
+      planned = texture_luminance (texture, (int) x, (int) y - 4);
+      g_assert_true (renaksi_month_chart_get_cell_center (f->chart, row, 2, &x, &y));
+      realised = texture_luminance (texture, (int) x - 8, (int) y - 5);
+      g_test_message ("%s: background %.2f planned %.2f realised %.2f",
+                      dark ? "dark" : "light", background, planned, realised);
+      g_assert_cmpfloat (dark ? background : 1 - background, <, 0.3);
+      g_assert_cmpfloat (fabs (planned - background), >, 0.05);
+      g_assert_cmpfloat (fabs (realised - background), >, fabs (planned - background) + 0.2);
+    }
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
+}
+
+static void
+test_overview_page (Fixture       *f,
+                    gconstpointer  data)
+{
+  RenaksiOverviewPage *page = RENAKSI_OVERVIEW_PAGE (renaksi_overview_page_new ());
+  g_autoptr(GDateTime) today = g_date_time_new_utc (2024, 6, 3, 9, 0, 0);
+  g_autoptr(GError) error = NULL;
+  RenaksiNode *node = node_of_row (f, sub_activity_row (f, 0));
+  const char *shots = g_getenv ("RENAKSI_CHART_SHOTS");
+
+  renaksi_overview_page_set_today (page, today);
+  renaksi_overview_page_set_plan (page, f->plan);
+  gtk_window_set_child (GTK_WINDOW (f->window), GTK_WIDGET (page));
+  g_assert_cmpuint (renaksi_overview_page_get_n_late (page), ==, 0);
+
+  /* Planned in March and April, only March realised: April is late in June. */
+  click (f, sub_activity_row (f, 0), MARCH, 0);
+  click (f, sub_activity_row (f, 0), MARCH + 1, 0);
+  click (f, sub_activity_row (f, 0), MARCH, GDK_CONTROL_MASK);
+  wait_for_frames (f->window);
+  g_assert_cmpuint (renaksi_overview_page_get_n_late (page), ==, 1);
+  if (shots != NULL)
+    {
+      g_autoptr(GdkTexture) texture = render_widget (GTK_WIDGET (page));
+      g_autofree char *path = g_build_filename (shots, "overview.png", NULL);
+
+      gdk_texture_save_to_png (texture, path);
+    }
+
+  /* Realising April clears it; undoing that brings it back. */
+  renaksi_plan_set_schedule (f->plan, node, 0xc, 0xc, &error);
+  g_assert_no_error (error);
+  wait_for_frames (f->window);
+  g_assert_cmpuint (renaksi_overview_page_get_n_late (page), ==, 0);
+  g_assert_true (renaksi_plan_undo (f->plan, &error));
+  wait_for_frames (f->window);
+  g_assert_cmpuint (renaksi_overview_page_get_n_late (page), ==, 1);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add ("/chart-widget/click-toggles-planned", Fixture, NULL,
+              fixture_set_up, test_click_toggles_planned, fixture_tear_down);
+  g_test_add ("/chart-widget/drag-paints-and-clears-a-run", Fixture, NULL,
+              fixture_set_up, test_drag_paints_and_clears_a_run, fixture_tear_down);
+  g_test_add ("/chart-widget/modifier-click-toggles-realised", Fixture, NULL,
+              fixture_set_up, test_modifier_click_toggles_realised, fixture_tear_down);
+  g_test_add ("/chart-widget/keys", Fixture, NULL,
+              fixture_set_up, test_keys, fixture_tear_down);
+  g_test_add ("/chart-widget/tooltip", Fixture, NULL,
+              fixture_set_up, test_tooltip_text, fixture_tear_down);
+  g_test_add ("/chart-widget/scrolled", Fixture, NULL,
+              fixture_set_up, test_scrolled, fixture_tear_down);
+  g_test_add ("/chart-widget/read-only-not-edited", Fixture, GINT_TO_POINTER (TRUE),
+              fixture_set_up, test_read_only_not_edited, fixture_tear_down);
+  g_test_add ("/chart-widget/saved-in-file", Fixture, NULL,
+              fixture_set_up, test_saved_in_file, fixture_tear_down);
+
+  g_test_add ("/chart-widget/overview-page", Fixture, NULL,
+              fixture_set_up, test_overview_page, fixture_tear_down);
+  g_test_add ("/chart-widget/renders-in-both-styles", Fixture, NULL,
+              fixture_set_up, test_renders_in_both_styles, fixture_tear_down);
+
+  return g_test_run ();
+}
