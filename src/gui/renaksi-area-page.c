@@ -10,6 +10,8 @@
 
 #include "renaksi-area-page.h"
 #include "renaksi-evidence-panel.h"
+#include "renaksi-evidence-store.h"
+#include "renaksi-month-chart.h"
 #include "renaksi-outline-view.h"
 #include "renaksi-text-dialog.h"
 
@@ -22,8 +24,13 @@ struct _RenaksiAreaPage
   GtkWidget          *body;
   GtkWidget          *read_only_label;
   RenaksiOutlineView *outline_view;
+  GtkWidget          *outline_header;
   GtkBox             *chart_slot;
   RenaksiEvidencePanel *evidence_panel;
+  RenaksiMonthChart  *chart;
+
+  /* Owned: the evidence figures the chart's badges show, until an edit. */
+  RenaksiEvidenceSummary *evidence;
 
   /* Owned references */
   RenaksiPlan        *plan;
@@ -527,9 +534,51 @@ area_move_down_action (GtkWidget  *widget,
 }
 
 static void
-on_plan_changed_cb (RenaksiAreaPage *self)
+on_plan_changed_cb (RenaksiAreaPage *self,
+                    const char      *table)
 {
+  /* Evidence, or the indicators it hangs under, changed: recount once. */
+  if (!g_str_equal (table, "decree") && !g_str_equal (table, "decree_part"))
+    {
+      g_clear_pointer (&self->evidence, renaksi_evidence_summary_free);
+      gtk_widget_queue_draw (GTK_WIDGET (self->chart));
+    }
   update_actions (self);
+}
+
+static RenaksiChartEvidence
+chart_evidence_cb (RenaksiNode *node,
+                   gpointer     user_data)
+{
+  RenaksiAreaPage *self = user_data;
+
+  if (self->plan == NULL)
+    return RENAKSI_CHART_EVIDENCE_NONE;
+  if (self->evidence == NULL)
+    self->evidence = renaksi_evidence_summary_new (self->plan, NULL);
+  if (self->evidence == NULL)
+    return RENAKSI_CHART_EVIDENCE_NONE;
+
+  /* The two enumerations list none, partial, complete in the same order. */
+  return (RenaksiChartEvidence)renaksi_evidence_summary_get_state (self->evidence, node, NULL, NULL);
+}
+
+/* The outline's rows are all of one height; the chart draws its rows at
+ * that height and follows the outline's scrolling, so they line up. */
+static void
+on_outline_scrolled_cb (RenaksiAreaPage *self)
+{
+  int height = renaksi_outline_view_get_row_height (self->outline_view);
+
+  if (height > 0)
+    renaksi_month_chart_set_row_height (self->chart, height);
+}
+
+static void
+on_chart_toast_cb (RenaksiAreaPage *self,
+                   const char      *message)
+{
+  show_toast (self, message, FALSE);
 }
 
 static void
@@ -537,6 +586,7 @@ renaksi_area_page_dispose (GObject *object)
 {
   RenaksiAreaPage *self = (RenaksiAreaPage *)object;
 
+  g_clear_pointer (&self->evidence, renaksi_evidence_summary_free);
   gtk_widget_dispose_template (GTK_WIDGET (self), RENAKSI_TYPE_AREA_PAGE);
   /* Children without a template id are not cleared by the template. */
   for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL;)
@@ -564,6 +614,7 @@ renaksi_area_page_class_init (RenaksiAreaPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RenaksiAreaPage, read_only_label);
   gtk_widget_class_bind_template_child (widget_class, RenaksiAreaPage, outline_view);
   gtk_widget_class_bind_template_child (widget_class, RenaksiAreaPage, chart_slot);
+  gtk_widget_class_bind_template_child (widget_class, RenaksiAreaPage, outline_header);
   gtk_widget_class_bind_template_child (widget_class, RenaksiAreaPage, evidence_panel);
   gtk_widget_class_bind_template_callback (widget_class, on_outline_selection_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_outline_node_activated_cb);
@@ -602,6 +653,20 @@ renaksi_area_page_init (RenaksiAreaPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_orientable_set_orientation (GTK_ORIENTABLE (gtk_widget_get_layout_manager (GTK_WIDGET (self))),
                                   GTK_ORIENTATION_VERTICAL);
+
+  self->chart = RENAKSI_MONTH_CHART (renaksi_month_chart_new ());
+  gtk_box_append (self->chart_slot, GTK_WIDGET (self->chart));
+  renaksi_month_chart_set_evidence_func (self->chart, chart_evidence_cb, self, NULL);
+  renaksi_month_chart_follow_vadjustment (self->chart,
+                                          renaksi_outline_view_get_vadjustment (self->outline_view));
+  g_signal_connect_object (self->chart, "toast", G_CALLBACK (on_chart_toast_cb), self,
+                           G_CONNECT_SWAPPED);
+  renaksi_outline_view_set_compact (self->outline_view, TRUE);
+  g_signal_connect_object (renaksi_outline_view_get_vadjustment (self->outline_view), "changed",
+                           G_CALLBACK (on_outline_scrolled_cb), self, G_CONNECT_SWAPPED);
+  gtk_widget_set_size_request (self->outline_header, -1,
+                               renaksi_month_chart_get_header_height (self->chart));
+
   update_actions (self);
 }
 
@@ -619,6 +684,8 @@ renaksi_area_page_set_plan (RenaksiAreaPage *self,
     g_signal_connect_object (plan, "changed", G_CALLBACK (on_plan_changed_cb), self,
                              G_CONNECT_SWAPPED);
   renaksi_evidence_panel_set_plan (self->evidence_panel, plan);
+  g_clear_pointer (&self->evidence, renaksi_evidence_summary_free);
+  renaksi_month_chart_set_plan (self->chart, plan);
   renaksi_area_page_set_area (self, NULL);
 }
 
@@ -630,6 +697,7 @@ renaksi_area_page_set_area (RenaksiAreaPage *self,
 
   g_set_object (&self->area, area);
   renaksi_outline_view_set_area (self->outline_view, area);
+  renaksi_month_chart_set_rows (self->chart, renaksi_outline_view_get_rows (self->outline_view));
   renaksi_evidence_panel_set_indicator (self->evidence_panel, area);
   update_actions (self);
 }
@@ -674,4 +742,12 @@ renaksi_area_page_get_evidence_panel (RenaksiAreaPage *self)
   g_return_val_if_fail (RENAKSI_IS_AREA_PAGE (self), NULL);
 
   return self->evidence_panel;
+}
+
+RenaksiMonthChart *
+renaksi_area_page_get_chart (RenaksiAreaPage *self)
+{
+  g_return_val_if_fail (RENAKSI_IS_AREA_PAGE (self), NULL);
+
+  return self->chart;
 }

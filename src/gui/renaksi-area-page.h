@@ -4,6 +4,7 @@
 #include <adwaita.h>
 
 #include "renaksi-evidence-panel.h"
+#include "renaksi-month-chart.h"
 #include "renaksi-outline-view.h"
 #include "renaksi-plan.h"
 
@@ -20,6 +21,7 @@ RenaksiNode        *renaksi_area_page_get_area         (RenaksiAreaPage *self);
 RenaksiOutlineView *renaksi_area_page_get_outline_view (RenaksiAreaPage *self);
 GtkBox             *renaksi_area_page_get_chart_slot   (RenaksiAreaPage *self);
 RenaksiEvidencePanel *renaksi_area_page_get_evidence_panel (RenaksiAreaPage *self);
+RenaksiMonthChart  *renaksi_area_page_get_chart        (RenaksiAreaPage *self);
 void                renaksi_area_page_add_area         (RenaksiAreaPage *self);
 
 G_END_DECLS

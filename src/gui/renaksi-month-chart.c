@@ -335,6 +335,8 @@ renaksi_month_chart_measure (GtkWidget      *widget,
     {
       *minimum = header_height (self) + self->row_height;
       *natural = header_height (self) + (int) ceil (g_array_index (self->offsets, double, n_rows (self)));
+      /* An empty area still gets room for its header and one row. */
+      *natural = MAX (*natural, *minimum);
     }
 }
 

@@ -21,6 +21,7 @@
 #include "renaksi-review-window.h"
 #include "renaksi-xlsx-export.h"
 #include "renaksi-node-path.h"
+#include "renaksi-overview-page.h"
 #include "renaksi-plan-copy.h"
 #include "renaksi-plan-file.h"
 #include "renaksi-plan-search.h"
@@ -47,6 +48,7 @@ struct _RenaksiWindow
   GtkListBox           *results_list;
   GtkStack             *content_stack;
   GtkBox               *overview_slot;
+  GtkWidget            *overview_page;
   RenaksiAreaPage      *area_page;
   RenaksiDecreePage    *decree_page;
   AdwStatusPage        *status_page;
@@ -315,6 +317,7 @@ show_plan (RenaksiWindow *self)
 
   renaksi_area_page_set_plan (self->area_page, self->plan);
   renaksi_decree_page_set_plan (self->decree_page, self->plan);
+  renaksi_overview_page_set_plan (RENAKSI_OVERVIEW_PAGE (self->overview_page), self->plan);
   gtk_list_box_bind_model (self->area_list, self->sidebar_model, create_sidebar_row_cb, self, NULL);
   /* After the list box's own handler, so the rows exist again. */
   g_signal_connect_object (self->sidebar_model, "items-changed",
@@ -1075,6 +1078,10 @@ renaksi_window_init (RenaksiWindow *self)
     gtk_window_maximize (GTK_WINDOW (self));
 
   gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self->area_list));
+
+  self->overview_page = renaksi_overview_page_new ();
+  gtk_widget_set_vexpand (self->overview_page, TRUE);
+  gtk_box_append (self->overview_slot, self->overview_page);
 
   drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
   g_signal_connect (drop, "drop", G_CALLBACK (on_drop_cb), self);
