@@ -12,6 +12,8 @@
 #include <string.h>
 
 #include "renaksi-application.h"
+#include "renaksi-export-dialog.h"
+#include "renaksi-restore-dialog.h"
 #include "renaksi-area-row.h"
 #include "renaksi-sidebar-row.h"
 #include "renaksi-text-dialog.h"
@@ -425,6 +427,50 @@ test_edit_decree (void)
   test_util_remove_dir (dir);
 }
 
+static GtkWindow *
+find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type))
+        return GTK_WINDOW (window);
+    }
+
+  return NULL;
+}
+
+/* The outputs are reachable from the window: the annex preview and the
+ * backups taken when the plan was opened. */
+static void
+test_outputs (void)
+{
+  g_autofree char *dir = test_util_make_dir ();
+  g_autofree char *path = test_util_default_plan (dir, "plan.renaksi");
+  RenaksiWindow *window = open_window (path);
+  GtkWindow *dialog;
+
+  g_assert_nonnull (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)));
+
+  activate (window, GTK_WIDGET (window), "win.export-pdf");
+  dialog = find_toplevel (RENAKSI_TYPE_EXPORT_DIALOG);
+  g_assert_nonnull (dialog);
+  g_assert_cmpuint (renaksi_export_dialog_get_n_pages (RENAKSI_EXPORT_DIALOG (dialog)), >, 3);
+  gtk_window_destroy (dialog);
+
+  activate (window, GTK_WIDGET (window), "win.restore-backup");
+  dialog = find_toplevel (RENAKSI_TYPE_RESTORE_DIALOG);
+  g_assert_nonnull (dialog);
+  g_assert_cmpuint (renaksi_restore_dialog_get_n_backups (RENAKSI_RESTORE_DIALOG (dialog)), >=, 1);
+  gtk_window_destroy (dialog);
+
+  close_window (window);
+  test_util_remove_dir (dir);
+}
+
 static void
 test_search_jumps (void)
 {
@@ -529,8 +575,12 @@ int
 main (int   argc,
       char *argv[])
 {
+  g_autofree char *data_home = NULL;
   int status;
 
+  /* Backups and recent files go to a scratch home, not the real one. */
+  data_home = test_util_make_dir ();
+  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
 
@@ -544,11 +594,13 @@ main (int   argc,
   g_test_add_func ("/window/delete-asks-for-evidence", test_delete_asks_for_evidence);
   g_test_add_func ("/window/edit-decree", test_edit_decree);
   g_test_add_func ("/window/search-jumps", test_search_jumps);
+  g_test_add_func ("/window/outputs", test_outputs);
   g_test_add_func ("/window/explains-bad-file", test_explains_bad_file);
   g_test_add_func ("/window/app-first-start", test_app_first_start);
 
   status = g_test_run ();
   g_clear_object (&app);
+  test_util_remove_dir (data_home);
 
   return status;
 }

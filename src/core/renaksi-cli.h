@@ -18,5 +18,16 @@ int                 renaksi_cli_usage              (const char          *message
 
 int renaksi_cli_new_default (GVariantDict *options, const char *out_path, const char * const *positional);
 int renaksi_cli_outline     (GVariantDict *options, const char *plan_path, const char * const *positional);
+int renaksi_cli_attach          (GVariantDict *options, const char *plan_path, const char * const *positional);
+int renaksi_cli_list_evidence   (GVariantDict *options, const char *plan_path, const char * const *positional);
+int renaksi_cli_verify          (GVariantDict *options, const char *plan_path, const char * const *positional);
+int renaksi_cli_export_evidence (GVariantDict *options, const char *directory, const char * const *positional);
+int renaksi_cli_export_checklist (GVariantDict *options, const char *out_path, const char * const *positional);
+int renaksi_cli_export_annex  (GVariantDict *options, const char *out_path, const char * const *positional);
+int renaksi_cli_export_decree (GVariantDict *options, const char *out_path, const char * const *positional);
+int renaksi_cli_export_xlsx   (GVariantDict *options, const char *out_path, const char * const *positional);
+int renaksi_cli_export_tsv    (GVariantDict *options, const char *out_path, const char * const *positional);
+int renaksi_cli_import_annex  (GVariantDict *options, const char *in_path, const char * const *positional);
+int renaksi_cli_export_chart  (GVariantDict *options, const char *out_path, const char * const *positional);
 
 G_END_DECLS

@@ -306,13 +306,24 @@ check_writable (RenaksiPlan  *self,
 {
   g_autofree char *name = NULL;
 
-  if (!renaksi_db_is_read_only (self->db))
-    return TRUE;
+  if (renaksi_db_is_read_only (self->db))
+    {
+      name = g_filename_display_basename (renaksi_db_get_path (self->db));
+      g_set_error (error, RENAKSI_ERROR, RENAKSI_ERROR_READ_ONLY,
+                   _("“%s” is open for viewing only; the change was not saved."), name);
+      return FALSE;
+    }
 
-  name = g_filename_display_basename (renaksi_db_get_path (self->db));
-  g_set_error (error, RENAKSI_ERROR, RENAKSI_ERROR_READ_ONLY,
-               _("“%s” is open for viewing only; the change was not saved."), name);
-  return FALSE;
+  /* Documents being stored in the background hold the file's one write
+   * transaction until they are in; an edit now would have to wait. */
+  if (!sqlite3_get_autocommit (renaksi_db_get_handle (self->db)))
+    {
+      g_set_error_literal (error, RENAKSI_ERROR, RENAKSI_ERROR_LOCKED,
+                           _("Documents are still being added to the plan. Try again when they are in."));
+      return FALSE;
+    }
+
+  return TRUE;
 }
 
 static gboolean
