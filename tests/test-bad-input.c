@@ -73,49 +73,10 @@ cli_has_command (const char *command)
 
 typedef void (*Spoil) (const char *path);
 
-static void
-raw_exec (const char *path,
-          const char *sql)
-{
-  sqlite3 *handle = NULL;
 
-  g_assert_cmpint (sqlite3_open (path, &handle), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (handle, sql, NULL, NULL, NULL), ==, SQLITE_OK);
-  sqlite3_close (handle);
-}
 
-static void
-spoil_text (const char *path)
-{
-  g_assert_true (g_file_set_contents (path, "NO\tAREA PERUBAHAN\tKEGIATAN\n", -1, NULL));
-}
 
-static void
-spoil_empty (const char *path)
-{
-  g_assert_true (g_file_set_contents (path, "", 0, NULL));
-}
 
-static void
-spoil_truncate (const char *path)
-{
-  GStatBuf st;
-
-  g_assert_cmpint (g_stat (path, &st), ==, 0);
-  g_assert_cmpint (truncate (path, st.st_size / 2), ==, 0);
-}
-
-static void
-spoil_page (const char *path)
-{
-  g_autofree char *contents = NULL;
-  gsize length;
-
-  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
-  g_assert_cmpuint (length, >, 3 * 4096);
-  memset (contents + 2 * 4096, 0x5a, 4096);
-  g_assert_true (g_file_set_contents (path, contents, length, NULL));
-}
 
 static void
 spoil_header (const char *path)
@@ -130,19 +91,7 @@ spoil_header (const char *path)
   g_assert_true (g_file_set_contents (path, contents, length, NULL));
 }
 
-static void
-spoil_newer (const char *path)
-{
-  raw_exec (path, "PRAGMA journal_mode = DELETE; PRAGMA user_version = 99");
-}
 
-static void
-spoil_foreign (const char *path)
-{
-  g_unlink (path);
-  raw_exec (path, "CREATE TABLE notes (id INTEGER PRIMARY KEY, text TEXT);"
-                  "INSERT INTO notes (text) VALUES ('not a plan');");
-}
 
 static void
 spoil_directory (const char *path)
@@ -159,13 +108,13 @@ typedef struct
 } PlanCase;
 
 static const PlanCase plan_cases[] = {
-  { "not-sqlite", spoil_text, NULL },
-  { "zero-byte", spoil_empty, NULL },
-  { "truncated", spoil_truncate, NULL },
-  { "damaged-page", spoil_page, NULL },
+  { "not-sqlite", test_util_spoil_text, NULL },
+  { "zero-byte", test_util_spoil_empty, NULL },
+  { "truncated", test_util_spoil_truncate, NULL },
+  { "damaged-page", test_util_spoil_page, NULL },
   { "damaged-header", spoil_header, NULL },
-  { "newer-version", spoil_newer, NULL },
-  { "other-database", spoil_foreign, NULL },
+  { "newer-version", test_util_spoil_newer, NULL },
+  { "other-database", test_util_spoil_foreign, NULL },
   { "directory", spoil_directory, NULL },
   /* Found by fuzz-plan-open: a sound database of this version whose
    * tables lack a column (here renamed by another tool): it passes the

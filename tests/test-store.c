@@ -19,16 +19,6 @@
 #include "renaksi-store.h"
 #include "test-util.h"
 
-static void
-raw_exec (const char *path,
-          const char *sql)
-{
-  sqlite3 *handle = NULL;
-
-  g_assert_cmpint (sqlite3_open (path, &handle), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (handle, sql, NULL, NULL, NULL), ==, SQLITE_OK);
-  sqlite3_close (handle);
-}
 
 static int
 raw_query_int (const char *path,
@@ -159,53 +149,11 @@ test_migration_v1 (void)
 
 typedef void (*Spoil) (const char *path);
 
-static void
-spoil_text (const char *path)
-{
-  g_assert_true (g_file_set_contents (path, "NO\tAREA PERUBAHAN\tKEGIATAN\n", -1, NULL));
-}
 
-static void
-spoil_empty (const char *path)
-{
-  g_assert_true (g_file_set_contents (path, "", 0, NULL));
-}
 
-static void
-spoil_truncate (const char *path)
-{
-  GStatBuf st;
 
-  g_assert_cmpint (g_stat (path, &st), ==, 0);
-  g_assert_cmpint (truncate (path, st.st_size / 2), ==, 0);
-}
 
-static void
-spoil_page (const char *path)
-{
-  g_autofree char *contents = NULL;
-  gsize length;
 
-  /* Scribble over the third page: a b-tree page of the plan's tables. */
-  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
-  g_assert_cmpuint (length, >, 3 * 4096);
-  memset (contents + 2 * 4096, 0x5a, 4096);
-  g_assert_true (g_file_set_contents (path, contents, length, NULL));
-}
-
-static void
-spoil_newer (const char *path)
-{
-  raw_exec (path, "PRAGMA journal_mode = DELETE; PRAGMA user_version = 99");
-}
-
-static void
-spoil_foreign (const char *path)
-{
-  g_unlink (path);
-  raw_exec (path, "CREATE TABLE notes (id INTEGER PRIMARY KEY, text TEXT);"
-                  "INSERT INTO notes (text) VALUES ('not a plan');");
-}
 
 typedef struct
 {
@@ -215,12 +163,12 @@ typedef struct
 } RefusalCase;
 
 static const RefusalCase refusal_cases[] = {
-  { "not-sqlite", spoil_text, RENAKSI_ERROR_NOT_A_PLAN },
-  { "zero-byte", spoil_empty, RENAKSI_ERROR_NOT_A_PLAN },
-  { "truncated", spoil_truncate, RENAKSI_ERROR_DAMAGED },
-  { "damaged-page", spoil_page, RENAKSI_ERROR_DAMAGED },
-  { "newer-version", spoil_newer, RENAKSI_ERROR_NEWER_VERSION },
-  { "other-database", spoil_foreign, RENAKSI_ERROR_NOT_A_PLAN },
+  { "not-sqlite", test_util_spoil_text, RENAKSI_ERROR_NOT_A_PLAN },
+  { "zero-byte", test_util_spoil_empty, RENAKSI_ERROR_NOT_A_PLAN },
+  { "truncated", test_util_spoil_truncate, RENAKSI_ERROR_DAMAGED },
+  { "damaged-page", test_util_spoil_page, RENAKSI_ERROR_DAMAGED },
+  { "newer-version", test_util_spoil_newer, RENAKSI_ERROR_NEWER_VERSION },
+  { "other-database", test_util_spoil_foreign, RENAKSI_ERROR_NOT_A_PLAN },
 };
 
 static void

@@ -5,6 +5,10 @@
 #include <stdarg.h>
 #include <glib/gstdio.h>
 
+#include <sqlite3.h>
+#include <string.h>
+#include <unistd.h>
+
 #include "renaksi-plan-file.h"
 #include "test-util.h"
 
@@ -142,4 +146,67 @@ test_util_run_renaksi (TestRun    *run,
   first = va_arg (rest, const char *);
   test_util_run_renaksi_va (run, locale, first, rest);
   va_end (rest);
+}
+
+void
+test_util_sql_exec (const char *path,
+                    const char *sql)
+{
+  sqlite3 *handle = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &handle), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (handle, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (handle);
+}
+
+/* A table as text, where a plan was expected. */
+void
+test_util_spoil_text (const char *path)
+{
+  g_assert_true (g_file_set_contents (path, "NO\tAREA PERUBAHAN\tKEGIATAN\n", -1, NULL));
+}
+
+void
+test_util_spoil_empty (const char *path)
+{
+  g_assert_true (g_file_set_contents (path, "", 0, NULL));
+}
+
+/* Cut in half, as an interrupted copy leaves it. */
+void
+test_util_spoil_truncate (const char *path)
+{
+  GStatBuf st;
+
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  g_assert_cmpint (truncate (path, st.st_size / 2), ==, 0);
+}
+
+/* The third page, a b-tree page of the plan's tables, scribbled over. */
+void
+test_util_spoil_page (const char *path)
+{
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  g_assert_cmpuint (length, >, 3 * 4096);
+  memset (contents + 2 * 4096, 0x5a, 4096);
+  g_assert_true (g_file_set_contents (path, contents, length, NULL));
+}
+
+/* Written by a future Renaksi. */
+void
+test_util_spoil_newer (const char *path)
+{
+  test_util_sql_exec (path, "PRAGMA journal_mode = DELETE; PRAGMA user_version = 99");
+}
+
+/* Another program's SQLite database under a plan's name. */
+void
+test_util_spoil_foreign (const char *path)
+{
+  g_unlink (path);
+  test_util_sql_exec (path, "CREATE TABLE notes (id INTEGER PRIMARY KEY, text TEXT);"
+                            "INSERT INTO notes (text) VALUES ('not a plan');");
 }

@@ -13,6 +13,18 @@ char *test_util_default_plan    (const char *dir,
 void  test_util_remove_dir      (const char *dir);
 char *test_util_data_file_path  (void);
 
+/* Plain SQL on a file, behind the app's back (to build damaged files). */
+void  test_util_sql_exec         (const char *path,
+                                  const char *sql);
+
+/* Ways a plan file gets damaged; each turns @path into such a file. */
+void  test_util_spoil_text       (const char *path);
+void  test_util_spoil_empty      (const char *path);
+void  test_util_spoil_truncate   (const char *path);
+void  test_util_spoil_page       (const char *path);
+void  test_util_spoil_newer      (const char *path);
+void  test_util_spoil_foreign    (const char *path);
+
 /* The built `renaksi` run as a separate process with no display at all,
  * in @locale; what it printed and how it exited. */
 typedef struct

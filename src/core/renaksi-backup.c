@@ -23,6 +23,7 @@
 #include <unistd.h>
 
 #include "renaksi-backup.h"
+#include "renaksi-plan-file.h"
 #include "renaksi-db-private.h"
 #include "renaksi-error.h"
 
@@ -415,36 +416,6 @@ copy_and_sync (const char  *from,
   return TRUE;
 }
 
-/* Puts @temporary in place as @path unless @path exists (also in a race). */
-static gboolean
-publish_new (const char  *temporary,
-             const char  *path,
-             GError     **error)
-{
-  g_autofree char *name = g_filename_display_basename (path);
-  int saved_errno;
-
-  if (link (temporary, path) == 0)
-    return TRUE;
-
-  saved_errno = errno;
-  if (saved_errno == EPERM || saved_errno == ENOTSUP || saved_errno == EOPNOTSUPP)
-    {
-      /* No hard links (FAT): check, then rename; the best such a disk allows. */
-      if (!g_file_test (path, G_FILE_TEST_EXISTS) && g_rename (temporary, path) == 0)
-        return TRUE;
-      saved_errno = g_file_test (path, G_FILE_TEST_EXISTS) ? EEXIST : errno;
-    }
-
-  if (saved_errno == EEXIST)
-    g_set_error (error, RENAKSI_ERROR, RENAKSI_ERROR_EXISTS,
-                 _("“%s” already exists; it was not overwritten."), name);
-  else
-    g_set_error (error, RENAKSI_ERROR, RENAKSI_ERROR_FAILED,
-                 _("“%s” could not be created: %s"), name, g_strerror (saved_errno));
-  return FALSE;
-}
-
 /* Writes the backup @backup_path to the new file @dest_path, after checking
  * that it is a sound plan. Never replaces an existing file. */
 gboolean
@@ -492,7 +463,7 @@ renaksi_backup_restore (const char  *backup_path,
       return FALSE;
     }
 
-  ok = publish_new (temporary, dest_path, error);
+  ok = renaksi_plan_file_publish (temporary, dest_path, error);
   g_unlink (temporary);
 
   return ok;
