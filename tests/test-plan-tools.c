@@ -11,7 +11,7 @@
 #include "renaksi-error.h"
 #include "renaksi-outline.h"
 #include "renaksi-plan-copy.h"
-#include "renaksi-plan-progress.h"
+#include "renaksi-overview.h"
 #include "renaksi-plan-search.h"
 #include "test-util.h"
 
@@ -85,6 +85,22 @@ test_search (void)
   test_util_remove_dir (dir);
 }
 
+/* The sidebar's and the overview's figures for @area as of @when. */
+static void
+progress_at (RenaksiPlan         *plan,
+             RenaksiNode         *area,
+             GDateTime           *when,
+             RenaksiAreaProgress *progress)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RenaksiEvidenceSummary) summary = renaksi_evidence_summary_new (plan, &error);
+  RenaksiChartStatus status;
+
+  g_assert_no_error (error);
+  renaksi_chart_status_init_for_date (&status, renaksi_plan_get_decree (plan)->year, when);
+  renaksi_overview_compute (area, &status, summary, progress);
+}
+
 static void
 test_progress (void)
 {
@@ -96,22 +112,26 @@ test_progress (void)
   g_autoptr(GDateTime) later = g_date_time_new_utc (2025, 2, 1, 0, 0, 0);
   RenaksiNode *area = nth (renaksi_plan_get_areas (plan), 2);
   RenaksiNode *sub = nth (renaksi_node_get_children (nth (renaksi_node_get_children (area), 0)), 0);
-  RenaksiProgress progress;
+  RenaksiAreaProgress progress;
+  RenaksiChartStatus status;
 
-  g_assert_cmpuint (renaksi_progress_months_to_date (2024, april), ==, 0x00f);
-  g_assert_cmpuint (renaksi_progress_months_to_date (2024, later), ==, 0xfff);
+  /* Up to date: the months over and the current one. */
+  renaksi_chart_status_init_for_date (&status, 2024, april);
+  g_assert_cmpuint (status.past_months | (1u << status.current_month), ==, 0x00f);
+  renaksi_chart_status_init_for_date (&status, 2024, later);
+  g_assert_cmpuint (status.past_months, ==, 0xfff);
 
   /* Planned January–June, realised January and March. */
   g_assert_true (renaksi_plan_set_schedule (plan, sub, 0x03f, 0x005, &error));
-  g_assert_true (renaksi_plan_get_area_progress (plan, area, april, &progress, &error));
   g_assert_no_error (error);
-  g_assert_cmpuint (progress.indicators, ==, 4);
-  g_assert_cmpuint (progress.indicators_accepted, ==, 0);
-  g_assert_cmpuint (progress.months_planned, ==, 4);
-  g_assert_cmpuint (progress.months_realised, ==, 2);
+  progress_at (plan, area, april, &progress);
+  g_assert_cmpuint (progress.evidence_total, ==, 4);
+  g_assert_cmpuint (progress.evidence_complete, ==, 0);
+  g_assert_cmpuint (progress.planned, ==, 4);
+  g_assert_cmpuint (progress.realised, ==, 2);
 
-  g_assert_true (renaksi_plan_get_area_progress (plan, area, later, &progress, &error));
-  g_assert_cmpuint (progress.months_planned, ==, 6);
+  progress_at (plan, area, later, &progress);
+  g_assert_cmpuint (progress.planned, ==, 6);
 
   /* An accepted evidence item counts its indicator. */
   {
@@ -123,8 +143,8 @@ test_progress (void)
       0, renaksi_node_get_id (indicator), 0);
 
     g_assert_true (renaksi_db_exec (renaksi_plan_get_db (plan), sql, &error));
-    g_assert_true (renaksi_plan_get_area_progress (plan, area, april, &progress, &error));
-    g_assert_cmpuint (progress.indicators_accepted, ==, 1);
+    progress_at (plan, area, april, &progress);
+    g_assert_cmpuint (progress.evidence_complete, ==, 1);
     g_assert_cmpint (renaksi_plan_count_evidence (plan, area, &error), ==, 1);
   }
 

@@ -407,43 +407,6 @@ renaksi_store_count_evidence (RenaksiDb        *db,
   return count;
 }
 
-/* Counts an area's indicators, and those with at least one accepted
- * evidence item. */
-gboolean
-renaksi_store_count_indicators (RenaksiDb  *db,
-                                gint64      area_id,
-                                guint      *indicators,
-                                guint      *accepted,
-                                GError    **error)
-{
-  sqlite3_stmt *stmt;
-  int rc;
-
-  g_return_val_if_fail (RENAKSI_IS_DB (db), FALSE);
-
-  stmt = renaksi_db_prepare (db,
-    "SELECT count(*),"
-    "  count(*) FILTER (WHERE EXISTS (SELECT 1 FROM evidence_item e"
-    "    WHERE e.indicator_id = i.id AND e.status = 'accepted'))"
-    " FROM indicator i JOIN sub_activity s ON i.sub_activity_id = s.id"
-    " JOIN activity a ON s.activity_id = a.id WHERE a.area_id = ?1", error);
-  if (stmt == NULL)
-    return FALSE;
-
-  sqlite3_bind_int64 (stmt, 1, area_id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    {
-      *indicators = (guint)sqlite3_column_int (stmt, 0);
-      *accepted = (guint)sqlite3_column_int (stmt, 1);
-    }
-  else
-    renaksi_db_set_error (db, error);
-  sqlite3_reset (stmt);
-
-  return rc == SQLITE_ROW;
-}
-
 /* Reads the whole outline: four ordered scans, each row attached to its
  * parent from the scan before. */
 GListStore *

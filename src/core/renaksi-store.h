@@ -63,11 +63,6 @@ gint64         renaksi_store_count_evidence (RenaksiDb        *db,
                                              RenaksiNodeKind   kind,
                                              gint64            id,
                                              GError          **error);
-gboolean       renaksi_store_count_indicators (RenaksiDb     *db,
-                                               gint64         area_id,
-                                               guint         *indicators,
-                                               guint         *accepted,
-                                               GError       **error);
 GListStore    *renaksi_store_read_areas     (RenaksiDb        *db,
                                              GError          **error);
 

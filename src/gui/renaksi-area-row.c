@@ -7,7 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "renaksi-area-row.h"
-#include "renaksi-plan-progress.h"
+#include "renaksi-overview.h"
 
 struct _RenaksiAreaRow
 {
@@ -62,17 +62,21 @@ renaksi_area_row_update (RenaksiAreaRow *self)
 
   if (self->plan != NULL)
     {
-      g_autoptr(GDateTime) today = g_date_time_new_now_local ();
+      /* The overview's own figures, so the two never disagree. */
+      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+      g_autoptr(RenaksiEvidenceSummary) summary = renaksi_evidence_summary_new (self->plan, NULL);
       g_autofree char *progress_text = NULL;
-      RenaksiProgress progress;
+      RenaksiChartStatus status;
+      RenaksiAreaProgress progress;
 
-      if (renaksi_plan_get_area_progress (self->plan, self->area, today, &progress, NULL))
-        /* Translators: sidebar progress: indicators with accepted evidence, months realised
-         * of months planned up to this month */
-        progress_text = g_strdup_printf (_("Evidence %u/%u · Months %u/%u"),
-                                         progress.indicators_accepted, progress.indicators,
-                                         progress.months_realised, progress.months_planned);
-      gtk_label_set_text (self->progress_label, progress_text != NULL ? progress_text : "");
+      renaksi_chart_status_init_for_date (&status, renaksi_plan_get_decree (self->plan)->year, now);
+      renaksi_overview_compute (self->area, &status, summary, &progress);
+      /* Translators: sidebar progress: indicators with accepted evidence, months realised
+       * of months planned up to this month */
+      progress_text = g_strdup_printf (_("Evidence %u/%u · Months %u/%u"),
+                                       progress.evidence_complete, progress.evidence_total,
+                                       progress.realised, progress.planned);
+      gtk_label_set_text (self->progress_label, progress_text);
     }
 
   accessible = g_strdup_printf ("%s %s, %s", renaksi_node_get_label (self->area),
