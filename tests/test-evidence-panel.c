@@ -117,32 +117,6 @@ spin_a_little (void)
       ;
 }
 
-/* A one-page PDF made with cairo; @seed makes the contents distinct. */
-static char *
-make_pdf (const char *dir,
-          const char *name,
-          guint       seed)
-{
-  char *path = g_build_filename (dir, name, NULL);
-  cairo_surface_t *surface = cairo_pdf_surface_create (path, 595, 842);
-  cairo_t *cr = cairo_create (surface);
-  g_autofree char *text = g_strdup_printf ("Notulen rapat %u", seed);
-
-  cairo_set_source_rgb (cr, 0.1, 0.2, 0.5);
-  cairo_rectangle (cr, 60, 60, 475, 200 + seed);
-  cairo_fill (cr);
-  cairo_select_font_face (cr, "Sans", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);
-  cairo_set_font_size (cr, 24);
-  cairo_move_to (cr, 60, 400);
-  cairo_show_text (cr, text);
-  cairo_show_page (cr);
-  cairo_destroy (cr);
-  cairo_surface_finish (surface);
-  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
-  cairo_surface_destroy (surface);
-
-  return path;
-}
 
 static RenaksiNode *
 lookup (Fixture    *f,
@@ -241,8 +215,8 @@ static void
 test_add_files (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autofree char *pdf = make_pdf (f->dir, "Notulen Rapat.pdf", 1);
-  g_autofree char *pdf2 = make_pdf (f->dir, "SK Tim RB.pdf", 2);
+  g_autofree char *pdf = test_util_make_pdf (f->dir, "Notulen Rapat.pdf", 1, 1);
+  g_autofree char *pdf2 = test_util_make_pdf (f->dir, "SK Tim RB.pdf", 1, 2);
   RenaksiNode *indicator = lookup (f, "1.1.1.1");
   g_autoptr(GListModel) stored = NULL;
   g_autoptr(RenaksiEvidenceItem) first = NULL;
@@ -339,8 +313,8 @@ static void
 test_drop (Fixture       *f,
            gconstpointer  data)
 {
-  g_autofree char *a = make_pdf (f->dir, "foto-kegiatan.pdf", 8);
-  g_autofree char *b = make_pdf (f->dir, "daftar hadir.pdf", 9);
+  g_autofree char *a = test_util_make_pdf (f->dir, "foto-kegiatan.pdf", 1, 8);
+  g_autofree char *b = test_util_make_pdf (f->dir, "daftar hadir.pdf", 1, 9);
   g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (f->panel));
   GtkDropTarget *target = NULL;
   GFile *files[2];
@@ -378,7 +352,7 @@ static void
 test_duplicates (Fixture       *f,
                  gconstpointer  data)
 {
-  g_autofree char *pdf = make_pdf (f->dir, "daftar-hadir.pdf", 3);
+  g_autofree char *pdf = test_util_make_pdf (f->dir, "daftar-hadir.pdf", 1, 3);
   g_autofree char *copy = g_build_filename (f->dir, "salinan.pdf", NULL);
   g_autoptr(GFile) from = g_file_new_for_path (pdf);
   g_autoptr(GFile) to = g_file_new_for_path (copy);
@@ -410,7 +384,7 @@ static void
 test_form_review_undo (Fixture       *f,
                        gconstpointer  data)
 {
-  g_autofree char *pdf = make_pdf (f->dir, "laporan.pdf", 4);
+  g_autofree char *pdf = test_util_make_pdf (f->dir, "laporan.pdf", 1, 4);
   GtkWidget *form = renaksi_evidence_panel_get_form (f->panel);
   GtkWidget *title_row;
   GtkWidget *note_row;
@@ -476,7 +450,7 @@ static void
 test_larger_node_and_view (Fixture       *f,
                            gconstpointer  data)
 {
-  g_autofree char *pdf = make_pdf (f->dir, "foto.pdf", 5);
+  g_autofree char *pdf = test_util_make_pdf (f->dir, "foto.pdf", 1, 5);
   GtkWidget *viewer;
   GtkWidget *status;
   GtkStack *detail_stack = NULL;
@@ -521,8 +495,8 @@ static void
 test_altered_copy_warns (Fixture       *f,
                          gconstpointer  data)
 {
-  g_autofree char *pdf = make_pdf (f->dir, "sk.pdf", 6);
-  g_autofree char *pdf2 = make_pdf (f->dir, "surat.pdf", 7);
+  g_autofree char *pdf = test_util_make_pdf (f->dir, "sk.pdf", 1, 6);
+  g_autofree char *pdf2 = test_util_make_pdf (f->dir, "surat.pdf", 1, 7);
   g_autoptr(RenaksiEvidenceItem) altered = NULL;
   g_autoptr(RenaksiEvidenceItem) intact = NULL;
   sqlite3 *db = NULL;
@@ -644,10 +618,10 @@ test_review_mode (Fixture       *f,
                   gconstpointer  data)
 {
   /* Added out of plan order: area 3 first, then areas 1 and 2. */
-  g_autofree char *p3 = make_pdf (f->dir, "fgd.pdf", 10);
-  g_autofree char *p1 = make_pdf (f->dir, "sk-tim.pdf", 11);
-  g_autofree char *p1b = make_pdf (f->dir, "sk-tim-lama.pdf", 12);
-  g_autofree char *p2 = make_pdf (f->dir, "jdih.pdf", 13);
+  g_autofree char *p3 = test_util_make_pdf (f->dir, "fgd.pdf", 1, 10);
+  g_autofree char *p1 = test_util_make_pdf (f->dir, "sk-tim.pdf", 1, 11);
+  g_autofree char *p1b = test_util_make_pdf (f->dir, "sk-tim-lama.pdf", 1, 12);
+  g_autofree char *p2 = test_util_make_pdf (f->dir, "jdih.pdf", 1, 13);
   gint64 id3 = attach (f, "3.1.1.1", p3);
   gint64 id1 = attach (f, "1.1.1.1", p1);
   gint64 id1b = attach (f, "1.1.1.1", p1b);

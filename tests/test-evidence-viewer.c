@@ -17,6 +17,7 @@
 #include "renaksi-evidence-viewer.h"
 #include "renaksi-node-path.h"
 #include "test-util.h"
+#include "test-util-gui.h"
 
 typedef struct
 {
@@ -58,38 +59,6 @@ fixture_tear_down (Fixture       *f,
   g_free (f->dir);
 }
 
-/* A PDF with @n_pages pages, each with a dark block and a line of text
- * naming its page. */
-static char *
-make_pdf (const char *dir,
-          const char *name,
-          guint       n_pages)
-{
-  char *path = g_build_filename (dir, name, NULL);
-  cairo_surface_t *surface = cairo_pdf_surface_create (path, 595, 842);
-  cairo_t *cr = cairo_create (surface);
-
-  for (guint i = 0; i < n_pages; i++)
-    {
-      g_autofree char *text = g_strdup_printf ("Bukti dukung halaman %u", i + 1);
-
-      cairo_set_source_rgb (cr, 0.1, 0.2, 0.5);
-      cairo_rectangle (cr, 60, 60 + 20 * i, 475, 200);
-      cairo_fill (cr);
-      cairo_set_source_rgb (cr, 0, 0, 0);
-      cairo_select_font_face (cr, "Sans", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);
-      cairo_set_font_size (cr, 24);
-      cairo_move_to (cr, 60, 400);
-      cairo_show_text (cr, text);
-      cairo_show_page (cr);
-    }
-  cairo_destroy (cr);
-  cairo_surface_finish (surface);
-  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
-  cairo_surface_destroy (surface);
-
-  return path;
-}
 
 static char *
 make_png (const char *dir,
@@ -170,37 +139,16 @@ wait_new_texture (Fixture    *f,
     }
 }
 
-/* With RENAKSI_TEST_SCREENSHOTS=DIR, saves the window as a PNG to look at. */
+/* Saves the window as a PNG to look at (tests/screenshots/ in the build). */
 static void
 save_screenshot (Fixture    *f,
                  const char *name)
 {
-  const char *dir = g_getenv ("RENAKSI_TEST_SCREENSHOTS");
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GtkSnapshot) snapshot = NULL;
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *path = NULL;
-  GskRenderer *renderer;
-  int width, height;
-
-  if (dir == NULL)
-    return;
-
   for (int i = 0; i < 20; i++)
     g_main_context_iteration (NULL, FALSE);
-  paintable = gtk_widget_paintable_new (GTK_WIDGET (f->window));
-  width = gdk_paintable_get_intrinsic_width (paintable);
-  height = gdk_paintable_get_intrinsic_height (paintable);
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  if (node == NULL)
-    return;
-  renderer = gtk_native_get_renderer (GTK_NATIVE (f->window));
-  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  path = g_build_filename (dir, name, NULL);
-  gdk_texture_save_to_png (texture, path);
+  /* Some cases never show the window; there is nothing to look at then. */
+  if (gtk_widget_get_mapped (GTK_WIDGET (f->window)))
+    test_util_save_screenshot (GTK_WIDGET (f->window), name);
 }
 
 /* Counts pixels that are neither white nor transparent. */
@@ -227,7 +175,7 @@ static void
 test_pdf_renders (Fixture       *f,
                   gconstpointer  data)
 {
-  g_autofree char *pdf = make_pdf (f->dir, "SK Tim RB.pdf", 3);
+  g_autofree char *pdf = test_util_make_pdf (f->dir, "SK Tim RB.pdf", 3, 0);
   g_autoptr(RenaksiEvidenceItem) item = attach (f, "1.1.1.1", pdf);
   GdkTexture *texture;
   guint total = 0, ink;
@@ -295,7 +243,7 @@ test_problems_show_errors (Fixture       *f,
   g_autofree char *empty = make_file (f->dir, "kosong.pdf", "", 0);
   g_autofree char *not_png = make_file (f->dir, "layar.png", "this is plain text, not an image", -1);
   g_autofree char *sheet = make_file (f->dir, "data.ods", "PK\x03\x04 not really", -1);
-  g_autofree char *good = make_pdf (f->dir, "baik.pdf", 1);
+  g_autofree char *good = test_util_make_pdf (f->dir, "baik.pdf", 1, 0);
   g_autoptr(RenaksiEvidenceItem) broken_item = attach (f, "1.1.1.1", broken);
   g_autoptr(RenaksiEvidenceItem) png_item = attach (f, "1.1.1.1", png);
   g_autoptr(RenaksiEvidenceItem) empty_item = attach (f, "1.1.1.1", empty);
@@ -397,7 +345,7 @@ static void
 test_tampered_blob_warns (Fixture       *f,
                           gconstpointer  data)
 {
-  g_autofree char *pdf = make_pdf (f->dir, "notulen.pdf", 1);
+  g_autofree char *pdf = test_util_make_pdf (f->dir, "notulen.pdf", 1, 0);
   g_autoptr(RenaksiEvidenceItem) item = attach (f, "1.1.2.1", pdf);
   g_autoptr(GError) error = NULL;
   gint64 id = renaksi_evidence_item_get_id (item);
@@ -448,7 +396,7 @@ test_bad_corpus (Fixture       *f,
     { "evidence-text-named.png", RENAKSI_VIEWER_ERROR },
     { "evidence-truncated.png", RENAKSI_VIEWER_ERROR },
   };
-  g_autofree char *good = make_pdf (f->dir, "baik.pdf", 1);
+  g_autofree char *good = test_util_make_pdf (f->dir, "baik.pdf", 1, 0);
   g_autoptr(RenaksiEvidenceItem) good_item = attach (f, "1.1.2.1", good);
 
   for (guint i = 0; i < G_N_ELEMENTS (corpus); i++)
@@ -477,7 +425,7 @@ static void
 test_form_edits (Fixture       *f,
                  gconstpointer  data)
 {
-  g_autofree char *pdf = make_pdf (f->dir, "SK Tim.pdf", 1);
+  g_autofree char *pdf = test_util_make_pdf (f->dir, "SK Tim.pdf", 1, 0);
   g_autoptr(RenaksiEvidenceItem) item = attach (f, "1.1.1.1", pdf);
   g_autoptr(RenaksiEvidenceItem) saved = NULL;
   g_autoptr(GError) error = NULL;

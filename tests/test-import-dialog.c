@@ -13,6 +13,7 @@
 #include "renaksi-plan.h"
 #include "renaksi-xlsx-export.h"
 #include "test-util.h"
+#include "test-util-gui.h"
 
 static char *
 data_path (const char *name)
@@ -20,29 +21,6 @@ data_path (const char *name)
   return g_test_build_filename (G_TEST_DIST, "data", "import", name, NULL);
 }
 
-static void
-save_screenshot (GtkWidget  *widget,
-                 const char *name)
-{
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *path = NULL;
-  g_autofree char *dir = NULL;
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
-
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)),
-                                         node, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  path = g_test_build_filename (G_TEST_BUILT, "screenshots", name, NULL);
-  dir = g_path_get_dirname (path);
-  g_mkdir_with_parents (dir, 0755);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-}
 
 /* Loads @name and waits for the preview or the error. */
 static char *
@@ -98,12 +76,12 @@ test_preview_error_and_import (void)
   g_assert_nonnull (strstr (preview, "KOMISI PEMILIHAN UMUM KABUPATEN CONTOH, number 12, year 2025"));
   g_assert_nonnull (strstr (preview, "1 Manajemen Perubahan\n1. Perencanaan RB\n1. Pembentukan Tim RB  ·  Jan, Feb\n1. SK Tim RB\n"));
   g_assert_nonnull (strstr (preview, "2 Penguatan Tata Laksana\n"));
-  save_screenshot (dialog, "import-dialog-preview.png");
+  test_util_save_screenshot (dialog, "import-dialog-preview.png");
 
   /* A broken table says what and where. */
   error_text = load (RENAKSI_IMPORT_DIALOG (dialog), bad);
   g_assert_nonnull (strstr (error_text, "“unterminated-quote.csv”, line 4:"));
-  save_screenshot (dialog, "import-dialog-error.png");
+  test_util_save_screenshot (dialog, "import-dialog-error.png");
 
   again = load (RENAKSI_IMPORT_DIALOG (dialog), good);
   g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));

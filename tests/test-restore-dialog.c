@@ -15,30 +15,8 @@
 #include "renaksi-plan.h"
 #include "renaksi-restore-dialog.h"
 #include "test-util.h"
+#include "test-util-gui.h"
 
-static void
-save_screenshot (GtkWidget  *widget,
-                 const char *name)
-{
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *path = NULL;
-  g_autofree char *dir = NULL;
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
-
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)),
-                                         node, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  path = g_test_build_filename (G_TEST_BUILT, "screenshots", name, NULL);
-  dir = g_path_get_dirname (path);
-  g_mkdir_with_parents (dir, 0755);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-}
 
 static void
 wait_until_drawn (GtkWidget *widget)
@@ -120,7 +98,7 @@ test_lists_and_restores (void)
   g_signal_connect (dialog, "restored", G_CALLBACK (on_restored_cb), &signalled);
   gtk_window_present (GTK_WINDOW (dialog));
   wait_until_drawn (GTK_WIDGET (dialog));
-  save_screenshot (GTK_WIDGET (dialog), "restore-dialog.png");
+  test_util_save_screenshot (GTK_WIDGET (dialog), "restore-dialog.png");
 
   /* One row per backup, titled with its date and time, newest first. */
   g_assert_cmpuint (renaksi_restore_dialog_get_n_backups (dialog), ==, 3);
@@ -165,7 +143,7 @@ test_no_backups (void)
 
   gtk_window_present (GTK_WINDOW (dialog));
   wait_until_drawn (GTK_WIDGET (dialog));
-  save_screenshot (GTK_WIDGET (dialog), "restore-dialog-empty.png");
+  test_util_save_screenshot (GTK_WIDGET (dialog), "restore-dialog-empty.png");
   g_assert_cmpuint (renaksi_restore_dialog_get_n_backups (dialog), ==, 0);
   g_assert_null (renaksi_restore_dialog_dup_row_title (dialog, 0));
 

@@ -15,6 +15,7 @@
 #include "renaksi-sidebar-row.h"
 #include "renaksi-window-private.h"
 #include "test-util.h"
+#include "test-util-gui.h"
 
 static void
 wait_for_frames (GtkWidget *widget)
@@ -34,27 +35,17 @@ static double
 save_screenshot (GtkWidget  *widget,
                  const char *name)
 {
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *dir = g_test_build_filename (G_TEST_BUILT, "screenshots", NULL);
-  g_autofree char *path = g_build_filename (dir, name, NULL);
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
+  g_autoptr(GdkTexture) texture = test_util_render_widget (widget);
   g_autofree guchar *pixels = NULL;
   double sum = 0;
+  int width, height;
 
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)),
-                                         node, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  g_mkdir_with_parents (dir, 0755);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("saved %s", path);
-
+  g_assert_nonnull (texture);
+  width = gdk_texture_get_width (texture);
+  height = gdk_texture_get_height (texture);
   pixels = g_malloc ((gsize)width * height * 4);
+
+  test_util_save_texture (texture, name);
   gdk_texture_download (texture, pixels, (gsize)width * 4);
   for (gsize i = 0; i < (gsize)width * height; i++)
     sum += 0.2126 * pixels[i * 4 + 2] + 0.7152 * pixels[i * 4 + 1] + 0.0722 * pixels[i * 4];

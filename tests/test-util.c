@@ -5,6 +5,7 @@
 #include <stdarg.h>
 #include <glib/gstdio.h>
 
+#include <cairo-pdf.h>
 #include <sqlite3.h>
 #include <string.h>
 #include <unistd.h>
@@ -209,4 +210,36 @@ test_util_spoil_foreign (const char *path)
   g_unlink (path);
   test_util_sql_exec (path, "CREATE TABLE notes (id INTEGER PRIMARY KEY, text TEXT);"
                             "INSERT INTO notes (text) VALUES ('not a plan');");
+}
+
+char *
+test_util_make_pdf (const char *dir,
+                    const char *name,
+                    guint       n_pages,
+                    guint       seed)
+{
+  char *path = g_build_filename (dir, name, NULL);
+  cairo_surface_t *surface = cairo_pdf_surface_create (path, 595, 842);
+  cairo_t *cr = cairo_create (surface);
+
+  for (guint i = 0; i < n_pages; i++)
+    {
+      g_autofree char *text = g_strdup_printf ("Bukti dukung %u halaman %u", seed, i + 1);
+
+      cairo_set_source_rgb (cr, 0.1, 0.2, 0.5);
+      cairo_rectangle (cr, 60, 60 + 20 * i, 475, 200 + seed);
+      cairo_fill (cr);
+      cairo_set_source_rgb (cr, 0, 0, 0);
+      cairo_select_font_face (cr, "Sans", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);
+      cairo_set_font_size (cr, 24);
+      cairo_move_to (cr, 60, 400);
+      cairo_show_text (cr, text);
+      cairo_show_page (cr);
+    }
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
+  cairo_surface_destroy (surface);
+
+  return path;
 }

@@ -13,6 +13,13 @@ char *test_util_default_plan    (const char *dir,
 void  test_util_remove_dir      (const char *dir);
 char *test_util_data_file_path  (void);
 
+/* A PDF made with cairo: @n_pages pages, each with a block and the line
+ * "Bukti dukung SEED halaman N"; @seed makes the contents distinct. */
+char *test_util_make_pdf         (const char *dir,
+                                  const char *name,
+                                  guint       n_pages,
+                                  guint       seed);
+
 /* Plain SQL on a file, behind the app's back (to build damaged files). */
 void  test_util_sql_exec         (const char *path,
                                   const char *sql);

@@ -1,0 +1,16 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+/* Widgets rendered as a person would see them, for pixel checks and for
+ * screenshots saved under the build directory (tests/screenshots/). */
+GdkTexture *test_util_render_widget   (GtkWidget  *widget);
+void        test_util_save_texture    (GdkTexture *texture,
+                                       const char *name);
+void        test_util_save_screenshot (GtkWidget  *widget,
+                                       const char *name);
+
+G_END_DECLS
