@@ -5,9 +5,11 @@
  * under bench/run), for a plan of ROWS chart rows (the outline's rows:
  * activities, sub-activities, indicators). Also the core drawing alone,
  * onto an image surface. Prints median, 95th percentile and worst.
- *   bench-chart-frame ROWS [FRAMES [LABEL_WIDTH]]
+ *   bench-chart-frame ROWS [FRAMES [LABEL_WIDTH [late]]]
  * LABEL_WIDTH 0 (the default) is the chart beside the outline; a label
- * column draws each row's wrapped text too.
+ * column draws each row's wrapped text too. "late": the worst case, every
+ * sub-activity planned all year and nothing realised (each month before
+ * this one late), instead of three planned months of which one realised.
  */
 #include "config.h"
 
@@ -34,7 +36,8 @@ create_children_cb (gpointer item,
 /* An area of @n_rows rows: activities of four sub-activities of one
  * indicator each, schedules varied. */
 static RenaksiNode *
-generate_area (guint n_rows)
+generate_area (guint    n_rows,
+               gboolean all_late)
 {
   RenaksiNode *area = renaksi_node_new (RENAKSI_NODE_AREA, 1, "1", "Manajemen Perubahan");
   guint made = 0, id = 1;
@@ -51,8 +54,9 @@ generate_area (guint n_rows)
           g_autofree char *sub_text = g_strdup_printf ("Sub kegiatan %u", id);
           RenaksiNode *sub = renaksi_node_new (RENAKSI_NODE_SUB_ACTIVITY, id, "1", sub_text);
 
-          renaksi_node_set_planned_months (sub, (0x7u << (id % 10)) & RENAKSI_ALL_MONTHS);
-          renaksi_node_set_realised_months (sub, (0x1u << (id % 10)) & RENAKSI_ALL_MONTHS);
+          renaksi_node_set_planned_months (sub, all_late ? RENAKSI_ALL_MONTHS
+                                                         : (0x7u << (id % 10)) & RENAKSI_ALL_MONTHS);
+          renaksi_node_set_realised_months (sub, all_late ? 0 : (0x1u << (id % 10)) & RENAKSI_ALL_MONTHS);
           renaksi_node_append_child (activity, sub);
           made++;
           if (made < n_rows)
@@ -121,20 +125,22 @@ main (int   argc,
   GskRenderer *renderer;
   guint n_rows, frames, n;
   int label_width;
+  gboolean all_late;
 
   if (argc < 2 || (n_rows = (guint) atoi (argv[1])) == 0)
     {
-      g_printerr ("usage: bench-chart-frame ROWS [FRAMES [LABEL_WIDTH]]\n");
+      g_printerr ("usage: bench-chart-frame ROWS [FRAMES [LABEL_WIDTH [late]]]\n");
       return 2;
     }
   frames = argc > 2 ? (guint) atoi (argv[2]) : 300;
   label_width = argc > 3 ? atoi (argv[3]) : 0;
+  all_late = argc > 4 && g_str_equal (argv[4], "late");
   times = g_new (double, frames);
 
   gtk_init ();
   adw_init ();
 
-  area = generate_area (n_rows);
+  area = generate_area (n_rows, all_late);
   rows = gtk_tree_list_model_new (g_object_ref (renaksi_node_get_children (area)), FALSE, TRUE,
                                   create_children_cb, NULL, NULL);
   n = g_list_model_get_n_items (G_LIST_MODEL (rows));

@@ -4,6 +4,7 @@
  * back with poppler (pages, paper, text); PNGs with cairo (size, ink,
  * grayscale).
  */
+#define _GNU_SOURCE /* memmem */
 #include "config.h"
 
 #include <cairo.h>
@@ -108,6 +109,20 @@ page_has (PopplerDocument *doc,
   return strstr (flat, squeezed) != NULL;
 }
 
+static gboolean
+file_has (const char *path,
+          const char *needle)
+{
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize length;
+
+  g_file_get_contents (path, &contents, &length, &error);
+  g_assert_no_error (error);
+
+  return memmem (contents, length, needle, strlen (needle)) != NULL;
+}
+
 static void
 test_pdf_page_per_area (void)
 {
@@ -134,6 +149,10 @@ test_pdf_page_per_area (void)
   g_assert_no_error (error);
   areas = renaksi_plan_get_areas (plan);
   n_areas = g_list_model_get_n_items (areas);
+
+  /* Drawn in vectors only, the late months' cross-hatch included, so
+   * it prints sharp: the file holds no raster image. */
+  g_assert_false (file_has (pdf_path, "/Subtype /Image"));
 
   doc = open_pdf (pdf_path);
   n_pages = poppler_document_get_n_pages (doc);

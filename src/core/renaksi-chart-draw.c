@@ -18,6 +18,7 @@
 
 #define TEXT_PADDING 4.0
 #define INDENT_STEP 10.0
+#define HATCH_STEP 6.0
 
 static const char * const month_labels[RENAKSI_N_MONTHS] = {
   /* As the annex prints them: document text, not translated. */
@@ -291,6 +292,9 @@ typedef struct
   double                     bar_height;
   double                     inset;
   const RenaksiChartColor   *solid;
+  guint                      planned;
+  double                     pixel_scale;
+  cairo_pattern_t          **hatch;     /* made on first use, freed by the caller */
 } Bars;
 
 static void
@@ -332,57 +336,109 @@ draw_solid_run (guint    first,
   cairo_fill (bars->cr);
 }
 
-static void
-cell_clip (Bars  *bars,
-           guint  month)
+/* The late months' cross-hatch as a repeating tile. Filling a rectangle
+ * with it is one composite; stroking dozens of clipped lines per month
+ * instead took most of a screen frame (GTK 4.8 records the drawing and
+ * replays it). Vector targets (the PDF export, printing) get a vector
+ * tile and print sharp; raster ones an image tile at their resolution,
+ * @pixel_scale times the context's, so it stays crisp at scale 2. */
+static cairo_pattern_t *
+create_hatch (cairo_t                 *cr,
+              const RenaksiChartColor *color,
+              double                   pixel_scale)
 {
-  cairo_rectangle (bars->cr, bars->months_x + month * bars->month_width, bars->bar_y - 2,
-                   bars->month_width, bars->bar_height + 4);
-  cairo_clip (bars->cr);
+  cairo_surface_t *target = cairo_get_target (cr);
+  cairo_surface_t *tile;
+  cairo_pattern_t *pattern;
+  cairo_t *tile_cr;
+
+  switch (cairo_surface_get_type (target))
+    {
+    case CAIRO_SURFACE_TYPE_PDF:
+    case CAIRO_SURFACE_TYPE_PS:
+    case CAIRO_SURFACE_TYPE_SVG:
+      tile = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA,
+                                             &(cairo_rectangle_t) { 0, 0, HATCH_STEP, HATCH_STEP });
+      break;
+
+    default:
+      {
+        double x_scale, y_scale, dx = 1, dy = 0, scale;
+        int size;
+
+        cairo_surface_get_device_scale (target, &x_scale, &y_scale);
+        cairo_user_to_device_distance (cr, &dx, &dy);
+        scale = CLAMP (MAX (pixel_scale, 1) * x_scale * hypot (dx, dy), 1, 16);
+        size = (int) ceil (HATCH_STEP * scale);
+        tile = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, size, size);
+        cairo_surface_set_device_scale (tile, size / HATCH_STEP, size / HATCH_STEP);
+      }
+      break;
+    }
+
+  /* Both diagonals, each with its neighbours on either side, so the lines
+   * run on unbroken from tile to tile. The second is one unit over: the
+   * lines then cross in a pixel's centre, not in a blot on a corner. */
+  tile_cr = cairo_create (tile);
+  set_color (tile_cr, color, 1.0);
+  cairo_set_line_width (tile_cr, 1.0);
+  for (int k = -1; k <= 1; k++)
+    {
+      double d = k * HATCH_STEP;
+
+      cairo_move_to (tile_cr, d - 1, -1);
+      cairo_line_to (tile_cr, d + HATCH_STEP + 1, HATCH_STEP + 1);
+      cairo_move_to (tile_cr, d + HATCH_STEP + 2, -1);
+      cairo_line_to (tile_cr, d, HATCH_STEP + 1);
+    }
+  cairo_stroke (tile_cr);
+  cairo_destroy (tile_cr);
+
+  pattern = cairo_pattern_create_for_surface (tile);
+  cairo_pattern_set_extend (pattern, CAIRO_EXTEND_REPEAT);
+  cairo_surface_destroy (tile);
+
+  return pattern;
 }
 
+/* A run of late months: their part of the planned run's bar,
+ * cross-hatched and outlined. */
 static void
-draw_late_month (Bars  *bars,
-                 guint  month,
-                 guint  planned)
+draw_late_run (guint    first_late,
+               guint    last_late,
+               gpointer data)
 {
+  Bars *bars = data;
   cairo_t *cr = bars->cr;
-  double x0 = bars->months_x + month * bars->month_width;
-  guint first = month, last = month;
-  double step = 6;
+  double x0 = bars->months_x + first_late * bars->month_width;
+  double x1 = bars->months_x + (last_late + 1) * bars->month_width;
+  double radius = bars->bar_height / 2;
+  guint first = first_late, last = last_late;
   double run_x0, run_x1, hatch_x0, hatch_x1;
 
-  /* The month's part of its run's bar, cross-hatched and outlined. */
-  while (first > 0 && (planned & (1u << (first - 1))))
+  while (first > 0 && (bars->planned & (1u << (first - 1))))
     first--;
-  while (last + 1 < RENAKSI_N_MONTHS && (planned & (1u << (last + 1))))
+  while (last + 1 < RENAKSI_N_MONTHS && (bars->planned & (1u << (last + 1))))
     last++;
 
-  /* Rectangular clips only (a rounded clip costs a mask per month): the
-   * hatch keeps clear of the run's rounded ends. */
-  run_x0 = bars->months_x + first * bars->month_width + bars->inset + bars->bar_height / 2;
-  run_x1 = bars->months_x + (last + 1) * bars->month_width - bars->inset - bars->bar_height / 2;
-  hatch_x0 = MAX (x0, run_x0 - bars->bar_height / 2 * (month == first ? 0.3 : 1));
-  hatch_x1 = MIN (x0 + bars->month_width, run_x1 + bars->bar_height / 2 * (month == last ? 0.3 : 1));
+  /* Rectangular clips only (a rounded clip costs a mask): the hatch keeps
+   * clear of the run's rounded ends. */
+  run_x0 = bars->months_x + first * bars->month_width + bars->inset + radius;
+  run_x1 = bars->months_x + (last + 1) * bars->month_width - bars->inset - radius;
+  hatch_x0 = MAX (x0, run_x0 - radius * (first_late == first ? 0.3 : 1));
+  hatch_x1 = MIN (x1, run_x1 + radius * (last_late == last ? 0.3 : 1));
 
   cairo_save (cr);
   if (hatch_x1 > hatch_x0)
     {
+      if (*bars->hatch == NULL)
+        *bars->hatch = create_hatch (cr, &bars->palette->late, bars->pixel_scale);
       cairo_rectangle (cr, hatch_x0, bars->bar_y, hatch_x1 - hatch_x0, bars->bar_height);
-      cairo_clip (cr);
-      for (double d = -bars->bar_height; d < bars->month_width + bars->bar_height; d += step)
-        {
-          cairo_move_to (cr, x0 + d, bars->bar_y);
-          cairo_line_to (cr, x0 + d + bars->bar_height, bars->bar_y + bars->bar_height);
-          cairo_move_to (cr, x0 + d + bars->bar_height, bars->bar_y);
-          cairo_line_to (cr, x0 + d, bars->bar_y + bars->bar_height);
-        }
-      set_color (cr, &bars->palette->late, 1.0);
-      cairo_set_line_width (cr, 1.0);
-      cairo_stroke (cr);
-      cairo_reset_clip (cr);
+      cairo_set_source (cr, *bars->hatch);
+      cairo_fill (cr);
     }
-  cell_clip (bars, month);
+  cairo_rectangle (cr, x0, bars->bar_y - 2, x1 - x0, bars->bar_height + 4);
+  cairo_clip (cr);
   bar_path (bars, first, last);
   set_color (cr, &bars->palette->late, 1.0);
   cairo_set_line_width (cr, 2.5);
@@ -398,10 +454,13 @@ draw_months (cairo_t                   *cr,
              double                     month_width,
              double                     y,
              double                     height,
-             const RenaksiChartRow     *row)
+             const RenaksiChartRow     *row,
+             double                     pixel_scale,
+             cairo_pattern_t          **hatch)
 {
   RenaksiNode *node = row->node;
-  Bars bars = { cr, palette, months_x, month_width, 0, 0, 0, &palette->realised };
+  Bars bars = { cr, palette, months_x, month_width, 0, 0, 0, &palette->realised, row->planned,
+                pixel_scale, hatch };
   guint planned, realised, late;
 
   bars.bar_height = MIN (18.0, height - 8);
@@ -434,9 +493,7 @@ draw_months (cairo_t                   *cr,
   late = planned & ~realised & status->past_months;
 
   for_each_run (planned, draw_planned_run, &bars);
-  for (guint m = 0; m < RENAKSI_N_MONTHS; m++)
-    if (late & (1u << m))
-      draw_late_month (&bars, m, planned);
+  for_each_run (late, draw_late_run, &bars);
   for_each_run (realised, draw_solid_run, &bars);
 
   set_color (cr, &palette->on_realised, 1.0);
@@ -619,6 +676,7 @@ renaksi_chart_draw (cairo_t                    *cr,
   g_autoptr(PangoLayout) layout = NULL;
   g_autoptr(PangoFontDescription) font = NULL;
   g_autoptr(PangoFontDescription) bold = NULL;
+  cairo_pattern_t *hatch = NULL;
   double months_x, width, rows_top, rows_bottom;
   guint first;
 
@@ -689,7 +747,8 @@ renaksi_chart_draw (cairo_t                    *cr,
                         geometry->label_width + geometry->badge_width / 2, y + height / 2,
                         MIN (7.0, MIN (geometry->badge_width, height) / 2 - 3));
           if (kind != RENAKSI_NODE_AREA)
-            draw_months (cr, palette, status, months_x, geometry->month_width, y, height, &row);
+            draw_months (cr, palette, status, months_x, geometry->month_width, y, height, &row,
+                         geometry->pixel_scale, &hatch);
         }
 
       set_color (cr, &palette->grid, 1.0);
@@ -748,6 +807,7 @@ renaksi_chart_draw (cairo_t                    *cr,
       draw_header (cr, geometry, palette, status, layout, font, bold);
       cairo_restore (cr);
     }
+  g_clear_pointer (&hatch, cairo_pattern_destroy);
 }
 
 static void
@@ -802,19 +862,20 @@ draw_sample (cairo_t                   *cr,
   RenaksiChartStatus status = { -1, 0, -1, -1 };
   g_autoptr(RenaksiNode) node = renaksi_node_new (RENAKSI_NODE_SUB_ACTIVITY, 0, "", "");
   RenaksiChartRow row = { node, 1, 0, RENAKSI_CHART_EVIDENCE_NONE };
+  cairo_pattern_t *hatch = NULL;
 
   switch (sample)
     {
     case SAMPLE_PLANNED:
-      draw_months (cr, palette, &status, x, size * 2, y, size, &row);
+      draw_months (cr, palette, &status, x, size * 2, y, size, &row, 1, &hatch);
       break;
     case SAMPLE_REALISED:
       row.realised = 1;
-      draw_months (cr, palette, &status, x, size * 2, y, size, &row);
+      draw_months (cr, palette, &status, x, size * 2, y, size, &row, 1, &hatch);
       break;
     case SAMPLE_LATE:
       status.past_months = 1;
-      draw_months (cr, palette, &status, x, size * 2, y, size, &row);
+      draw_months (cr, palette, &status, x, size * 2, y, size, &row, 1, &hatch);
       break;
     case SAMPLE_CURRENT:
       set_color (cr, &palette->current_month, 2.0);

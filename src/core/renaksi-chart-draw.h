@@ -81,6 +81,8 @@ typedef struct
   guint                       n_rows;
   const double               *row_offsets;
   const PangoFontDescription *font;           /* NULL: "Sans 10" */
+  double                      pixel_scale;    /* device pixels per unit beyond the context's
+                                               * own (a widget's scale factor); 0: 1 */
 } RenaksiChartGeometry;
 
 /* What depends on the date and the focus. */

@@ -176,6 +176,8 @@ compute_geometry (RenaksiMonthChart    *self,
     .n_rows = n_rows (self),
     .row_offsets = (const double *) self->offsets->data,
     .font = pango_context_get_font_description (gtk_widget_get_pango_context (GTK_WIDGET (self))),
+    /* GTK records the drawing at scale 1 and replays it scaled. */
+    .pixel_scale = gtk_widget_get_scale_factor (GTK_WIDGET (self)),
   };
 }
 
