@@ -388,6 +388,83 @@ test_late_marked (void)
   cairo_surface_destroy (surface);
 }
 
+/* Of the pixels inside a late month's bar at @scale (user units scaled),
+ * the share neither line nor background: the hatch's blur. */
+static double
+hatch_blur (cairo_surface_t            *surface,
+            const RenaksiChartGeometry *geometry,
+            guint                       month,
+            double                      scale)
+{
+  double months_x = renaksi_chart_geometry_months_x (geometry);
+  double middle = geometry->header_height + geometry->row_offsets[1] / 2;
+  guint grey = 0, n = 0;
+
+  for (int y = (int) ((middle - 6) * scale); y < (int) ((middle + 6) * scale); y++)
+    for (int x = (int) ((months_x + month * geometry->month_width + 4) * scale);
+         x < (int) ((months_x + (month + 1) * geometry->month_width - 4) * scale); x++)
+      {
+        double l = luminance (surface, x, y);
+
+        grey += l > 0.25 && l < 0.75;
+        n++;
+      }
+
+  return (double) grey / n;
+}
+
+/* At scale 2 the hatch is drawn at 2 pixels per unit, not drawn at one
+ * and stretched: so when drawn straight onto the image, and when recorded
+ * at scale 1 and replayed at 2 (as GTK does) with the widget's scale. */
+static void
+test_late_crisp_at_scale_2 (void)
+{
+  g_autoptr(Rows) rows = rows_new ();
+  RenaksiChartStatus status = { 3, 0x7, -1, -1 };
+  RenaksiChartPalette palette;
+  RenaksiChartGeometry geometry;
+  cairo_surface_t *direct, *recording, *replayed;
+  double direct_blur, replayed_blur = 1, stretched_blur = 0;
+  cairo_t *cr;
+
+  renaksi_chart_palette_init_print (&palette);
+  rows_add (rows, RENAKSI_NODE_SUB_ACTIVITY, 0x3e, 0x2, ROW_HEIGHT);
+  geometry = geometry_for (rows, HEADER_HEIGHT + ROW_HEIGHT);
+  direct = render (&geometry, &palette, &status, rows, 2);
+  direct_blur = hatch_blur (direct, &geometry, 2, 2);
+
+  for (guint pixel_scale = 1; pixel_scale <= 2; pixel_scale++)
+    {
+      geometry.pixel_scale = pixel_scale;
+      recording = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, NULL);
+      cr = cairo_create (recording);
+      renaksi_chart_draw (cr, &geometry, &palette, &status, row_cb, rows);
+      cairo_destroy (cr);
+      replayed = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) geometry.view_width * 2,
+                                             (int) geometry.view_height * 2);
+      cairo_surface_set_device_scale (replayed, 2, 2);
+      cr = cairo_create (replayed);
+      cairo_set_source_surface (cr, recording, 0, 0);
+      cairo_paint (cr);
+      cairo_destroy (cr);
+      cairo_surface_flush (replayed);
+      if (pixel_scale == 1)
+        stretched_blur = hatch_blur (replayed, &geometry, 2, 2);
+      else
+        replayed_blur = hatch_blur (replayed, &geometry, 2, 2);
+      cairo_surface_destroy (replayed);
+      cairo_surface_destroy (recording);
+    }
+  g_test_message ("grey share: direct %.2f, replayed %.2f, stretched %.2f",
+                  direct_blur, replayed_blur, stretched_blur);
+
+  g_assert_cmpfloat (direct_blur, <, 0.35);
+  g_assert_cmpfloat (replayed_blur, <, 0.35);
+  /* The measure tells a stretched hatch apart. */
+  g_assert_cmpfloat (stretched_blur, >, 2 * replayed_blur);
+  cairo_surface_destroy (direct);
+}
+
 static void
 test_current_month_highlighted (void)
 {
@@ -707,6 +784,7 @@ main (int   argc,
   g_test_add_func ("/chart/draw/contiguous-months-joined", test_contiguous_months_joined);
   g_test_add_func ("/chart/draw/realised-distinct-in-grayscale", test_realised_distinct_grayscale);
   g_test_add_func ("/chart/draw/late-marked", test_late_marked);
+  g_test_add_func ("/chart/draw/late-crisp-at-scale-2", test_late_crisp_at_scale_2);
   g_test_add_func ("/chart/draw/current-month-highlighted", test_current_month_highlighted);
   g_test_add_func ("/chart/draw/only-visible-rows", test_only_visible_rows_drawn);
   g_test_add_func ("/chart/hit-test/scrolled", test_hit_test_scrolled);
