@@ -446,6 +446,50 @@ test_form_review_undo (Fixture       *f,
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (title_row)), ==, "laporan");
 }
 
+/* Text fields save on Enter and when the focus leaves them, without an
+ * apply button to forget. */
+static void
+test_form_saves_on_leave (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autofree char *pdf = test_util_make_pdf (f->dir, "laporan.pdf", 1, 4);
+  GtkWidget *form = renaksi_evidence_panel_get_form (f->panel);
+  GtkWidget *title_row, *number_row;
+  g_autoptr(RenaksiEvidenceItem) item = NULL;
+  GtkWidget *text;
+  gint64 id;
+
+  renaksi_evidence_panel_set_indicator (f->panel, lookup (f, "1.1.1.1"));
+  add_files (f, pdf, NULL);
+  id = renaksi_evidence_panel_get_selected_item_id (f->panel);
+  title_row = find_row (form, ADW_TYPE_ENTRY_ROW, "Document title");
+  number_row = find_row (form, ADW_TYPE_ENTRY_ROW, "Document number");
+  g_assert_false (adw_entry_row_get_show_apply_button (ADW_ENTRY_ROW (title_row)));
+
+  g_assert_true (gtk_widget_grab_focus (title_row));
+  gtk_editable_set_text (GTK_EDITABLE (title_row), "SK Tim Reformasi Birokrasi");
+  g_assert_true (gtk_widget_grab_focus (number_row));
+  item = renaksi_evidence_store_get_item (f->plan, id, NULL);
+  g_assert_cmpstr (renaksi_evidence_item_get_title (item), ==, "SK Tim Reformasi Birokrasi");
+  g_clear_object (&item);
+
+  /* Enter, the focus staying. */
+  gtk_editable_set_text (GTK_EDITABLE (number_row), "12/PR.01/2024");
+  text = gtk_root_get_focus (gtk_widget_get_root (number_row));
+  g_assert_true (gtk_widget_is_ancestor (text, number_row));
+  g_signal_emit_by_name (text, "activate");
+  item = renaksi_evidence_store_get_item (f->plan, id, NULL);
+  g_assert_cmpstr (renaksi_evidence_item_get_doc_number (item), ==, "12/PR.01/2024");
+  g_clear_object (&item);
+
+  /* Each was one undoable edit. */
+  g_assert_true (renaksi_plan_undo (f->plan, NULL));
+  g_assert_true (renaksi_plan_undo (f->plan, NULL));
+  item = renaksi_evidence_store_get_item (f->plan, id, NULL);
+  g_assert_cmpstr (renaksi_evidence_item_get_title (item), ==, "laporan");
+  g_assert_cmpstr (renaksi_evidence_item_get_doc_number (item), ==, "");
+}
+
 static void
 test_larger_node_and_view (Fixture       *f,
                            gconstpointer  data)
@@ -714,6 +758,8 @@ main (int   argc,
               fixture_set_up, test_duplicates, fixture_tear_down);
   g_test_add ("/evidence-panel/form-review-undo", Fixture, NULL,
               fixture_set_up, test_form_review_undo, fixture_tear_down);
+  g_test_add ("/evidence-panel/form-saves-on-leave", Fixture, NULL,
+              fixture_set_up, test_form_saves_on_leave, fixture_tear_down);
   g_test_add ("/evidence-panel/larger-node-and-view", Fixture, NULL,
               fixture_set_up, test_larger_node_and_view, fixture_tear_down);
   g_test_add ("/evidence-panel/altered-copy-warns", Fixture, NULL,

@@ -427,6 +427,49 @@ test_edit_decree (void)
   test_util_remove_dir (dir);
 }
 
+/* Typing into a field is enough: it saves when the focus moves on, and
+ * when the window closes with the focus still in it. */
+static void
+test_decree_field_saves_on_leave (void)
+{
+  g_autofree char *dir = test_util_make_dir ();
+  g_autofree char *path = test_util_default_plan (dir, "plan.renaksi");
+  RenaksiWindow *window = open_window (path);
+  RenaksiDecreePage *page = renaksi_window_get_decree_page (window);
+  RenaksiPlan *plan = renaksi_window_get_plan (window);
+  AdwEntryRow *name = renaksi_decree_page_get_field_row (page, "signatory_name");
+  AdwEntryRow *place = renaksi_decree_page_get_field_row (page, "place");
+  g_autoptr(RenaksiPlan) reopened = NULL;
+  g_autoptr(GError) error = NULL;
+
+  gtk_list_box_select_row (renaksi_window_get_area_list (window),
+                           gtk_list_box_get_row_at_index (renaksi_window_get_area_list (window), 9));
+  wait_for_frames (GTK_WIDGET (window));
+
+  g_assert_true (gtk_widget_grab_focus (GTK_WIDGET (name)));
+  gtk_editable_set_text (GTK_EDITABLE (name), "Dra. Contoh Pejabat");
+  g_assert_cmpstr (renaksi_plan_get_decree (plan)->signatory_name, !=, "Dra. Contoh Pejabat");
+  g_assert_true (gtk_widget_grab_focus (GTK_WIDGET (place)));
+  g_assert_cmpstr (renaksi_plan_get_decree (plan)->signatory_name, ==, "Dra. Contoh Pejabat");
+
+  /* One edit, undone at once. */
+  activate (window, GTK_WIDGET (window), "win.undo");
+  g_assert_cmpstr (renaksi_plan_get_decree (plan)->signatory_name, !=, "Dra. Contoh Pejabat");
+
+  gtk_editable_set_text (GTK_EDITABLE (place), "Muara Sabak");
+  gtk_window_close (GTK_WINDOW (window));
+  for (guint i = 0; i < 20; i++)
+    while (g_main_context_pending (NULL))
+      g_main_context_iteration (NULL, FALSE);
+
+  reopened = renaksi_plan_open (path, RENAKSI_DB_READ_ONLY, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (renaksi_plan_get_decree (reopened)->place, ==, "Muara Sabak");
+
+  g_clear_object (&reopened);
+  test_util_remove_dir (dir);
+}
+
 static GtkWindow *
 find_toplevel (GType type)
 {
@@ -593,6 +636,7 @@ main (int   argc,
   g_test_add_func ("/window/edit-area", test_edit_area);
   g_test_add_func ("/window/delete-asks-for-evidence", test_delete_asks_for_evidence);
   g_test_add_func ("/window/edit-decree", test_edit_decree);
+  g_test_add_func ("/window/decree-field-saves-on-leave", test_decree_field_saves_on_leave);
   g_test_add_func ("/window/search-jumps", test_search_jumps);
   g_test_add_func ("/window/outputs", test_outputs);
   g_test_add_func ("/window/explains-bad-file", test_explains_bad_file);

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The decree (Keputusan): its details and its ordered body parts. Each
- * field is saved when applied; each change of a part is one edit. All of
+ * field is saved on Enter or on leaving it; each change of a part is one
+ * edit. All of
  * them are undoable like any other edit of the plan.
  */
 #include "config.h"
@@ -9,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "renaksi-decree-page.h"
+#include "renaksi-entry-row-apply.h"
 #include "renaksi-text-dialog.h"
 
 #define N_PART_KINDS (RENAKSI_DECREE_PART_CLAUSE + 1)
@@ -430,6 +432,7 @@ renaksi_decree_page_init (RenaksiDecreePage *self)
       AdwEntryRow *row = field_row (self, i);
 
       g_object_set_data (G_OBJECT (row), "field", (gpointer)keys[i]);
+      renaksi_entry_row_apply_on_leave (row);
       g_signal_connect (row, "apply", G_CALLBACK (on_field_applied_cb), self);
     }
 

@@ -3,7 +3,8 @@
  * The form of one evidence item: its details (title, number, date, kind,
  * month, notes), its review (accept / needs fixing / not reviewed, with
  * the reviewer's note) and the history of its reviews. Every change is
- * saved at once as one undoable edit of the plan; when an edit, undo or
+ * saved at once (a text field on Enter or on leaving it) as one undoable
+ * edit of the plan; when an edit, undo or
  * redo changes the item, the form shows the file's state again.
  */
 #include "config.h"
@@ -11,6 +12,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "renaksi-entry-row-apply.h"
 #include "renaksi-evidence-form.h"
 #include "renaksi-evidence-store.h"
 
@@ -332,6 +334,10 @@ renaksi_evidence_form_init (RenaksiEvidenceForm *self)
   self->reviewer_name = g_strdup ("");
   self->updating = TRUE;
   gtk_widget_init_template (GTK_WIDGET (self));
+  renaksi_entry_row_apply_on_leave (self->title_row);
+  renaksi_entry_row_apply_on_leave (self->number_row);
+  renaksi_entry_row_apply_on_leave (self->date_row);
+  renaksi_entry_row_apply_on_leave (self->notes_row);
 
   for (guint k = 0; k < RENAKSI_N_EVIDENCE_KINDS; k++)
     gtk_string_list_append (kinds, renaksi_evidence_kind_get_label (k));

@@ -968,6 +968,10 @@ renaksi_window_close_request (GtkWindow *window)
   RenaksiWindow *self = RENAKSI_WINDOW (window);
   int width, height;
 
+  /* A field being edited saves when the focus leaves it: while the plan
+   * is still open. */
+  gtk_window_set_focus (window, NULL);
+
   gtk_window_get_default_size (window, &width, &height);
   g_settings_set_int (self->settings, "window-width", width);
   g_settings_set_int (self->settings, "window-height", height);

@@ -1,0 +1,52 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Form fields that save like settings fields: an edited AdwEntryRow emits
+ * "apply" when Enter is pressed and when the focus leaves it. With an apply
+ * button instead, text typed and then left (for the next field, another
+ * item, closing the window) stayed unsaved and was lost when the form
+ * showed something else.
+ */
+#include "config.h"
+
+#include "renaksi-entry-row-apply.h"
+
+#define EDITED_KEY "renaksi-entry-row-edited"
+
+static void
+on_changed_cb (AdwEntryRow *row)
+{
+  /* Typing, not the form filling the field in. */
+  if (gtk_widget_get_state_flags (GTK_WIDGET (row)) & GTK_STATE_FLAG_FOCUS_WITHIN)
+    g_object_set_data (G_OBJECT (row), EDITED_KEY, GINT_TO_POINTER (TRUE));
+}
+
+static void
+apply_if_edited (AdwEntryRow *row)
+{
+  if (g_object_get_data (G_OBJECT (row), EDITED_KEY) == NULL)
+    return;
+
+  g_object_set_data (G_OBJECT (row), EDITED_KEY, NULL);
+  g_signal_emit_by_name (row, "apply");
+}
+
+/**
+ * renaksi_entry_row_apply_on_leave:
+ *
+ * Makes @row emit "apply" on Enter and on losing the focus, once edited.
+ */
+void
+renaksi_entry_row_apply_on_leave (AdwEntryRow *row)
+{
+  GtkEventController *focus;
+
+  g_return_if_fail (ADW_IS_ENTRY_ROW (row));
+
+  adw_entry_row_set_show_apply_button (row, FALSE);
+  g_signal_connect (row, "changed", G_CALLBACK (on_changed_cb), NULL);
+  g_signal_connect (row, "entry-activated", G_CALLBACK (apply_if_edited), NULL);
+
+  focus = gtk_event_controller_focus_new ();
+  g_signal_connect_swapped (focus, "leave", G_CALLBACK (apply_if_edited), row);
+  gtk_widget_add_controller (GTK_WIDGET (row), focus);
+}
