@@ -14,7 +14,10 @@
 #include "renaksi-application.h"
 #include "renaksi-export-dialog.h"
 #include "renaksi-restore-dialog.h"
+#include "renaksi-area-page.h"
 #include "renaksi-area-row.h"
+#include "renaksi-evidence-panel.h"
+#include "renaksi-evidence-store.h"
 #include "renaksi-sidebar-row.h"
 #include "renaksi-text-dialog.h"
 #include "renaksi-window-private.h"
@@ -427,6 +430,47 @@ test_edit_decree (void)
   test_util_remove_dir (dir);
 }
 
+/* Documents dropped on an indicator's row become its evidence; any other
+ * row refuses them. */
+static void
+test_drop_files_on_indicator (void)
+{
+  g_autofree char *dir = test_util_make_dir ();
+  g_autofree char *path = test_util_default_plan (dir, "plan.renaksi");
+  g_autofree char *pdf = test_util_make_pdf (dir, "sk-tim.pdf", 1, 1);
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GListModel) items = NULL;
+  RenaksiWindow *window = open_window (path);
+  RenaksiOutlineView *outline = renaksi_window_get_outline_view (window);
+  RenaksiEvidencePanel *panel = renaksi_area_page_get_evidence_panel (renaksi_window_get_area_page (window));
+  RenaksiPlan *plan = renaksi_window_get_plan (window);
+  RenaksiNode *area = nth (renaksi_plan_get_areas (plan), 0);
+  RenaksiNode *sub = nth (renaksi_node_get_children (nth (renaksi_node_get_children (area), 0)), 0);
+  RenaksiNode *indicator = nth (renaksi_node_get_children (sub), 0);
+  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+
+  g_ptr_array_add (files, g_file_new_for_path (pdf));
+  renaksi_window_reveal_node (window, sub);
+  wait_for_frames (GTK_WIDGET (window));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (panel)));
+
+  g_assert_false (renaksi_outline_view_drop_files (outline, files, sub));
+  g_assert_true (renaksi_outline_view_drop_files (outline, files, indicator));
+  /* The indicator is selected and its evidence shown, the file arriving. */
+  g_assert_true (renaksi_outline_view_get_selected (outline) == indicator);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (panel)));
+  while (renaksi_evidence_panel_get_busy (panel) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (renaksi_evidence_panel_get_busy (panel));
+
+  items = renaksi_evidence_store_list_items (plan, renaksi_node_get_id (indicator), NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (items), ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (renaksi_evidence_panel_get_items (panel)), ==, 1);
+
+  close_window (window);
+  test_util_remove_dir (dir);
+}
+
 /* Typing into a field is enough: it saves when the focus moves on, and
  * when the window closes with the focus still in it. */
 static void
@@ -637,6 +681,7 @@ main (int   argc,
   g_test_add_func ("/window/delete-asks-for-evidence", test_delete_asks_for_evidence);
   g_test_add_func ("/window/edit-decree", test_edit_decree);
   g_test_add_func ("/window/decree-field-saves-on-leave", test_decree_field_saves_on_leave);
+  g_test_add_func ("/window/drop-files-on-indicator", test_drop_files_on_indicator);
   g_test_add_func ("/window/search-jumps", test_search_jumps);
   g_test_add_func ("/window/outputs", test_outputs);
   g_test_add_func ("/window/explains-bad-file", test_explains_bad_file);

@@ -27,6 +27,7 @@ struct _RenaksiAreaPage
   GtkWidget          *outline_header;
   GtkBox             *chart_slot;
   RenaksiEvidencePanel *evidence_panel;
+  GtkToggleButton    *evidence_button;
   RenaksiMonthChart  *chart;
 
   /* Owned: the evidence figures the chart's badges show, until an edit. */
@@ -478,6 +479,18 @@ on_outline_move_requested_cb (RenaksiAreaPage *self,
     renaksi_outline_view_select_node (self->outline_view, keep);
 }
 
+/* Documents dropped on an indicator's row: its evidence, added as if
+ * dropped on its evidence panel, which opens to show them arrive. */
+static void
+on_outline_files_dropped_cb (RenaksiAreaPage *self,
+                             RenaksiNode     *indicator,
+                             GPtrArray       *files)
+{
+  renaksi_outline_view_select_node (self->outline_view, indicator);
+  gtk_toggle_button_set_active (self->evidence_button, TRUE);
+  renaksi_evidence_panel_add_files (self->evidence_panel, files);
+}
+
 static void
 area_edit_action (GtkWidget  *widget,
                   const char *action_name,
@@ -616,9 +629,11 @@ renaksi_area_page_class_init (RenaksiAreaPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RenaksiAreaPage, chart_slot);
   gtk_widget_class_bind_template_child (widget_class, RenaksiAreaPage, outline_header);
   gtk_widget_class_bind_template_child (widget_class, RenaksiAreaPage, evidence_panel);
+  gtk_widget_class_bind_template_child (widget_class, RenaksiAreaPage, evidence_button);
   gtk_widget_class_bind_template_callback (widget_class, on_outline_selection_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_outline_node_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_outline_move_requested_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_outline_files_dropped_cb);
 
   gtk_widget_class_install_action (widget_class, "outline.add-activity", NULL, add_activity_action);
   gtk_widget_class_install_action (widget_class, "outline.add-sub-activity", NULL, add_sub_activity_action);

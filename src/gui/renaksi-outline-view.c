@@ -40,6 +40,7 @@ enum {
   NODE_ACTIVATED,
   SELECTION_CHANGED,
   MOVE_REQUESTED,
+  FILES_DROPPED,
   N_SIGNALS
 };
 
@@ -151,6 +152,54 @@ on_drop_cb (GtkDropTarget      *target,
                                     y > gtk_widget_get_height (widget) / 2.0);
 }
 
+/* Files dropped on the row of @onto: evidence for it when it is an
+ * indicator, asked for with ::files-dropped. Returns whether they are. */
+gboolean
+renaksi_outline_view_drop_files (RenaksiOutlineView *self,
+                                 GPtrArray          *files,
+                                 RenaksiNode        *onto)
+{
+  g_return_val_if_fail (RENAKSI_IS_OUTLINE_VIEW (self), FALSE);
+  g_return_val_if_fail (files != NULL, FALSE);
+
+  if (onto == NULL || renaksi_node_get_kind (onto) != RENAKSI_NODE_INDICATOR || files->len == 0)
+    return FALSE;
+
+  g_signal_emit (self, signals[FILES_DROPPED], 0, onto, files);
+  return TRUE;
+}
+
+static GdkDragAction
+on_files_enter_cb (GtkDropTarget *target,
+                   double         x,
+                   double         y,
+                   gpointer       user_data)
+{
+  RenaksiNode *node = node_of_row_widget (gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (target)));
+
+  /* Only indicators carry evidence; elsewhere the window's own drop
+   * target (opening a plan) stays in charge. */
+  return node != NULL && renaksi_node_get_kind (node) == RENAKSI_NODE_INDICATOR ? GDK_ACTION_COPY : 0;
+}
+
+static gboolean
+on_files_drop_cb (GtkDropTarget      *target,
+                  const GValue       *value,
+                  double              x,
+                  double              y,
+                  RenaksiOutlineView *self)
+{
+  GtkWidget *widget = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (target));
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
+  GSList *list = gdk_file_list_get_files (g_value_get_boxed (value));
+
+  for (GSList *l = list; l != NULL; l = l->next)
+    g_ptr_array_add (files, g_object_ref (l->data));
+  g_slist_free (list);
+
+  return renaksi_outline_view_drop_files (self, files, node_of_row_widget (widget));
+}
+
 static void
 on_factory_setup_cb (GtkSignalListItemFactory *factory,
                      GtkListItem              *item,
@@ -201,6 +250,11 @@ on_factory_setup_cb (GtkSignalListItemFactory *factory,
   gtk_widget_add_controller (expander, GTK_EVENT_CONTROLLER (drag));
   drop = gtk_drop_target_new (RENAKSI_TYPE_NODE, GDK_ACTION_MOVE);
   g_signal_connect (drop, "drop", G_CALLBACK (on_drop_cb), self);
+  gtk_widget_add_controller (expander, GTK_EVENT_CONTROLLER (drop));
+  /* Evidence documents dropped straight onto their indicator. */
+  drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+  g_signal_connect (drop, "enter", G_CALLBACK (on_files_enter_cb), NULL);
+  g_signal_connect (drop, "drop", G_CALLBACK (on_files_drop_cb), self);
   gtk_widget_add_controller (expander, GTK_EVENT_CONTROLLER (drop));
   gtk_list_item_set_activatable (item, TRUE);
 }
@@ -354,6 +408,14 @@ renaksi_outline_view_class_init (RenaksiOutlineViewClass *klass)
   signals[MOVE_REQUESTED] =
     g_signal_new ("move-requested", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                   NULL, NULL, NULL, G_TYPE_NONE, 3, RENAKSI_TYPE_NODE, RENAKSI_TYPE_NODE, G_TYPE_INT);
+  /**
+   * RenaksiOutlineView::files-dropped:
+   * @indicator: the indicator they were dropped on
+   * @files: (element-type GFile): the files
+   */
+  signals[FILES_DROPPED] =
+    g_signal_new ("files-dropped", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 2, RENAKSI_TYPE_NODE, G_TYPE_PTR_ARRAY);
   signals[SELECTION_CHANGED] =
     g_signal_new ("selection-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                   NULL, NULL, NULL, G_TYPE_NONE, 0);

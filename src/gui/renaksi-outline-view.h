@@ -21,6 +21,9 @@ gboolean     renaksi_outline_view_drop         (RenaksiOutlineView *self,
                                                 RenaksiNode        *node,
                                                 RenaksiNode        *onto,
                                                 gboolean            after);
+gboolean     renaksi_outline_view_drop_files   (RenaksiOutlineView *self,
+                                                GPtrArray          *files,
+                                                RenaksiNode        *onto);
 void         renaksi_outline_view_set_compact   (RenaksiOutlineView *self,
                                                 gboolean            compact);
 gboolean     renaksi_outline_view_get_compact   (RenaksiOutlineView *self);
