@@ -895,6 +895,7 @@ draw_sample (cairo_t                   *cr,
     default:
       g_assert_not_reached ();
     }
+  g_clear_pointer (&hatch, cairo_pattern_destroy);
 }
 
 double
