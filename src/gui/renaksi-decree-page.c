@@ -2,8 +2,7 @@
  *
  * The decree (Keputusan): its details and its ordered body parts. Each
  * field is saved on Enter or on leaving it; each change of a part is one
- * edit. All of
- * them are undoable like any other edit of the plan.
+ * edit. All of them are undoable like any other edit of the plan.
  */
 #include "config.h"
 

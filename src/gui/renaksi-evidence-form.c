@@ -4,8 +4,8 @@
  * month, notes), its review (accept / needs fixing / not reviewed, with
  * the reviewer's note) and the history of its reviews. Every change is
  * saved at once (a text field on Enter or on leaving it) as one undoable
- * edit of the plan; when an edit, undo or
- * redo changes the item, the form shows the file's state again.
+ * edit of the plan; when an edit, undo or redo changes the item, the form
+ * shows the file's state again.
  */
 #include "config.h"
 
