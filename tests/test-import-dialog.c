@@ -11,7 +11,7 @@
 
 #include "renaksi-import-dialog.h"
 #include "renaksi-plan.h"
-#include "renaksi-xlsx-export.h"
+#include "renaksi-export-choose.h"
 #include "test-util.h"
 #include "test-util-gui.h"
 
@@ -249,7 +249,7 @@ on_exported_cb (GObject      *source,
 {
   Outcome *outcome = user_data;
 
-  outcome->path = renaksi_xlsx_export_choose_finish (result, &outcome->error);
+  outcome->path = renaksi_export_choose_finish (result, &outcome->error);
   outcome->done = TRUE;
 }
 
@@ -293,6 +293,82 @@ test_xlsx_export_choose (void)
   test_util_remove_dir (dir);
 }
 
+static gboolean
+file_starts_with (const char *path,
+                  const char *magic)
+{
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  return g_file_get_contents (path, &contents, &length, NULL) && length > strlen (magic) &&
+         memcmp (contents, magic, strlen (magic)) == 0;
+}
+
+static void
+wait_for_outcome (Outcome *outcome)
+{
+  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+
+  while (!outcome->done)
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, TRUE);
+    }
+}
+
+/* Export Month Chart from the window: one area or all, PDF by default,
+ * PNG when that filter is chosen, the extension added when not typed. */
+static void
+test_chart_export_choose (void)
+{
+  g_autofree char *dir = test_util_make_dir ();
+  g_autofree char *plan_path = test_util_default_plan (dir, "plan.renaksi");
+  g_autofree char *pdf = g_build_filename (dir, "jadwal.pdf", NULL);
+  g_autofree char *typed = g_build_filename (dir, "jadwal-semua", NULL);
+  g_autofree char *png = g_build_filename (dir, "jadwal-semua.png", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RenaksiPlan) plan = renaksi_plan_open (plan_path, RENAKSI_DB_READ_ONLY, &error);
+  Outcome outcome = { FALSE, NULL, NULL };
+  g_autofree char *cwd = g_get_current_dir ();
+  g_autofree char *suggested = NULL;
+  g_autoptr(GListModel) filters = NULL;
+  g_autoptr(GtkFileFilter) png_filter = NULL;
+  GtkFileChooser *chooser;
+
+  g_assert_no_error (error);
+  g_assert_cmpint (g_chdir (dir), ==, 0);
+
+  renaksi_chart_export_choose_async (NULL, plan, 1, NULL, on_exported_cb, &outcome);
+  suggested = gtk_file_chooser_get_current_name (wait_for_chooser ());
+  g_assert_cmpstr (suggested, ==, "Jadwal Renaksi 2024 Area 2.pdf");
+  accept_chooser (pdf);
+  wait_for_outcome (&outcome);
+  g_assert_no_error (outcome.error);
+  g_assert_cmpstr (outcome.path, ==, pdf);
+  g_assert_true (file_starts_with (pdf, "%PDF-"));
+  g_clear_pointer (&outcome.path, g_free);
+  g_clear_pointer (&suggested, g_free);
+
+  outcome.done = FALSE;
+  renaksi_chart_export_choose_async (NULL, plan, -1, NULL, on_exported_cb, &outcome);
+  chooser = wait_for_chooser ();
+  suggested = gtk_file_chooser_get_current_name (chooser);
+  g_assert_cmpstr (suggested, ==, "Jadwal Renaksi 2024.pdf");
+  filters = gtk_file_chooser_get_filters (chooser);
+  g_assert_cmpuint (g_list_model_get_n_items (filters), ==, 2);
+  png_filter = g_list_model_get_item (filters, 1);
+  gtk_file_chooser_set_filter (chooser, png_filter);
+  accept_chooser (typed);
+  wait_for_outcome (&outcome);
+  g_assert_no_error (outcome.error);
+  g_assert_cmpstr (outcome.path, ==, png);
+  g_assert_true (file_starts_with (png, "\x89PNG"));
+  g_free (outcome.path);
+
+  g_assert_cmpint (g_chdir (cwd), ==, 0);
+  test_util_remove_dir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -304,6 +380,7 @@ main (int   argc,
   g_test_add_func ("/import-dialog/refuses-existing", test_refuses_existing);
   g_test_add_func ("/import-dialog/choosers", test_choosers);
   g_test_add_func ("/xlsx-export/choose", test_xlsx_export_choose);
+  g_test_add_func ("/chart-export/choose", test_chart_export_choose);
 
   return g_test_run ();
 }

@@ -530,8 +530,8 @@ find_toplevel (GType type)
   return NULL;
 }
 
-/* The outputs are reachable from the window: the annex preview and the
- * backups taken when the plan was opened. */
+/* The outputs are reachable from the window: the annex preview, the
+ * month chart export and the backups taken when the plan was opened. */
 static void
 test_outputs (void)
 {
@@ -547,6 +547,21 @@ test_outputs (void)
   g_assert_nonnull (dialog);
   g_assert_cmpuint (renaksi_export_dialog_get_n_pages (RENAKSI_EXPORT_DIALOG (dialog)), >, 3);
   gtk_window_destroy (dialog);
+
+  /* The month chart of the area on screen: its number in the name. */
+  renaksi_window_reveal_node (window, nth (renaksi_plan_get_areas (renaksi_window_get_plan (window)), 2));
+  wait_for_frames (GTK_WIDGET (window));
+  activate (window, GTK_WIDGET (window), "win.export-chart");
+  dialog = find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG);
+  g_assert_nonnull (dialog);
+  {
+    g_autofree char *name = gtk_file_chooser_get_current_name (GTK_FILE_CHOOSER (dialog));
+
+    g_assert_cmpstr (name, ==, "Jadwal Renaksi 2024 Area 3.pdf");
+  }
+  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_CANCEL);
+  wait_for_frames (GTK_WIDGET (window));
+  g_assert_null (find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG));
 
   activate (window, GTK_WIDGET (window), "win.restore-backup");
   dialog = find_toplevel (RENAKSI_TYPE_RESTORE_DIALOG);

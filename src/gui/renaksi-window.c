@@ -14,12 +14,12 @@
 #include "renaksi-decree-page.h"
 #include "renaksi-backup.h"
 #include "renaksi-error.h"
+#include "renaksi-export-choose.h"
 #include "renaksi-export-dialog.h"
 #include "renaksi-import-dialog.h"
 #include "renaksi-print-operation.h"
 #include "renaksi-restore-dialog.h"
 #include "renaksi-review-window.h"
-#include "renaksi-xlsx-export.h"
 #include "renaksi-node-path.h"
 #include "renaksi-overview-page.h"
 #include "renaksi-plan-copy.h"
@@ -250,6 +250,7 @@ update_actions (RenaksiWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-pdf", open);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print", open);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-xlsx", open);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-chart", open);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.restore-backup", open);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.review", writable);
 }
@@ -683,13 +684,13 @@ print_action (GtkWidget  *widget,
 }
 
 static void
-on_xlsx_exported_cb (GObject      *source,
-                     GAsyncResult *result,
-                     gpointer      user_data)
+on_exported_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
 {
   g_autoptr(RenaksiWindow) self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autofree char *path = renaksi_xlsx_export_choose_finish (result, &error);
+  g_autofree char *path = renaksi_export_choose_finish (result, &error);
 
   if (path != NULL)
     {
@@ -709,8 +710,35 @@ export_xlsx_action (GtkWidget  *widget,
 {
   RenaksiWindow *self = RENAKSI_WINDOW (widget);
 
-  renaksi_xlsx_export_choose_async (GTK_WINDOW (self), self->plan, NULL, on_xlsx_exported_cb,
+  renaksi_xlsx_export_choose_async (GTK_WINDOW (self), self->plan, NULL, on_exported_cb,
                                     g_object_ref (self));
+}
+
+/* The month chart of the area on screen, or of every area from the
+ * overview and the decree. */
+static void
+export_chart_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  RenaksiWindow *self = RENAKSI_WINDOW (widget);
+  RenaksiNode *area = renaksi_area_page_get_area (self->area_page);
+  int area_index = -1;
+
+  if (area != NULL && g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "area") == 0)
+    {
+      GListModel *areas = renaksi_plan_get_areas (self->plan);
+
+      for (guint i = 0; i < g_list_model_get_n_items (areas) && area_index < 0; i++)
+        {
+          g_autoptr(RenaksiNode) each = g_list_model_get_item (areas, i);
+
+          if (each == area)
+            area_index = (int) i;
+        }
+    }
+  renaksi_chart_export_choose_async (GTK_WINDOW (self), self->plan, area_index, NULL, on_exported_cb,
+                                     g_object_ref (self));
 }
 
 static void
@@ -1048,6 +1076,7 @@ renaksi_window_class_init (RenaksiWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.export-pdf", NULL, export_pdf_action);
   gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "win.export-xlsx", NULL, export_xlsx_action);
+  gtk_widget_class_install_action (widget_class, "win.export-chart", NULL, export_chart_action);
   gtk_widget_class_install_action (widget_class, "win.import-annex", NULL, import_annex_action);
   gtk_widget_class_install_action (widget_class, "win.restore-backup", NULL, restore_backup_action);
   gtk_widget_class_install_action (widget_class, "win.review", NULL, review_action);
