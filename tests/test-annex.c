@@ -251,7 +251,7 @@ read_annex (RenaksiAnnexLayout *layout,
             g_assert_cmpstr (head, ==, headers[c]);
           else if (c == RENAKSI_ANNEX_COLUMN_REMARK)
             g_assert_cmpstr (head, ==, "KET");
-          else if (!g_str_has_suffix (head, months[c - RENAKSI_ANNEX_COLUMN_JANUARY]))
+          else if (!g_str_has_suffix (head, months[c - RENAKSI_ANNEX_COLUMN_FIRST_MONTH]))
             g_error ("page %d: month column %u has “%s”", p + 1, c, head);
           g_string_append (reading->columns[c], column_text);
           g_array_unref (header[c]);
@@ -541,7 +541,7 @@ test_months (void)
           guint32 pixel, corner;
           gboolean planned = m < 3, realised = variant == 1 && (m == 1 || m == 3);
 
-          renaksi_annex_layout_get_column (layout, RENAKSI_ANNEX_COLUMN_JANUARY + m, &x0, &x1);
+          renaksi_annex_layout_get_column (layout, RENAKSI_ANNEX_COLUMN_FIRST_MONTH + m, &x0, &x1);
           /* The mark sits in the first line of the cell, the corner is clear of it. */
           x = (int)((x0 + x1) / 2);
           y = (int)(y0 + 2 + 5);

@@ -286,6 +286,42 @@ typedef struct
   double max_chroma; /* largest channel spread of any pixel */
 } PngInfo;
 
+/* On A4 as asked: every page A4 landscape, the whole year across it. */
+static void
+test_pdf_a4 (void)
+{
+  g_autofree char *dir = test_util_make_dir ();
+  g_autofree char *plan_path = scheduled_plan (dir);
+  g_autofree char *pdf_path = g_build_filename (dir, "chart-a4.pdf", NULL);
+  g_auto(TestRun) run = { 0 };
+  PopplerDocument *doc;
+  int n_pages;
+
+  test_util_run_renaksi (&run, "C.UTF-8", "--export-chart", pdf_path, plan_path, "--area", "1",
+                         "--paper", "a4", NULL);
+  g_assert_cmpstr (run.err, ==, "");
+  g_assert_cmpint (run.status, ==, 0);
+
+  doc = open_pdf (pdf_path);
+  n_pages = poppler_document_get_n_pages (doc);
+  g_assert_cmpint (n_pages, >=, 1);
+  for (int i = 0; i < n_pages; i++)
+    {
+      PopplerPage *page = poppler_document_get_page (doc, i);
+      g_autofree char *text = poppler_page_get_text (page);
+      double width, height;
+
+      poppler_page_get_size (page, &width, &height);
+      g_assert_cmpfloat_with_epsilon (width, 297 / 25.4 * 72, 0.5);
+      g_assert_cmpfloat_with_epsilon (height, 210 / 25.4 * 72, 0.5);
+      g_assert_nonnull (strstr (text, "Jan"));
+      g_assert_nonnull (strstr (text, "Des"));
+      g_object_unref (page);
+    }
+  g_object_unref (doc);
+  test_util_remove_dir (dir);
+}
+
 static PngInfo
 read_png (const char *path)
 {
@@ -388,6 +424,14 @@ test_refusals (void)
   {
     g_auto(TestRun) run = { 0 };
 
+    test_util_run_renaksi (&run, "C.UTF-8", "--export-chart", pdf_path, plan_path, "--paper", "b5", NULL);
+    g_assert_cmpint (run.status, ==, 2);
+    g_assert_nonnull (strstr (run.err, "b5"));
+    g_assert_false (g_file_test (pdf_path, G_FILE_TEST_EXISTS));
+  }
+  {
+    g_auto(TestRun) run = { 0 };
+
     test_util_run_renaksi (&run, "C.UTF-8", "--export-chart", pdf_path, missing, NULL);
     g_assert_cmpint (run.status, !=, 0);
     g_assert_nonnull (strstr (run.err, "missing.renaksi"));
@@ -413,6 +457,7 @@ main (int   argc,
 
   g_test_add_func ("/chart-export/pdf/page-per-area", test_pdf_page_per_area);
   g_test_add_func ("/chart-export/pdf/long-area-continues", test_pdf_long_area_continues);
+  g_test_add_func ("/chart-export/pdf/a4", test_pdf_a4);
   g_test_add_func ("/chart-export/png", test_png);
   g_test_add_func ("/chart-export/refusals", test_refusals);
 

@@ -489,7 +489,7 @@ compute_columns (RenaksiAnnexLayout *self)
     }
   for (guint m = 0; m < 12; m++)
     {
-      self->col_x[RENAKSI_ANNEX_COLUMN_JANUARY + m] = x;
+      self->col_x[RENAKSI_ANNEX_COLUMN_FIRST_MONTH + m] = x;
       x += month;
     }
   self->col_x[RENAKSI_ANNEX_COLUMN_REMARK] = x;
@@ -504,7 +504,7 @@ static void
 compute_header (RenaksiAnnexLayout *self)
 {
   double months_width = self->col_x[RENAKSI_ANNEX_COLUMN_REMARK] -
-                        self->col_x[RENAKSI_ANNEX_COLUMN_JANUARY] - 2 * CELL_PAD_X;
+                        self->col_x[RENAKSI_ANNEX_COLUMN_FIRST_MONTH] - 2 * CELL_PAD_X;
   g_autoptr(PangoLayout) plan = make_layout (self, "PELAKSANAAN (BULAN)", TABLE_SIZE, TRUE,
                                              months_width, PANGO_ALIGN_CENTER);
   double spanning = 0;
@@ -1024,18 +1024,18 @@ draw_header (RenaksiAnnexLayout *self,
     }
   {
     g_autoptr(PangoLayout) l = make_layout (self, "PELAKSANAAN (BULAN)", TABLE_SIZE, TRUE,
-                                            cx[RENAKSI_ANNEX_COLUMN_REMARK] - cx[RENAKSI_ANNEX_COLUMN_JANUARY]
+                                            cx[RENAKSI_ANNEX_COLUMN_REMARK] - cx[RENAKSI_ANNEX_COLUMN_FIRST_MONTH]
                                             - 2 * CELL_PAD_X, PANGO_ALIGN_CENTER);
     g_autoptr(PangoLayout) ket = make_layout (self, "KET", TABLE_SIZE, TRUE,
                                               column_text_width (self, RENAKSI_ANNEX_COLUMN_REMARK),
                                               PANGO_ALIGN_CENTER);
 
-    draw_cell_text (self, cr, l, cx[RENAKSI_ANNEX_COLUMN_JANUARY], cx[RENAKSI_ANNEX_COLUMN_REMARK], y, y1);
+    draw_cell_text (self, cr, l, cx[RENAKSI_ANNEX_COLUMN_FIRST_MONTH], cx[RENAKSI_ANNEX_COLUMN_REMARK], y, y1);
     draw_cell_text (self, cr, ket, cx[RENAKSI_ANNEX_COLUMN_REMARK], right, y, y2);
   }
   for (guint m = 0; m < 12; m++)
     {
-      guint c = RENAKSI_ANNEX_COLUMN_JANUARY + m;
+      guint c = RENAKSI_ANNEX_COLUMN_FIRST_MONTH + m;
       /* Months are narrow: a point of padding each side is enough. */
       g_autoptr(PangoLayout) l = make_layout (self, month_names[m], TABLE_SIZE, FALSE,
                                               cx[c + 1] - cx[c] - 2, PANGO_ALIGN_CENTER);
@@ -1046,7 +1046,7 @@ draw_header (RenaksiAnnexLayout *self,
   /* The column-number row: 6 spans the months. */
   for (guint n = 1; n <= 7; n++)
     {
-      guint c0 = n <= 5 ? n - 1 : n == 6 ? RENAKSI_ANNEX_COLUMN_JANUARY : RENAKSI_ANNEX_COLUMN_REMARK;
+      guint c0 = n <= 5 ? n - 1 : n == 6 ? RENAKSI_ANNEX_COLUMN_FIRST_MONTH : RENAKSI_ANNEX_COLUMN_REMARK;
       guint c1 = n == 6 ? RENAKSI_ANNEX_COLUMN_REMARK : c0 + 1;
       g_autofree char *s = g_strdup_printf ("%u", n);
       g_autoptr(PangoLayout) l = make_layout (self, s, TABLE_SIZE, FALSE,
@@ -1060,11 +1060,11 @@ draw_header (RenaksiAnnexLayout *self,
   cairo_line_to (cr, right, y2);
   cairo_move_to (cr, left, y3);
   cairo_line_to (cr, right, y3);
-  cairo_move_to (cr, cx[RENAKSI_ANNEX_COLUMN_JANUARY], y1);
+  cairo_move_to (cr, cx[RENAKSI_ANNEX_COLUMN_FIRST_MONTH], y1);
   cairo_line_to (cr, cx[RENAKSI_ANNEX_COLUMN_REMARK], y1);
   for (guint c = 1; c < RENAKSI_ANNEX_N_COLUMNS; c++)
     {
-      gboolean month_inner = c > RENAKSI_ANNEX_COLUMN_JANUARY && c < RENAKSI_ANNEX_COLUMN_REMARK;
+      gboolean month_inner = c > RENAKSI_ANNEX_COLUMN_FIRST_MONTH && c < RENAKSI_ANNEX_COLUMN_REMARK;
 
       cairo_move_to (cr, cx[c], month_inner ? y1 : y);
       cairo_line_to (cr, cx[c], month_inner ? y2 : y3);
@@ -1084,8 +1084,8 @@ draw_months (RenaksiAnnexLayout *self,
 
   for (guint m = 0; m < 12; m++)
     {
-      double x0 = self->col_x[RENAKSI_ANNEX_COLUMN_JANUARY + m];
-      double x1 = self->col_x[RENAKSI_ANNEX_COLUMN_JANUARY + m + 1];
+      double x0 = self->col_x[RENAKSI_ANNEX_COLUMN_FIRST_MONTH + m];
+      double x1 = self->col_x[RENAKSI_ANNEX_COLUMN_FIRST_MONTH + m + 1];
 
       if (planned & (1u << m))
         {
@@ -1524,6 +1524,16 @@ renaksi_paper_from_string (const char   *name,
   return TRUE;
 }
 
+/* @paper turned landscape, in points. */
+void
+renaksi_paper_get_landscape_size (RenaksiPaper  paper,
+                                  double       *width,
+                                  double       *height)
+{
+  *width = paper == RENAKSI_PAPER_A4 ? MM (297) : MM (330);
+  *height = paper == RENAKSI_PAPER_A4 ? MM (210) : MM (215);
+}
+
 RenaksiAnnexLayout *
 renaksi_annex_layout_new (RenaksiPlan *plan)
 {
@@ -1544,12 +1554,12 @@ void
 renaksi_annex_layout_set_paper (RenaksiAnnexLayout *self,
                                 RenaksiPaper        paper)
 {
+  double width, height;
+
   g_return_if_fail (RENAKSI_IS_ANNEX_LAYOUT (self));
 
-  if (paper == RENAKSI_PAPER_A4)
-    renaksi_annex_layout_set_page_size (self, MM (297), MM (210));
-  else
-    renaksi_annex_layout_set_page_size (self, MM (330), MM (215));
+  renaksi_paper_get_landscape_size (paper, &width, &height);
+  renaksi_annex_layout_set_page_size (self, width, height);
 }
 
 /* Sets the annex pages' size in points (as given: landscape is wider). */

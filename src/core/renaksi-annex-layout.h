@@ -3,6 +3,7 @@
 
 #include <cairo.h>
 
+#include "renaksi-annex-table.h"
 #include "renaksi-plan.h"
 
 G_BEGIN_DECLS
@@ -15,25 +16,14 @@ typedef enum
   RENAKSI_PAPER_A4,   /* 210 × 297 mm */
 } RenaksiPaper;
 
-/* The annex table's columns: NO, AREA PERUBAHAN, KEGIATAN, SUB KEGIATAN,
- * INDIKATOR KEBERHASILAN, the twelve months, KET. */
-enum
-{
-  RENAKSI_ANNEX_COLUMN_NO,
-  RENAKSI_ANNEX_COLUMN_AREA,
-  RENAKSI_ANNEX_COLUMN_ACTIVITY,
-  RENAKSI_ANNEX_COLUMN_SUB_ACTIVITY,
-  RENAKSI_ANNEX_COLUMN_INDICATOR,
-  RENAKSI_ANNEX_COLUMN_JANUARY,
-  RENAKSI_ANNEX_COLUMN_REMARK = RENAKSI_ANNEX_COLUMN_JANUARY + 12,
-  RENAKSI_ANNEX_N_COLUMNS
-};
-
 #define RENAKSI_TYPE_ANNEX_LAYOUT (renaksi_annex_layout_get_type ())
 G_DECLARE_FINAL_TYPE (RenaksiAnnexLayout, renaksi_annex_layout, RENAKSI, ANNEX_LAYOUT, GObject)
 
 gboolean            renaksi_paper_from_string                (const char          *name,
                                                               RenaksiPaper        *paper);
+void                renaksi_paper_get_landscape_size         (RenaksiPaper         paper,
+                                                              double              *width,
+                                                              double              *height);
 
 RenaksiAnnexLayout *renaksi_annex_layout_new                 (RenaksiPlan         *plan);
 RenaksiPlan        *renaksi_annex_layout_get_plan            (RenaksiAnnexLayout  *self);

@@ -44,6 +44,8 @@ typedef struct
   PangoFontDescription   *font;
   PangoFontDescription   *heading_font;
   GDateTime              *now;
+  double                  page_width;    /* points, landscape */
+  double                  page_height;
 } Export;
 
 static void export_clear (Export *export);
@@ -303,8 +305,8 @@ draw_page_number (cairo_t *cr,
   pango_layout_set_text (layout, text, -1);
   pango_layout_get_pixel_size (layout, &tw, &th);
   cairo_set_source_rgb (cr, 0, 0, 0);
-  cairo_move_to (cr, (RENAKSI_CHART_PAGE_WIDTH - tw) / 2,
-                 RENAKSI_CHART_PAGE_HEIGHT - PDF_MARGIN_BOTTOM / 2 - th / 2.0);
+  cairo_move_to (cr, (export->page_width - tw) / 2,
+                 export->page_height - PDF_MARGIN_BOTTOM / 2 - th / 2.0);
   pango_cairo_show_layout (cr, layout);
 }
 
@@ -346,19 +348,19 @@ write_pdf (Export         *export,
   cairo_surface_t *surface;
   cairo_t *cr;
   RenaksiChartGeometry geometry;
-  double width = RENAKSI_CHART_PAGE_WIDTH - PDF_MARGIN_LEFT - PDF_MARGIN_RIGHT;
+  double width = export->page_width - PDF_MARGIN_LEFT - PDF_MARGIN_RIGHT;
   double heading, legend, legend_y, room;
   guint page = 0;
   cairo_status_t status;
 
-  surface = cairo_pdf_surface_create_for_stream (write_cb, stream, RENAKSI_CHART_PAGE_WIDTH,
-                                                 RENAKSI_CHART_PAGE_HEIGHT);
+  surface = cairo_pdf_surface_create_for_stream (write_cb, stream, export->page_width,
+                                                 export->page_height);
   cr = cairo_create (surface);
 
   init_geometry (&geometry, export, width, 34);
   heading = draw_heading (cr, export, width, FALSE);
   legend = renaksi_chart_draw_legend (cr, &export->palette, export->font, width, FALSE);
-  legend_y = RENAKSI_CHART_PAGE_HEIGHT - PDF_MARGIN_BOTTOM - legend;
+  legend_y = export->page_height - PDF_MARGIN_BOTTOM - legend;
   room = legend_y - 8 - (PDF_MARGIN_TOP + heading + 8 + geometry.header_height);
 
   for (guint a = 0; a < areas->len; a++)
@@ -415,6 +417,7 @@ write_pdf (Export         *export,
 gboolean
 renaksi_chart_export (RenaksiPlan  *plan,
                       int           area_index,
+                      RenaksiPaper  paper,
                       const char   *path,
                       GDateTime    *now,
                       GError      **error)
@@ -464,6 +467,7 @@ renaksi_chart_export (RenaksiPlan  *plan,
     }
 
   export.now = now;
+  renaksi_paper_get_landscape_size (paper, &export.page_width, &export.page_height);
   export.summary = renaksi_evidence_summary_new (plan, NULL);
   renaksi_chart_palette_init_print (&export.palette);
   renaksi_chart_status_init_for_date (&export.status, renaksi_plan_get_decree (plan)->year, now);

@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later
  *
  * `renaksi --export-chart OUT.png|OUT.pdf FILE.renaksi [--area N]
- * [--as-of YYYY-MM-DD]`: the month chart as an image or as F4 landscape
- * pages. No display needed.
+ * [--as-of YYYY-MM-DD] [--paper f4|a4]`: the month chart as an image or
+ * as landscape pages (F4 unless told). No display needed.
  */
 #include "config.h"
 
@@ -19,6 +19,7 @@ renaksi_cli_export_chart (GVariantDict       *options,
   g_autoptr(RenaksiPlan) plan = NULL;
   g_autoptr(GDateTime) now = NULL;
   g_autofree char *as_of = NULL;
+  RenaksiPaper paper;
   int area = 0;
   GError *error = NULL;
 
@@ -29,6 +30,8 @@ renaksi_cli_export_chart (GVariantDict       *options,
 
   if (g_variant_dict_lookup (options, "area", "i", &area) && area < 1)
     return renaksi_cli_usage (_("Areas are numbered from 1: give --area 1 or more."));
+  if (!renaksi_cli_paper (options, &paper))
+    return 2;
 
   if (g_variant_dict_lookup (options, "as-of", "s", &as_of))
     {
@@ -51,7 +54,7 @@ renaksi_cli_export_chart (GVariantDict       *options,
   if (plan == NULL)
     return renaksi_cli_report (error);
 
-  if (!renaksi_chart_export (plan, area - 1, out_path, now, &error))
+  if (!renaksi_chart_export (plan, area - 1, paper, out_path, now, &error))
     return renaksi_cli_report (error);
 
   return 0;

@@ -31,8 +31,7 @@ export_pdf (GVariantDict       *options,
 {
   g_autoptr(RenaksiPlan) plan = NULL;
   g_autoptr(RenaksiAnnexLayout) layout = NULL;
-  g_autofree char *paper_name = NULL;
-  RenaksiPaper paper = RENAKSI_PAPER_F4;
+  RenaksiPaper paper;
   GError *error = NULL;
 
   if (positional[0] == NULL)
@@ -40,13 +39,8 @@ export_pdf (GVariantDict       *options,
   if (positional[1] != NULL)
     return renaksi_cli_usage (_("Export one plan file at a time."));
 
-  if (g_variant_dict_lookup (options, "paper", "s", &paper_name) &&
-      !renaksi_paper_from_string (paper_name, &paper))
-    {
-      g_autofree char *message = g_strdup_printf (_("Unknown paper “%s”: use f4 or a4."), paper_name);
-
-      return renaksi_cli_usage (message);
-    }
+  if (!renaksi_cli_paper (options, &paper))
+    return 2;
 
   if (same_file (out_path, positional[0]))
     return renaksi_cli_usage (_("The PDF cannot replace the plan file itself: name another output file."));

@@ -151,6 +151,24 @@ renaksi_cli_usage (const char *message)
   return 2;
 }
 
+/* The --paper option into @paper, F4 when it is not given. FALSE, having
+ * told the person, for a paper it does not know. */
+gboolean
+renaksi_cli_paper (GVariantDict *options,
+                   RenaksiPaper *paper)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *message = NULL;
+
+  *paper = RENAKSI_PAPER_F4;
+  if (!g_variant_dict_lookup (options, "paper", "s", &name) || renaksi_paper_from_string (name, paper))
+    return TRUE;
+
+  message = g_strdup_printf (_("Unknown paper “%s”: use f4 or a4."), name);
+  renaksi_cli_usage (message);
+  return FALSE;
+}
+
 int
 renaksi_cli_new_default (GVariantDict       *options,
                          const char         *out_path,

@@ -3,6 +3,8 @@
 
 #include <glib.h>
 
+#include "renaksi-annex-layout.h"
+
 G_BEGIN_DECLS
 
 /* The command-line operations. None of them needs a display: they live in
@@ -15,6 +17,8 @@ int                 renaksi_cli_run                (GVariantDict        *options
 /* For the commands' own files (renaksi-cli-*.c). */
 int                 renaksi_cli_report             (GError              *error);
 int                 renaksi_cli_usage              (const char          *message);
+gboolean            renaksi_cli_paper              (GVariantDict        *options,
+                                                    RenaksiPaper        *paper);
 
 int renaksi_cli_new_default (GVariantDict *options, const char *out_path, const char * const *positional);
 int renaksi_cli_outline     (GVariantDict *options, const char *plan_path, const char * const *positional);

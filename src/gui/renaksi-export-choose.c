@@ -15,18 +15,23 @@
 #include "renaksi-export-choose.h"
 #include "renaksi-xlsx.h"
 
-typedef gboolean (*WriteFunc) (RenaksiPlan  *plan,
-                               int           area_index,
-                               const char   *path,
-                               GError      **error);
+typedef struct _Export Export;
 
-typedef struct
+typedef gboolean (*WriteFunc) (Export      *export,
+                               const char  *path,
+                               GError     **error);
+
+struct _Export
 {
-  RenaksiPlan *plan;
-  int          area_index;
-  WriteFunc    write;
-  char       **suffixes;   /* of the chooser's filters, in order */
-} Export;
+  RenaksiPlan  *plan;
+  int           area_index;
+  WriteFunc     write;
+  char        **suffixes;     /* of the chooser's filters, in order */
+  gboolean      asks_paper;
+  RenaksiPaper  paper;        /* as chosen in the chooser, when it asks */
+};
+
+#define PAPER_CHOICE "paper"
 
 static void
 export_free (Export *export)
@@ -78,6 +83,9 @@ on_chooser_response_cb (GtkNativeDialog *chooser,
     file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
   if (file != NULL && (chosen = g_file_get_path (file)) != NULL)
     path = with_suffix (GTK_FILE_CHOOSER (chooser), chosen, export->suffixes);
+  if (export->asks_paper)
+    renaksi_paper_from_string (gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (chooser), PAPER_CHOICE),
+                               &export->paper);
   gtk_native_dialog_destroy (chooser);
   g_object_unref (chooser);
 
@@ -89,7 +97,7 @@ on_chooser_response_cb (GtkNativeDialog *chooser,
       return;
     }
 
-  if (!export->write (export->plan, export->area_index, path, &error))
+  if (!export->write (export, path, &error))
     g_task_return_error (task, error);
   else
     g_task_return_pointer (task, g_steal_pointer (&path), g_free);
@@ -102,6 +110,7 @@ static void
 choose (GtkWindow           *parent,
         RenaksiPlan         *plan,
         int                  area_index,
+        gboolean             asks_paper,
         WriteFunc            write,
         const char          *title,
         const char          *suggested_name,
@@ -119,6 +128,8 @@ choose (GtkWindow           *parent,
   export->area_index = area_index;
   export->write = write;
   export->suffixes = g_strdupv ((char **) suffixes);
+  export->asks_paper = asks_paper;
+  export->paper = RENAKSI_PAPER_F4;
 
   /* No source object: the finish function checks the task against none. */
   task = g_task_new (NULL, cancellable, callback, user_data);
@@ -137,18 +148,26 @@ choose (GtkWindow           *parent,
       gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
     }
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), suggested_name);
+  if (asks_paper)
+    {
+      const char *options[] = { "f4", "a4", NULL };
+      const char *labels[] = { _("F4 (215 × 330 mm)"), _("A4 (210 × 297 mm)"), NULL };
+
+      /* The first option, F4, is the one chosen at first. */
+      gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (chooser), PAPER_CHOICE, _("Paper (PDF)"),
+                                   options, labels);
+    }
 
   g_signal_connect (chooser, "response", G_CALLBACK (on_chooser_response_cb), task);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
 static gboolean
-write_xlsx (RenaksiPlan  *plan,
-            int           area_index,
-            const char   *path,
-            GError      **error)
+write_xlsx (Export      *export,
+            const char  *path,
+            GError     **error)
 {
-  return renaksi_xlsx_export (plan, path, error);
+  return renaksi_xlsx_export (export->plan, path, error);
 }
 
 /* Asks where to save the annex of @plan as a spreadsheet and writes it. */
@@ -168,23 +187,23 @@ renaksi_xlsx_export_choose_async (GtkWindow           *parent,
 
   /* TRANSLATORS: the suggested file name; %d is the plan's year */
   name = g_strdup_printf (_("Lampiran Renaksi %d.xlsx"), renaksi_plan_get_decree (plan)->year);
-  choose (parent, plan, -1, write_xlsx, _("Export the Annex as a Spreadsheet"), name, names, suffixes,
+  choose (parent, plan, -1, FALSE, write_xlsx, _("Export the Annex as a Spreadsheet"), name, names, suffixes,
           cancellable, callback, user_data);
 }
 
 static gboolean
-write_chart (RenaksiPlan  *plan,
-             int           area_index,
-             const char   *path,
-             GError      **error)
+write_chart (Export      *export,
+             const char  *path,
+             GError     **error)
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
 
-  return renaksi_chart_export (plan, area_index, path, now, error);
+  return renaksi_chart_export (export->plan, export->area_index, export->paper, path, now, error);
 }
 
 /* Asks where to save the month chart of @plan, its area @area_index
- * (0-based) or -1 for every area, as PDF or PNG, and writes it. */
+ * (0-based) or -1 for every area, as PDF (on F4 or A4) or PNG, and writes
+ * it. */
 void
 renaksi_chart_export_choose_async (GtkWindow           *parent,
                                    RenaksiPlan         *plan,
@@ -208,7 +227,7 @@ renaksi_chart_export_choose_async (GtkWindow           *parent,
   else
     /* TRANSLATORS: the suggested file name; %d is the plan's year */
     name = g_strdup_printf (_("Jadwal Renaksi %d.pdf"), year);
-  choose (parent, plan, area_index, write_chart, _("Export the Month Chart"), name, names, suffixes,
+  choose (parent, plan, area_index, TRUE, write_chart, _("Export the Month Chart"), name, names, suffixes,
           cancellable, callback, user_data);
 }
 
