@@ -31,6 +31,7 @@
 /* Enough of the plan's name to recognise it; the hash makes it unique. */
 #define MAX_NAME_BYTES 64
 #define PAGES_PER_STEP 1024
+#define COMPARE_BLOCK (1024 * 1024)
 
 void
 renaksi_backup_free (RenaksiBackup *backup)
@@ -248,19 +249,38 @@ copy_database (sqlite3     *source,
   return TRUE;
 }
 
+/* Whether two files hold the same bytes, read a block at a time: plans
+ * carry their evidence, and mapping two of them whole would put both in
+ * the process's memory. */
 static gboolean
 same_contents (const char *a,
                const char *b)
 {
-  g_autoptr(GMappedFile) fa = g_mapped_file_new (a, FALSE, NULL);
-  g_autoptr(GMappedFile) fb = g_mapped_file_new (b, FALSE, NULL);
+  g_autoptr(GFile) file_a = g_file_new_for_path (a);
+  g_autoptr(GFile) file_b = g_file_new_for_path (b);
+  g_autoptr(GFileInputStream) in_a = g_file_read (file_a, NULL, NULL);
+  g_autoptr(GFileInputStream) in_b = g_file_read (file_b, NULL, NULL);
+  g_autofree guint8 *block_a = NULL;
+  g_autofree guint8 *block_b = NULL;
+  GStatBuf st_a, st_b;
 
-  if (fa == NULL || fb == NULL)
+  if (in_a == NULL || in_b == NULL || g_stat (a, &st_a) != 0 || g_stat (b, &st_b) != 0 ||
+      st_a.st_size != st_b.st_size)
     return FALSE;
 
-  return g_mapped_file_get_length (fa) == g_mapped_file_get_length (fb) &&
-         memcmp (g_mapped_file_get_contents (fa), g_mapped_file_get_contents (fb),
-                 g_mapped_file_get_length (fa)) == 0;
+  block_a = g_malloc (COMPARE_BLOCK);
+  block_b = g_malloc (COMPARE_BLOCK);
+  for (;;)
+    {
+      gsize n_a = 0, n_b = 0;
+
+      if (!g_input_stream_read_all (G_INPUT_STREAM (in_a), block_a, COMPARE_BLOCK, &n_a, NULL, NULL) ||
+          !g_input_stream_read_all (G_INPUT_STREAM (in_b), block_b, COMPARE_BLOCK, &n_b, NULL, NULL) ||
+          n_a != n_b || memcmp (block_a, block_b, n_a) != 0)
+        return FALSE;
+      if (n_a < COMPARE_BLOCK)
+        return TRUE;
+    }
 }
 
 static void
