@@ -4,7 +4,6 @@
  * back with poppler (pages, paper, text); PNGs with cairo (size, ink,
  * grayscale).
  */
-#define _GNU_SOURCE /* memmem */
 #include "config.h"
 
 #include <cairo.h>
@@ -109,20 +108,6 @@ page_has (PopplerDocument *doc,
   return strstr (flat, squeezed) != NULL;
 }
 
-static gboolean
-file_has (const char *path,
-          const char *needle)
-{
-  g_autofree char *contents = NULL;
-  g_autoptr(GError) error = NULL;
-  gsize length;
-
-  g_file_get_contents (path, &contents, &length, &error);
-  g_assert_no_error (error);
-
-  return memmem (contents, length, needle, strlen (needle)) != NULL;
-}
-
 static void
 test_pdf_page_per_area (void)
 {
@@ -152,7 +137,7 @@ test_pdf_page_per_area (void)
 
   /* Drawn in vectors only, the late months' cross-hatch included, so
    * it prints sharp: the file holds no raster image. */
-  g_assert_false (file_has (pdf_path, "/Subtype /Image"));
+  g_assert_false (test_util_file_contains (pdf_path, "/Subtype /Image"));
 
   doc = open_pdf (pdf_path);
   n_pages = poppler_document_get_n_pages (doc);

@@ -21,6 +21,7 @@
 #include "renaksi-node-path.h"
 #include "renaksi-review-window.h"
 #include "test-util.h"
+#include "test-util-gui.h"
 
 #define OFFICER "Budi Santoso"
 
@@ -192,25 +193,6 @@ find_row (GtkWidget  *widget,
   return NULL;
 }
 
-static GtkWidget *
-find_type (GtkWidget *widget,
-           GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_type (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 static void
 test_add_files (Fixture       *f,
                 gconstpointer  data)
@@ -295,7 +277,7 @@ test_cancel (Fixture       *f,
   renaksi_evidence_panel_add_files (f->panel, files);
 
   /* Progress is shown while it works, with its cancel button. */
-  revealer = find_type (GTK_WIDGET (f->panel), GTK_TYPE_REVEALER);
+  revealer = test_util_find_widget (GTK_WIDGET (f->panel), GTK_TYPE_REVEALER);
   g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (revealer)));
   g_signal_emit_by_name (find_button (revealer, "_Cancel"), "clicked");
   spin_until (&f->done);
@@ -504,7 +486,7 @@ test_larger_node_and_view (Fixture       *f,
   add_files (f, pdf, NULL);
 
   /* The View page shows the selected document. */
-  viewer = find_type (GTK_WIDGET (f->panel), RENAKSI_TYPE_EVIDENCE_VIEWER);
+  viewer = test_util_find_widget (GTK_WIDGET (f->panel), RENAKSI_TYPE_EVIDENCE_VIEWER);
   g_assert_nonnull (viewer);
   for (GtkWidget *w = gtk_widget_get_parent (viewer); detail_stack == NULL; w = gtk_widget_get_parent (w))
     if (GTK_IS_STACK (w))
@@ -523,7 +505,7 @@ test_larger_node_and_view (Fixture       *f,
   /* An area: its evidence state, and no documents of its own. */
   renaksi_evidence_panel_set_indicator (f->panel, lookup (f, "1"));
   g_assert_cmpuint (g_list_model_get_n_items (renaksi_evidence_panel_get_items (f->panel)), ==, 0);
-  status = find_type (GTK_WIDGET (f->panel), ADW_TYPE_STATUS_PAGE);
+  status = test_util_find_widget (GTK_WIDGET (f->panel), ADW_TYPE_STATUS_PAGE);
   g_assert_true (gtk_widget_is_visible (status));
   g_assert_nonnull (strstr (adw_status_page_get_description (ADW_STATUS_PAGE (status)), "partial"));
   {
@@ -616,7 +598,7 @@ attach (Fixture    *f,
 static const char *
 counter_of (GtkWidget *window)
 {
-  GtkWidget *title = find_type (window, ADW_TYPE_WINDOW_TITLE);
+  GtkWidget *title = test_util_find_widget (window, ADW_TYPE_WINDOW_TITLE);
 
   g_assert_nonnull (title);
   return adw_window_title_get_subtitle (ADW_WINDOW_TITLE (title));

@@ -3,7 +3,6 @@
  * The import dialog as a person uses it: a table's preview, a bad table's
  * line number, and the new plan written only when asked. Needs a display.
  */
-#define _GNU_SOURCE /* memmem */
 #include "config.h"
 
 #include <adwaita.h>
@@ -315,34 +314,6 @@ file_starts_with (const char *path,
          memcmp (contents, magic, strlen (magic)) == 0;
 }
 
-static gboolean
-file_has (const char *path,
-          const char *needle)
-{
-  g_autofree char *contents = NULL;
-  gsize length;
-
-  return g_file_get_contents (path, &contents, &length, NULL) &&
-         memmem (contents, length, needle, strlen (needle)) != NULL;
-}
-
-static GtkWidget *
-find_drop_down (GtkWidget *widget)
-{
-  if (GTK_IS_DROP_DOWN (widget))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_drop_down (child);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 static void
 wait_for_outcome (Outcome *outcome)
 {
@@ -385,7 +356,7 @@ test_chart_export_choose (void)
   /* The paper picked as a person does, in the chooser's drop-down
    * (GTK 4.8's gtk_file_chooser_set_choice() does not select options). */
   g_assert_cmpstr (gtk_file_chooser_get_choice (chooser, "paper"), ==, "f4");
-  paper = find_drop_down (GTK_WIDGET (chooser));
+  paper = test_util_find_widget (GTK_WIDGET (chooser), GTK_TYPE_DROP_DOWN);
   g_assert_nonnull (paper);
   gtk_drop_down_set_selected (GTK_DROP_DOWN (paper), 1);
   g_assert_cmpstr (gtk_file_chooser_get_choice (chooser, "paper"), ==, "a4");
@@ -395,7 +366,7 @@ test_chart_export_choose (void)
   g_assert_cmpstr (outcome.path, ==, pdf);
   g_assert_true (file_starts_with (pdf, "%PDF-"));
   /* A4 landscape pages, as chosen: 297 × 210 mm in points. */
-  g_assert_true (file_has (pdf, "/MediaBox [ 0 0 841.889764 595.275591 ]"));
+  g_assert_true (test_util_file_contains (pdf, "/MediaBox [ 0 0 841.889764 595.275591 ]"));
   g_clear_pointer (&outcome.path, g_free);
   g_clear_pointer (&suggested, g_free);
 

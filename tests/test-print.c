@@ -14,6 +14,7 @@
 #include "renaksi-export-dialog.h"
 #include "renaksi-print-operation.h"
 #include "test-util.h"
+#include "test-util-gui.h"
 
 #define MM(x) ((x) * 72.0 / 25.4)
 
@@ -195,24 +196,6 @@ wait_drawn (GtkWidget *widget)
     ;
 }
 
-/* The first switch of the options is the certified copy's. */
-static GtkWidget *
-find_first_switch (GtkWidget *widget)
-{
-  if (GTK_IS_SWITCH (widget))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_first_switch (child);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 /* The dialog previews the pages, turns them, and saves what it shows. */
 static void
 test_export_dialog (void)
@@ -242,7 +225,8 @@ test_export_dialog (void)
   wait_drawn (GTK_WIDGET (dialog));
 
   /* The certified copy, chosen in the dialog, is what gets saved. */
-  copy_switch = find_first_switch (GTK_WIDGET (dialog));
+  /* The first switch of the options is the certified copy's. */
+  copy_switch = test_util_find_widget (GTK_WIDGET (dialog), GTK_TYPE_SWITCH);
   g_assert_nonnull (copy_switch);
   gtk_switch_set_active (GTK_SWITCH (copy_switch), TRUE);
   wait_drawn (GTK_WIDGET (dialog));

@@ -46,3 +46,21 @@ test_util_save_screenshot (GtkWidget  *widget,
   else
     g_test_message ("nothing drawn yet for %s", name);
 }
+
+GtkWidget *
+test_util_find_widget (GtkWidget *root,
+                       GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = test_util_find_widget (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}

@@ -12,5 +12,8 @@ void        test_util_save_texture    (GdkTexture *texture,
                                        const char *name);
 void        test_util_save_screenshot (GtkWidget  *widget,
                                        const char *name);
+/* The first widget of @type in @root's tree, @root included, or NULL. */
+GtkWidget  *test_util_find_widget     (GtkWidget  *root,
+                                       GType       type);
 
 G_END_DECLS

@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+#define _GNU_SOURCE /* memmem */
 #include "config.h"
 
 #include <gio/gio.h>
@@ -242,4 +243,18 @@ test_util_make_pdf (const char *dir,
   cairo_surface_destroy (surface);
 
   return path;
+}
+
+gboolean
+test_util_file_contains (const char *path,
+                         const char *needle)
+{
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize length;
+
+  g_file_get_contents (path, &contents, &length, &error);
+  g_assert_no_error (error);
+
+  return memmem (contents, length, needle, strlen (needle)) != NULL;
 }

@@ -8,6 +8,9 @@ G_BEGIN_DECLS
 
 char *test_util_make_dir        (void);
 char *test_util_file_sha256     (const char *path);
+/* Whether the file's bytes hold @needle anywhere (binary files too). */
+gboolean test_util_file_contains (const char *path,
+                                  const char *needle);
 char *test_util_default_plan    (const char *dir,
                                  const char *name);
 void  test_util_remove_dir      (const char *dir);
