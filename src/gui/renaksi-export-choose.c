@@ -84,8 +84,13 @@ on_chooser_response_cb (GtkNativeDialog *chooser,
   if (file != NULL && (chosen = g_file_get_path (file)) != NULL)
     path = with_suffix (GTK_FILE_CHOOSER (chooser), chosen, export->suffixes);
   if (export->asks_paper)
-    renaksi_paper_from_string (gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (chooser), PAPER_CHOICE),
-                               &export->paper);
+    {
+      /* A chooser that shows no choices (some portals) leaves F4. */
+      const char *paper = gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (chooser), PAPER_CHOICE);
+
+      if (paper != NULL)
+        renaksi_paper_from_string (paper, &export->paper);
+    }
   gtk_native_dialog_destroy (chooser);
   g_object_unref (chooser);
 
