@@ -7,6 +7,8 @@
 #include "config.h"
 
 #include <gio/gio.h>
+#include <langinfo.h>
+#include <locale.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -542,6 +544,77 @@ test_cli (void)
   test_util_remove_dir (dir);
 }
 
+/* Every number libxlsxwriter writes (widths, heights, margins, scales)
+ * must be a plain decimal number with a point: XLSX is not localised. */
+static guint
+assert_numbers_are_plain (const char *xml,
+                          const char *member)
+{
+  static const char *numeric[] = { "width", "ht", "left", "right", "top", "bottom",
+                                   "header", "footer", "defaultRowHeight", "sz",
+                                   "baseColWidth", "scale", "fitToHeight", "fitToWidth", NULL };
+  g_autoptr(GRegex) attribute = g_regex_new ("\\s([A-Za-z]+)=\"([^\"]*)\"", 0, 0, NULL);
+  g_autoptr(GMatchInfo) match = NULL;
+  guint checked = 0;
+
+  g_regex_match (attribute, xml, 0, &match);
+  for (; g_match_info_matches (match); g_match_info_next (match, NULL))
+    {
+      g_autofree char *name = g_match_info_fetch (match, 1);
+      g_autofree char *value = g_match_info_fetch (match, 2);
+      char *end = NULL;
+
+      if (!g_strv_contains (numeric, name))
+        continue;
+      g_ascii_strtod (value, &end);
+      if (value[0] == '\0' || *end != '\0' || strchr (value, ',') != NULL)
+        g_error ("%s: %s=\"%s\" is not a number", member, name, value);
+      checked++;
+    }
+
+  return checked;
+}
+
+/* The export in the Indonesian locale, whose decimal separator is a comma,
+ * writes the same numbers as in the C locale. */
+static void
+test_indonesian_locale (void)
+{
+  static const char *members[] = { "xl/worksheets/sheet1.xml", "xl/styles.xml", NULL };
+  g_autofree char *dir = test_util_make_dir ();
+  g_autofree char *plan = test_util_default_plan (dir, "plan.renaksi");
+  g_autofree char *xlsx_id = g_build_filename (dir, "id.xlsx", NULL);
+  g_autofree char *xlsx_c = g_build_filename (dir, "c.xlsx", NULL);
+  g_auto(TestRun) run = { 0, };
+  locale_t indonesian = newlocale (LC_ALL_MASK, "id_ID.UTF-8", (locale_t) 0);
+  guint checked = 0;
+
+  /* build-aux/install-deps generates the locale; without it this test
+   * would prove nothing. */
+  if (indonesian == (locale_t) 0)
+    g_error ("the id_ID.UTF-8 locale is not installed");
+  g_assert_cmpstr (nl_langinfo_l (RADIXCHAR, indonesian), ==, ",");
+  freelocale (indonesian);
+
+  test_util_run_renaksi (&run, "id_ID.UTF-8", "--export-xlsx", xlsx_id, plan, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.err, ==, "");
+  test_util_run_renaksi (&run, "C.UTF-8", "--export-xlsx", xlsx_c, plan, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+
+  for (guint i = 0; members[i] != NULL; i++)
+    {
+      g_autofree char *id = unzip_member (xlsx_id, members[i]);
+      g_autofree char *c = unzip_member (xlsx_c, members[i]);
+
+      checked += assert_numbers_are_plain (id, members[i]);
+      g_assert_cmpstr (id, ==, c);
+    }
+  g_assert_cmpuint (checked, >=, 20);   /* the columns, rows and margins */
+
+  test_util_remove_dir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -552,6 +625,7 @@ main (int   argc,
   g_test_add_func ("/xlsx/generated-plan", test_generated_plan);
   g_test_add_func ("/xlsx/text-too-long", test_text_too_long);
   g_test_add_func ("/xlsx/cli", test_cli);
+  g_test_add_func ("/xlsx/indonesian-locale", test_indonesian_locale);
 
   return g_test_run ();
 }

@@ -15,6 +15,7 @@
 #include <errno.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
+#include <locale.h>
 #include <math.h>
 #include <xlsxwriter.h>
 
@@ -306,12 +307,10 @@ set_up_page (lxw_worksheet *sheet)
   worksheet_freeze_panes (sheet, FIRST_DATA_ROW, 0);
 }
 
-/* Writes the annex of @plan to @path as an XLSX workbook, replacing the
- * file only once the new one is complete. */
-gboolean
-renaksi_xlsx_export (RenaksiPlan  *plan,
-                     const char   *path,
-                     GError      **error)
+static gboolean
+write_workbook (RenaksiPlan  *plan,
+                const char   *path,
+                GError      **error)
 {
   g_autofree char *name = NULL;
   g_autofree char *dir = NULL;
@@ -413,4 +412,40 @@ renaksi_xlsx_export (RenaksiPlan  *plan,
 
   g_unlink (temporary);
   return FALSE;
+}
+
+/* Writes the annex of @plan to @path as an XLSX workbook, replacing the
+ * file only once the new one is complete. */
+gboolean
+renaksi_xlsx_export (RenaksiPlan  *plan,
+                     const char   *path,
+                     GError      **error)
+{
+  locale_t base;
+  locale_t c_numbers;
+  locale_t previous;
+  gboolean written;
+
+  g_return_val_if_fail (RENAKSI_IS_PLAN (plan), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  /* libxlsxwriter formats widths, heights and margins with printf, which
+   * follows LC_NUMERIC: under id_ID.UTF-8 it would write width="5,28", which
+   * is not valid XLSX. This thread writes with C numbers and keeps the
+   * user's locale for everything else (the messages above all). */
+  base = duplocale (uselocale ((locale_t) 0));
+  c_numbers = base != (locale_t) 0 ? newlocale (LC_NUMERIC_MASK, "C", base) : (locale_t) 0;
+  if (c_numbers == (locale_t) 0)
+    {
+      if (base != (locale_t) 0)
+        freelocale (base);
+      g_set_error_literal (error, RENAKSI_ERROR, RENAKSI_ERROR_FAILED, g_strerror (errno));
+      return FALSE;
+    }
+  previous = uselocale (c_numbers);
+  written = write_workbook (plan, path, error);
+  uselocale (previous);
+  freelocale (c_numbers);
+
+  return written;
 }
