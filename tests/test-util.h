@@ -36,7 +36,7 @@ void  test_util_spoil_newer      (const char *path);
 void  test_util_spoil_foreign    (const char *path);
 
 /* The built `renaksi` run as a separate process with no display at all,
- * in @locale; what it printed and how it exited. */
+ * in @locale (LC_ALL; NULL keeps the suite's own); what it printed and how it exited. */
 typedef struct
 {
   int   status;
