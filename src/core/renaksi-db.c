@@ -421,7 +421,10 @@ configure_writer (RenaksiDb  *self,
   if (!renaksi_db_exec (self, "PRAGMA locking_mode = EXCLUSIVE", error) ||
       !renaksi_db_exec (self, "PRAGMA journal_mode = WAL", error) ||
       !renaksi_db_exec (self, "PRAGMA synchronous = FULL", error) ||
-      !renaksi_db_exec (self, "PRAGMA foreign_keys = ON", error))
+      !renaksi_db_exec (self, "PRAGMA foreign_keys = ON", error) ||
+      /* Deleted content (a removed document, a deleted text) is overwritten,
+       * not left readable in free pages of a file that is passed on. */
+      !renaksi_db_exec (self, "PRAGMA secure_delete = ON", error))
     return FALSE;
 
   return TRUE;

@@ -23,6 +23,7 @@
 #include "renaksi-db-private.h"
 #include "renaksi-error.h"
 #include "renaksi-evidence-export.h"
+#include "renaksi-evidence-purge.h"
 #include "renaksi-evidence-store.h"
 #include "renaksi-node-path.h"
 
@@ -1273,10 +1274,7 @@ renaksi_evidence_store_purge_unused (RenaksiPlan  *plan,
     return -1;
 
   db = renaksi_plan_get_db (plan);
-  if (!renaksi_db_exec (db, "DELETE FROM evidence_blob WHERE sha256 NOT IN"
-                            " (SELECT blob_sha256 FROM evidence_item)", error))
-    return -1;
-  n = sqlite3_changes (renaksi_db_get_handle (db));
+  n = renaksi_evidence_purge (db, FALSE, error);
 
   return n;
 }
