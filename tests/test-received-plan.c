@@ -21,6 +21,7 @@
 #include "renaksi-error.h"
 #include "renaksi-plan.h"
 #include "renaksi-plan-clean-copy.h"
+#include "renaksi-text-limits.h"
 #include "test-util.h"
 
 /* What a trigger that fired would leave behind. */
@@ -453,6 +454,71 @@ test_text_clean_copy (gconstpointer data)
   test_util_remove_dir (dir);
 }
 
+/* ---- Text limits ---------------------------------------------------------- */
+
+/* Every entry holds a text to its field's limit: an edit (what the forms
+ * call) is refused past it, a file holding a longer one does not open,
+ * and its clean copy shortens the text to the limit. */
+static void
+test_text_limit (void)
+{
+  g_autofree char *dir = test_util_make_dir ();
+  g_autofree char *path = test_util_default_plan (dir, "kiriman.renaksi");
+  g_autofree char *copy = g_build_filename (dir, "bersih.renaksi", NULL);
+  g_autofree char *at_limit = g_strnfill (RENAKSI_TEXT_LIMIT_NODE, 'a');
+  g_autofree char *over = g_strnfill (RENAKSI_TEXT_LIMIT_NODE + 1, 'b');
+  g_autofree char *sql = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *outline = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n_left_out = 0;
+
+  {
+    g_autoptr(RenaksiPlan) plan = renaksi_plan_open (path, RENAKSI_DB_READ_WRITE, &error);
+    RenaksiNode *area;
+
+    g_assert_no_error (error);
+    area = g_list_model_get_item (renaksi_plan_get_areas (plan), 0);
+    g_assert_true (renaksi_plan_set_node_text (plan, area, at_limit, &error));
+    g_assert_no_error (error);
+    g_assert_false (renaksi_plan_set_node_text (plan, area, over, &error));
+    g_assert_error (error, RENAKSI_ERROR, RENAKSI_ERROR_INVALID);
+    g_assert_cmpstr (renaksi_node_get_text (area), ==, at_limit);
+    g_clear_error (&error);
+    g_object_unref (area);
+  }
+
+  /* Written behind the app's back. */
+  sql = g_strdup_printf ("UPDATE indicator SET text = '%s' WHERE id = " FIRST_INDICATOR, over);
+  test_util_sql_exec (path, sql);
+  before = test_util_file_sha256 (path);
+  {
+    g_autoptr(RenaksiPlan) plan = renaksi_plan_open (path, RENAKSI_DB_READ_ONLY, &error);
+    g_autofree char *after = test_util_file_sha256 (path);
+
+    g_assert_null (plan);
+    g_assert_error (error, RENAKSI_ERROR, RENAKSI_ERROR_UNTRUSTED);
+    g_assert_nonnull (strstr (error->message, "outline item 1.1.1.1"));
+    g_assert_nonnull (strstr (error->message, "4000"));
+    g_assert_cmpstr (before, ==, after);
+    g_clear_error (&error);
+  }
+
+  g_assert_true (renaksi_plan_write_clean_copy (path, copy, &n_left_out, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_left_out, ==, 1);
+  outline = outline_of (copy);
+  g_assert_nonnull (strstr (outline, at_limit));
+  {
+    g_autofree char *kept = g_strnfill (RENAKSI_TEXT_LIMIT_NODE, 'b');
+    g_autofree char *line = g_strdup_printf ("1.1.1.1\tindicator\t%s\n", kept);
+
+    g_assert_nonnull (strstr (outline, line));
+  }
+
+  test_util_remove_dir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -488,6 +554,8 @@ main (int   argc,
       g_test_add_data_func (refused, &text_cases[i], test_text_refused);
       g_test_add_data_func (clean, &text_cases[i], test_text_clean_copy);
     }
+
+  g_test_add_func ("/received-plan/text/limit", test_text_limit);
 
   return g_test_run ();
 }

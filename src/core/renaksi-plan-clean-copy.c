@@ -4,7 +4,8 @@
  * (or for invalid text) can still be used. A new file is made with the
  * app's own schema, and only the rows of the app's own tables are carried
  * over, value by value: text is made valid UTF-8, a number must be a
- * number, a stored document must still match its fingerprint, and the new
+ * number, a text longer than its field's limit is shortened to it (and
+ * counted), a stored document must still match its fingerprint, and the new
  * file's constraints decide the rest. Whatever does not pass is left out
  * and counted. The received file is only ever read, on a hardened
  * connection, and nothing in its schema is run.
@@ -20,6 +21,7 @@
 #include "renaksi-plan-clean-copy.h"
 #include "renaksi-plan-file.h"
 #include "renaksi-schema.h"
+#include "renaksi-text-limits.h"
 
 /* Whether @name is a real table of the source (not a view or a virtual
  * table standing in for one). */
@@ -75,12 +77,28 @@ typedef enum
 
 /* Binds @value from the source as a value of @kind; FALSE when it is not
  * one (the row is then left out). */
+/* @text (valid UTF-8) cut to at most @limit characters. */
+static char *
+shortened (const char *text,
+           gsize       length,
+           guint       limit)
+{
+  const char *end = text;
+
+  for (guint n = 0; n < limit && end < text + length; n++)
+    end = g_utf8_next_char (end);
+
+  return g_strndup (text, end - text);
+}
+
 static gboolean
 bind_checked (sqlite3_stmt  *insert,
               int            index,
               sqlite3_stmt  *row,
               int            column,
-              ColumnKind     kind)
+              ColumnKind     kind,
+              guint          limit,
+              guint         *n_shortened)
 {
   int type = sqlite3_column_type (row, column);
 
@@ -94,11 +112,23 @@ bind_checked (sqlite3_stmt  *insert,
         const char *text = (const char *)sqlite3_column_text (row, column);
         int length = sqlite3_column_bytes (row, column);
 
+        g_autofree char *valid = NULL;
+
         if (text == NULL)
           return FALSE;
-        if (g_utf8_validate_len (text, length, NULL))
-          return sqlite3_bind_text (insert, index, text, length, SQLITE_TRANSIENT) == SQLITE_OK;
-        return sqlite3_bind_text (insert, index, g_utf8_make_valid (text, length), -1, g_free) == SQLITE_OK;
+        if (!g_utf8_validate_len (text, length, NULL))
+          {
+            valid = g_utf8_make_valid (text, length);
+            text = valid;
+            length = (int)strlen (valid);
+          }
+        /* Bytes are at least characters: only a long text is counted. */
+        if ((guint)length > limit && g_utf8_strlen (text, length) > (glong)limit)
+          {
+            (*n_shortened)++;
+            return sqlite3_bind_text (insert, index, shortened (text, length, limit), -1, g_free) == SQLITE_OK;
+          }
+        return sqlite3_bind_text (insert, index, text, length, SQLITE_TRANSIENT) == SQLITE_OK;
       }
 
     case KIND_INTEGER:
@@ -143,6 +173,7 @@ copy_table (sqlite3                   *source,
   g_autoptr(GString) names = g_string_new (NULL);
   g_autoptr(GString) marks = g_string_new (NULL);
   g_autoptr(GArray) kinds = g_array_new (FALSE, FALSE, sizeof (ColumnKind));
+  g_autoptr(GArray) column_limits = g_array_new (FALSE, FALSE, sizeof (guint));
   g_autofree char *select_sql = NULL;
   g_autofree char *insert_sql = NULL;
   sqlite3_stmt *probe = NULL;
@@ -164,6 +195,7 @@ copy_table (sqlite3                   *source,
       const char *decltype = sqlite3_column_decltype (probe, i);
       ColumnKind kind = g_strcmp0 (decltype, "TEXT") == 0 ? KIND_TEXT
                       : g_strcmp0 (decltype, "BLOB") == 0 ? KIND_BLOB : KIND_INTEGER;
+      guint limit = renaksi_text_limit_for_column (table->name, column);
 
       /* A column the source lacks takes the new file's default. */
       if (!g_hash_table_contains (present, column))
@@ -171,6 +203,7 @@ copy_table (sqlite3                   *source,
       g_string_append_printf (names, "%s\"%s\"", names->len > 0 ? ", " : "", column);
       g_string_append_printf (marks, "%s?", marks->len > 0 ? ", " : "");
       g_array_append_val (kinds, kind);
+      g_array_append_val (column_limits, limit);
     }
   sqlite3_finalize (probe);
 
@@ -201,7 +234,8 @@ copy_table (sqlite3                   *source,
       sqlite3_clear_bindings (insert);
       for (guint c = 0; c < kinds->len && usable; c++)
         usable = bind_checked (insert, (int)c + 1, row, (int)c,
-                               g_array_index (kinds, ColumnKind, c));
+                               g_array_index (kinds, ColumnKind, c),
+                               g_array_index (column_limits, guint, c), n_left_out);
 
       if (usable && is_blob_table)
         usable = blob_intact (row);
