@@ -562,6 +562,25 @@ test_bad_huge_cell (void)
   test_util_remove_dir (dir);
 }
 
+/* Under the 1 MB a cell may have, but over a text's limit: refused on its
+ * line, before any plan is written. */
+static void
+test_bad_text_over_limit (void)
+{
+  g_autofree char *dir = test_util_make_dir ();
+  g_autofree char *in = g_build_filename (dir, "panjang.csv", NULL);
+  g_autofree char *text = g_strnfill (5000, 'a');
+  g_autofree char *contents = g_strdup_printf (
+    "NO,AREA PERUBAHAN,KEGIATAN,SUB KEGIATAN,INDIKATOR KEBERHASILAN,"
+    "Jan,Feb,Maret,April,Mei,Juni,Juli,Agt,Sept,Okt,Nov,Des,KET\n"
+    "1,A,1. K,1. S,1. I,,,,,,,,,,,,,\n"
+    ",,,,2. %s,,,,,,,,,,,,,\n", text);
+
+  g_assert_true (g_file_set_contents (in, contents, -1, NULL));
+  assert_refused (in, "“panjang.csv”, line 3: column 5 holds 5003 characters; a text may have at most 4000.");
+  test_util_remove_dir (dir);
+}
+
 static void
 test_bad_utf16 (void)
 {
@@ -661,6 +680,7 @@ main (int   argc,
       g_test_add_data_func (name, &bad_cases[i], test_bad_input);
     }
   g_test_add_func ("/import/bad/huge-cell", test_bad_huge_cell);
+  g_test_add_func ("/import/bad/text-over-limit", test_bad_text_over_limit);
   g_test_add_func ("/import/bad/utf16", test_bad_utf16);
   g_test_add_func ("/import/refuses-overwrite", test_refuses_overwrite);
   g_test_add_func ("/import/cli/round-trip", test_cli_round_trip);
