@@ -19,6 +19,7 @@
 #include "renaksi-evidence-store.h"
 #include "renaksi-node-path.h"
 #include "renaksi-plan-copy.h"
+#include "renaksi-text-limits.h"
 #include "test-util.h"
 
 typedef struct
@@ -330,6 +331,23 @@ test_details_undo (Fixture       *f,
   g_assert_false (renaksi_evidence_store_set_details (f->plan, id, &details, &error));
   g_assert_error (error, RENAKSI_ERROR, RENAKSI_ERROR_INVALID);
   g_clear_error (&error);
+
+  /* So are notes over the text limit: the plan would not open again. */
+  g_free (details.doc_date);
+  details.doc_date = g_strdup ("2024-01-02");
+  g_free (details.notes);
+  details.notes = g_strnfill (RENAKSI_TEXT_LIMIT_OTHER + 1, 'n');
+  g_assert_false (renaksi_evidence_store_set_details (f->plan, id, &details, &error));
+  g_assert_error (error, RENAKSI_ERROR, RENAKSI_ERROR_INVALID);
+  g_clear_error (&error);
+  {
+    g_autofree char *note = g_strnfill (RENAKSI_TEXT_LIMIT_OTHER + 1, 'c');
+
+    g_assert_false (renaksi_evidence_store_set_status (f->plan, id, RENAKSI_REVIEW_NEEDS_FIXING,
+                                                       note, "Evaluator", &error));
+    g_assert_error (error, RENAKSI_ERROR, RENAKSI_ERROR_INVALID);
+    g_clear_error (&error);
+  }
 
   g_assert_true (renaksi_plan_undo (f->plan, &error));
   g_assert_no_error (error);
