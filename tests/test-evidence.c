@@ -11,11 +11,15 @@
 #include <sqlite3.h>
 #include <string.h>
 
+#include "renaksi-backup.h"
+#include "renaksi-db-private.h"
 #include "renaksi-error.h"
 #include "renaksi-evidence-export.h"
 #include "renaksi-evidence-review-queue.h"
 #include "renaksi-evidence-store.h"
 #include "renaksi-node-path.h"
+#include "renaksi-plan-copy.h"
+#include "renaksi-text-limits.h"
 #include "test-util.h"
 
 typedef struct
@@ -327,6 +331,23 @@ test_details_undo (Fixture       *f,
   g_assert_false (renaksi_evidence_store_set_details (f->plan, id, &details, &error));
   g_assert_error (error, RENAKSI_ERROR, RENAKSI_ERROR_INVALID);
   g_clear_error (&error);
+
+  /* So are notes over the text limit: the plan would not open again. */
+  g_free (details.doc_date);
+  details.doc_date = g_strdup ("2024-01-02");
+  g_free (details.notes);
+  details.notes = g_strnfill (RENAKSI_TEXT_LIMIT_OTHER + 1, 'n');
+  g_assert_false (renaksi_evidence_store_set_details (f->plan, id, &details, &error));
+  g_assert_error (error, RENAKSI_ERROR, RENAKSI_ERROR_INVALID);
+  g_clear_error (&error);
+  {
+    g_autofree char *note = g_strnfill (RENAKSI_TEXT_LIMIT_OTHER + 1, 'c');
+
+    g_assert_false (renaksi_evidence_store_set_status (f->plan, id, RENAKSI_REVIEW_NEEDS_FIXING,
+                                                       note, "Evaluator", &error));
+    g_assert_error (error, RENAKSI_ERROR, RENAKSI_ERROR_INVALID);
+    g_clear_error (&error);
+  }
 
   g_assert_true (renaksi_plan_undo (f->plan, &error));
   g_assert_no_error (error);
@@ -811,6 +832,142 @@ test_export_stays_inside (Fixture       *f,
   g_assert_error (error, RENAKSI_ERROR, RENAKSI_ERROR_EXISTS);
 }
 
+/* A copy of the open plan as a backup taken now would be (SQLite's online
+ * backup, as renaksi_backup_create makes them, without touching the
+ * person's own backup folder). */
+static char *
+snapshot (RenaksiPlan *plan,
+          const char  *dir)
+{
+  char *path = g_build_filename (dir, "cadangan.renaksi", NULL);
+  sqlite3 *dest = NULL;
+  sqlite3_backup *backup;
+
+  g_assert_cmpint (sqlite3_open (path, &dest), ==, SQLITE_OK);
+  backup = sqlite3_backup_init (dest, "main", renaksi_db_get_handle (renaksi_plan_get_db (plan)), "main");
+  g_assert_nonnull (backup);
+  g_assert_cmpint (sqlite3_backup_step (backup, -1), ==, SQLITE_DONE);
+  g_assert_cmpint (sqlite3_backup_finish (backup), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (dest, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (dest);
+
+  return path;
+}
+
+static gboolean
+any_file_contains (const char *path,
+                   const char *marker)
+{
+  static const char * const suffixes[] = { "", "-wal", "-journal" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *p = g_strconcat (path, suffixes[i], NULL);
+
+      if (g_file_test (p, G_FILE_TEST_EXISTS) && test_util_file_contains (p, marker))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* A removed document leaves the file once no undo can bring it back:
+ * after closing, its bytes are nowhere in the plan file, and never in a
+ * Save a Copy or a restored backup, not even one made while undo could
+ * still bring it back. */
+static void
+test_removed_document_leaves_file (Fixture       *f,
+                                   gconstpointer  data)
+{
+  g_autofree char *marker = g_strdup_printf ("RAHASIA-%08x-%08x", g_random_int (), g_random_int ());
+  g_autofree char *doc = g_build_filename (f->dir, "rahasia.txt", NULL);
+  g_autofree char *copy = g_build_filename (f->dir, "salinan.renaksi", NULL);
+  g_autofree char *restored = g_build_filename (f->dir, "dipulihkan.renaksi", NULL);
+  g_autofree char *backup = NULL;
+  g_autoptr(GString) contents = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RenaksiEvidenceItem) item = NULL;
+  gint64 id;
+
+  /* Large enough to need overflow pages, as real documents do. */
+  for (guint i = 0; i < 4000; i++)
+    g_string_append_printf (contents, "%s %u\n", marker, i);
+  g_assert_true (g_file_set_contents (doc, contents->str, contents->len, NULL));
+
+  id = add (f->plan, "1.1.1.1", doc, NULL);
+  g_clear_object (&f->plan);
+  /* The check sees the document while it is in the plan. */
+  g_assert_true (any_file_contains (f->path, marker));
+
+  f->plan = renaksi_plan_open (f->path, RENAKSI_DB_READ_WRITE, &error);
+  g_assert_no_error (error);
+  g_assert_true (renaksi_evidence_store_remove_item (f->plan, id, &error));
+  g_assert_no_error (error);
+
+  /* While undo may bring it back, the open plan keeps it... */
+  backup = snapshot (f->plan, f->dir);
+  g_assert_true (renaksi_plan_save_copy (f->plan, copy, &error));
+  g_assert_no_error (error);
+  g_assert_true (renaksi_plan_undo (f->plan, &error));
+  item = renaksi_evidence_store_get_item (f->plan, id, &error);
+  g_assert_no_error (error);
+  g_assert_true (renaksi_plan_redo (f->plan, &error));
+  g_assert_no_error (error);
+
+  /* ...but what is passed on does not. */
+  g_assert_false (any_file_contains (copy, marker));
+  g_assert_true (renaksi_backup_restore (backup, restored, &error));
+  g_assert_no_error (error);
+  g_assert_false (any_file_contains (restored, marker));
+
+  /* Closed: no undo any more, the bytes are gone from the plan file. */
+  g_clear_object (&f->plan);
+  g_assert_false (any_file_contains (f->path, marker));
+  g_assert_cmpint (count_rows (f->path, "SELECT COUNT (*) FROM evidence_blob"), ==, 0);
+
+  f->plan = renaksi_plan_open (f->path, RENAKSI_DB_READ_WRITE, &error);
+  g_assert_no_error (error);
+  g_clear_object (&item);
+  item = renaksi_evidence_store_get_item (f->plan, id, &error);
+  g_assert_null (item);
+  g_assert_error (error, RENAKSI_ERROR, RENAKSI_ERROR_NOT_FOUND);
+  g_clear_object (&f->plan);
+  g_assert_false (any_file_contains (f->path, marker));
+}
+
+/* Removing many documents leaves a file mostly free: it is compacted. */
+static void
+test_purge_compacts (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 ids[4];
+  GStatBuf before, full, after;
+
+  g_assert_cmpint (g_stat (f->path, &before), ==, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("foto-%u.jpg", i);
+      g_autofree char *doc = make_file (f->dir, name, 1024 * 1024, 40 + i);
+
+      ids[i] = add (f->plan, "1.1.1.1", doc, NULL);
+    }
+  g_clear_object (&f->plan);
+  g_assert_cmpint (g_stat (f->path, &full), ==, 0);
+  g_assert_cmpint (full.st_size, >, before.st_size + 4 * 1024 * 1024);
+
+  f->plan = renaksi_plan_open (f->path, RENAKSI_DB_READ_WRITE, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    {
+      g_assert_true (renaksi_evidence_store_remove_item (f->plan, ids[i], &error));
+      g_assert_no_error (error);
+    }
+  g_clear_object (&f->plan);
+
+  g_assert_cmpint (g_stat (f->path, &after), ==, 0);
+  g_assert_cmpint (after.st_size, <, before.st_size + 256 * 1024);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -827,6 +984,8 @@ main (int   argc,
   FIXTURE_TEST ("/evidence/details/undo", test_details_undo);
   FIXTURE_TEST ("/evidence/review/queue-in-plan-order", test_review_queue_order);
   FIXTURE_TEST ("/evidence/read/detects-tampering", test_read_detects_tampering);
+  FIXTURE_TEST ("/evidence/remove/leaves-the-file", test_removed_document_leaves_file);
+  FIXTURE_TEST ("/evidence/remove/compacts", test_purge_compacts);
   g_test_add_func ("/evidence/cli/attach-list-verify", test_cli_attach_list_verify);
   g_test_add_func ("/evidence/export/sanitize-name", test_sanitize_name);
   FIXTURE_TEST ("/evidence/export/stays-inside", test_export_stays_inside);

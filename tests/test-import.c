@@ -259,6 +259,115 @@ test_round_trip_generated (void)
   test_util_remove_dir (dir);
 }
 
+/* The raw cells of a TSV as the export wrote them, quotes undone, guards
+ * kept: what a spreadsheet program sees first in each cell. */
+static GPtrArray *
+raw_cells (const char *tsv)
+{
+  GPtrArray *cells = g_ptr_array_new_with_free_func (g_free);
+  GString *cell = g_string_new (NULL);
+  gboolean quoted = FALSE;
+  gboolean at_start = TRUE;
+
+  for (const char *p = tsv; *p != '\0'; p++)
+    {
+      if (at_start && *p == '"')
+        {
+          quoted = TRUE;
+          at_start = FALSE;
+          continue;
+        }
+      at_start = FALSE;
+      if (quoted && *p == '"' && p[1] == '"')
+        g_string_append_c (cell, *p++);
+      else if (quoted && *p == '"')
+        quoted = FALSE;
+      else if (!quoted && (*p == '\t' || *p == '\n'))
+        {
+          g_ptr_array_add (cells, g_string_free (cell, FALSE));
+          cell = g_string_new (NULL);
+          at_start = TRUE;
+        }
+      else
+        g_string_append_c (cell, *p);
+    }
+  g_ptr_array_add (cells, g_string_free (cell, FALSE));
+
+  return cells;
+}
+
+static void
+assert_no_formula_cells (const char *tsv_path,
+                         guint       n_guarded_at_least)
+{
+  g_autofree char *tsv = NULL;
+  g_autoptr(GPtrArray) cells = NULL;
+  guint n_guarded = 0;
+
+  g_assert_true (g_file_get_contents (tsv_path, &tsv, NULL, NULL));
+  cells = raw_cells (tsv);
+  for (guint i = 0; i < cells->len; i++)
+    {
+      const char *cell = g_ptr_array_index (cells, i);
+
+      if (cell[0] != '\0')
+        g_assert_null (strchr ("=+-@\t\r", cell[0]));
+      n_guarded += cell[0] == '\'';
+    }
+  g_assert_cmpuint (n_guarded, >=, n_guarded_at_least);
+}
+
+#define NTH_SUB(n) "(SELECT id FROM sub_activity ORDER BY activity_id, position, id LIMIT 1 OFFSET " #n ")"
+
+/* Texts a spreadsheet would run as formulas (the OWASP list): every cell
+ * of the export starts so that it is shown as text, and the import gives
+ * back exactly the texts, the apostrophe rule included. */
+static void
+test_round_trip_formulas (void)
+{
+  g_autofree char *dir = test_util_make_dir ();
+  g_autofree char *path = test_util_default_plan (dir, "plan.renaksi");
+  g_autofree char *blanks = test_util_default_plan (dir, "spasi.renaksi");
+  g_autofree char *tsv = g_build_filename (dir, "annex.tsv", NULL);
+  g_autofree char *again = g_build_filename (dir, "again.renaksi", NULL);
+  g_autofree char *outline = NULL;
+  g_autoptr(GError) error = NULL;
+
+  test_util_sql_exec (path,
+    "UPDATE area SET name = '=HYPERLINK(\"http://contoh.test\",\"Klik di sini\")'"
+    "  WHERE id = (SELECT id FROM area ORDER BY position LIMIT 1);"
+    "UPDATE area SET name = '@SUM(A1:A9)' WHERE id = (SELECT id FROM area ORDER BY position LIMIT 1 OFFSET 1);"
+    "UPDATE sub_activity SET remark = '=1/0' WHERE id = " NTH_SUB (0) ";"
+    "UPDATE sub_activity SET remark = '+62 812 0000' WHERE id = " NTH_SUB (1) ";"
+    "UPDATE sub_activity SET remark = '-2 hari' WHERE id = " NTH_SUB (2) ";"
+    "UPDATE sub_activity SET remark = '''kutip'' di awal' WHERE id = " NTH_SUB (3) ";"
+    "UPDATE sub_activity SET remark = '''=sudah dijaga' WHERE id = " NTH_SUB (4) ";"
+    "UPDATE sub_activity SET remark = '''''dua kutip' WHERE id = " NTH_SUB (5) ";"
+    "UPDATE decree SET signatory_name = '=cmd|'' /C calc''!A0';");
+
+  assert_round_trip (dir, path);
+  assert_no_formula_cells (tsv, 9);
+  outline = outline_of (again);
+  g_assert_nonnull (strstr (outline, "\tarea\t=HYPERLINK(\"http://contoh.test\",\"Klik di sini\")\n"));
+
+  /* A tab or carriage return first: the import trims white space at the
+   * ends of a text, but the export still guards the cell. */
+  test_util_sql_exec (blanks,
+    "UPDATE sub_activity SET remark = char (9) || '=1+1' WHERE id = " NTH_SUB (0) ";"
+    "UPDATE sub_activity SET remark = char (13) || '=1+1' WHERE id = " NTH_SUB (1) ";");
+  g_unlink (tsv);
+  {
+    g_autoptr(RenaksiPlan) plan = renaksi_plan_open (blanks, RENAKSI_DB_READ_ONLY, &error);
+
+    g_assert_no_error (error);
+    renaksi_annex_tsv_export (plan, tsv, &error);
+    g_assert_no_error (error);
+  }
+  assert_no_formula_cells (tsv, 2);
+
+  test_util_remove_dir (dir);
+}
+
 static const char expected_annex_outline[] =
   "1\tarea\tManajemen Perubahan\n"
   "1.1\tactivity\tPerencanaan RB\n"
@@ -453,6 +562,25 @@ test_bad_huge_cell (void)
   test_util_remove_dir (dir);
 }
 
+/* Under the 1 MB a cell may have, but over a text's limit: refused on its
+ * line, before any plan is written. */
+static void
+test_bad_text_over_limit (void)
+{
+  g_autofree char *dir = test_util_make_dir ();
+  g_autofree char *in = g_build_filename (dir, "panjang.csv", NULL);
+  g_autofree char *text = g_strnfill (5000, 'a');
+  g_autofree char *contents = g_strdup_printf (
+    "NO,AREA PERUBAHAN,KEGIATAN,SUB KEGIATAN,INDIKATOR KEBERHASILAN,"
+    "Jan,Feb,Maret,April,Mei,Juni,Juli,Agt,Sept,Okt,Nov,Des,KET\n"
+    "1,A,1. K,1. S,1. I,,,,,,,,,,,,,\n"
+    ",,,,2. %s,,,,,,,,,,,,,\n", text);
+
+  g_assert_true (g_file_set_contents (in, contents, -1, NULL));
+  assert_refused (in, "“panjang.csv”, line 3: column 5 holds 5003 characters; a text may have at most 4000.");
+  test_util_remove_dir (dir);
+}
+
 static void
 test_bad_utf16 (void)
 {
@@ -540,6 +668,7 @@ main (int   argc,
 
   g_test_add_func ("/import/round-trip/default-plan", test_round_trip_default);
   g_test_add_func ("/import/round-trip/generated-plan", test_round_trip_generated);
+  g_test_add_func ("/import/round-trip/formulas", test_round_trip_formulas);
   g_test_add_func ("/import/csv/printed-layout", test_csv_printed_layout);
   g_test_add_func ("/import/csv/crlf-bom", test_csv_crlf_bom);
   g_test_add_func ("/import/csv/semicolon", test_csv_semicolon);
@@ -551,6 +680,7 @@ main (int   argc,
       g_test_add_data_func (name, &bad_cases[i], test_bad_input);
     }
   g_test_add_func ("/import/bad/huge-cell", test_bad_huge_cell);
+  g_test_add_func ("/import/bad/text-over-limit", test_bad_text_over_limit);
   g_test_add_func ("/import/bad/utf16", test_bad_utf16);
   g_test_add_func ("/import/refuses-overwrite", test_refuses_overwrite);
   g_test_add_func ("/import/cli/round-trip", test_cli_round_trip);

@@ -632,6 +632,51 @@ test_explains_bad_file (void)
   test_util_remove_dir (dir);
 }
 
+/* A received file with a trigger: refused with a dialog that names it, and
+ * its "Open a Clean Copy" opens a new file made of the plan data only. */
+static void
+test_offers_clean_copy (void)
+{
+  g_autofree char *dir = test_util_make_dir ();
+  g_autofree char *path = test_util_default_plan (dir, "kiriman.renaksi");
+  g_autofree char *copy = g_build_filename (dir, "kiriman (clean copy).renaksi", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  AdwMessageDialog *question = NULL;
+  RenaksiWindow *window;
+
+  test_util_sql_exec (path, "CREATE TRIGGER rewrite AFTER UPDATE ON sub_activity BEGIN"
+                            " UPDATE indicator SET text = 'PWNED'; END;");
+  before = test_util_file_sha256 (path);
+
+  window = open_window (path);
+  g_assert_null (renaksi_window_get_plan (window));
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) candidate = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (candidate))
+        question = ADW_MESSAGE_DIALOG (candidate);
+    }
+  g_assert_nonnull (question);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (question), "trigger “rewrite”"));
+  g_assert_true (adw_message_dialog_has_response (question, "clean"));
+
+  adw_message_dialog_response (question, "clean");
+  wait_for_frames (GTK_WIDGET (window));
+  g_assert_nonnull (renaksi_window_get_plan (window));
+  g_assert_cmpstr (renaksi_db_get_path (renaksi_plan_get_db (renaksi_window_get_plan (window))), ==, copy);
+  g_assert_false (renaksi_plan_is_read_only (renaksi_window_get_plan (window)));
+  g_assert_cmpuint (g_list_model_get_n_items (renaksi_plan_get_areas (renaksi_window_get_plan (window))), >, 0);
+  after = test_util_file_sha256 (path);
+  g_assert_cmpstr (before, ==, after);
+
+  close_window (window);
+  g_assert_false (test_util_file_contains (copy, "rewrite"));
+  test_util_remove_dir (dir);
+}
+
 /* The real program: on first start it creates the plan from the embedded
  * default, shows it, and on SIGTERM closes the file cleanly. */
 static void
@@ -700,6 +745,7 @@ main (int   argc,
   g_test_add_func ("/window/search-jumps", test_search_jumps);
   g_test_add_func ("/window/outputs", test_outputs);
   g_test_add_func ("/window/explains-bad-file", test_explains_bad_file);
+  g_test_add_func ("/window/offers-clean-copy", test_offers_clean_copy);
   g_test_add_func ("/window/app-first-start", test_app_first_start);
 
   status = g_test_run ();

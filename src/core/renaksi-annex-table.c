@@ -19,6 +19,7 @@
 
 #include "renaksi-annex-table.h"
 #include "renaksi-error.h"
+#include "renaksi-text-limits.h"
 #include "renaksi-plan-file.h"
 #include "renaksi-store.h"
 #include "renaksi-table-reader.h"
@@ -795,6 +796,22 @@ read_data_row (Reader     *reader,
                 g_strdup_printf (_("column %u has a value but no heading."), i + 1);
               return fail (reader, error, line, message);
             }
+        }
+    }
+
+  /* Said here, with the line, rather than by the store when the plan is
+   * written: a cell holds a printed number and a text. */
+  for (guint i = 0; i < reader->n_fields; i++)
+    {
+      const char *cell = g_ptr_array_index (fields, i);
+      glong length = strlen (cell) > RENAKSI_TEXT_LIMIT_NODE ? g_utf8_strlen (cell, -1) : 0;
+
+      if (length > RENAKSI_TEXT_LIMIT_NODE + RENAKSI_TEXT_LIMIT_LABEL + 1)
+        {
+          g_autofree char *message =
+            g_strdup_printf (_("column %u holds %ld characters; a text may have at most %u."),
+                             i + 1, length, RENAKSI_TEXT_LIMIT_NODE);
+          return fail (reader, error, line, message);
         }
     }
 

@@ -6,7 +6,10 @@
  * indicator. A node's cell (its printed number and text) is on its first
  * row only, as a merged cell would be; planned months are "x" and the
  * remark (KET) is on the sub-activity's first row. Cells holding a tab, a
- * line break or a quote are quoted as in CSV, which spreadsheets read.
+ * line break or a quote are quoted as in CSV, which spreadsheets read;
+ * one that begins like a formula (= + - @, a tab, a carriage return) or
+ * with an apostrophe has an apostrophe put before it, as OWASP advises
+ * against CSV injection, and the import takes it off again.
  * Below the table, the closing block: "Ditetapkan di <place>", "Pada
  * tanggal <date>", "<signatory title>,", "<name>". The realised months are
  * monitoring data, not part of the annex, and are not written; nor are the
@@ -27,18 +30,25 @@
 #include "renaksi-annex-table.h"
 #include "renaksi-annex-tsv.h"
 #include "renaksi-error.h"
+#include "renaksi-table-reader.h"
 
 static void
 append_cell (GString    *out,
              const char *cell)
 {
+  /* A spreadsheet must show "=HYPERLINK(…)" as the text it is, not run
+   * it: such a cell starts with an apostrophe, which the import removes. */
+  const char *guard = renaksi_table_cell_needs_guard (cell) ? "'" : "";
+
   if (strpbrk (cell, "\t\n\r\"") == NULL)
     {
+      g_string_append (out, guard);
       g_string_append (out, cell);
       return;
     }
 
   g_string_append_c (out, '"');
+  g_string_append (out, guard);
   for (const char *p = cell; *p != '\0'; p++)
     {
       if (*p == '"')

@@ -26,6 +26,7 @@
 #include "renaksi-plan-file.h"
 #include "renaksi-db-private.h"
 #include "renaksi-error.h"
+#include "renaksi-evidence-purge.h"
 
 #define BACKUP_SUFFIX ".renaksi"
 /* Enough of the plan's name to recognise it; the hash makes it unique. */
@@ -483,7 +484,9 @@ renaksi_backup_restore (const char  *backup_path,
       return FALSE;
     }
 
-  ok = renaksi_plan_file_publish (temporary, dest_path, error);
+  /* A backup may hold documents removed before it was taken. */
+  ok = renaksi_evidence_purge_file (temporary, error) &&
+       renaksi_plan_file_publish (temporary, dest_path, error);
   g_unlink (temporary);
 
   return ok;

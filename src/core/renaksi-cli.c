@@ -14,6 +14,7 @@
 
 #include "renaksi-cli.h"
 #include "renaksi-outline.h"
+#include "renaksi-plan-clean-copy.h"
 #include "renaksi-plan-file.h"
 
 typedef int (*Command) (GVariantDict       *options,
@@ -27,6 +28,7 @@ static const struct {
 } commands[] = {
   { "new-default", renaksi_cli_new_default },
   { "outline", renaksi_cli_outline },
+  { "clean-copy", renaksi_cli_clean_copy },
   { "attach", renaksi_cli_attach },
   { "list-evidence", renaksi_cli_list_evidence },
   { "verify", renaksi_cli_verify },
@@ -47,6 +49,9 @@ static const GOptionEntry option_entries[] = {
     N_("Write a new plan file from the embedded default plan"), N_("OUT.renaksi") },
   { "outline", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Print the plan’s outline, one tab-separated line per node"), N_("FILE.renaksi") },
+  { "clean-copy", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Write a new plan with only the plan data of a refused file: --clean-copy OUT.renaksi FILE.renaksi"),
+    N_("OUT.renaksi") },
   { "attach", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Attach documents to an indicator: --attach FILE.renaksi PATH DOC…"), N_("FILE.renaksi") },
   { "list-evidence", 0, 0, G_OPTION_ARG_FILENAME, NULL,
@@ -203,5 +208,35 @@ renaksi_cli_outline (GVariantDict       *options,
       return 1;
     }
 
+  return 0;
+}
+
+int
+renaksi_cli_clean_copy (GVariantDict       *options,
+                        const char         *out_path,
+                        const char * const *positional)
+{
+  GError *error = NULL;
+  guint n_left_out = 0;
+
+  if (positional[0] == NULL || positional[1] != NULL)
+    return renaksi_cli_usage (_("--clean-copy needs the new file and the received plan: "
+                                "--clean-copy OUT.renaksi FILE.renaksi"));
+
+  if (!renaksi_plan_write_clean_copy (positional[0], out_path, &n_left_out, &error))
+    return renaksi_cli_report (error);
+
+  /* Said, not hidden: the person must know the copy is not everything. */
+  if (n_left_out > 0)
+    {
+      g_autofree char *message = g_strdup_printf (ngettext ("%u entry that was not valid plan data "
+                                                            "was left out of the copy.",
+                                                            "%u entries that were not valid plan data "
+                                                            "were left out of the copy.",
+                                                            n_left_out),
+                                                  n_left_out);
+
+      g_printerr ("renaksi: %s\n", message);
+    }
   return 0;
 }

@@ -22,6 +22,7 @@ gboolean            renaksi_cli_paper              (GVariantDict        *options
 
 int renaksi_cli_new_default (GVariantDict *options, const char *out_path, const char * const *positional);
 int renaksi_cli_outline     (GVariantDict *options, const char *plan_path, const char * const *positional);
+int renaksi_cli_clean_copy      (GVariantDict *options, const char *out_path, const char * const *positional);
 int renaksi_cli_attach          (GVariantDict *options, const char *plan_path, const char * const *positional);
 int renaksi_cli_list_evidence   (GVariantDict *options, const char *plan_path, const char * const *positional);
 int renaksi_cli_verify          (GVariantDict *options, const char *plan_path, const char * const *positional);

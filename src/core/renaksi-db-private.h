@@ -13,4 +13,8 @@ RenaksiDb *renaksi_db_create_at_version (const char  *path,
                                          int          version,
                                          GError     **error);
 
+sqlite3   *renaksi_db_open_unchecked    (const char  *path,
+                                         int         *out_version,
+                                         GError     **error);
+
 G_END_DECLS

@@ -18,6 +18,7 @@
 
 #include "renaksi-db-private.h"
 #include "renaksi-error.h"
+#include "renaksi-plan-trust.h"
 #include "renaksi-schema.h"
 
 #define SQLITE_MAGIC "SQLite format 3"
@@ -305,40 +306,45 @@ check_integrity (sqlite3     *handle,
   return ok;
 }
 
-/* Everything that decides whether we may open the file, on a read-only
- * connection that never writes to it. */
-static gboolean
-validate (const char  *path,
-          int         *out_version,
-          GError     **error)
+/* A hardened read-only connection to @path, once the file has shown it is
+ * a plan of a version this build reads; nothing of its schema is trusted
+ * yet. For validate(), and for reading what a clean copy takes. */
+sqlite3 *
+renaksi_db_open_unchecked (const char  *path,
+                           int         *out_version,
+                           GError     **error)
 {
   g_autofree char *name = display_name (path);
   sqlite3 *handle = NULL;
   int application_id = 0;
   int version = 0;
-  gboolean ok = FALSE;
+  GStatBuf st;
   int rc;
+
+  if (!check_file (path, &st, error))
+    return NULL;
 
   rc = sqlite3_open_v2 (path, &handle, SQLITE_OPEN_READONLY, NULL);
   if (rc != SQLITE_OK)
     {
       set_sqlite_error (handle, rc, path, error);
-      goto out;
+      goto fail;
     }
+  renaksi_plan_trust_harden (handle);
   sqlite3_busy_timeout (handle, BUSY_TIMEOUT_MS);
 
   if (!query_int (handle, "PRAGMA application_id", &application_id, &rc) ||
       !query_int (handle, "PRAGMA user_version", &version, &rc))
     {
       set_sqlite_error (handle, rc, path, error);
-      goto out;
+      goto fail;
     }
 
   if (application_id != RENAKSI_DB_APPLICATION_ID || version < 1)
     {
       g_set_error (error, RENAKSI_ERROR, RENAKSI_ERROR_NOT_A_PLAN,
                    _("“%s” is a database, but not a Renaksi plan file."), name);
-      goto out;
+      goto fail;
     }
 
   if (version > RENAKSI_SCHEMA_VERSION)
@@ -348,8 +354,36 @@ validate (const char  *path,
                      "%d; this version reads up to %d). Update Renaksi to open "
                      "it. The file has not been changed."),
                    name, version, RENAKSI_SCHEMA_VERSION);
-      goto out;
+      goto fail;
     }
+
+  *out_version = version;
+  return handle;
+
+fail:
+  sqlite3_close_v2 (handle);
+  return NULL;
+}
+
+/* Everything that decides whether we may open the file, on a read-only
+ * connection that never writes to it. The schema is compared with ours
+ * before anything else reads the tables. */
+static gboolean
+validate (const char  *path,
+          int         *out_version,
+          GError     **error)
+{
+  sqlite3 *handle;
+  int version = 0;
+  gboolean ok = FALSE;
+  int rc;
+
+  handle = renaksi_db_open_unchecked (path, &version, error);
+  if (handle == NULL)
+    return FALSE;
+
+  if (!renaksi_plan_trust_check_schema (handle, version, path, error))
+    goto out;
 
   if (!check_integrity (handle, &rc) ||
       (rc = renaksi_schema_check_shape (handle, version)) != SQLITE_OK)
@@ -357,6 +391,9 @@ validate (const char  *path,
       set_sqlite_error (handle, rc, path, error);
       goto out;
     }
+
+  if (!renaksi_plan_trust_check_text (handle, version, path, error))
+    goto out;
 
   *out_version = version;
   ok = TRUE;
@@ -384,7 +421,10 @@ configure_writer (RenaksiDb  *self,
   if (!renaksi_db_exec (self, "PRAGMA locking_mode = EXCLUSIVE", error) ||
       !renaksi_db_exec (self, "PRAGMA journal_mode = WAL", error) ||
       !renaksi_db_exec (self, "PRAGMA synchronous = FULL", error) ||
-      !renaksi_db_exec (self, "PRAGMA foreign_keys = ON", error))
+      !renaksi_db_exec (self, "PRAGMA foreign_keys = ON", error) ||
+      /* Deleted content (a removed document, a deleted text) is overwritten,
+       * not left readable in free pages of a file that is passed on. */
+      !renaksi_db_exec (self, "PRAGMA secure_delete = ON", error))
     return FALSE;
 
   return TRUE;
@@ -400,6 +440,7 @@ db_new (const char *path,
   self->path = g_strdup (path);
   self->handle = handle;
   self->read_only = !!read_only;
+  renaksi_plan_trust_harden (handle);
   sqlite3_busy_timeout (handle, BUSY_TIMEOUT_MS);
   sqlite3_extended_result_codes (handle, TRUE);
 

@@ -21,6 +21,9 @@ typedef enum
   RENAKSI_ERROR_EXISTS,
   RENAKSI_ERROR_INVALID,
   RENAKSI_ERROR_FAILED,
+  /* The file holds what the app never writes (schema objects, invalid
+   * text): refused as it is; a clean copy can still be made of it. */
+  RENAKSI_ERROR_UNTRUSTED,
 } RenaksiError;
 
 GQuark renaksi_error_quark (void);

@@ -23,7 +23,9 @@
 #include "renaksi-db-private.h"
 #include "renaksi-error.h"
 #include "renaksi-evidence-export.h"
+#include "renaksi-evidence-purge.h"
 #include "renaksi-evidence-store.h"
+#include "renaksi-text-limits.h"
 #include "renaksi-node-path.h"
 
 #define SNIFF_SIZE 4096
@@ -1120,6 +1122,11 @@ renaksi_evidence_store_set_details (RenaksiPlan                  *plan,
                            _("The month must be between 1 and 12."));
       return FALSE;
     }
+  /* A longer text would make the plan refuse to open next time. */
+  if (!renaksi_text_limit_check (details->title, RENAKSI_TEXT_LIMIT_OTHER, error) ||
+      !renaksi_text_limit_check (details->doc_number, RENAKSI_TEXT_LIMIT_OTHER, error) ||
+      !renaksi_text_limit_check (details->notes, RENAKSI_TEXT_LIMIT_OTHER, error))
+    return FALSE;
 
   return check_not_storing (error) &&
          renaksi_plan_run_edit (plan, set_details_edit, &edit, error);
@@ -1184,6 +1191,10 @@ renaksi_evidence_store_set_status (RenaksiPlan          *plan,
 
   g_return_val_if_fail (RENAKSI_IS_PLAN (plan), FALSE);
   g_return_val_if_fail (status < RENAKSI_N_REVIEW_STATUSES, FALSE);
+
+  if (!renaksi_text_limit_check (edit.note, RENAKSI_TEXT_LIMIT_OTHER, error) ||
+      !renaksi_text_limit_check (edit.reviewer_name, RENAKSI_TEXT_LIMIT_OTHER, error))
+    return FALSE;
 
   return check_not_storing (error) &&
          renaksi_plan_run_edit (plan, set_status_edit, &edit, error);
@@ -1273,10 +1284,7 @@ renaksi_evidence_store_purge_unused (RenaksiPlan  *plan,
     return -1;
 
   db = renaksi_plan_get_db (plan);
-  if (!renaksi_db_exec (db, "DELETE FROM evidence_blob WHERE sha256 NOT IN"
-                            " (SELECT blob_sha256 FROM evidence_item)", error))
-    return -1;
-  n = sqlite3_changes (renaksi_db_get_handle (db));
+  n = renaksi_evidence_purge (db, FALSE, error);
 
   return n;
 }

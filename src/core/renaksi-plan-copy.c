@@ -12,6 +12,7 @@
 
 #include "renaksi-db-private.h"
 #include "renaksi-error.h"
+#include "renaksi-evidence-purge.h"
 #include "renaksi-plan-copy.h"
 #include "renaksi-plan-file.h"
 #include "renaksi-store.h"
@@ -46,7 +47,10 @@ renaksi_plan_save_copy (RenaksiPlan  *plan,
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_text (stmt, 1, temporary, -1, SQLITE_TRANSIENT);
+  /* The open plan keeps removed documents while undo may need them; the
+   * copy that is passed on does not. */
   ok = renaksi_db_step_done (db, stmt, error) &&
+       renaksi_evidence_purge_file (temporary, error) &&
        renaksi_plan_file_publish (temporary, path, error);
   g_unlink (temporary);
 

@@ -13,6 +13,7 @@
 
 #include "renaksi-db-private.h"
 #include "renaksi-error.h"
+#include "renaksi-evidence-purge.h"
 #include "renaksi-history.h"
 #include "renaksi-plan-private.h"
 #include "renaksi-store.h"
@@ -55,10 +56,27 @@ static const char * const tracked_tables[] = {
 
 G_DEFINE_FINAL_TYPE (RenaksiPlan, renaksi_plan, G_TYPE_OBJECT)
 
+/* Once no undo can bring a removed document back, its bytes leave the
+ * file. A failure (a full disk) only delays that to the next time. */
+static void
+purge_removed_documents (RenaksiPlan *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (self->db == NULL || renaksi_db_is_read_only (self->db) ||
+      !sqlite3_get_autocommit (renaksi_db_get_handle (self->db)))
+    return;
+  if (renaksi_evidence_purge (self->db, FALSE, &error) < 0)
+    g_debug ("Removed documents not purged yet: %s", error->message);
+}
+
 static void
 renaksi_plan_dispose (GObject *object)
 {
   RenaksiPlan *self = (RenaksiPlan *)object;
+
+  /* Closing ends the undo history. */
+  purge_removed_documents (self);
 
   for (guint k = 0; k < G_N_ELEMENTS (self->index); k++)
     g_clear_pointer (&self->index[k], g_hash_table_unref);
@@ -261,11 +279,17 @@ renaksi_plan_open (const char     *path,
                    GError        **error)
 {
   g_autoptr(RenaksiDb) db = renaksi_db_open (path, mode, error);
+  RenaksiPlan *plan;
 
   if (db == NULL)
     return NULL;
 
-  return renaksi_plan_load (db, error);
+  plan = renaksi_plan_load (db, error);
+  /* The history starts empty: documents removed before are gone for good. */
+  if (plan != NULL && mode == RENAKSI_DB_READ_WRITE)
+    purge_removed_documents (plan);
+
+  return plan;
 }
 
 RenaksiDb *

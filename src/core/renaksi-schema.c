@@ -110,25 +110,32 @@ static const char migration_v2[] =
   "  FROM evidence_item WHERE status != 'unreviewed';";
 
 /* Every column the app reads, by table and the version that added it: a
- * file whose tables lack one is refused before anything is written. */
-static const struct {
-  int         since;
-  const char *sql;
-} shape_checks[] = {
-  { 1, "SELECT id, institution, number, year, title, place, date_set, signatory_title,"
-       " signatory_name, copy_unit, copy_title, copy_name FROM decree LIMIT 0" },
-  { 1, "SELECT id, kind, position, label, text FROM decree_part LIMIT 0" },
-  { 1, "SELECT id, position, label, label_manual, name FROM area LIMIT 0" },
-  { 1, "SELECT id, area_id, position, label, label_manual, name FROM activity LIMIT 0" },
-  { 1, "SELECT id, activity_id, position, label, label_manual, name, planned_months,"
-       " realised_months, remark FROM sub_activity LIMIT 0" },
-  { 1, "SELECT id, sub_activity_id, position, label, label_manual, text FROM indicator LIMIT 0" },
-  { 1, "SELECT sha256, size, data FROM evidence_blob LIMIT 0" },
-  { 1, "SELECT id, indicator_id, blob_sha256, position, title, doc_number, doc_date, kind,"
-       " month, notes, file_name, mime_type, status, reviewer_note, reviewer_name,"
-       " reviewed_at, added_at FROM evidence_item LIMIT 0" },
-  { 2, "SELECT id, item_id, status, note, reviewer_name, reviewed_at FROM evidence_review LIMIT 0" },
+ * file whose tables lack one is refused before anything is written. In
+ * the order a copy must fill them, parents before the rows that refer to
+ * them. */
+static const RenaksiSchemaTable tables[] = {
+  { 1, "decree", "id, institution, number, year, title, place, date_set, signatory_title,"
+                 " signatory_name, copy_unit, copy_title, copy_name" },
+  { 1, "decree_part", "id, kind, position, label, text" },
+  { 1, "area", "id, position, label, label_manual, name" },
+  { 1, "activity", "id, area_id, position, label, label_manual, name" },
+  { 1, "sub_activity", "id, activity_id, position, label, label_manual, name, planned_months,"
+                       " realised_months, remark" },
+  { 1, "indicator", "id, sub_activity_id, position, label, label_manual, text" },
+  { 1, "evidence_blob", "sha256, size, data" },
+  { 1, "evidence_item", "id, indicator_id, blob_sha256, position, title, doc_number, doc_date, kind,"
+                        " month, notes, file_name, mime_type, status, reviewer_note, reviewer_name,"
+                        " reviewed_at, added_at" },
+  { 2, "evidence_review", "id, item_id, status, note, reviewer_name, reviewed_at" },
 };
+
+/* Returns: (transfer none): the app's tables, parents first. */
+const RenaksiSchemaTable *
+renaksi_schema_get_tables (guint *n_tables)
+{
+  *n_tables = G_N_ELEMENTS (tables);
+  return tables;
+}
 
 /* Checks, without reading any rows, that the tables of a file at @version
  * have what this build reads. Returns an SQLite result code. */
@@ -136,14 +143,17 @@ int
 renaksi_schema_check_shape (sqlite3 *handle,
                             int      version)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (shape_checks); i++)
+  for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
     {
+      g_autofree char *sql = NULL;
       sqlite3_stmt *stmt = NULL;
       int rc;
 
-      if (shape_checks[i].since > version)
+      if (tables[i].since > version)
         continue;
-      rc = sqlite3_prepare_v2 (handle, shape_checks[i].sql, -1, &stmt, NULL);
+      /* Our own constant names, never text from the file. */
+      sql = g_strdup_printf ("SELECT %s FROM %s LIMIT 0", tables[i].columns, tables[i].name);
+      rc = sqlite3_prepare_v2 (handle, sql, -1, &stmt, NULL);
       sqlite3_finalize (stmt);
       if (rc != SQLITE_OK)
         return rc == SQLITE_ERROR ? SQLITE_CORRUPT : rc;
@@ -181,6 +191,24 @@ apply_migrations (RenaksiDb  *db,
       return FALSE;
 
   return set_version (db, to_version, error);
+}
+
+/* Builds on @handle (an empty database, normally in memory) exactly the
+ * schema a file at @version has: what a received file is compared with.
+ * Returns an SQLite result code. */
+int
+renaksi_schema_build_reference (sqlite3 *handle,
+                                int      version)
+{
+  int rc;
+
+  g_return_val_if_fail (version >= 1 && version <= RENAKSI_SCHEMA_VERSION, SQLITE_MISUSE);
+
+  rc = sqlite3_exec (handle, schema_v1, NULL, NULL, NULL);
+  for (int v = 1; rc == SQLITE_OK && v < version; v++)
+    rc = sqlite3_exec (handle, migrations[v - 1], NULL, NULL, NULL);
+
+  return rc;
 }
 
 /* Creates the schema at @version (normally the current one; tests create

@@ -9,6 +9,18 @@ G_BEGIN_DECLS
  * PRAGMA user_version are refused, lower ones are migrated on open. */
 #define RENAKSI_SCHEMA_VERSION 2
 
+/* One of the app's tables: its name and the columns this build reads. */
+typedef struct
+{
+  int         since;     /* the file format version that added it */
+  const char *name;
+  const char *columns;   /* comma-separated, as SQL */
+} RenaksiSchemaTable;
+
+const RenaksiSchemaTable *renaksi_schema_get_tables (guint *n_tables);
+int      renaksi_schema_build_reference (sqlite3 *handle,
+                                         int      version);
+
 gboolean renaksi_schema_create  (RenaksiDb  *db,
                                  int         version,
                                  GError    **error);

@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include "renaksi-store.h"
+#include "renaksi-text-limits.h"
 
 /* Per node kind, in RenaksiNodeKind order. Areas have no parent; their
  * statements ignore parameter 1 so all kinds bind alike. */
@@ -92,6 +93,24 @@ renaksi_store_write_decree (RenaksiDb      *db,
 
   g_return_val_if_fail (RENAKSI_IS_DB (db), FALSE);
   g_return_val_if_fail (decree != NULL, FALSE);
+
+  {
+    const char *fields[] = { decree->institution, decree->number, decree->title, decree->place,
+                             decree->date_set, decree->signatory_title, decree->signatory_name,
+                             decree->copy_unit, decree->copy_title, decree->copy_name };
+
+    for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+      if (!renaksi_text_limit_check (fields[i], RENAKSI_TEXT_LIMIT_DECREE_FIELD, error))
+        return FALSE;
+    for (guint i = 0; i < decree->parts->len; i++)
+      {
+        RenaksiDecreePart *part = g_ptr_array_index (decree->parts, i);
+
+        if (!renaksi_text_limit_check (part->label, RENAKSI_TEXT_LIMIT_LABEL, error) ||
+            !renaksi_text_limit_check (part->text, RENAKSI_TEXT_LIMIT_DECREE_PART, error))
+          return FALSE;
+      }
+  }
 
   stmt = renaksi_db_prepare (db,
     "INSERT OR REPLACE INTO decree (id, institution, number, year, title, place,"
@@ -213,6 +232,10 @@ renaksi_store_insert_node (RenaksiDb        *db,
   g_return_val_if_fail (RENAKSI_IS_DB (db), FALSE);
   g_return_val_if_fail (kind <= RENAKSI_NODE_INDICATOR, FALSE);
 
+  if (!renaksi_text_limit_check (label, RENAKSI_TEXT_LIMIT_LABEL, error) ||
+      !renaksi_text_limit_check (text, RENAKSI_TEXT_LIMIT_NODE, error))
+    return FALSE;
+
   stmt = renaksi_db_prepare (db, insert_sql[kind], error);
   if (stmt == NULL)
     return FALSE;
@@ -242,6 +265,9 @@ renaksi_store_update_text (RenaksiDb        *db,
 
   g_return_val_if_fail (RENAKSI_IS_DB (db), FALSE);
   g_return_val_if_fail (kind <= RENAKSI_NODE_INDICATOR, FALSE);
+
+  if (!renaksi_text_limit_check (text, RENAKSI_TEXT_LIMIT_NODE, error))
+    return FALSE;
 
   stmt = renaksi_db_prepare (db, update_text_sql[kind], error);
   if (stmt == NULL)
@@ -286,6 +312,9 @@ renaksi_store_update_remark (RenaksiDb   *db,
   sqlite3_stmt *stmt;
 
   g_return_val_if_fail (RENAKSI_IS_DB (db), FALSE);
+
+  if (!renaksi_text_limit_check (remark, RENAKSI_TEXT_LIMIT_REMARK, error))
+    return FALSE;
 
   stmt = renaksi_db_prepare (db, "UPDATE sub_activity SET remark = ?2 WHERE id = ?1", error);
   if (stmt == NULL)
@@ -368,6 +397,9 @@ renaksi_store_update_label (RenaksiDb        *db,
 
   g_return_val_if_fail (RENAKSI_IS_DB (db), FALSE);
   g_return_val_if_fail (kind <= RENAKSI_NODE_INDICATOR, FALSE);
+
+  if (!renaksi_text_limit_check (label, RENAKSI_TEXT_LIMIT_LABEL, error))
+    return FALSE;
 
   stmt = renaksi_db_prepare (db, label_sql[kind], error);
   if (stmt == NULL)

@@ -231,6 +231,28 @@ append_byte (RenaksiTableReader  *self,
   return TRUE;
 }
 
+/* What a cell may begin with that a spreadsheet would take for a formula
+ * (OWASP's CSV injection list), and the apostrophe that guards them. */
+#define FORMULA_STARTS "=+-@\t\r"
+#define GUARD '\''
+
+/**
+ * renaksi_table_cell_needs_guard:
+ *
+ * Whether a text, written as a cell, must be preceded by an apostrophe so
+ * that spreadsheet programs show it as text instead of running it: it
+ * begins with = + - @, a tab or a carriage return, or with an apostrophe
+ * itself (so that one that was there before comes back too). The reader
+ * takes exactly one apostrophe off such a cell again.
+ */
+gboolean
+renaksi_table_cell_needs_guard (const char *text)
+{
+  g_return_val_if_fail (text != NULL, FALSE);
+
+  return *text == GUARD || (*text != '\0' && strchr (FORMULA_STARTS, *text) != NULL);
+}
+
 static gboolean
 finish_cell (RenaksiTableReader  *self,
              guint                cell_line,
@@ -256,7 +278,13 @@ finish_cell (RenaksiTableReader  *self,
       return FALSE;
     }
 
-  g_ptr_array_add (self->fields, g_strndup (self->cell->str, self->cell->len));
+  /* An apostrophe before what a guard protects is the guard: one goes.
+   * Before anything else it is the text's own (a spreadsheet's CSV). */
+  if (self->cell->len >= 2 && self->cell->str[0] == GUARD &&
+      renaksi_table_cell_needs_guard (self->cell->str + 1))
+    g_ptr_array_add (self->fields, g_strndup (self->cell->str + 1, self->cell->len - 1));
+  else
+    g_ptr_array_add (self->fields, g_strndup (self->cell->str, self->cell->len));
   g_string_truncate (self->cell, 0);
 
   return TRUE;

@@ -25,6 +25,7 @@ void                renaksi_table_reader_set_error     (RenaksiTableReader  *sel
                                                         GError             **error,
                                                         guint                line,
                                                         const char          *message);
+gboolean            renaksi_table_cell_needs_guard     (const char          *text);
 void                renaksi_table_reader_free          (RenaksiTableReader  *self);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RenaksiTableReader, renaksi_table_reader_free)

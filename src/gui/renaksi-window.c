@@ -22,6 +22,7 @@
 #include "renaksi-review-window.h"
 #include "renaksi-node-path.h"
 #include "renaksi-overview-page.h"
+#include "renaksi-plan-clean-copy.h"
 #include "renaksi-plan-copy.h"
 #include "renaksi-plan-file.h"
 #include "renaksi-plan-search.h"
@@ -380,6 +381,67 @@ set_plan (RenaksiWindow *self,
     }
 }
 
+static void
+on_clean_copy_response_cb (AdwMessageDialog *dialog,
+                           const char       *response,
+                           RenaksiWindow    *self)
+{
+  const char *path = g_object_get_data (G_OBJECT (dialog), "path");
+  g_autofree char *copy = NULL;
+  g_autofree char *copy_name = NULL;
+  g_autofree char *message = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n_left_out = 0;
+
+  if (!g_str_equal (response, "clean"))
+    return;
+
+  copy = renaksi_plan_clean_copy_name (path);
+  if (!renaksi_plan_write_clean_copy (path, copy, &n_left_out, &error))
+    {
+      show_toast (self, error->message);
+      return;
+    }
+
+  if (!renaksi_window_open (self, copy))
+    return;
+
+  copy_name = g_filename_display_basename (copy);
+  if (n_left_out > 0)
+    message = g_strdup_printf (ngettext ("Opened the clean copy “%s”; %u entry that was not valid "
+                                         "plan data was left out. The received file was not changed.",
+                                         "Opened the clean copy “%s”; %u entries that were not valid "
+                                         "plan data were left out. The received file was not changed.",
+                                         n_left_out),
+                               copy_name, n_left_out);
+  else
+    message = g_strdup_printf (_("Opened the clean copy “%s”. The received file was not changed."),
+                               copy_name);
+  show_toast (self, message);
+}
+
+/* A received file that holds more than plan data: say what, and offer to
+ * make and open a clean copy of it instead. */
+static void
+offer_clean_copy (RenaksiWindow *self,
+                  const char    *path,
+                  const GError  *error)
+{
+  AdwMessageDialog *dialog;
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
+                                                       _("The Plan Was Not Opened"),
+                                                       error->message));
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"),
+                                    "clean", _("Open a _Clean Copy"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "clean", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "clean");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "path", g_strdup (path), g_free);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_clean_copy_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 /* Opens @path for editing, or for viewing if the file is write-protected.
  * Problems are shown in the window; returns whether a plan is open. */
 gboolean
@@ -406,13 +468,18 @@ renaksi_window_open (RenaksiWindow *self,
 
   if (plan == NULL)
     {
+      gboolean untrusted = g_error_matches (error, RENAKSI_ERROR, RENAKSI_ERROR_UNTRUSTED);
+
       /* A plan already open stays open; the message says what went wrong. */
-      if (self->plan != NULL)
+      if (self->plan != NULL && !untrusted)
         {
           show_toast (self, error->message);
           return FALSE;
         }
-      show_open_error (self, path, error);
+      if (self->plan == NULL)
+        show_open_error (self, path, error);
+      if (untrusted)
+        offer_clean_copy (self, path, error);
       return FALSE;
     }
 
