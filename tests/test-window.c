@@ -718,6 +718,49 @@ test_app_first_start (void)
   test_util_remove_dir (dir);
 }
 
+/* A window closed while it is not the active one (from the task bar, by
+ * the session) gets no focus-leave events: the field in hand saves all
+ * the same. Another window is made active, then the field is typed into
+ * and the plan's window closed. */
+static void
+test_decree_field_saves_when_inactive (void)
+{
+  g_autofree char *dir = test_util_make_dir ();
+  g_autofree char *path = test_util_default_plan (dir, "plan.renaksi");
+  RenaksiWindow *window = open_window (path);
+  RenaksiDecreePage *page = renaksi_window_get_decree_page (window);
+  AdwEntryRow *place = renaksi_decree_page_get_field_row (page, "place");
+  GtkWidget *other = gtk_window_new ();
+  g_autoptr(RenaksiPlan) reopened = NULL;
+  g_autoptr(GError) error = NULL;
+
+  gtk_list_box_select_row (renaksi_window_get_area_list (window),
+                           gtk_list_box_get_row_at_index (renaksi_window_get_area_list (window), 9));
+  wait_for_frames (GTK_WIDGET (window));
+  g_assert_true (gtk_widget_grab_focus (GTK_WIDGET (place)));
+
+  gtk_window_present (GTK_WINDOW (other));
+  for (guint i = 0; i < 20 && gtk_window_is_active (GTK_WINDOW (window)); i++)
+    wait_for_frames (other);
+  if (gtk_window_is_active (GTK_WINDOW (window)))
+    gtk_window_set_focus (GTK_WINDOW (window), GTK_WIDGET (place));   /* no window manager to ask */
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)), GTK_WIDGET (place)));
+
+  gtk_editable_set_text (GTK_EDITABLE (place), "Muara Sabak");
+  gtk_window_close (GTK_WINDOW (window));
+  for (guint i = 0; i < 20; i++)
+    while (g_main_context_pending (NULL))
+      g_main_context_iteration (NULL, FALSE);
+  gtk_window_destroy (GTK_WINDOW (other));
+
+  reopened = renaksi_plan_open (path, RENAKSI_DB_READ_ONLY, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (renaksi_plan_get_decree (reopened)->place, ==, "Muara Sabak");
+
+  g_clear_object (&reopened);
+  test_util_remove_dir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -741,6 +784,7 @@ main (int   argc,
   g_test_add_func ("/window/delete-asks-for-evidence", test_delete_asks_for_evidence);
   g_test_add_func ("/window/edit-decree", test_edit_decree);
   g_test_add_func ("/window/decree-field-saves-on-leave", test_decree_field_saves_on_leave);
+  g_test_add_func ("/window/decree-field-saves-when-inactive", test_decree_field_saves_when_inactive);
   g_test_add_func ("/window/drop-files-on-indicator", test_drop_files_on_indicator);
   g_test_add_func ("/window/search-jumps", test_search_jumps);
   g_test_add_func ("/window/outputs", test_outputs);

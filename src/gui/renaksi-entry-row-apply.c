@@ -12,11 +12,23 @@
 
 #define EDITED_KEY "renaksi-entry-row-edited"
 
+/* The window's focus widget, not the FOCUS_WITHIN state flag: GTK sets
+ * that flag only while the window is active, and a change typed just
+ * before the window lost activation must still count. */
+static gboolean
+holds_focus (AdwEntryRow *row)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (row));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  return focus != NULL && (focus == GTK_WIDGET (row) || gtk_widget_is_ancestor (focus, GTK_WIDGET (row)));
+}
+
 static void
 on_changed_cb (AdwEntryRow *row)
 {
   /* Typing, not the form filling the field in. */
-  if (gtk_widget_get_state_flags (GTK_WIDGET (row)) & GTK_STATE_FLAG_FOCUS_WITHIN)
+  if (holds_focus (row))
     g_object_set_data (G_OBJECT (row), EDITED_KEY, GINT_TO_POINTER (TRUE));
 }
 
@@ -49,4 +61,26 @@ renaksi_entry_row_apply_on_leave (AdwEntryRow *row)
   focus = gtk_event_controller_focus_new ();
   g_signal_connect_swapped (focus, "leave", G_CALLBACK (apply_if_edited), row);
   gtk_widget_add_controller (GTK_WIDGET (row), focus);
+}
+
+/**
+ * renaksi_entry_row_apply_pending:
+ * @window: a window about to close
+ *
+ * Saves the edited field that holds @window's focus. Focus-leave events
+ * come only while a window is active; a window closed from the task bar
+ * or by the session is not, and its last edit must not be lost.
+ */
+void
+renaksi_entry_row_apply_pending (GtkWindow *window)
+{
+  GtkWidget *focus;
+  GtkWidget *row;
+
+  g_return_if_fail (GTK_IS_WINDOW (window));
+
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  row = focus != NULL ? gtk_widget_get_ancestor (focus, ADW_TYPE_ENTRY_ROW) : NULL;
+  if (row != NULL)
+    apply_if_edited (ADW_ENTRY_ROW (row));
 }

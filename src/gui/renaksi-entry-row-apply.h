@@ -6,5 +6,6 @@
 G_BEGIN_DECLS
 
 void renaksi_entry_row_apply_on_leave (AdwEntryRow *row);
+void renaksi_entry_row_apply_pending  (GtkWindow   *window);
 
 G_END_DECLS

@@ -13,6 +13,7 @@
 #include "renaksi-area-row.h"
 #include "renaksi-decree-page.h"
 #include "renaksi-backup.h"
+#include "renaksi-entry-row-apply.h"
 #include "renaksi-error.h"
 #include "renaksi-export-choose.h"
 #include "renaksi-export-dialog.h"
@@ -1064,7 +1065,8 @@ renaksi_window_close_request (GtkWindow *window)
   int width, height;
 
   /* A field being edited saves when the focus leaves it: while the plan
-   * is still open. */
+   * is still open, and whether or not the window is active. */
+  renaksi_entry_row_apply_pending (window);
   gtk_window_set_focus (window, NULL);
 
   gtk_window_get_default_size (window, &width, &height);
