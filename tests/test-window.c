@@ -718,6 +718,69 @@ test_app_first_start (void)
   test_util_remove_dir (dir);
 }
 
+/* The node of the outline row that has the keyboard focus, if any. */
+static RenaksiNode *
+focused_node (RenaksiWindow *window)
+{
+  for (GtkWidget *w = gtk_root_get_focus (GTK_ROOT (window)); w != NULL; w = gtk_widget_get_first_child (w))
+    if (GTK_IS_TREE_EXPANDER (w))
+      return g_object_get_data (G_OBJECT (w), "node");
+
+  return NULL;
+}
+
+/* After Alt+Up the keyboard focus is on the moved row, where the arrow
+ * keys go on from (GtkListView moves its cursor from the focused row, not
+ * from the selection); Delete then removes the item in hand. Issue #14:
+ * Down went to an unrelated row and Delete removed "Pembentukan Tim…". */
+static void
+test_move_keeps_focus (void)
+{
+  g_autofree char *dir = test_util_make_dir ();
+  g_autofree char *path = test_util_default_plan (dir, "plan.renaksi");
+  RenaksiWindow *window = open_window (path);
+  GtkWidget *page = GTK_WIDGET (renaksi_window_get_area_page (window));
+  RenaksiOutlineView *outline = renaksi_window_get_outline_view (window);
+  RenaksiPlan *plan = renaksi_window_get_plan (window);
+  GListModel *activities = renaksi_node_get_children (nth (renaksi_plan_get_areas (plan), 0));
+  GListModel *subs = NULL;
+  RenaksiNode *moved;
+  g_autofree char *text = NULL;
+  guint before;
+
+  /* The first activity with three sub-activities: the middle one moves. */
+  for (guint i = 0; subs == NULL && i < g_list_model_get_n_items (activities); i++)
+    if (g_list_model_get_n_items (renaksi_node_get_children (nth (activities, i))) >= 3)
+      subs = renaksi_node_get_children (nth (activities, i));
+  g_assert_nonnull (subs);
+  moved = nth (subs, 1);
+  text = g_strdup (renaksi_node_get_text (moved));
+  before = g_list_model_get_n_items (subs);
+  renaksi_window_reveal_node (window, moved);
+  wait_for_frames (GTK_WIDGET (window));
+  g_assert_true (focused_node (window) == moved);
+
+  activate (window, page, "outline.move-up");
+  wait_for_frames (GTK_WIDGET (window));
+  g_assert_true (nth (subs, 0) == moved);
+  g_assert_true (renaksi_outline_view_get_selected (outline) == moved);
+  g_assert_true (focused_node (window) == moved);
+
+  activate (window, page, "outline.move-down");
+  wait_for_frames (GTK_WIDGET (window));
+  g_assert_true (nth (subs, 1) == moved);
+  g_assert_true (focused_node (window) == moved);
+
+  activate (window, page, "outline.delete");
+  wait_for_frames (GTK_WIDGET (window));
+  g_assert_cmpuint (g_list_model_get_n_items (subs), ==, before - 1);
+  for (guint i = 0; i < g_list_model_get_n_items (subs); i++)
+    g_assert_cmpstr (renaksi_node_get_text (nth (subs, i)), !=, text);
+
+  close_window (window);
+  test_util_remove_dir (dir);
+}
+
 /* A window closed while it is not the active one (from the task bar, by
  * the session) gets no focus-leave events: the field in hand saves all
  * the same. Another window is made active, then the field is typed into
@@ -781,6 +844,7 @@ main (int   argc,
   g_test_add_func ("/window/lists-areas", test_lists_areas);
   g_test_add_func ("/window/edit-outline", test_edit_outline);
   g_test_add_func ("/window/edit-area", test_edit_area);
+  g_test_add_func ("/window/move-keeps-focus", test_move_keeps_focus);
   g_test_add_func ("/window/delete-asks-for-evidence", test_delete_asks_for_evidence);
   g_test_add_func ("/window/edit-decree", test_edit_decree);
   g_test_add_func ("/window/decree-field-saves-on-leave", test_decree_field_saves_on_leave);

@@ -23,6 +23,8 @@ struct _RenaksiOutlineView
   RenaksiNode        *area;
   GtkTreeListModel   *rows;
   GtkSingleSelection *selection;
+  RenaksiNode        *focus_node;   /* to take the keyboard focus once drawn */
+  guint               focus_tick;
 
   /* Compact rows all have this height: two lines at most, the rest in the
    * tooltip. The month chart beside the outline needs rows it can match. */
@@ -341,6 +343,7 @@ renaksi_outline_view_dispose (GObject *object)
   g_clear_object (&self->selection);
   g_clear_object (&self->rows);
   g_clear_object (&self->area);
+  g_clear_object (&self->focus_node);
 
   G_OBJECT_CLASS (renaksi_outline_view_parent_class)->dispose (object);
 }
@@ -587,6 +590,61 @@ find_row (GListModel *rows,
   return GTK_INVALID_LIST_POSITION;
 }
 
+/* The list's row widget that shows @node, once the list has laid it out. */
+static GtkWidget *
+find_row_widget (RenaksiOutlineView *self,
+                 RenaksiNode        *node)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->list_view));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *expander = gtk_widget_get_first_child (child);
+
+      if (GTK_IS_TREE_EXPANDER (expander) && g_object_get_data (G_OBJECT (expander), "node") == node)
+        return child;
+    }
+
+  return NULL;
+}
+
+static gboolean
+focus_row_cb (GtkWidget     *list_view,
+              GdkFrameClock *clock,
+              gpointer       user_data)
+{
+  RenaksiOutlineView *self = user_data;
+  GtkWidget *row = self->focus_node != NULL ? find_row_widget (self, self->focus_node) : NULL;
+
+  if (row == NULL && self->focus_node != NULL && self->focus_tick++ < 10)
+    return G_SOURCE_CONTINUE;   /* not laid out yet */
+
+  if (row != NULL)
+    gtk_widget_grab_focus (row);
+  g_clear_object (&self->focus_node);
+  self->focus_tick = 0;
+
+  return G_SOURCE_REMOVE;
+}
+
+/* The keyboard focus onto @node's row. GtkListView moves its cursor from
+ * the row that has the focus, not from the selection: after a move the
+ * focus stayed on the row widget of the old position, so Down went to an
+ * unrelated row and Delete then removed the wrong item. Row widgets are
+ * rebound only at the next layout, hence the tick. */
+static void
+focus_row (RenaksiOutlineView *self,
+           RenaksiNode        *node)
+{
+  gboolean pending = self->focus_node != NULL;
+
+  gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
+  g_set_object (&self->focus_node, node);
+  self->focus_tick = 0;
+  if (!pending)
+    gtk_widget_add_tick_callback (GTK_WIDGET (self->list_view), focus_row_cb, self, NULL);
+}
+
 /* Selects @node (a descendant of the area shown), expanding its ancestors
  * and scrolling it into view; returns whether it was found. */
 gboolean
@@ -623,7 +681,7 @@ renaksi_outline_view_select_node (RenaksiOutlineView *self,
   gtk_single_selection_set_selected (self->selection, position);
   /* GTK 4.8 has no gtk_list_view_scroll_to(); its own action does it. */
   gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", position);
-  gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
+  focus_row (self, node);
 
   return TRUE;
 }
