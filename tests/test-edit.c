@@ -378,6 +378,55 @@ test_history_bounded (Fixture       *f,
   g_assert_cmpuint (renaksi_node_get_planned_months (sub), ==, 100);
 }
 
+/* The decree date as officers type it: Indonesian month names (full or
+ * short, any case), English ones, or ISO; anything else refused and the
+ * stored date kept. */
+static void
+test_decree_date_parse (void)
+{
+  static const struct { const char *typed; const char *iso; } cases[] = {
+    { "2024-01-02", "2024-01-02" },
+    { "2 Januari 2024", "2024-01-02" },
+    { "2 januari 2024", "2024-01-02" },
+    { "  17   Agustus 1945 ", "1945-08-17" },
+    { "17 Agt 1945", "1945-08-17" },
+    { "31 Des 2026", "2026-12-31" },
+    { "1 Mei 2025", "2025-05-01" },
+    { "29 Februari 2024", "2024-02-29" },
+    { "2 January 2024", "2024-01-02" },
+    { "29 Februari 2023", NULL },
+    { "32 Januari 2024", NULL },
+    { "2 Janu 2024", NULL },
+    { "2 Foo 2024", NULL },
+    { "Januari 2024", NULL },
+    { "2024-13-01", NULL },
+    { "2024-1-2x", NULL },
+    { "", NULL },
+  };
+  g_autoptr(RenaksiDecree) decree = renaksi_decree_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *shown = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *iso = renaksi_decree_parse_date (cases[i].typed);
+
+      g_test_message ("%s", cases[i].typed);
+      g_assert_cmpstr (iso, ==, cases[i].iso);
+    }
+
+  g_assert_true (renaksi_decree_set_field (decree, "date", "2 Januari 2024", &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (decree->date_set, ==, "2024-01-02");
+  shown = renaksi_decree_format_date_set (decree);
+  g_assert_cmpstr (shown, ==, "2 Januari 2024");
+
+  g_assert_false (renaksi_decree_set_field (decree, "date", "30 Februari 2024", &error));
+  g_assert_error (error, RENAKSI_ERROR, RENAKSI_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "30 Februari 2024"));
+  g_assert_cmpstr (decree->date_set, ==, "2024-01-02");
+}
+
 static void
 test_read_only_refuses_edits (void)
 {
@@ -415,6 +464,7 @@ main (int   argc,
   ADD ("/edit/history-bounded", test_history_bounded);
 #undef ADD
   g_test_add_func ("/edit/read-only-refuses-edits", test_read_only_refuses_edits);
+  g_test_add_func ("/edit/decree-date-parse", test_decree_date_parse);
 
   return g_test_run ();
 }

@@ -968,6 +968,27 @@ test_purge_compacts (Fixture       *f,
   g_assert_cmpint (after.st_size, <, before.st_size + 256 * 1024);
 }
 
+/* Review lines leave out what is not known, separator and all. */
+static void
+test_review_describe (void)
+{
+  static const struct { const char *name, *when, *note, *line; } cases[] = {
+    { "Ani", "2 Desember 2026", "Lengkap", "Ani · 2 Desember 2026 — Lengkap" },
+    { "Ani", "2 Desember 2026", "", "Ani · 2 Desember 2026" },
+    { "", "2 Desember 2026", "", "2 Desember 2026" },
+    { NULL, "2 Desember 2026", "Kurang tanda tangan", "2 Desember 2026 — Kurang tanda tangan" },
+    { "", "", "Catatan", "Catatan" },
+    { "", "", "", "" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *line = renaksi_evidence_review_describe (cases[i].name, cases[i].when, cases[i].note);
+
+      g_assert_cmpstr (line, ==, cases[i].line);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -989,6 +1010,7 @@ main (int   argc,
   g_test_add_func ("/evidence/cli/attach-list-verify", test_cli_attach_list_verify);
   g_test_add_func ("/evidence/export/sanitize-name", test_sanitize_name);
   FIXTURE_TEST ("/evidence/export/stays-inside", test_export_stays_inside);
+  g_test_add_func ("/evidence/review-describe", test_review_describe);
 
   return g_test_run ();
 }

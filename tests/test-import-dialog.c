@@ -390,6 +390,41 @@ test_chart_export_choose (void)
   test_util_remove_dir (dir);
 }
 
+/* "PNG images" picked while the name is still the suggested "….pdf":
+ * the file written is a PNG named .png, not a PDF. */
+static void
+test_chart_export_png_filter (void)
+{
+  g_autofree char *dir = test_util_make_dir ();
+  g_autofree char *plan_path = test_util_default_plan (dir, "plan.renaksi");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RenaksiPlan) plan = renaksi_plan_open (plan_path, RENAKSI_DB_READ_ONLY, &error);
+  Outcome outcome = { FALSE, NULL, NULL };
+  g_autofree char *suggested = NULL;
+  g_autofree char *as_suggested = NULL;
+  g_autofree char *png = g_build_filename (dir, "Jadwal Renaksi 2024.png", NULL);
+  g_autoptr(GListModel) filters = NULL;
+  g_autoptr(GtkFileFilter) png_filter = NULL;
+  GtkFileChooser *chooser;
+
+  g_assert_no_error (error);
+  renaksi_chart_export_choose_async (NULL, plan, -1, NULL, on_exported_cb, &outcome);
+  chooser = wait_for_chooser ();
+  suggested = gtk_file_chooser_get_current_name (chooser);
+  as_suggested = g_build_filename (dir, suggested, NULL);
+  filters = gtk_file_chooser_get_filters (chooser);
+  png_filter = g_list_model_get_item (filters, 1);
+  gtk_file_chooser_set_filter (chooser, png_filter);
+  accept_chooser (as_suggested);
+  wait_for_outcome (&outcome);
+  g_assert_no_error (outcome.error);
+  g_assert_cmpstr (outcome.path, ==, png);
+  g_assert_true (file_starts_with (png, "\x89PNG"));
+  g_free (outcome.path);
+
+  test_util_remove_dir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -402,6 +437,7 @@ main (int   argc,
   g_test_add_func ("/import-dialog/choosers", test_choosers);
   g_test_add_func ("/xlsx-export/choose", test_xlsx_export_choose);
   g_test_add_func ("/chart-export/choose", test_chart_export_choose);
+  g_test_add_func ("/chart-export/png-filter", test_chart_export_png_filter);
 
   return g_test_run ();
 }

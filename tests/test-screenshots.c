@@ -10,8 +10,10 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 #include <locale.h>
+#include <string.h>
 
 #include "renaksi-application.h"
+#include "renaksi-decree-page.h"
 #include "renaksi-sidebar-row.h"
 #include "renaksi-window-private.h"
 #include "test-util.h"
@@ -122,6 +124,130 @@ test_screenshots (void)
   test_util_remove_dir (dir);
 }
 
+/* The decree page with its date picker open, and a new empty area, at
+ * laptop sizes in light and dark. The picker is its own surface, so it is
+ * saved as a picture of its own beside the page. */
+static void
+test_screenshots_decree_and_empty_area (void)
+{
+  static const int sizes[][2] = { { 1024, 768 }, { 1366, 768 } };
+  g_autofree char *dir = test_util_make_dir ();
+  g_autofree char *path = test_util_default_plan (dir, "kpu-jambi-2024.renaksi");
+  AdwStyleManager *style = adw_style_manager_get_default ();
+  /* One application per process: GTK does not start a second one. */
+  RenaksiApplication *app = g_application_get_default () != NULL
+    ? g_object_ref (RENAKSI_APPLICATION (g_application_get_default ()))
+    : renaksi_application_new ();
+
+  g_application_register (G_APPLICATION (app), NULL, NULL);
+
+  for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+    for (guint dark = 0; dark < 2; dark++)
+      {
+        RenaksiWindow *window = renaksi_window_new (GTK_APPLICATION (app));
+        GtkListBox *list = renaksi_window_get_area_list (window);
+        RenaksiDecreePage *page;
+        GtkWidget *button, *popover;
+        g_autoptr(GError) error = NULL;
+        g_autofree char *decree = g_strdup_printf ("decree-date-picker-%dx%d-%s.png", sizes[s][0],
+                                                   sizes[s][1], dark ? "dark" : "light");
+        g_autofree char *picker = g_strdup_printf ("decree-date-picker-popover-%dx%d-%s.png", sizes[s][0],
+                                                   sizes[s][1], dark ? "dark" : "light");
+        g_autofree char *empty = g_strdup_printf ("empty-area-%dx%d-%s.png", sizes[s][0],
+                                                  sizes[s][1], dark ? "dark" : "light");
+        RenaksiNode *area;
+        guint n_areas;
+
+        adw_style_manager_set_color_scheme (style, dark ? ADW_COLOR_SCHEME_FORCE_DARK
+                                                        : ADW_COLOR_SCHEME_FORCE_LIGHT);
+        gtk_window_set_default_size (GTK_WINDOW (window), sizes[s][0], sizes[s][1]);
+        g_assert_true (renaksi_window_open (window, path));
+        gtk_window_present (GTK_WINDOW (window));
+        wait_for_frames (GTK_WIDGET (window));
+
+        gtk_list_box_select_row (list, gtk_list_box_get_row_at_index (list, 9));
+        wait_for_frames (GTK_WIDGET (window));
+        page = renaksi_window_get_decree_page (window);
+        button = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (page), RENAKSI_TYPE_DECREE_PAGE,
+                                                            "date_button"));
+        popover = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (page), RENAKSI_TYPE_DECREE_PAGE,
+                                                             "date_popover"));
+        gtk_widget_grab_focus (GTK_WIDGET (renaksi_decree_page_get_field_row (page, "date")));
+        gtk_menu_button_popup (GTK_MENU_BUTTON (button));
+        wait_for_frames (GTK_WIDGET (window));
+        g_assert_true (gtk_widget_get_mapped (popover));
+        save_screenshot (GTK_WIDGET (window), decree);
+        save_screenshot (popover, picker);
+        gtk_menu_button_popdown (GTK_MENU_BUTTON (button));
+
+        /* A new area, nothing in it yet. */
+        n_areas = g_list_model_get_n_items (renaksi_plan_get_areas (renaksi_window_get_plan (window)));
+        area = renaksi_plan_insert_node (renaksi_window_get_plan (window), NULL, (int)n_areas,
+                                         "Area baru", &error);
+        g_assert_no_error (error);
+        renaksi_window_reveal_node (window, area);
+        wait_for_frames (GTK_WIDGET (window));
+        save_screenshot (GTK_WIDGET (window), empty);
+        /* Not kept: the next window opens the plan as it was. */
+        g_assert_true (renaksi_plan_undo (renaksi_window_get_plan (window), &error));
+
+        gtk_window_destroy (GTK_WINDOW (window));
+        while (g_main_context_pending (NULL))
+          g_main_context_iteration (NULL, FALSE);
+      }
+
+  g_object_unref (app);
+  test_util_remove_dir (dir);
+}
+
+static void
+collect_labels (GtkWidget *widget,
+                GString   *texts)
+{
+  if (GTK_IS_LABEL (widget))
+    g_string_append_printf (texts, "%s\n", gtk_label_get_text (GTK_LABEL (widget)));
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_labels (child, texts);
+}
+
+/* GTK 4.8's shortcuts window warns about one of its own labels' size
+ * (a platform bug, seen with the file unchanged): not fatal here. */
+static gboolean
+not_the_label_size (const char     *domain,
+                    GLogLevelFlags  level,
+                    const char     *message,
+                    gpointer        data)
+{
+  return strstr (message, "reported min width") == NULL;
+}
+
+/* The shortcuts window names keys as people read them and lists the
+ * month chart's keys. */
+static void
+test_shortcuts_window (void)
+{
+  g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource ("/io/github/renaksi/Renaksi/gtk/help-overlay.ui");
+  GtkWidget *window = GTK_WIDGET (gtk_builder_get_object (builder, "help_overlay"));
+  g_autoptr(GString) texts = g_string_new (NULL);
+
+  g_assert_nonnull (window);
+  g_test_log_set_fatal_handler (not_the_label_size, NULL);
+  /* GTK logs it structured, where only the fatal mask decides. */
+  g_log_set_always_fatal (G_LOG_FATAL_MASK | G_LOG_LEVEL_CRITICAL);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1366, 768);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_for_frames (window);
+  save_screenshot (window, "shortcuts-1366x768.png");
+  collect_labels (window, texts);
+  g_test_message ("%s", texts->str);
+  g_assert_null (strstr (texts->str, "Page_"));
+  g_assert_null (strstr (texts->str, "Pointer_"));
+  g_assert_nonnull (strstr (texts->str, "Bagan bulanan"));
+  g_assert_nonnull (strstr (texts->str, "Tandai atau hapus bulan realisasi"));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -138,6 +264,8 @@ main (int   argc,
   adw_init ();
 
   g_test_add_func ("/window/screenshots-indonesian", test_screenshots);
+  g_test_add_func ("/window/screenshots-decree-and-empty-area", test_screenshots_decree_and_empty_area);
+  g_test_add_func ("/window/shortcuts-window", test_shortcuts_window);
 
   return g_test_run ();
 }

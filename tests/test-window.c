@@ -404,7 +404,7 @@ test_edit_decree (void)
   /* A year that is not one is refused where it was typed. */
   gtk_editable_set_text (GTK_EDITABLE (year), "20x4");
   g_signal_emit_by_name (year, "apply");
-  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (year), "error"));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (year)), ==, "2024");
   g_assert_cmpint (renaksi_plan_get_decree (plan)->year, ==, 2024);
 
   renaksi_decree_page_add_part (page, RENAKSI_DECREE_PART_CONSIDERATION);
@@ -824,6 +824,148 @@ test_decree_field_saves_when_inactive (void)
   test_util_remove_dir (dir);
 }
 
+/* A label anywhere under @root whose text holds @part, or NULL. */
+static GtkWidget *
+find_label_with (GtkWidget  *root,
+                 const char *part)
+{
+  if (GTK_IS_LABEL (root) && strstr (gtk_label_get_text (GTK_LABEL (root)), part) != NULL)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_label_with (child, part);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* The decree date typed in Indonesian or ISO, or picked in the calendar;
+ * a refused one goes back to the stored date with a message, not red. */
+static void
+test_decree_date (void)
+{
+  g_autofree char *dir = test_util_make_dir ();
+  g_autofree char *path = test_util_default_plan (dir, "plan.renaksi");
+  RenaksiWindow *window = open_window (path);
+  RenaksiDecreePage *page = renaksi_window_get_decree_page (window);
+  RenaksiPlan *plan = renaksi_window_get_plan (window);
+  AdwEntryRow *date = renaksi_decree_page_get_field_row (page, "date");
+  GtkCalendar *calendar = GTK_CALENDAR (gtk_widget_get_template_child (GTK_WIDGET (page), RENAKSI_TYPE_DECREE_PAGE,
+                                                                       "date_calendar"));
+  GtkMenuButton *button = GTK_MENU_BUTTON (gtk_widget_get_template_child (GTK_WIDGET (page), RENAKSI_TYPE_DECREE_PAGE,
+                                                                          "date_button"));
+  g_autoptr(GDateTime) day = g_date_time_new_local (2025, 3, 17, 0, 0, 0);
+
+  gtk_list_box_select_row (renaksi_window_get_area_list (window),
+                           gtk_list_box_get_row_at_index (renaksi_window_get_area_list (window), 9));
+  wait_for_frames (GTK_WIDGET (window));
+
+  gtk_editable_set_text (GTK_EDITABLE (date), "2 Januari 2024");
+  g_signal_emit_by_name (date, "apply");
+  g_assert_cmpstr (renaksi_plan_get_decree (plan)->date_set, ==, "2024-01-02");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (date)), ==, "2 Januari 2024");
+
+  gtk_editable_set_text (GTK_EDITABLE (date), "2024-02-03");
+  g_signal_emit_by_name (date, "apply");
+  g_assert_cmpstr (renaksi_plan_get_decree (plan)->date_set, ==, "2024-02-03");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (date)), ==, "3 Februari 2024");
+
+  gtk_editable_set_text (GTK_EDITABLE (date), "kemarin sore");
+  g_signal_emit_by_name (date, "apply");
+  wait_for_frames (GTK_WIDGET (window));
+  g_assert_cmpstr (renaksi_plan_get_decree (plan)->date_set, ==, "2024-02-03");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (date)), ==, "3 Februari 2024");
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (date), "error"));
+  g_assert_nonnull (find_label_with (GTK_WIDGET (window), "kemarin sore"));
+
+  /* The calendar opens on the stored date and saves the day picked. */
+  gtk_menu_button_popup (button);
+  wait_for_frames (GTK_WIDGET (window));
+  {
+    g_autoptr(GDateTime) shown = gtk_calendar_get_date (calendar);
+
+    g_assert_cmpint (g_date_time_get_year (shown), ==, 2024);
+    g_assert_cmpint (g_date_time_get_month (shown), ==, 2);
+    g_assert_cmpint (g_date_time_get_day_of_month (shown), ==, 3);
+  }
+  gtk_calendar_select_day (calendar, day);
+  g_signal_emit_by_name (calendar, "day-selected");
+  wait_for_frames (GTK_WIDGET (window));
+  g_assert_cmpstr (renaksi_plan_get_decree (plan)->date_set, ==, "2025-03-17");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (date)), ==, "17 Maret 2025");
+
+  close_window (window);
+  test_util_remove_dir (dir);
+}
+
+/* Ctrl+Enter saves the add/edit form even from its multi-line text (the
+ * shortcut is seen before the text view takes the key for a new line),
+ * and Enter in a single-line field saves too. */
+static void
+test_form_saves_on_ctrl_enter (void)
+{
+  g_autofree char *dir = test_util_make_dir ();
+  g_autofree char *path = test_util_default_plan (dir, "plan.renaksi");
+  RenaksiWindow *window = open_window (path);
+  RenaksiDecreePage *page = renaksi_window_get_decree_page (window);
+  RenaksiPlan *plan = renaksi_window_get_plan (window);
+  guint n_parts = renaksi_plan_get_decree (plan)->parts->len;
+  RenaksiTextDialog *form;
+  GtkShortcut *save = NULL;
+  g_autoptr(GListModel) controllers = NULL;
+
+  renaksi_decree_page_add_part (page, RENAKSI_DECREE_PART_CONSIDERATION);
+  form = find_form ();
+  g_assert_nonnull (form);
+  renaksi_text_dialog_set_text (form, "bahwa perlu pertimbangan;");
+
+  controllers = gtk_widget_observe_controllers (GTK_WIDGET (form));
+  for (guint i = 0; save == NULL && i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller) ||
+          gtk_event_controller_get_propagation_phase (controller) != GTK_PHASE_CAPTURE)
+        continue;
+      for (guint j = 0; save == NULL && j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          g_autofree char *keys = gtk_shortcut_trigger_to_string (gtk_shortcut_get_trigger (shortcut));
+
+          if (strstr (keys, "<Control>Return") != NULL)
+            save = shortcut;
+        }
+    }
+  g_assert_nonnull (save);
+  g_assert_true (gtk_shortcut_action_activate (gtk_shortcut_get_action (save), 0, GTK_WIDGET (form), NULL));
+  wait_for_frames (GTK_WIDGET (window));
+  g_assert_null (find_form ());
+  g_assert_cmpuint (renaksi_plan_get_decree (plan)->parts->len, ==, n_parts + 1);
+
+  /* Enter in the number field. */
+  renaksi_decree_page_add_part (page, RENAKSI_DECREE_PART_CONSIDERATION);
+  form = find_form ();
+  renaksi_text_dialog_set_text (form, "bahwa satu lagi;");
+  {
+    GtkWidget *entry = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (form), RENAKSI_TYPE_TEXT_DIALOG,
+                                                                  "label_entry"));
+
+    gtk_editable_set_text (GTK_EDITABLE (entry), "e.");
+    /* What the entry emits on Enter. */
+    g_signal_emit_by_name (entry, "activate");
+  }
+  wait_for_frames (GTK_WIDGET (window));
+  g_assert_null (find_form ());
+  g_assert_cmpuint (renaksi_plan_get_decree (plan)->parts->len, ==, n_parts + 2);
+
+  close_window (window);
+  test_util_remove_dir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -855,6 +997,8 @@ main (int   argc,
   g_test_add_func ("/window/explains-bad-file", test_explains_bad_file);
   g_test_add_func ("/window/offers-clean-copy", test_offers_clean_copy);
   g_test_add_func ("/window/app-first-start", test_app_first_start);
+  g_test_add_func ("/window/decree-date", test_decree_date);
+  g_test_add_func ("/window/form-saves-on-ctrl-enter", test_form_saves_on_ctrl_enter);
 
   status = g_test_run ();
   g_clear_object (&app);

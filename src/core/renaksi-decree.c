@@ -82,6 +82,78 @@ is_iso_date (const char *value)
          g_date_valid_dmy (d, m, y) && strlen (value) == 10;
 }
 
+static const char * const month_names[] = {
+  "Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli",
+  "Agustus", "September", "Oktober", "November", "Desember"
+};
+
+/* English names too: a date copied from an English document is common. */
+static const char * const month_names_en[] = {
+  "January", "February", "March", "April", "May", "June", "July",
+  "August", "September", "October", "November", "December"
+};
+
+/* 1–12 for a month's full name or its first three letters ("Jan", "Des"),
+ * in either language, or Indonesian "Agt"; 0 otherwise. */
+static int
+month_from_name (const char *word)
+{
+  gsize len = strlen (word);
+
+  for (int m = 0; m < 12; m++)
+    if (g_ascii_strcasecmp (word, month_names[m]) == 0 ||
+        g_ascii_strcasecmp (word, month_names_en[m]) == 0 ||
+        (len == 3 && (g_ascii_strncasecmp (word, month_names[m], 3) == 0 ||
+                      g_ascii_strncasecmp (word, month_names_en[m], 3) == 0)))
+      return m + 1;
+
+  return g_ascii_strcasecmp (word, "Agt") == 0 ? 8 : 0;
+}
+
+/**
+ * renaksi_decree_parse_date:
+ * @text: what the user typed
+ *
+ * Reads a date as an officer types it: ISO ("2024-01-02") or day, month
+ * name and year ("2 Januari 2024", "2 Jan 2024", "2 January 2024").
+ *
+ * Returns: (nullable): the date as YYYY-MM-DD, or %NULL when @text is not a date.
+ */
+char *
+renaksi_decree_parse_date (const char *text)
+{
+  g_auto(GStrv) words = NULL;
+  guint64 d, y;
+  int m;
+
+  g_return_val_if_fail (text != NULL, NULL);
+
+  if (is_iso_date (text))
+    return g_strdup (text);
+
+  words = g_strsplit_set (text, " \t,", -1);
+  {
+    /* Drop the empty words that runs of spaces leave. */
+    guint n = 0;
+    for (guint i = 0; words[i] != NULL; i++)
+      if (*words[i] != '\0')
+        words[n++] = words[i];
+      else
+        g_free (words[i]);
+    words[n] = NULL;
+    if (n != 3)
+      return NULL;
+  }
+
+  if (!g_ascii_string_to_unsigned (words[0], 10, 1, 31, &d, NULL) ||
+      (m = month_from_name (words[1])) == 0 ||
+      !g_ascii_string_to_unsigned (words[2], 10, 1900, 9999, &y, NULL) ||
+      !g_date_valid_dmy ((GDateDay)d, (GDateMonth)m, (GDateYear)y))
+    return NULL;
+
+  return g_strdup_printf ("%04d-%02d-%02d", (int)y, m, (int)d);
+}
+
 gboolean
 renaksi_decree_set_field (RenaksiDecree  *decree,
                           const char     *key,
@@ -106,11 +178,20 @@ renaksi_decree_set_field (RenaksiDecree  *decree,
       return TRUE;
     }
 
-  if (g_str_equal (key, "date") && *value != '\0' && !is_iso_date (value))
+  if (g_str_equal (key, "date") && *value != '\0')
     {
-      g_set_error (error, RENAKSI_ERROR, RENAKSI_ERROR_INVALID,
-                   _("“%s” is not a valid date (expected YYYY-MM-DD)."), value);
-      return FALSE;
+      g_autofree char *iso = renaksi_decree_parse_date (value);
+
+      if (iso == NULL)
+        {
+          g_set_error (error, RENAKSI_ERROR, RENAKSI_ERROR_INVALID,
+                       _("“%s” is not a valid date (write e.g. 2 Januari 2024 or 2024-01-02)."),
+                       value);
+          return FALSE;
+        }
+      g_free (decree->date_set);
+      decree->date_set = g_steal_pointer (&iso);
+      return TRUE;
     }
 
   for (guint i = 0; i < G_N_ELEMENTS (text_fields); i++)
@@ -192,10 +273,6 @@ renaksi_decree_part_kind_from_string (const char            *name,
 char *
 renaksi_decree_format_date_set (RenaksiDecree *decree)
 {
-  static const char * const months[] = {
-    "Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli",
-    "Agustus", "September", "Oktober", "November", "Desember"
-  };
   int y, m, d;
 
   g_return_val_if_fail (decree != NULL, NULL);
@@ -204,5 +281,5 @@ renaksi_decree_format_date_set (RenaksiDecree *decree)
       sscanf (decree->date_set, "%d-%d-%d", &y, &m, &d) != 3)
     return g_strdup ("");
 
-  return g_strdup_printf ("%d %s %d", d, months[m - 1], y);
+  return g_strdup_printf ("%d %s %d", d, month_names[m - 1], y);
 }

@@ -53,6 +53,7 @@ const char    *renaksi_decree_part_kind_to_string  (RenaksiDecreePartKind   kind
 gboolean       renaksi_decree_part_kind_from_string(const char             *name,
                                                     RenaksiDecreePartKind  *kind);
 char          *renaksi_decree_format_date_set      (RenaksiDecree          *decree);
+char          *renaksi_decree_parse_date           (const char             *text);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RenaksiDecree, renaksi_decree_free)
 

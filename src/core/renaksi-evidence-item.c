@@ -142,6 +142,29 @@ renaksi_evidence_review_free (RenaksiEvidenceReview *review)
   g_free (review);
 }
 
+/**
+ * renaksi_evidence_review_describe:
+ *
+ * "Ani · 2 Desember 2026 — note", each part left out with its separator
+ * when empty: with no officer name set, a subtitle began " · …".
+ *
+ * Returns: the line, possibly empty.
+ */
+char *
+renaksi_evidence_review_describe (const char *reviewer_name,
+                                  const char *when,
+                                  const char *note)
+{
+  GString *line = g_string_new (reviewer_name != NULL ? reviewer_name : "");
+
+  if (when != NULL && *when != '\0')
+    g_string_append_printf (line, "%s%s", line->len > 0 ? " · " : "", when);
+  if (note != NULL && *note != '\0')
+    g_string_append_printf (line, "%s%s", line->len > 0 ? " — " : "", note);
+
+  return g_string_free (line, FALSE);
+}
+
 void
 renaksi_evidence_details_clear (RenaksiEvidenceDetails *details)
 {

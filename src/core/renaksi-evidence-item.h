@@ -47,6 +47,9 @@ typedef struct
 } RenaksiEvidenceReview;
 
 void                 renaksi_evidence_review_free    (RenaksiEvidenceReview *review);
+char                *renaksi_evidence_review_describe (const char           *reviewer_name,
+                                                       const char           *when,
+                                                       const char           *note);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RenaksiEvidenceReview, renaksi_evidence_review_free)
 
 /* The editable details of an item, as one value: a form fills it in and

@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <stdio.h>
 
 #include "renaksi-decree-page.h"
 #include "renaksi-entry-row-apply.h"
@@ -26,6 +27,9 @@ struct _RenaksiDecreePage
   AdwEntryRow          *title_row;
   AdwEntryRow          *place_row;
   AdwEntryRow          *date_row;
+  GtkMenuButton        *date_button;
+  GtkPopover           *date_popover;
+  GtkCalendar          *date_calendar;
   AdwEntryRow          *signatory_title_row;
   AdwEntryRow          *signatory_name_row;
   AdwEntryRow          *copy_unit_row;
@@ -99,6 +103,28 @@ save_decree (RenaksiDecreePage *self,
   return FALSE;
 }
 
+static void on_field_applied_cb (AdwEntryRow       *row,
+                                 RenaksiDecreePage *self);
+
+/* The stored value of @key in @row; the date as it is printed, which is
+ * also a form the field accepts back. */
+static void
+show_field (RenaksiDecreePage *self,
+            AdwEntryRow       *row,
+            const char        *key)
+{
+  RenaksiDecree *decree = renaksi_plan_get_decree (self->plan);
+  g_autofree char *value = g_str_equal (key, "date")
+    ? renaksi_decree_format_date_set (decree)
+    : renaksi_decree_dup_field (decree, key);
+
+  g_signal_handlers_block_by_func (row, on_field_applied_cb, self);
+  if (!g_str_equal (gtk_editable_get_text (GTK_EDITABLE (row)), value))
+    gtk_editable_set_text (GTK_EDITABLE (row), value);
+  gtk_widget_remove_css_class (GTK_WIDGET (row), "error");
+  g_signal_handlers_unblock_by_func (row, on_field_applied_cb, self);
+}
+
 static void
 on_field_applied_cb (AdwEntryRow       *row,
                      RenaksiDecreePage *self)
@@ -110,13 +136,15 @@ on_field_applied_cb (AdwEntryRow       *row,
 
   if (!renaksi_decree_set_field (decree, key, value, &error))
     {
-      gtk_widget_add_css_class (GTK_WIDGET (row), "error");
+      /* Back to what is stored: a refused value left in the field (in red)
+       * looked saved once the focus moved on. The message names it. */
+      show_field (self, row, key);
       show_toast (self, error->message);
       return;
     }
 
-  gtk_widget_remove_css_class (GTK_WIDGET (row), "error");
-  save_decree (self, decree);
+  if (save_decree (self, decree))
+    show_field (self, row, key);
 }
 
 static AdwEntryRow *
@@ -334,27 +362,58 @@ rebuild_parts (RenaksiDecreePage *self)
 static void
 refresh (RenaksiDecreePage *self)
 {
-  RenaksiDecree *decree = renaksi_plan_get_decree (self->plan);
   const char **keys = renaksi_decree_get_field_keys ();
   gboolean writable = !renaksi_plan_is_read_only (self->plan);
 
   for (guint i = 0; keys[i] != NULL; i++)
     {
       AdwEntryRow *row = field_row (self, i);
-      g_autofree char *value = renaksi_decree_dup_field (decree, keys[i]);
 
-      g_signal_handlers_block_by_func (row, on_field_applied_cb, self);
-      gtk_editable_set_text (GTK_EDITABLE (row), value);
+      show_field (self, row, keys[i]);
       gtk_editable_set_editable (GTK_EDITABLE (row), writable);
-      gtk_widget_remove_css_class (GTK_WIDGET (row), "error");
-      g_signal_handlers_unblock_by_func (row, on_field_applied_cb, self);
     }
+  gtk_widget_set_sensitive (GTK_WIDGET (self->date_button), writable);
 
   gtk_widget_set_sensitive (GTK_WIDGET (self->considerations_add_button), writable);
   gtk_widget_set_sensitive (GTK_WIDGET (self->legal_bases_add_button), writable);
   gtk_widget_set_sensitive (GTK_WIDGET (self->clauses_add_button), writable);
 
   rebuild_parts (self);
+}
+
+static void on_date_picked_cb (RenaksiDecreePage *self);
+
+/* The calendar opens on the stored date (today when there is none). */
+static void
+on_date_popover_show_cb (GtkPopover        *popover,
+                         RenaksiDecreePage *self)
+{
+  const char *iso = renaksi_plan_get_decree (self->plan)->date_set;
+  g_autoptr(GDateTime) date = NULL;
+  int y, m, d;
+
+  if (iso != NULL && sscanf (iso, "%d-%d-%d", &y, &m, &d) == 3)
+    date = g_date_time_new_local (y, m, d, 0, 0, 0);
+  if (date == NULL)
+    date = g_date_time_new_now_local ();
+
+  g_signal_handlers_block_by_func (self->date_calendar, on_date_picked_cb, self);
+  gtk_calendar_select_day (self->date_calendar, date);
+  g_signal_handlers_unblock_by_func (self->date_calendar, on_date_picked_cb, self);
+}
+
+/* A day picked in the calendar is saved as if typed. */
+static void
+on_date_picked_cb (RenaksiDecreePage *self)
+{
+  g_autoptr(GDateTime) date = NULL;
+  g_autofree char *iso = NULL;
+
+  date = gtk_calendar_get_date (self->date_calendar);
+  iso = g_date_time_format (date, "%Y-%m-%d");
+  gtk_editable_set_text (GTK_EDITABLE (self->date_row), iso);
+  on_field_applied_cb (self->date_row, self);
+  gtk_popover_popdown (self->date_popover);
 }
 
 static void
@@ -403,6 +462,9 @@ renaksi_decree_page_class_init (RenaksiDecreePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RenaksiDecreePage, title_row);
   gtk_widget_class_bind_template_child (widget_class, RenaksiDecreePage, place_row);
   gtk_widget_class_bind_template_child (widget_class, RenaksiDecreePage, date_row);
+  gtk_widget_class_bind_template_child (widget_class, RenaksiDecreePage, date_button);
+  gtk_widget_class_bind_template_child (widget_class, RenaksiDecreePage, date_popover);
+  gtk_widget_class_bind_template_child (widget_class, RenaksiDecreePage, date_calendar);
   gtk_widget_class_bind_template_child (widget_class, RenaksiDecreePage, signatory_title_row);
   gtk_widget_class_bind_template_child (widget_class, RenaksiDecreePage, signatory_name_row);
   gtk_widget_class_bind_template_child (widget_class, RenaksiDecreePage, copy_unit_row);
@@ -435,6 +497,9 @@ renaksi_decree_page_init (RenaksiDecreePage *self)
       g_signal_connect (row, "apply", G_CALLBACK (on_field_applied_cb), self);
     }
 
+  g_signal_connect (self->date_popover, "show", G_CALLBACK (on_date_popover_show_cb), self);
+  g_signal_connect_swapped (self->date_calendar, "day-selected",
+                            G_CALLBACK (on_date_picked_cb), self);
   g_signal_connect (self->considerations_add_button, "clicked", G_CALLBACK (on_add_clicked_cb), self);
   g_signal_connect (self->legal_bases_add_button, "clicked", G_CALLBACK (on_add_clicked_cb), self);
   g_signal_connect (self->clauses_add_button, "clicked", G_CALLBACK (on_add_clicked_cb), self);

@@ -75,10 +75,7 @@ history_row_new (const RenaksiEvidenceReview *review)
   g_autofree char *when = format_time (review->reviewed_at);
   g_autofree char *subtitle = NULL;
 
-  if (*review->note != '\0')
-    subtitle = g_strdup_printf ("%s · %s — %s", review->reviewer_name, when, review->note);
-  else
-    subtitle = g_strdup_printf ("%s · %s", review->reviewer_name, when);
+  subtitle = renaksi_evidence_review_describe (review->reviewer_name, when, review->note);
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), renaksi_review_status_get_label (review->status));
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
@@ -117,7 +114,7 @@ fill (RenaksiEvidenceForm *self)
         {
           g_autofree char *when = format_time (renaksi_evidence_item_get_reviewed_at (item));
 
-          reviewed = g_strdup_printf ("%s · %s", renaksi_evidence_item_get_reviewer_name (item), when);
+          reviewed = renaksi_evidence_review_describe (renaksi_evidence_item_get_reviewer_name (item), when, NULL);
         }
       adw_action_row_set_subtitle (self->status_row, reviewed != NULL ? reviewed : "");
 

@@ -52,7 +52,9 @@ with_suffix (GtkFileChooser *chooser,
   g_autoptr(GListModel) filters = gtk_file_chooser_get_filters (chooser);
   GtkFileFilter *current = gtk_file_chooser_get_filter (chooser);
   g_autofree char *lower = g_ascii_strdown (path, -1);
+  g_autofree char *stem = NULL;
   guint chosen = 0;
+  int typed = -1;
 
   for (guint i = 0; suffixes[i] != NULL; i++)
     {
@@ -60,12 +62,23 @@ with_suffix (GtkFileChooser *chooser,
       g_autoptr(GtkFileFilter) filter = g_list_model_get_item (filters, i);
 
       if (g_str_has_suffix (lower, dotted))
-        return g_strdup (path);
+        typed = (int)i;
       if (filter == current)
         chosen = i;
     }
 
-  return g_strconcat (path, ".", suffixes[chosen], NULL);
+  if (typed < 0)
+    return g_strconcat (path, ".", suffixes[chosen], NULL);
+  /* A filter other than the first was picked on purpose while the name
+   * still ends as the suggested one did ("….pdf" with "PNG images"): the
+   * format picked wins, or choosing PNG would give a PDF. */
+  if (chosen != 0 && (guint)typed != chosen)
+    {
+      stem = g_strndup (path, strlen (path) - strlen (suffixes[typed]) - 1);
+      return g_strconcat (stem, ".", suffixes[chosen], NULL);
+    }
+
+  return g_strdup (path);
 }
 
 static void

@@ -103,10 +103,7 @@ fill_history (RenaksiReviewWindow *self,
       g_autofree char *when = format_time (review->reviewed_at);
       g_autofree char *subtitle = NULL;
 
-      if (*review->note != '\0')
-        subtitle = g_strdup_printf ("%s · %s — %s", review->reviewer_name, when, review->note);
-      else
-        subtitle = g_strdup_printf ("%s · %s", review->reviewer_name, when);
+      subtitle = renaksi_evidence_review_describe (review->reviewer_name, when, review->note);
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), renaksi_review_status_get_label (review->status));
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
@@ -191,10 +188,11 @@ show_current (RenaksiReviewWindow *self)
   if (*renaksi_evidence_item_get_reviewed_at (item) != '\0')
     {
       g_autofree char *when = format_time (renaksi_evidence_item_get_reviewed_at (item));
+      g_autofree char *by = renaksi_evidence_review_describe (renaksi_evidence_item_get_reviewer_name (item),
+                                                              when, NULL);
 
-      status = g_strdup_printf ("%s — %s · %s",
-                                renaksi_review_status_get_label (renaksi_evidence_item_get_status (item)),
-                                renaksi_evidence_item_get_reviewer_name (item), when);
+      status = g_strdup_printf ("%s — %s",
+                                renaksi_review_status_get_label (renaksi_evidence_item_get_status (item)), by);
     }
   else
     status = g_strdup (renaksi_review_status_get_label (renaksi_evidence_item_get_status (item)));

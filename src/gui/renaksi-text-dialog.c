@@ -112,15 +112,27 @@ renaksi_text_dialog_class_init (RenaksiTextDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RenaksiTextDialog, remark_entry);
 
   gtk_widget_class_install_action (widget_class, "dialog.save", NULL, save_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK,
-                                       "dialog.save", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
 static void
 renaksi_text_dialog_init (RenaksiTextDialog *self)
 {
+  GtkEventController *shortcuts = gtk_shortcut_controller_new ();
+
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* Ctrl+Enter saves. A class binding runs only after the focused text
+   * view, which took the key for a new line: this one sees it first. */
+  gtk_event_controller_set_propagation_phase (shortcuts, GTK_PHASE_CAPTURE);
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+    gtk_shortcut_new (gtk_alternative_trigger_new (gtk_keyval_trigger_new (GDK_KEY_Return, GDK_CONTROL_MASK),
+                                                   gtk_keyval_trigger_new (GDK_KEY_KP_Enter, GDK_CONTROL_MASK)),
+                      gtk_named_action_new ("dialog.save")));
+  gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
+  /* Enter in a single-line field saves, as Ctrl+Enter does anywhere. */
+  g_signal_connect_swapped (self->label_entry, "activate", G_CALLBACK (renaksi_text_dialog_save), self);
+  g_signal_connect_swapped (self->remark_entry, "activate", G_CALLBACK (renaksi_text_dialog_save), self);
   renaksi_text_dialog_set_label (self, NULL);
   renaksi_text_dialog_set_remark (self, NULL);
 }
