@@ -880,6 +880,8 @@ test_decree_date (void)
   g_assert_cmpstr (renaksi_plan_get_decree (plan)->date_set, ==, "2024-02-03");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (date)), ==, "3 Februari 2024");
   g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (date), "error"));
+  for (guint i = 0; i < 100 && find_label_with (GTK_WIDGET (window), "kemarin sore") == NULL; i++)
+    wait_for_frames (GTK_WIDGET (window));   /* slow under sanitizers */
   g_assert_nonnull (find_label_with (GTK_WIDGET (window), "kemarin sore"));
 
   /* The calendar opens on the stored date and saves the day picked. */
