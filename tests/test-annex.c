@@ -27,7 +27,9 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerDocument, g_object_unref)
 
 
 /* Text with every whitespace character removed, so that line wrapping
- * (even inside a word too long for its column) cannot hide a match. */
+ * (even inside a word too long for its column) cannot hide a match; and
+ * the hyphens a break at a hyphenation point shows (U+00AD, as Pango
+ * writes them) and the marks of break points. */
 static char *
 squeeze (const char *text)
 {
@@ -37,7 +39,7 @@ squeeze (const char *text)
     {
       gunichar c = g_utf8_get_char (p);
 
-      if (!g_unichar_isspace (c))
+      if (!g_unichar_isspace (c) && c != 0x00AD && c != 0x200B && c != 0x2060)
         g_string_append_unichar (out, c);
     }
 
@@ -219,7 +221,8 @@ read_annex (RenaksiAnnexLayout *layout,
           guint column;
           double x0, x1;
 
-          if (g_unichar_isspace (glyph.ch))
+          if (g_unichar_isspace (glyph.ch) || glyph.ch == 0x00AD ||
+              glyph.ch == 0x200B || glyph.ch == 0x2060)
             continue;
           column = column_at (layout, (r->x1 + r->x2) / 2);
 

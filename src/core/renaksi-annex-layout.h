@@ -16,6 +16,11 @@ typedef enum
   RENAKSI_PAPER_A4,   /* 210 × 297 mm */
 } RenaksiPaper;
 
+/* The table's type size, in points. */
+#define RENAKSI_ANNEX_FONT_SIZE_MIN      9.0
+#define RENAKSI_ANNEX_FONT_SIZE_MAX     12.0
+#define RENAKSI_ANNEX_FONT_SIZE_DEFAULT  9.0
+
 #define RENAKSI_TYPE_ANNEX_LAYOUT (renaksi_annex_layout_get_type ())
 G_DECLARE_FINAL_TYPE (RenaksiAnnexLayout, renaksi_annex_layout, RENAKSI, ANNEX_LAYOUT, GObject)
 
@@ -44,6 +49,9 @@ gboolean            renaksi_annex_layout_get_with_decree     (RenaksiAnnexLayout
 void                renaksi_annex_layout_set_font_family     (RenaksiAnnexLayout  *self,
                                                               const char          *family);
 const char         *renaksi_annex_layout_get_font_family     (RenaksiAnnexLayout  *self);
+void                renaksi_annex_layout_set_font_size       (RenaksiAnnexLayout  *self,
+                                                              double               size);
+double              renaksi_annex_layout_get_font_size       (RenaksiAnnexLayout  *self);
 
 /* Pagination keeps only where each page starts; pages are laid out again
  * when drawn, so any number of rows is streamed page by page. */
