@@ -40,6 +40,8 @@
 #define CELL_PAD_X     2.0
 #define CELL_PAD_Y     2.0
 #define CONTINUED     "(lanjutan)"
+#define CONTINUED_FULL_LINES 3  /* longer: the label and first line only */
+#define MIN_PIECE      3        /* lines of each piece of a split row */
 
 static const char * const month_names[] = {
   "Jan", "Feb", "Maret", "April", "Mei", "Juni",
@@ -78,6 +80,7 @@ typedef struct
   guint  row;
   guint  first;
   guint  count;
+  guint  pad;           /* blank lines after, for a spanning cell's text */
   double y0;
   double y1;
 } Part;
@@ -1152,24 +1155,186 @@ lines_that_fit (RenaksiAnnexLayout *self,
   return (int)floor ((bottom - y - 2 * CELL_PAD_Y + 0.001) / self->line_height);
 }
 
-/* Decides which rows (or pieces) go on the page starting at @start. */
+/* Without the marks renaksi_hyphenate puts in. */
+static char *
+strip_marks (const char *text,
+             gssize      len)
+{
+  GString *out = g_string_new (NULL);
+  const char *end = len < 0 ? text + strlen (text) : text + len;
+
+  for (const char *p = text; p < end; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c != 0x00AD && c != 0x200B && c != 0x2060)
+        g_string_append_unichar (out, c);
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+static char *
+span_text (RenaksiNode *node)
+{
+  if (renaksi_node_get_kind (node) == RENAKSI_NODE_AREA)
+    return g_strdup (renaksi_node_get_text (node));
+
+  return labelled (renaksi_node_get_label (node), renaksi_node_get_text (node));
+}
+
+/* What a spanning cell (area, activity, sub-activity) prints on a page
+ * after the one it began on: its label and text marked "(lanjutan)", or
+ * when that is long, its label and the words of its first line. Never the
+ * tail of its text, never "(lanjutan)" alone. */
+static GPtrArray *
+continued_cell (RenaksiAnnexLayout *self,
+                RenaksiNode        *node,
+                guint               column)
+{
+  g_autofree char *text = span_text (node);
+  g_autofree char *full = g_strconcat (text, " ", CONTINUED, NULL);
+  GPtrArray *cell = cell_new ();
+
+  cell_add (self, cell, column, full);
+  if (layouts_n_lines (cell) > CONTINUED_FULL_LINES)
+    {
+      g_autoptr(GPtrArray) whole = cell_new ();
+      PangoLayout *layout;
+      PangoLayoutLine *line;
+      const char *marked;
+      g_autofree char *first = NULL;
+      g_autofree char *head = NULL;
+      char *space;
+
+      cell_add (self, whole, column, text);
+      layout = g_ptr_array_index (whole, 0);
+      line = pango_layout_get_line_readonly (layout, 0);
+      marked = pango_layout_get_text (layout);
+      first = g_strndup (marked + line->start_index, (gsize)line->length);
+      /* A line that ends inside a word: keep the whole words only. */
+      if (line->length > 0 && !g_str_has_suffix (first, " ") &&
+          (space = strrchr (first, ' ')) != NULL)
+        *space = '\0';
+      head = strip_marks (first, -1);
+      g_strchomp (head);
+      g_free (full);
+      full = g_strconcat (head, " ", CONTINUED, NULL);
+      g_ptr_array_set_size (cell, 0);
+      cell_add (self, cell, column, full);
+    }
+
+  return cell;
+}
+
+/* An open spanning cell while a page is filled: the lines its text
+ * needs on this page and the lines its rows have given it so far. */
+typedef struct
+{
+  gboolean open;
+  guint    need;
+  guint    have;
+} Span;
+
+static void
+span_open_continued (RenaksiAnnexLayout *self,
+                     Span               *span,
+                     RenaksiNode        *node,
+                     guint               column)
+{
+  span->open = node != NULL;
+  span->have = 0;
+  span->need = node != NULL ? cell_lines (continued_cell (self, node, column)) : 0;
+}
+
+static guint
+span_deficit (const Span *span)
+{
+  return span->open && span->need > span->have ? span->need - span->have : 0;
+}
+
+/* Where row @index, from line @line, may be split so that @count lines
+ * stay on this page: both pieces keep MIN_PIECE lines, a sub-activity's
+ * text and its first indicator stay together, and the split falls
+ * between two indicators when one such point is near. Returns 0 when
+ * there is none within @avail. */
+static int
+split_point (RenaksiAnnexLayout *self,
+             guint               index,
+             guint               line,
+             int                 avail,
+             int                 at_least)
+{
+  const Row *row = &g_array_index (self->rows, Row, index);
+  int rem = (int)(row->n_lines - line);
+  int best = 0;
+  int lowest = MAX (MIN_PIECE, at_least);
+
+  if (row->sub != NULL)
+    {
+      RowCells *cells = self->cache_cells ? lookup_row_cells (self, index)
+                                          : row_cells_new (self, row);
+      guint sum = 0;
+
+      if (line == 0)
+        {
+          lowest = MAX (lowest, (int)layouts_n_lines (cells->sub));
+          if (cells->indicators->len > 0)
+            lowest = MAX (lowest, pango_layout_get_line_count (g_ptr_array_index (cells->indicators, 0)));
+        }
+      /* Between indicators, if such a point keeps most of the page used. */
+      for (guint i = 0; i < cells->indicators->len; i++)
+        {
+          sum += (guint)pango_layout_get_line_count (g_ptr_array_index (cells->indicators, i));
+          if ((int)sum - (int)line >= lowest && (int)sum - (int)line <= avail &&
+              rem - ((int)sum - (int)line) >= MIN_PIECE)
+            best = (int)sum - (int)line;
+        }
+      if (!self->cache_cells)
+        row_cells_free (cells);
+      if (best > 0 && best >= avail - 3)
+        return best;
+    }
+
+  best = MIN (avail, rem - MIN_PIECE);
+  return best >= lowest ? best : 0;
+}
+
+/* Decides which rows (or pieces) go on the page starting at @start. A
+ * row moves to the next page unless it is taller than what is left and
+ * splits well (split_point); the spanning cells get the lines their
+ * text needs on every page they are on (blank lines are added to the
+ * last piece of their group when the rows give too few). */
 static void
 place_rows (RenaksiAnnexLayout *self,
             const PageStart    *start,
             gboolean            first_page,
             AnnexPage          *page)
 {
+  static const guint flags[2] = { ROW_FIRST_OF_AREA, ROW_FIRST_OF_ACTIVITY };
+  static const guint columns[2] = { RENAKSI_ANNEX_COLUMN_AREA, RENAKSI_ANNEX_COLUMN_ACTIVITY };
   double bottom = content_bottom (self, self->paper_height);
   double y = page_top (self, first_page) + header_height (self);
-  int fresh = lines_that_fit (self, margin_top () + header_height (self), bottom);
   guint r = start->row, line = start->line;
+  Span spans[2] = { { 0 } };
 
   page->body_y0 = y;
   page->done = FALSE;
+  if (r < self->rows->len)
+    {
+      const Row *row;
+
+      ensure_measured (self, r);
+      row = &g_array_index (self->rows, Row, r);
+      for (guint k = 0; k < 2; k++)
+        if ((row->flags & flags[k]) == 0 || line > 0)
+          span_open_continued (self, &spans[k], k == 0 ? row->area : row->activity, columns[k]);
+    }
+
   while (r < self->rows->len)
     {
       const Row *row;
-      int rem, avail, count;
+      int rem, avail, count, pad = 0;
       Part part;
 
       ensure_measured (self, r);
@@ -1183,23 +1348,42 @@ place_rows (RenaksiAnnexLayout *self,
         count = MAX (avail, 1);
       else
         {
-          /* Split rather than move when the row would not fit a fresh page
-           * either, or when a good piece of it fits here; never leave a
-           * single line behind. */
-          count = avail;
-          if (rem - count < 2)
-            count = rem - 2;
-          if (count < 1 || (rem <= fresh && count < 3))
+          int need = 0;
+
+          /* A cell that begins here prints its whole text here. */
+          for (guint k = 0; k < 2; k++)
+            if (line == 0 && (row->flags & flags[k]) != 0)
+              need = MAX (need, (int)(k == 0 ? row->area_lines : row->activity_lines));
+            else
+              need = MAX (need, (int)span_deficit (&spans[k]));
+          count = split_point (self, r, line, avail, need);
+          if (count == 0)
             break;
         }
+
+      for (guint k = 0; k < 2; k++)
+        {
+          if (line == 0 && (row->flags & flags[k]) != 0)
+            spans[k] = (Span) { TRUE, k == 0 ? row->area_lines : row->activity_lines, 0 };
+          spans[k].have += (guint)count;
+          if (count == rem && is_last_of (self, r, flags[k]))
+            {
+              pad = MAX (pad, (int)span_deficit (&spans[k]));
+              spans[k].open = FALSE;
+            }
+        }
+      pad = MIN (pad, avail - count);
 
       part.row = r;
       part.first = line;
       part.count = (guint)count;
+      part.pad = (guint)MAX (pad, 0);
       part.y0 = y;
-      part.y1 = y + count * self->line_height + 2 * CELL_PAD_Y;
+      part.y1 = y + (count + part.pad) * self->line_height + 2 * CELL_PAD_Y;
       g_array_append_val (page->parts, part);
       y = part.y1;
+      for (guint k = 0; k < 2; k++)
+        spans[k].have += part.pad;
 
       if (count < rem)
         {
@@ -1208,6 +1392,21 @@ place_rows (RenaksiAnnexLayout *self,
         }
       r++;
       line = 0;
+    }
+
+  /* The page ends: the cells still open get the rest of their lines. */
+  if (page->parts->len > 0)
+    {
+      Part *last = &g_array_index (page->parts, Part, page->parts->len - 1);
+      int pad = MAX ((int)span_deficit (&spans[0]), (int)span_deficit (&spans[1]));
+
+      pad = MIN (pad, lines_that_fit (self, y, bottom));
+      if (pad > 0)
+        {
+          last->pad += (guint)pad;
+          last->y1 += pad * self->line_height;
+          y = last->y1;
+        }
     }
 
   page->body_y1 = y;
@@ -1279,15 +1478,9 @@ flow_spans (RenaksiAnnexLayout *self,
             }
           else
             {
-              /* Printed in full before: repeat it, marked as continued. */
-              g_autoptr(GPtrArray) cell = node_cell (self, node, column);
+              /* Printed in full before: named again, marked as continued. */
+              g_autoptr(GPtrArray) cell = continued_cell (self, node, column);
 
-              cell_add (self, cell, column, CONTINUED);
-              if (layouts_n_lines (cell) > capacity)
-                {
-                  g_ptr_array_set_size (cell, 0);
-                  cell_add (self, cell, column, CONTINUED);
-                }
               draw_lines (cr, cell, x, y, 0, capacity, self->line_height, self->ascent);
             }
         }
@@ -1446,8 +1639,18 @@ draw_rows (RenaksiAnnexLayout *self,
         {
           RowCells *cells = lookup_row_cells (self, part->row);
 
-          draw_lines (cr, cells->sub, cx[RENAKSI_ANNEX_COLUMN_SUB_ACTIVITY] + CELL_PAD_X, y,
-                      part->first, part->count, self->line_height, self->ascent);
+          if (part->first > 0 && part->first >= layouts_n_lines (cells->sub))
+            {
+              /* The sub-activity's text was printed whole on the page before. */
+              g_autoptr(GPtrArray) cell = continued_cell (self, row->sub,
+                                                          RENAKSI_ANNEX_COLUMN_SUB_ACTIVITY);
+
+              draw_lines (cr, cell, cx[RENAKSI_ANNEX_COLUMN_SUB_ACTIVITY] + CELL_PAD_X, y,
+                          0, part->count + part->pad, self->line_height, self->ascent);
+            }
+          else
+            draw_lines (cr, cells->sub, cx[RENAKSI_ANNEX_COLUMN_SUB_ACTIVITY] + CELL_PAD_X, y,
+                        part->first, part->count, self->line_height, self->ascent);
           draw_lines (cr, cells->indicators, cx[RENAKSI_ANNEX_COLUMN_INDICATOR] + CELL_PAD_X, y,
                       part->first, part->count, self->line_height, self->ascent);
           draw_lines (cr, cells->remark, cx[RENAKSI_ANNEX_COLUMN_REMARK] + CELL_PAD_X, y,

@@ -198,7 +198,11 @@ renaksi_hyphenate (const char *text)
         }
       while (*q != '\0' && !g_unichar_isspace (g_utf8_get_char (q)))
         q = g_utf8_next_char (q);
-      if (is_identifier (p, (gsize)(q - p)))
+      /* A word in parentheses of its own, "(FGD)", "(lanjutan)", is a
+       * note or an abbreviation: kept whole. */
+      if (q - p > 2 && *p == '(' && q[-1] == ')')
+        g_string_append_len (out, p, q - p);
+      else if (is_identifier (p, (gsize)(q - p)))
         append_identifier (out, p, (gsize)(q - p));
       else
         append_plain (out, dict, p, (gsize)(q - p));
