@@ -739,8 +739,10 @@ balance_columns (RenaksiAnnexLayout *self,
       out[c] = floor (rest * traditional[c]);
     }
   natural_measure (self, &nat, n_rows, min_width);
+  /* A word no column could hold (a long unbroken identifier) breaks
+   * anyway; it must not take the table. */
   for (guint c = 0; c < N_TEXT_COLUMNS; c++)
-    min_width[c] = ceil (min_width[c] + 2 * CELL_PAD_X + 1);
+    min_width[c] = MIN (ceil (min_width[c] + 2 * CELL_PAD_X + 1), floor (rest * 0.4));
 
   if (n_rows > 0)
     for (f[0] = 0.06; f[0] < 0.40; f[0] += BALANCE_STEP)
@@ -1196,6 +1198,9 @@ continued_cell (RenaksiAnnexLayout *self,
   g_autofree char *full = g_strconcat (text, " ", CONTINUED, NULL);
   GPtrArray *cell = cell_new ();
 
+  /* A cell the seed left blank stays blank. */
+  if (*text == '\0')
+    return cell;
   cell_add (self, cell, column, full);
   if (layouts_n_lines (cell) > CONTINUED_FULL_LINES)
     {
@@ -1345,7 +1350,13 @@ place_rows (RenaksiAnnexLayout *self,
       if (rem <= avail)
         count = rem;
       else if (page->parts->len == 0)
-        count = MAX (avail, 1);
+        {
+          /* Taller than a page: split where it must, leaving a piece of
+           * MIN_PIECE lines or more for the next page. */
+          count = MAX (avail, 1);
+          if (rem - count < MIN_PIECE && avail > 2 * MIN_PIECE)
+            count = rem - MIN_PIECE;
+        }
       else
         {
           int need = 0;
@@ -2335,6 +2346,53 @@ renaksi_annex_layout_draw_page (RenaksiAnnexLayout *self,
     }
 
   cairo_restore (cr);
+}
+
+/* The pieces of rows on annex page @page, in order: what a reader sees
+ * as one row of the table on that page (for tests and the preview).
+ * Returns: (transfer full): of RenaksiAnnexPiece. */
+GArray *
+renaksi_annex_layout_get_pieces (RenaksiAnnexLayout *self,
+                                 guint               page)
+{
+  GArray *pieces = g_array_new (FALSE, FALSE, sizeof (RenaksiAnnexPiece));
+  AnnexPage annex = { 0 };
+  guint index;
+
+  g_return_val_if_fail (RENAKSI_IS_ANNEX_LAYOUT (self), pieces);
+  g_return_val_if_fail (self->paginated, pieces);
+
+  if (!renaksi_annex_layout_is_annex_page (self, page) ||
+      page >= renaksi_annex_layout_get_n_pages (self))
+    return pieces;
+
+  index = page - self->n_body_pages;
+  annex_page (self, &g_array_index (self->pages, PageStart, index), index == 0, NULL, &annex);
+  for (guint i = 0; i < annex.parts->len; i++)
+    {
+      const Part *part = &g_array_index (annex.parts, Part, i);
+      RenaksiAnnexPiece piece = {
+        .row = part->row, .first = part->first, .count = part->count,
+        .n_lines = g_array_index (self->rows, Row, part->row).n_lines,
+        .y0 = part->y0, .y1 = part->y1,
+      };
+
+      g_array_append_val (pieces, piece);
+    }
+  annex_page_clear (&annex);
+
+  return pieces;
+}
+
+/* Lines of table text a page without the heading holds. */
+guint
+renaksi_annex_layout_get_page_lines (RenaksiAnnexLayout *self)
+{
+  g_return_val_if_fail (RENAKSI_IS_ANNEX_LAYOUT (self), 0);
+  g_return_val_if_fail (self->paginated, 0);
+
+  return (guint)lines_that_fit (self, margin_top () + header_height (self),
+                                content_bottom (self, self->paper_height));
 }
 
 /* The x range of a table column, in points. Call paginate first. */

@@ -67,6 +67,22 @@ void                renaksi_annex_layout_draw_page           (RenaksiAnnexLayout
                                                               cairo_t             *cr,
                                                               guint                page);
 
+/* A row of the table as printed on one page: lines [first, first + count)
+ * of the row's n_lines, between y0 and y1. */
+typedef struct
+{
+  guint  row;
+  guint  first;
+  guint  count;
+  guint  n_lines;
+  double y0;
+  double y1;
+} RenaksiAnnexPiece;
+
+GArray             *renaksi_annex_layout_get_pieces          (RenaksiAnnexLayout  *self,
+                                                              guint                page);
+guint               renaksi_annex_layout_get_page_lines      (RenaksiAnnexLayout  *self);
+
 /* Geometry, in points from the page's top left corner. */
 void                renaksi_annex_layout_get_column          (RenaksiAnnexLayout  *self,
                                                               guint                column,
