@@ -891,6 +891,7 @@ test_decree (void)
   g_autoptr(RenaksiAnnexLayout) layout = renaksi_annex_layout_new (plan);
   g_autoptr(PopplerDocument) doc = NULL;
   g_autoptr(GString) body = g_string_new (NULL);
+  g_autoptr(GString) raw = g_string_new (NULL);
   RenaksiDecree *decree = renaksi_plan_get_decree (plan);
   Reading reading = { 0 };
   guint n_body = 0;
@@ -913,10 +914,20 @@ test_decree (void)
       g_autofree char *page_no = g_strdup_printf ("-%u-", n_body + 1);
       char *at = strstr (squeezed, page_no);
 
-      /* Without the page number, so a paragraph may run on. */
-      g_assert_nonnull (at);
-      memmove (at, at + strlen (page_no), strlen (at + strlen (page_no)) + 1);
+      /* The letterhead page has no number; the others "- 2 -", "- 3 -"…
+       * Without the page number, so a paragraph may run on. */
+      if (n_body == 0)
+        {
+          g_assert_null (at);
+          g_assert_null (strstr (text, "RAHMAT"));
+        }
+      else
+        {
+          g_assert_nonnull (at);
+          memmove (at, at + strlen (page_no), strlen (at + strlen (page_no)) + 1);
+        }
       g_string_append (body, squeezed);
+      g_string_append (raw, text);
       n_body++;
     }
   g_assert_cmpuint (n_body, >=, 1);
@@ -935,13 +946,72 @@ test_decree (void)
       assert_contains (body->str, part->label);
       assert_contains (body->str, part->text);
     }
-  assert_contains (body->str, "Pada tanggal 2 Januari 2024");
+  assert_contains (body->str, "Pada Tanggal 2 Januari 2024");
+  /* As the seed writes it, the colon apart. */
+  g_assert_nonnull (strstr (raw->str, "MEMUTUSKAN :"));
   assert_contains (body->str, "IRON SAHRONI");
   assert_contains (body->str, "Salinan sesuai dengan aslinya");
 
   read_annex (layout, doc, MM (330), MM (215), &reading);
   assert_every_node (plan, &reading);
   reading_clear (&reading);
+  test_util_remove_dir (dir);
+}
+
+/* A decree that has an invocation line prints it on its first page,
+ * between the title and the signatory's title; it is kept in the file. */
+static void
+test_decree_invocation (void)
+{
+  g_autofree char *dir = test_util_make_dir ();
+  g_autofree char *path = test_util_default_plan (dir, "plan.renaksi");
+  g_autofree char *pdf = g_build_filename (dir, "decree.pdf", NULL);
+  g_autoptr(RenaksiPlan) plan = NULL;
+  g_autoptr(RenaksiAnnexLayout) layout = NULL;
+  g_autoptr(PopplerDocument) doc = NULL;
+  g_autoptr(PopplerPage) page = NULL;
+  g_autoptr(RenaksiDecree) decree = renaksi_decree_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  const char **keys = renaksi_decree_get_field_keys ();
+  char *invocation, *title, *signatory;
+
+  plan = renaksi_plan_open (path, RENAKSI_DB_READ_WRITE, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; keys[i] != NULL; i++)
+    {
+      g_autofree char *value = renaksi_decree_dup_field (renaksi_plan_get_decree (plan), keys[i]);
+
+      g_assert_true (renaksi_decree_set_field (decree, keys[i], value, NULL));
+    }
+  g_assert_cmpstr (decree->invocation, ==, "");
+  for (guint i = 0; i < renaksi_plan_get_decree (plan)->parts->len; i++)
+    {
+      RenaksiDecreePart *part = g_ptr_array_index (renaksi_plan_get_decree (plan)->parts, i);
+
+      renaksi_decree_add_part (decree, part->kind, part->label, part->text);
+    }
+  g_assert_true (renaksi_decree_set_field (decree, "invocation",
+                                           "DENGAN RAHMAT TUHAN YANG MAHA ESA", NULL));
+  g_assert_true (renaksi_plan_set_decree (plan, decree, &error));
+  g_assert_no_error (error);
+  g_clear_object (&plan);
+
+  plan = open_plan (path);
+  g_assert_cmpstr (renaksi_plan_get_decree (plan)->invocation, ==, "DENGAN RAHMAT TUHAN YANG MAHA ESA");
+  layout = renaksi_annex_layout_new (plan);
+  renaksi_annex_layout_set_with_decree (layout, TRUE);
+  export (layout, pdf);
+  doc = open_pdf (pdf);
+  page = poppler_document_get_page (doc, 0);
+  text = poppler_page_get_text (page);
+  invocation = strstr (text, "DENGAN RAHMAT TUHAN YANG MAHA ESA");
+  title = strstr (text, "TENTANG");
+  signatory = strstr (text, "KETUA KOMISI PEMILIHAN UMUM PROVINSI JAMBI,");
+  g_assert_nonnull (invocation);
+  g_assert_nonnull (title);
+  g_assert_nonnull (signatory);
+  g_assert_true (title < invocation && invocation < signatory);
   test_util_remove_dir (dir);
 }
 
@@ -1077,6 +1147,7 @@ main (int   argc,
   g_test_add_func ("/annex/generated/2000-indicators", test_generated_2000);
   g_test_add_func ("/annex/months/planned-and-realised", test_months);
   g_test_add_func ("/annex/decree/whole", test_decree);
+  g_test_add_func ("/annex/decree/invocation", test_decree_invocation);
   g_test_add_func ("/annex/export/failure-leaves-nothing", test_failed_export_leaves_nothing);
   g_test_add_func ("/annex/cli/export-and-bad-arguments", test_cli);
 

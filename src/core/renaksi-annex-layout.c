@@ -874,7 +874,7 @@ closing_layout (RenaksiAnnexLayout *self,
 {
   RenaksiDecree *decree = renaksi_plan_get_decree (self->plan);
   g_autofree char *date = renaksi_decree_format_date_set (decree);
-  g_autofree char *text = g_strdup_printf ("Ditetapkan di %s\nPada tanggal %s\n\n%s,\n\n%s\n\n%s",
+  g_autofree char *text = g_strdup_printf ("Ditetapkan di %s\nPada Tanggal %s\n\n%s,\n\n%s\n\n%s",
                                            decree->place, date, decree->signatory_title,
                                            self->copy ? "ttd." : "\n",
                                            decree->signatory_name);
@@ -939,8 +939,16 @@ draw_page_number (RenaksiAnnexLayout *self,
                   guint               number)
 {
   g_autofree char *text = g_strdup_printf ("- %u -", number);
-  g_autoptr(PangoLayout) layout = make_layout (self, text, PAGE_NO_SIZE, FALSE, 0, PANGO_ALIGN_LEFT);
-  double w = text_width (self, text, PAGE_NO_SIZE, FALSE);
+  g_autoptr(PangoLayout) layout = NULL;
+  double w;
+
+  /* The decree's first page carries the letterhead and no number (tata
+   * naskah dinas, PermenPANRB 80/2012); its body pages are the portrait
+   * ones. The annex is numbered on its own, from "- 1 -" on its first page. */
+  if (number == 1 && page_width < self->paper_width)
+    return;
+  layout = make_layout (self, text, PAGE_NO_SIZE, FALSE, 0, PANGO_ALIGN_LEFT);
+  w = text_width (self, text, PAGE_NO_SIZE, FALSE);
 
   draw_layout (cr, layout, (page_width - w) / 2, MM (9));
 }
@@ -1793,8 +1801,14 @@ build_body (RenaksiAnnexLayout *self)
   body_add (self, nomor, left, width, PANGO_ALIGN_CENTER, TRUE, MM (2));
   body_add (self, "TENTANG", left, width, PANGO_ALIGN_CENTER, TRUE, MM (2));
   body_add (self, decree->title, left + MM (10), width - MM (20), PANGO_ALIGN_CENTER, TRUE, MM (2));
-  body_add (self, "DENGAN RAHMAT TUHAN YANG MAHA ESA", left, width, PANGO_ALIGN_CENTER, TRUE, MM (6));
-  body_add (self, signatory, left, width, PANGO_ALIGN_CENTER, TRUE, MM (4));
+  /* Only when the decree itself has one (the default plan's seed has none). */
+  if (decree->invocation != NULL && *decree->invocation != '\0')
+    {
+      body_add (self, decree->invocation, left, width, PANGO_ALIGN_CENTER, TRUE, MM (6));
+      body_add (self, signatory, left, width, PANGO_ALIGN_CENTER, TRUE, MM (4));
+    }
+  else
+    body_add (self, signatory, left, width, PANGO_ALIGN_CENTER, TRUE, MM (6));
 
   for (guint h = 0; heads[h] != NULL; h++)
     {
@@ -1824,7 +1838,7 @@ build_body (RenaksiAnnexLayout *self)
         }
     }
 
-  body_add (self, "MEMUTUSKAN:", left, width, PANGO_ALIGN_CENTER, TRUE, MM (6));
+  body_add (self, "MEMUTUSKAN :", left, width, PANGO_ALIGN_CENTER, TRUE, MM (6));
   for (guint i = 0; i < decree->parts->len; i++)
     {
       RenaksiDecreePart *part = g_ptr_array_index (decree->parts, i);

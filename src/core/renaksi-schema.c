@@ -109,6 +109,12 @@ static const char migration_v2[] =
   "  SELECT id, status, reviewer_note, reviewer_name, reviewed_at"
   "  FROM evidence_item WHERE status != 'unreviewed';";
 
+/* v3: the decree's invocation line ("DENGAN RAHMAT TUHAN YANG MAHA ESA"),
+ * which some decrees print and others (the default plan's seed) do not:
+ * the document's text, not the program's. Empty in older files. */
+static const char migration_v3[] =
+  "ALTER TABLE decree ADD COLUMN invocation TEXT NOT NULL DEFAULT '';";
+
 /* Every column the app reads, by table and the version that added it: a
  * file whose tables lack one is refused before anything is written. */
 static const struct {
@@ -128,6 +134,7 @@ static const struct {
        " month, notes, file_name, mime_type, status, reviewer_note, reviewer_name,"
        " reviewed_at, added_at FROM evidence_item LIMIT 0" },
   { 2, "SELECT id, item_id, status, note, reviewer_name, reviewed_at FROM evidence_review LIMIT 0" },
+  { 3, "SELECT invocation FROM decree LIMIT 0" },
 };
 
 /* Checks, without reading any rows, that the tables of a file at @version
@@ -155,6 +162,7 @@ renaksi_schema_check_shape (sqlite3 *handle,
 /* migrations[i] turns version i + 1 into version i + 2. */
 static const char * const migrations[] = {
   migration_v2,
+  migration_v3,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) + 1 == RENAKSI_SCHEMA_VERSION);

@@ -7,7 +7,7 @@ G_BEGIN_DECLS
 
 /* The file format version this build writes; files with a higher
  * PRAGMA user_version are refused, lower ones are migrated on open. */
-#define RENAKSI_SCHEMA_VERSION 2
+#define RENAKSI_SCHEMA_VERSION 3
 
 gboolean renaksi_schema_create  (RenaksiDb  *db,
                                  int         version,
