@@ -27,7 +27,9 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerDocument, g_object_unref)
 
 
 /* Text with every whitespace character removed, so that line wrapping
- * (even inside a word too long for its column) cannot hide a match. */
+ * (even inside a word too long for its column) cannot hide a match; and
+ * the hyphens a break at a hyphenation point shows (U+00AD, as Pango
+ * writes them) and the marks of break points. */
 static char *
 squeeze (const char *text)
 {
@@ -37,7 +39,7 @@ squeeze (const char *text)
     {
       gunichar c = g_utf8_get_char (p);
 
-      if (!g_unichar_isspace (c))
+      if (!g_unichar_isspace (c) && c != 0x00AD && c != 0x200B && c != 0x2060)
         g_string_append_unichar (out, c);
     }
 
@@ -219,7 +221,8 @@ read_annex (RenaksiAnnexLayout *layout,
           guint column;
           double x0, x1;
 
-          if (g_unichar_isspace (glyph.ch))
+          if (g_unichar_isspace (glyph.ch) || glyph.ch == 0x00AD ||
+              glyph.ch == 0x200B || glyph.ch == 0x2060)
             continue;
           column = column_at (layout, (r->x1 + r->x2) / 2);
 
@@ -313,6 +316,321 @@ assert_every_node (RenaksiPlan *plan,
   return n;
 }
 
+/* ---- Typesetting, read back word by word -------------------------------- */
+
+/* Every word of the plan's texts as written (split at spaces). */
+static void
+add_words (GHashTable *words,
+           const char *text)
+{
+  g_auto(GStrv) split = g_strsplit_set (text != NULL ? text : "", " \t\n", -1);
+
+  for (guint i = 0; split[i] != NULL; i++)
+    if (*split[i] != '\0')
+      {
+        g_hash_table_add (words, g_strdup (split[i]));
+        /* Pairs too: the plan writes "di lingkungan" and "dilingkungan". */
+        if (split[i + 1] != NULL && *split[i + 1] != '\0')
+          g_hash_table_add (words, g_strconcat (split[i], " ", split[i + 1], NULL));
+      }
+}
+
+static void
+collect_plan_words (GListModel *nodes,
+                    GHashTable *words,
+                    GPtrArray  *spans[3],
+                    guint       depth)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (nodes); i++)
+    {
+      g_autoptr(RenaksiNode) node = g_list_model_get_item (nodes, i);
+      const char *label = renaksi_node_get_label (node);
+      const char *text = renaksi_node_get_text (node);
+
+      add_words (words, text);
+      add_words (words, label);
+      add_words (words, renaksi_node_get_remark (node));
+      if (depth < 3)
+        {
+          g_autofree char *span = depth == 0 || label == NULL || *label == '\0'
+                                  ? g_strdup (text) : g_strconcat (label, " ", text, NULL);
+
+          g_ptr_array_add (spans[depth], squeeze (span));
+        }
+      if (renaksi_node_get_children (node) != NULL)
+        collect_plan_words (renaksi_node_get_children (node), words, spans, depth + 1);
+    }
+}
+
+typedef struct
+{
+  double   y;       /* baseline */
+  GString *text;    /* words separated by one space */
+  double   last_x;
+} Line;
+
+static void
+line_free (gpointer data)
+{
+  Line *line = data;
+
+  g_string_free (line->text, TRUE);
+  g_free (line);
+}
+
+/* The lines of each column between @y0 and @y1 on @page, top to bottom. */
+static void
+read_lines (RenaksiAnnexLayout *layout,
+            PopplerPage        *page,
+            double              y0,
+            double              y1,
+            gboolean            merge_months,
+            GPtrArray          *lines[RENAKSI_ANNEX_N_COLUMNS])
+{
+  g_autofree char *text = poppler_page_get_text (page);
+  g_autofree PopplerRectangle *rects = NULL;
+  g_autoptr(GArray) glyphs = g_array_new (FALSE, FALSE, sizeof (Glyph));
+  GArray *by_column[RENAKSI_ANNEX_N_COLUMNS];
+  guint n_rects, i;
+  const char *s;
+
+  g_assert_true (poppler_page_get_text_layout (page, &rects, &n_rects));
+  for (guint c = 0; c < RENAKSI_ANNEX_N_COLUMNS; c++)
+    {
+      by_column[c] = g_array_new (FALSE, FALSE, sizeof (Glyph));
+      lines[c] = g_ptr_array_new_with_free_func (line_free);
+    }
+  for (s = text, i = 0; *s != '\0' && i < n_rects; s = g_utf8_next_char (s), i++)
+    {
+      const PopplerRectangle *r = &rects[i];
+      Glyph glyph = { .y = r->y2, .x = r->x1, .ch = g_utf8_get_char (s) };
+      double cy = (r->y1 + r->y2) / 2;
+      guint column = column_at (layout, (r->x1 + r->x2) / 2);
+
+      if (cy < y0 || cy > y1 || column >= RENAKSI_ANNEX_N_COLUMNS || glyph.ch == '\n')
+        continue;
+      /* The header's PELAKSANAAN (BULAN) spans the months. */
+      if (merge_months && column >= RENAKSI_ANNEX_COLUMN_FIRST_MONTH &&
+          column < RENAKSI_ANNEX_COLUMN_REMARK)
+        column = RENAKSI_ANNEX_COLUMN_FIRST_MONTH;
+      if (g_unichar_isspace (glyph.ch))
+        glyph.ch = ' ';
+      g_array_append_val (by_column[column], glyph);
+      /* The glyph's right edge, for the gap to the next. */
+      glyph.x = r->x2;
+      glyph.ch = 0;
+      g_array_append_val (by_column[column], glyph);
+    }
+
+  for (guint c = 0; c < RENAKSI_ANNEX_N_COLUMNS; c++)
+    {
+      Line *line = NULL;
+
+      g_array_sort (by_column[c], glyph_compare);
+      for (i = 0; i < by_column[c]->len; i++)
+        {
+          const Glyph *g = &g_array_index (by_column[c], Glyph, i);
+
+          if (line == NULL || fabs (g->y - line->y) > 1.0)
+            {
+              line = g_new0 (Line, 1);
+              line->y = g->y;
+              line->text = g_string_new (NULL);
+              line->last_x = g->x;
+              g_ptr_array_add (lines[c], line);
+            }
+          if (g->ch == 0)
+            {
+              line->last_x = MAX (line->last_x, g->x);
+              continue;
+            }
+          /* A gap wider than a thin space separates words too. */
+          if ((g->ch == ' ' || g->x > line->last_x + 1.5) && line->text->len > 0 &&
+              line->text->str[line->text->len - 1] != ' ')
+            g_string_append_c (line->text, ' ');
+          if (g->ch != ' ')
+            g_string_append_unichar (line->text, g->ch);
+        }
+      for (i = 0; i < lines[c]->len; i++)
+        g_strstrip (((Line *)g_ptr_array_index (lines[c], i))->text->str);
+      g_array_unref (by_column[c]);
+    }
+}
+
+static const char *
+last_word (const char *text)
+{
+  const char *space = strrchr (text, ' ');
+
+  return space != NULL ? space + 1 : text;
+}
+
+static char *
+first_word (const char *text)
+{
+  const char *space = strchr (text, ' ');
+
+  return space != NULL ? g_strndup (text, (gsize)(space - text)) : g_strdup (text);
+}
+
+static gboolean
+has_digit_or_slash (const char *s)
+{
+  for (; *s != '\0'; s++)
+    if (g_ascii_isdigit (*s) || *s == '/')
+      return TRUE;
+
+  return FALSE;
+}
+
+/* Two lines of one column belong to one cell when nothing but the line
+ * spacing is between them (a cell's padding and rule are more). */
+static gboolean
+same_cell (const Line *a,
+           const Line *b,
+           double      line_height)
+{
+  return b->y - a->y < line_height + 1.0;
+}
+
+/* On every annex page: no header word broken; no word of the plan broken
+ * between two lines of a cell without a hyphen (a line's last word joined
+ * with the next line's first word is never a word of the plan, unless the
+ * line ends with the hyphen of a hyphenation point, a slash or, outside
+ * numbers and identifiers, a hyphen of the text); every "(lanjutan)"
+ * shares its cell with its label and the start of its text; no piece of
+ * a split row under 3 lines. */
+static void
+check_typesetting (RenaksiAnnexLayout *layout,
+                   RenaksiPlan        *plan,
+                   PopplerDocument    *doc)
+{
+  static const char * const header_words[] = {
+    "NO", "AREA", "PERUBAHAN", "KEGIATAN", "SUB", "INDIKATOR", "KEBERHASILAN", "KET",
+    "PELAKSANAAN", "(BULAN)", "Jan", "Feb", "Maret", "April", "Mei", "Juni", "Juli", "Agt",
+    "Sept", "Okt", "Nov", "Des", "1", "2", "3", "4", "5", "6", "7", NULL
+  };
+  g_autoptr(GHashTable) words = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  GPtrArray *spans[3];
+  int n_pages = poppler_document_get_n_pages (doc);
+  guint page_lines = renaksi_annex_layout_get_page_lines (layout);
+  double line_height = 9.0 * 1.15;
+  guint n_continued = 0, n_breaks = 0, n_hyphens = 0;
+
+  for (guint k = 0; k < 3; k++)
+    spans[k] = g_ptr_array_new_with_free_func (g_free);
+  collect_plan_words (renaksi_plan_get_areas (plan), words, spans, 0);
+
+  for (int p = 0; p < n_pages; p++)
+    {
+      g_autoptr(PopplerPage) page = poppler_document_get_page (doc, p);
+      g_autoptr(GArray) pieces = NULL;
+      GPtrArray *lines[RENAKSI_ANNEX_N_COLUMNS];
+      GPtrArray *head[RENAKSI_ANNEX_N_COLUMNS];
+      double y0, y1;
+
+      if (!renaksi_annex_layout_get_table_extent (layout, (guint)p, &y0, &y1))
+        continue;
+
+      /* The header: whole words only. */
+      read_lines (layout, page, y0 - 60, y0, TRUE, head);
+      for (guint c = 0; c < RENAKSI_ANNEX_N_COLUMNS; c++)
+        {
+          for (guint i = 0; i < head[c]->len; i++)
+            {
+              g_auto(GStrv) ws = g_strsplit (((Line *)g_ptr_array_index (head[c], i))->text->str,
+                                             " ", -1);
+
+              for (guint w = 0; ws[w] != NULL; w++)
+                if (*ws[w] != '\0' && !g_strv_contains (header_words, ws[w]))
+                  g_error ("page %d: header column %u has a broken word “%s”", p + 1, c, ws[w]);
+            }
+          g_ptr_array_unref (head[c]);
+        }
+
+      read_lines (layout, page, y0, y1, FALSE, lines);
+      for (guint c = RENAKSI_ANNEX_COLUMN_AREA; c < RENAKSI_ANNEX_N_COLUMNS; c++)
+        {
+          GString *cell = g_string_new (NULL);
+
+          for (guint i = 0; i < lines[c]->len; i++)
+            {
+              const Line *line = g_ptr_array_index (lines[c], i);
+              const Line *next = i + 1 < lines[c]->len ? g_ptr_array_index (lines[c], i + 1) : NULL;
+              gboolean joined = next != NULL && same_cell (line, next, line_height);
+
+              g_string_append (cell, line->text->str);
+              if (joined)
+                {
+                  const char *last = last_word (line->text->str);
+                  g_autofree char *first = first_word (next->text->str);
+                  g_autofree char *both = g_strconcat (last, first, NULL);
+                  g_autofree char *pair = NULL;
+
+                  n_breaks++;
+                  if (g_str_has_suffix (last, "\u00ad"))
+                    {
+                      n_hyphens++;
+                      /* Two letters at least before the hyphen. */
+                      g_assert_cmpint (g_utf8_strlen (last, -1), >=, 3);
+                    }
+                  else if (g_str_has_suffix (last, "/"))
+                    ;
+                  else if (g_str_has_suffix (last, "-") && !has_digit_or_slash (both))
+                    ;
+                  else if (g_hash_table_contains (words, both) &&
+                           !g_hash_table_contains (words, (pair = g_strconcat (last, " ", first, NULL))))
+                    g_error ("page %d, column %u: “%s” is broken without a hyphen: “%s” | “%s”",
+                             p + 1, c, both, line->text->str, next->text->str);
+                  g_string_append_c (cell, ' ');
+                  continue;
+                }
+
+              /* The cell ends here. */
+              if (strstr (cell->str, "(lanjutan)") != NULL)
+                {
+                  g_autofree char *all = squeeze (cell->str);
+                  char *mark = strstr (all, "(lanjutan)");
+                  gboolean found = FALSE;
+
+                  g_assert_cmpuint (c, <=, RENAKSI_ANNEX_COLUMN_SUB_ACTIVITY);
+                  *mark = '\0';
+                  if (*all == '\0')
+                    g_error ("page %d, column %u: a bare “(lanjutan)”", p + 1, c);
+                  for (guint k = 0; k < spans[c - 1]->len && !found; k++)
+                    found = g_str_has_prefix (g_ptr_array_index (spans[c - 1], k), all);
+                  if (!found)
+                    g_error ("page %d, column %u: “%s (lanjutan)” is not the start of a cell of the plan",
+                             p + 1, c, all);
+                  n_continued++;
+                }
+              g_string_truncate (cell, 0);
+            }
+          g_string_free (cell, TRUE);
+        }
+      for (guint c = 0; c < RENAKSI_ANNEX_N_COLUMNS; c++)
+        g_ptr_array_unref (lines[c]);
+
+      /* Split rows: 3 lines a piece, unless the row is taller than a page. */
+      pieces = renaksi_annex_layout_get_pieces (layout, (guint)p);
+      for (guint i = 0; i < pieces->len; i++)
+        {
+          const RenaksiAnnexPiece *piece = &g_array_index (pieces, RenaksiAnnexPiece, i);
+
+          if (piece->count < piece->n_lines && piece->n_lines <= page_lines)
+            g_assert_cmpuint (piece->count, >=, 3);
+          if (piece->count < piece->n_lines && piece->first + piece->count < piece->n_lines)
+            g_assert_cmpuint (piece->n_lines - piece->first - piece->count, >=, 3);
+        }
+    }
+
+  g_test_message ("%u line breaks inside cells, %u at hyphenation points, %u continued cells",
+                  n_breaks, n_hyphens, n_continued);
+  g_assert_cmpuint (n_breaks, >, 0);
+  for (guint k = 0; k < 3; k++)
+    g_ptr_array_unref (spans[k]);
+}
+
 static void
 check_plan (const char   *plan_path,
             RenaksiPaper  paper,
@@ -340,6 +658,7 @@ check_plan (const char   *plan_path,
 
   read_annex (layout, doc, width, height, &reading);
   g_assert_cmpuint (assert_every_node (plan, &reading), ==, expect_indicators);
+  check_typesetting (layout, plan, doc);
 
   /* The indicator column is the widest; a month is narrow. */
   renaksi_annex_layout_get_column (layout, RENAKSI_ANNEX_COLUMN_INDICATOR, &x0, &x1);
@@ -572,6 +891,7 @@ test_decree (void)
   g_autoptr(RenaksiAnnexLayout) layout = renaksi_annex_layout_new (plan);
   g_autoptr(PopplerDocument) doc = NULL;
   g_autoptr(GString) body = g_string_new (NULL);
+  g_autoptr(GString) raw = g_string_new (NULL);
   RenaksiDecree *decree = renaksi_plan_get_decree (plan);
   Reading reading = { 0 };
   guint n_body = 0;
@@ -594,10 +914,20 @@ test_decree (void)
       g_autofree char *page_no = g_strdup_printf ("-%u-", n_body + 1);
       char *at = strstr (squeezed, page_no);
 
-      /* Without the page number, so a paragraph may run on. */
-      g_assert_nonnull (at);
-      memmove (at, at + strlen (page_no), strlen (at + strlen (page_no)) + 1);
+      /* The letterhead page has no number; the others "- 2 -", "- 3 -"…
+       * Without the page number, so a paragraph may run on. */
+      if (n_body == 0)
+        {
+          g_assert_null (at);
+          g_assert_null (strstr (text, "RAHMAT"));
+        }
+      else
+        {
+          g_assert_nonnull (at);
+          memmove (at, at + strlen (page_no), strlen (at + strlen (page_no)) + 1);
+        }
       g_string_append (body, squeezed);
+      g_string_append (raw, text);
       n_body++;
     }
   g_assert_cmpuint (n_body, >=, 1);
@@ -616,13 +946,72 @@ test_decree (void)
       assert_contains (body->str, part->label);
       assert_contains (body->str, part->text);
     }
-  assert_contains (body->str, "Pada tanggal 2 Januari 2024");
+  assert_contains (body->str, "Pada Tanggal 2 Januari 2024");
+  /* As the seed writes it, the colon apart. */
+  g_assert_nonnull (strstr (raw->str, "MEMUTUSKAN :"));
   assert_contains (body->str, "IRON SAHRONI");
   assert_contains (body->str, "Salinan sesuai dengan aslinya");
 
   read_annex (layout, doc, MM (330), MM (215), &reading);
   assert_every_node (plan, &reading);
   reading_clear (&reading);
+  test_util_remove_dir (dir);
+}
+
+/* A decree that has an invocation line prints it on its first page,
+ * between the title and the signatory's title; it is kept in the file. */
+static void
+test_decree_invocation (void)
+{
+  g_autofree char *dir = test_util_make_dir ();
+  g_autofree char *path = test_util_default_plan (dir, "plan.renaksi");
+  g_autofree char *pdf = g_build_filename (dir, "decree.pdf", NULL);
+  g_autoptr(RenaksiPlan) plan = NULL;
+  g_autoptr(RenaksiAnnexLayout) layout = NULL;
+  g_autoptr(PopplerDocument) doc = NULL;
+  g_autoptr(PopplerPage) page = NULL;
+  g_autoptr(RenaksiDecree) decree = renaksi_decree_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  const char **keys = renaksi_decree_get_field_keys ();
+  char *invocation, *title, *signatory;
+
+  plan = renaksi_plan_open (path, RENAKSI_DB_READ_WRITE, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; keys[i] != NULL; i++)
+    {
+      g_autofree char *value = renaksi_decree_dup_field (renaksi_plan_get_decree (plan), keys[i]);
+
+      g_assert_true (renaksi_decree_set_field (decree, keys[i], value, NULL));
+    }
+  g_assert_cmpstr (decree->invocation, ==, "");
+  for (guint i = 0; i < renaksi_plan_get_decree (plan)->parts->len; i++)
+    {
+      RenaksiDecreePart *part = g_ptr_array_index (renaksi_plan_get_decree (plan)->parts, i);
+
+      renaksi_decree_add_part (decree, part->kind, part->label, part->text);
+    }
+  g_assert_true (renaksi_decree_set_field (decree, "invocation",
+                                           "DENGAN RAHMAT TUHAN YANG MAHA ESA", NULL));
+  g_assert_true (renaksi_plan_set_decree (plan, decree, &error));
+  g_assert_no_error (error);
+  g_clear_object (&plan);
+
+  plan = open_plan (path);
+  g_assert_cmpstr (renaksi_plan_get_decree (plan)->invocation, ==, "DENGAN RAHMAT TUHAN YANG MAHA ESA");
+  layout = renaksi_annex_layout_new (plan);
+  renaksi_annex_layout_set_with_decree (layout, TRUE);
+  export (layout, pdf);
+  doc = open_pdf (pdf);
+  page = poppler_document_get_page (doc, 0);
+  text = poppler_page_get_text (page);
+  invocation = strstr (text, "DENGAN RAHMAT TUHAN YANG MAHA ESA");
+  title = strstr (text, "TENTANG");
+  signatory = strstr (text, "KETUA KOMISI PEMILIHAN UMUM PROVINSI JAMBI,");
+  g_assert_nonnull (invocation);
+  g_assert_nonnull (title);
+  g_assert_nonnull (signatory);
+  g_assert_true (title < invocation && invocation < signatory);
   test_util_remove_dir (dir);
 }
 
@@ -758,6 +1147,7 @@ main (int   argc,
   g_test_add_func ("/annex/generated/2000-indicators", test_generated_2000);
   g_test_add_func ("/annex/months/planned-and-realised", test_months);
   g_test_add_func ("/annex/decree/whole", test_decree);
+  g_test_add_func ("/annex/decree/invocation", test_decree_invocation);
   g_test_add_func ("/annex/export/failure-leaves-nothing", test_failed_export_leaves_nothing);
   g_test_add_func ("/annex/cli/export-and-bad-arguments", test_cli);
 

@@ -519,6 +519,56 @@ test_text_limit (void)
   test_util_remove_dir (dir);
 }
 
+/* A clean copy keeps the decree's fields, the invocation line (v3) with
+ * them; a file from before v3, with no such column, copies too. */
+static void
+test_clean_copy_decree (void)
+{
+  g_autofree char *dir = test_util_make_dir ();
+  g_autofree char *path = test_util_default_plan (dir, "kiriman.renaksi");
+  g_autofree char *copy = g_build_filename (dir, "bersih.renaksi", NULL);
+  g_autofree char *older = g_build_filename (dir, "lama.renaksi", NULL);
+  g_autoptr(GError) error = NULL;
+
+  {
+    g_autoptr(RenaksiPlan) plan = renaksi_plan_open (path, RENAKSI_DB_READ_WRITE, &error);
+    g_autoptr(RenaksiDecree) decree = renaksi_decree_new ();
+
+    g_assert_no_error (error);
+    for (const char **key = renaksi_decree_get_field_keys (); *key != NULL; key++)
+      {
+        g_autofree char *value = renaksi_decree_dup_field (renaksi_plan_get_decree (plan), *key);
+        g_assert_true (renaksi_decree_set_field (decree, *key, value, NULL));
+      }
+    g_assert_true (renaksi_decree_set_field (decree, "invocation", "DENGAN RAHMAT TUHAN YANG MAHA ESA", NULL));
+    g_assert_true (renaksi_plan_set_decree (plan, decree, &error));
+    g_assert_no_error (error);
+  }
+
+  g_assert_true (renaksi_plan_write_clean_copy (path, copy, NULL, &error));
+  g_assert_no_error (error);
+  {
+    g_autoptr(RenaksiPlan) plan = renaksi_plan_open (copy, RENAKSI_DB_READ_ONLY, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (renaksi_plan_get_decree (plan)->invocation, ==, "DENGAN RAHMAT TUHAN YANG MAHA ESA");
+    g_assert_cmpstr (renaksi_plan_get_decree (plan)->institution, ==, "KOMISI PEMILIHAN UMUM PROVINSI JAMBI");
+  }
+
+  test_util_sql_exec (path, "ALTER TABLE decree DROP COLUMN invocation; PRAGMA user_version = 2;");
+  g_assert_true (renaksi_plan_write_clean_copy (path, older, NULL, &error));
+  g_assert_no_error (error);
+  {
+    g_autoptr(RenaksiPlan) plan = renaksi_plan_open (older, RENAKSI_DB_READ_WRITE, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (renaksi_plan_get_decree (plan)->invocation, ==, "");
+    g_assert_cmpstr (renaksi_plan_get_decree (plan)->institution, ==, "KOMISI PEMILIHAN UMUM PROVINSI JAMBI");
+  }
+
+  test_util_remove_dir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -556,6 +606,7 @@ main (int   argc,
     }
 
   g_test_add_func ("/received-plan/text/limit", test_text_limit);
+  g_test_add_func ("/received-plan/clean-copy/decree", test_clean_copy_decree);
 
   return g_test_run ();
 }

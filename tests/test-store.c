@@ -135,6 +135,9 @@ test_migration_v1 (void)
   g_assert_cmpint (renaksi_db_get_schema_version (renaksi_plan_get_db (plan)), ==, RENAKSI_SCHEMA_VERSION);
   area = g_list_model_get_item (renaksi_plan_get_areas (plan), 0);
   g_assert_cmpstr (renaksi_node_get_text (area), ==, "Manajemen Perubahan");
+  /* v3: the invocation line, empty for an older decree; then kept. */
+  g_assert_cmpstr (renaksi_plan_get_decree (plan)->invocation, ==, "");
+  g_assert_cmpstr (renaksi_plan_get_decree (plan)->title, ==, "Lama");
   g_clear_object (&plan);
 
   g_assert_cmpint (raw_query_int (path, "PRAGMA user_version"), ==, RENAKSI_SCHEMA_VERSION);

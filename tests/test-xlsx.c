@@ -452,7 +452,7 @@ test_default_plan (void)
       g_assert_true (has_string (&sheet, headings[i]));
     }
   g_assert_true (has_string (&sheet, "Ditetapkan di Jambi"));
-  g_assert_true (has_string (&sheet, "Pada tanggal 2 Januari 2024"));
+  g_assert_true (has_string (&sheet, "Pada Tanggal 2 Januari 2024"));
   g_assert_true (has_string (&sheet, "KETUA KOMISI PEMILIHAN UMUM PROVINSI JAMBI,"));
   g_assert_true (has_string (&sheet, "IRON SAHRONI"));
   g_assert_true (has_string (&sheet, "Maret"));

@@ -29,16 +29,19 @@
 
 #include "renaksi-annex-layout.h"
 #include "renaksi-error.h"
+#include "renaksi-hyphenate.h"
 
 #define MM(x) ((x) * 72.0 / 25.4)
 
-#define TABLE_SIZE     9.0     /* points */
+#define MONTH_HEAD_SCALE 0.8   /* month heads, of the table text size */
 #define HEADING_SIZE  11.0
 #define BODY_SIZE     11.0
 #define PAGE_NO_SIZE  10.0
 #define CELL_PAD_X     2.0
 #define CELL_PAD_Y     2.0
 #define CONTINUED     "(lanjutan)"
+#define CONTINUED_FULL_LINES 3  /* longer: the label and first line only */
+#define MIN_PIECE      3        /* lines of each piece of a split row */
 
 static const char * const month_names[] = {
   "Jan", "Feb", "Maret", "April", "Mei", "Juni",
@@ -77,6 +80,7 @@ typedef struct
   guint  row;
   guint  first;
   guint  count;
+  guint  pad;           /* blank lines after, for a spanning cell's text */
   double y0;
   double y1;
 } Part;
@@ -122,6 +126,7 @@ struct _RenaksiAnnexLayout
   gboolean      with_realisation;
   gboolean      with_decree;
   char         *font_family;
+  double        font_size;        /* of the table text, in points */
 
   /* Computed by paginate. */
   gboolean      paginated;
@@ -160,6 +165,7 @@ enum {
   PROP_WITH_REALISATION,
   PROP_WITH_DECREE,
   PROP_FONT_FAMILY,
+  PROP_FONT_SIZE,
   N_PROPS
 };
 
@@ -198,9 +204,51 @@ make_font (RenaksiAnnexLayout *self,
   return font;
 }
 
-/* A layout of @text, @width points wide (0: unwrapped). Words are never
- * hyphenated; a word longer than the line breaks between characters
- * rather than run out of its cell. */
+/* A layout of @text, @width points wide (0: unwrapped). With @hyphenate,
+ * a word breaks at its hyphenation points and shows the hyphen (Pango
+ * shows one only where it breaks at a soft hyphen when it may insert
+ * hyphens); without, words are never hyphenated. Either way a word longer
+ * than the line breaks between characters rather than run out of its
+ * cell; the columns are made wide enough that the plan's words do not. */
+static PangoLayout *
+make_layout_full (RenaksiAnnexLayout *self,
+                  const char         *text,
+                  double              size,
+                  gboolean            bold,
+                  double              width,
+                  PangoAlignment      align,
+                  gboolean            hyphenate)
+{
+  PangoLayout *layout = pango_layout_new (self->context);
+  g_autoptr(PangoFontDescription) font = make_font (self, size, bold);
+
+  if (!hyphenate)
+    {
+      PangoAttrList *attrs = pango_attr_list_new ();
+
+      pango_attr_list_insert (attrs, pango_attr_insert_hyphens_new (FALSE));
+      pango_layout_set_attributes (layout, attrs);
+      pango_attr_list_unref (attrs);
+    }
+  pango_layout_set_font_description (layout, font);
+  if (width > 0)
+    {
+      pango_layout_set_width (layout, (int)(width * PANGO_SCALE));
+      pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+    }
+  pango_layout_set_alignment (layout, align);
+  if (hyphenate)
+    {
+      g_autofree char *marked = renaksi_hyphenate (text);
+
+      pango_layout_set_text (layout, marked, -1);
+    }
+  else
+    pango_layout_set_text (layout, text != NULL ? text : "", -1);
+
+  return layout;
+}
+
 static PangoLayout *
 make_layout (RenaksiAnnexLayout *self,
              const char         *text,
@@ -209,23 +257,19 @@ make_layout (RenaksiAnnexLayout *self,
              double              width,
              PangoAlignment      align)
 {
-  PangoLayout *layout = pango_layout_new (self->context);
-  g_autoptr(PangoFontDescription) font = make_font (self, size, bold);
-  PangoAttrList *attrs = pango_attr_list_new ();
+  return make_layout_full (self, text, size, bold, width, align, FALSE);
+}
 
-  pango_attr_list_insert (attrs, pango_attr_insert_hyphens_new (FALSE));
-  pango_layout_set_attributes (layout, attrs);
-  pango_attr_list_unref (attrs);
-  pango_layout_set_font_description (layout, font);
-  if (width > 0)
-    {
-      pango_layout_set_width (layout, (int)(width * PANGO_SCALE));
-      pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
-    }
-  pango_layout_set_alignment (layout, align);
-  pango_layout_set_text (layout, text != NULL ? text : "", -1);
-
-  return layout;
+/* Plan and decree text: hyphenated. */
+static PangoLayout *
+make_text_layout (RenaksiAnnexLayout *self,
+                  const char         *text,
+                  double              size,
+                  gboolean            bold,
+                  double              width,
+                  PangoAlignment      align)
+{
+  return make_layout_full (self, text, size, bold, width, align, TRUE);
 }
 
 static double
@@ -359,7 +403,7 @@ cell_add (RenaksiAnnexLayout *self,
           guint               column,
           const char         *text)
 {
-  g_ptr_array_add (cell, make_layout (self, text, TABLE_SIZE, FALSE,
+  g_ptr_array_add (cell, make_text_layout (self, text, self->font_size, FALSE,
                                       column_text_width (self, column), PANGO_ALIGN_LEFT));
 }
 
@@ -375,7 +419,7 @@ label_indent (RenaksiAnnexLayout *self,
     return *(double *)cached;
 
   indent = g_new (double, 1);
-  *indent = MAX (MM (4.5), text_width (self, label, TABLE_SIZE, FALSE) + 3);
+  *indent = MAX (MM (4.5), text_width (self, label, self->font_size, FALSE) + 3);
   g_hash_table_insert (self->label_indents, g_strdup (label), indent);
 
   return *indent;
@@ -409,13 +453,13 @@ indicator_cell (RenaksiAnnexLayout *self,
           PangoTabArray *tabs = pango_tab_array_new_with_positions (1, FALSE, PANGO_TAB_LEFT,
                                                                    (int)(indent * PANGO_SCALE));
 
-          layout = make_layout (self, s, TABLE_SIZE, FALSE, width, PANGO_ALIGN_LEFT);
+          layout = make_text_layout (self, s, self->font_size, FALSE, width, PANGO_ALIGN_LEFT);
           pango_layout_set_tabs (layout, tabs);
           pango_layout_set_indent (layout, -(int)(indent * PANGO_SCALE));
           pango_tab_array_free (tabs);
         }
       else
-        layout = make_layout (self, text, TABLE_SIZE, FALSE, width, PANGO_ALIGN_LEFT);
+        layout = make_text_layout (self, text, self->font_size, FALSE, width, PANGO_ALIGN_LEFT);
       g_ptr_array_add (cell, layout);
     }
 
@@ -463,29 +507,303 @@ static double margin_bottom (void) { return MM (25); }
 static double margin_left (void) { return MM (30); }
 static double margin_right (void) { return MM (20); }
 
+static const char * const header_texts[] = {
+  "NO", "AREA PERUBAHAN", "KEGIATAN", "SUB KEGIATAN", "INDIKATOR KEBERHASILAN"
+};
+
+static double
+month_head_size (RenaksiAnnexLayout *self)
+{
+  return self->font_size * MONTH_HEAD_SCALE;
+}
+
+/* The text columns, area to indicator, balanced by what the plan holds. */
+#define N_TEXT_COLUMNS 4
+#define BALANCE_STEP   0.02
+#define BALANCE_ROWS   600      /* rows measured to balance a long plan */
+
+/* A cell's paragraphs as their unwrapped widths: at a column width w, a
+ * paragraph of natural width n takes about ceil (n / w) lines. Good
+ * enough to compare splits; the rows are laid out for real afterwards. */
+typedef struct
+{
+  GArray *widths[N_TEXT_COLUMNS];     /* of double; 0 ends a cell */
+} Natural;
+
+static void
+natural_add (RenaksiAnnexLayout *self,
+             GArray             *widths,
+             const char         *text)
+{
+  double w = text_width (self, text, self->font_size, FALSE);
+
+  g_array_append_val (widths, w);
+}
+
+/* The widest piece of @text that cannot break (between spaces, soft
+ * hyphens and the breaks after a slash), with the hyphen it may show. */
+static double
+widest_piece (RenaksiAnnexLayout *self,
+              const char         *text,
+              double              size,
+              gboolean            bold,
+              gboolean            hyphenate)
+{
+  g_autofree char *marked = hyphenate ? renaksi_hyphenate (text) : g_strdup (text);
+  g_auto(GStrv) words = g_strsplit_set (marked, " \t\n", -1);
+  double widest = 0;
+  glong longest = 0;
+
+  /* Width follows length closely: measure only the longest pieces. */
+  for (int pass = 0; pass < 2; pass++)
+    for (guint i = 0; words[i] != NULL; i++)
+      {
+        g_autofree char *spaced = NULL;
+        g_auto(GStrv) pieces = NULL;
+
+        spaced = g_strjoinv ("\n", (pieces = g_strsplit (words[i], "\u00ad", -1)));
+        g_strfreev (pieces);
+        pieces = g_strsplit (spaced, "\u200b", -1);
+        for (guint k = 0; pieces[k] != NULL; k++)
+          {
+            g_auto(GStrv) lines = g_strsplit (pieces[k], "\n", -1);
+
+            for (guint l = 0; lines[l] != NULL; l++)
+              {
+                glong n = g_utf8_strlen (lines[l], -1);
+
+                if (pass == 0)
+                  longest = MAX (longest, n);
+                else if (n + 3 >= longest && n > 0)
+                  {
+                    g_autofree char *with_hyphen = g_strconcat (lines[l], "-", NULL);
+
+                    widest = MAX (widest, text_width (self, with_hyphen, size, bold));
+                  }
+              }
+          }
+      }
+
+  return widest;
+}
+
+static gboolean is_last_of (RenaksiAnnexLayout *self,
+                            guint               index,
+                            guint               first_flag);
+
+/* Lines of a cell at text width @w. */
+static guint
+natural_lines (const GArray *widths,
+               guint        *index,
+               double        w)
+{
+  guint lines = 0;
+
+  for (; *index < widths->len; (*index)++)
+    {
+      double n = g_array_index (widths, double, *index);
+
+      if (n == 0)
+        {
+          (*index)++;
+          break;
+        }
+      /* A little over the natural width: lines do not end flush. */
+      lines += (guint)MAX (1.0, ceil (n * 1.08 / w));
+    }
+
+  return lines;
+}
+
+/* Total lines of the rows measured, with the column text widths @w, by
+ * the same rules as ensure_measured. */
+static guint
+natural_height (RenaksiAnnexLayout *self,
+                Natural            *nat,
+                guint               n_rows,
+                const double       *w)
+{
+  guint index[N_TEXT_COLUMNS] = { 0 };
+  guint total = 0, area_lines = 0, area_sum = 0, activity_lines = 0, activity_sum = 0;
+
+  for (guint i = 0; i < n_rows; i++)
+    {
+      const Row *row = &g_array_index (self->rows, Row, i);
+      guint sub, ind, lines;
+
+      if (row->flags & ROW_FIRST_OF_AREA)
+        {
+          area_lines = natural_lines (nat->widths[0], &index[0], w[0]);
+          area_sum = 0;
+        }
+      if (row->flags & ROW_FIRST_OF_ACTIVITY)
+        {
+          activity_lines = natural_lines (nat->widths[1], &index[1], w[1]);
+          activity_sum = 0;
+        }
+      sub = natural_lines (nat->widths[2], &index[2], w[2]);
+      ind = natural_lines (nat->widths[3], &index[3], w[3]);
+      lines = MAX (1, MAX (sub, ind));
+      activity_sum += lines;
+      if ((i + 1 == n_rows || is_last_of (self, i, ROW_FIRST_OF_ACTIVITY)) &&
+          activity_sum < activity_lines)
+        lines += activity_lines - activity_sum;
+      area_sum += lines;
+      if ((i + 1 == n_rows || is_last_of (self, i, ROW_FIRST_OF_AREA)) && area_sum < area_lines)
+        lines += area_lines - area_sum;
+      total += lines;
+    }
+
+  return total;
+}
+
+static void
+natural_measure (RenaksiAnnexLayout *self,
+                 Natural            *nat,
+                 guint               n_rows,
+                 double             *min_width)
+{
+  static const double zero = 0;
+
+  for (guint c = 0; c < N_TEXT_COLUMNS; c++)
+    nat->widths[c] = g_array_new (FALSE, FALSE, sizeof (double));
+
+  for (guint i = 0; i < n_rows; i++)
+    {
+      const Row *row = &g_array_index (self->rows, Row, i);
+      RenaksiNode *nodes[2] = { row->area, row->activity };
+      guint flags[2] = { ROW_FIRST_OF_AREA, ROW_FIRST_OF_ACTIVITY };
+
+      for (guint c = 0; c < 2; c++)
+        if ((row->flags & flags[c]) != 0)
+          {
+            g_autofree char *s = nodes[c] == NULL ? g_strdup ("")
+                                 : c == 0 ? g_strdup (renaksi_node_get_text (nodes[c]))
+                                 : labelled (renaksi_node_get_label (nodes[c]),
+                                             renaksi_node_get_text (nodes[c]));
+
+            natural_add (self, nat->widths[c], s);
+            min_width[c] = MAX (min_width[c], widest_piece (self, s, self->font_size, FALSE, TRUE));
+            g_array_append_val (nat->widths[c], zero);
+          }
+
+      if (row->sub != NULL)
+        {
+          g_autofree char *s = labelled (renaksi_node_get_label (row->sub),
+                                         renaksi_node_get_text (row->sub));
+          GListModel *children = renaksi_node_get_children (row->sub);
+
+          natural_add (self, nat->widths[2], s);
+          min_width[2] = MAX (min_width[2], widest_piece (self, s, self->font_size, FALSE, TRUE));
+          for (guint k = 0; k < g_list_model_get_n_items (children); k++)
+            {
+              g_autoptr(RenaksiNode) indicator = g_list_model_get_item (children, k);
+              const char *label = renaksi_node_get_label (indicator);
+              const char *text = renaksi_node_get_text (indicator);
+              double indent = label != NULL && *label != '\0' ? label_indent (self, label) : 0;
+              double w = text_width (self, text, self->font_size, FALSE);
+
+              /* The hanging indent takes its share of every line. */
+              w += indent * ceil (w / MM (40));
+              g_array_append_val (nat->widths[3], w);
+              min_width[3] = MAX (min_width[3],
+                                  indent + widest_piece (self, text, self->font_size, FALSE, TRUE));
+            }
+        }
+      g_array_append_val (nat->widths[2], zero);
+      g_array_append_val (nat->widths[3], zero);
+    }
+}
+
+/* Splits @rest among the text columns: every split on a grid whose
+ * columns hold their widest word and header word is tried, and the one
+ * that gives the plan the least total height is kept (ties: the one
+ * closest to the traditional proportions). */
+static void
+balance_columns (RenaksiAnnexLayout *self,
+                 double              rest,
+                 double             *out)
+{
+  static const double traditional[N_TEXT_COLUMNS] = { 0.16, 0.23, 0.27, 0.34 };
+  double min_width[N_TEXT_COLUMNS] = { 0 };
+  guint n_rows = MIN (self->rows->len, BALANCE_ROWS);
+  Natural nat = { 0 };
+  guint best = G_MAXUINT;
+  double best_distance = G_MAXDOUBLE;
+  double f[N_TEXT_COLUMNS];
+
+  for (guint c = 0; c < N_TEXT_COLUMNS; c++)
+    {
+      /* Header words are never broken. */
+      min_width[c] = widest_piece (self, header_texts[c + 1], self->font_size, TRUE, FALSE);
+      out[c] = floor (rest * traditional[c]);
+    }
+  natural_measure (self, &nat, n_rows, min_width);
+  /* A word no column could hold (a long unbroken identifier) breaks
+   * anyway; it must not take the table. */
+  for (guint c = 0; c < N_TEXT_COLUMNS; c++)
+    min_width[c] = MIN (ceil (min_width[c] + 2 * CELL_PAD_X + 1), floor (rest * 0.4));
+
+  if (n_rows > 0)
+    for (f[0] = 0.06; f[0] < 0.40; f[0] += BALANCE_STEP)
+      for (f[1] = 0.06; f[0] + f[1] < 0.80; f[1] += BALANCE_STEP)
+        for (f[2] = 0.06; f[0] + f[1] + f[2] < 0.90; f[2] += BALANCE_STEP)
+          {
+            double w[N_TEXT_COLUMNS], distance = 0;
+            gboolean fits = TRUE;
+            guint height;
+
+            f[3] = 1.0 - f[0] - f[1] - f[2];
+            for (guint c = 0; c < N_TEXT_COLUMNS; c++)
+              {
+                w[c] = floor (rest * f[c]);
+                fits = fits && w[c] >= min_width[c];
+                distance += fabs (f[c] - traditional[c]);
+                w[c] -= 2 * CELL_PAD_X;
+              }
+            if (!fits)
+              continue;
+            height = natural_height (self, &nat, n_rows, w);
+            if (height < best || (height == best && distance < best_distance))
+              {
+                best = height;
+                best_distance = distance;
+                for (guint c = 0; c < N_TEXT_COLUMNS; c++)
+                  out[c] = floor (rest * f[c]);
+              }
+          }
+
+  for (guint c = 0; c < N_TEXT_COLUMNS; c++)
+    g_array_unref (nat.widths[c]);
+}
+
+/* NO, the months and KET as narrow as their heads and marks need; the
+ * rest to the text columns. Same rules on every paper. */
 static void
 compute_columns (RenaksiAnnexLayout *self)
 {
-  static const double weights[] = { 0.16, 0.23, 0.27, 0.34 };
   double left = margin_left ();
   double width = self->paper_width - left - margin_right ();
   double month = 0, no, remark, rest;
+  double text[N_TEXT_COLUMNS];
   double x;
 
   for (guint m = 0; m < 12; m++)
-    month = MAX (month, text_width (self, month_names[m], TABLE_SIZE, FALSE));
-  month = ceil (month + 3);
-  no = ceil (text_width (self, "NO", TABLE_SIZE, TRUE) + 2 * CELL_PAD_X + 4);
-  remark = ceil (MAX (MM (14), text_width (self, "KET", TABLE_SIZE, TRUE) + 2 * CELL_PAD_X));
+    month = MAX (month, text_width (self, month_names[m], month_head_size (self), FALSE));
+  /* A point of padding each side, and room for the realisation dot. */
+  month = ceil (MAX (month + 2, self->line_height));
+  no = ceil (text_width (self, "NO", self->font_size, TRUE) + 2 * CELL_PAD_X + 4);
+  remark = ceil (MAX (MM (12), text_width (self, "KET", self->font_size, TRUE) + 2 * CELL_PAD_X));
   rest = MAX (width - no - 12 * month - remark, MM (60));
+  balance_columns (self, rest, text);
 
   x = left;
   self->col_x[RENAKSI_ANNEX_COLUMN_NO] = x;
   x += no;
-  for (guint i = 0; i < G_N_ELEMENTS (weights); i++)
+  for (guint i = 0; i < N_TEXT_COLUMNS; i++)
     {
       self->col_x[RENAKSI_ANNEX_COLUMN_AREA + i] = x;
-      x += floor (rest * weights[i]);
+      x += text[i];
     }
   for (guint m = 0; m < 12; m++)
     {
@@ -496,16 +814,12 @@ compute_columns (RenaksiAnnexLayout *self)
   self->col_x[RENAKSI_ANNEX_N_COLUMNS] = MAX (x + remark, left + width);
 }
 
-static const char * const header_texts[] = {
-  "NO", "AREA PERUBAHAN", "KEGIATAN", "SUB KEGIATAN", "INDIKATOR KEBERHASILAN"
-};
-
 static void
 compute_header (RenaksiAnnexLayout *self)
 {
   double months_width = self->col_x[RENAKSI_ANNEX_COLUMN_REMARK] -
                         self->col_x[RENAKSI_ANNEX_COLUMN_FIRST_MONTH] - 2 * CELL_PAD_X;
-  g_autoptr(PangoLayout) plan = make_layout (self, "PELAKSANAAN (BULAN)", TABLE_SIZE, TRUE,
+  g_autoptr(PangoLayout) plan = make_layout (self, "PELAKSANAAN (BULAN)", self->font_size, TRUE,
                                              months_width, PANGO_ALIGN_CENTER);
   double spanning = 0;
 
@@ -515,7 +829,7 @@ compute_header (RenaksiAnnexLayout *self)
 
   for (guint c = 0; c < G_N_ELEMENTS (header_texts); c++)
     {
-      g_autoptr(PangoLayout) l = make_layout (self, header_texts[c], TABLE_SIZE, TRUE,
+      g_autoptr(PangoLayout) l = make_layout (self, header_texts[c], self->font_size, TRUE,
                                               column_text_width (self, c), PANGO_ALIGN_CENTER);
       spanning = MAX (spanning, layout_height (l) + 2 * CELL_PAD_Y);
     }
@@ -560,7 +874,7 @@ closing_layout (RenaksiAnnexLayout *self,
 {
   RenaksiDecree *decree = renaksi_plan_get_decree (self->plan);
   g_autofree char *date = renaksi_decree_format_date_set (decree);
-  g_autofree char *text = g_strdup_printf ("Ditetapkan di %s\nPada tanggal %s\n\n%s,\n\n%s\n\n%s",
+  g_autofree char *text = g_strdup_printf ("Ditetapkan di %s\nPada Tanggal %s\n\n%s,\n\n%s\n\n%s",
                                            decree->place, date, decree->signatory_title,
                                            self->copy ? "ttd." : "\n",
                                            decree->signatory_name);
@@ -625,8 +939,16 @@ draw_page_number (RenaksiAnnexLayout *self,
                   guint               number)
 {
   g_autofree char *text = g_strdup_printf ("- %u -", number);
-  g_autoptr(PangoLayout) layout = make_layout (self, text, PAGE_NO_SIZE, FALSE, 0, PANGO_ALIGN_LEFT);
-  double w = text_width (self, text, PAGE_NO_SIZE, FALSE);
+  g_autoptr(PangoLayout) layout = NULL;
+  double w;
+
+  /* The decree's first page carries the letterhead and no number (tata
+   * naskah dinas, PermenPANRB 80/2012); its body pages are the portrait
+   * ones. The annex is numbered on its own, from "- 1 -" on its first page. */
+  if (number == 1 && page_width < self->paper_width)
+    return;
+  layout = make_layout (self, text, PAGE_NO_SIZE, FALSE, 0, PANGO_ALIGN_LEFT);
+  w = text_width (self, text, PAGE_NO_SIZE, FALSE);
 
   draw_layout (cr, layout, (page_width - w) / 2, MM (9));
 }
@@ -843,24 +1165,189 @@ lines_that_fit (RenaksiAnnexLayout *self,
   return (int)floor ((bottom - y - 2 * CELL_PAD_Y + 0.001) / self->line_height);
 }
 
-/* Decides which rows (or pieces) go on the page starting at @start. */
+/* Without the marks renaksi_hyphenate puts in. */
+static char *
+strip_marks (const char *text,
+             gssize      len)
+{
+  GString *out = g_string_new (NULL);
+  const char *end = len < 0 ? text + strlen (text) : text + len;
+
+  for (const char *p = text; p < end; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c != 0x00AD && c != 0x200B && c != 0x2060)
+        g_string_append_unichar (out, c);
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+static char *
+span_text (RenaksiNode *node)
+{
+  if (renaksi_node_get_kind (node) == RENAKSI_NODE_AREA)
+    return g_strdup (renaksi_node_get_text (node));
+
+  return labelled (renaksi_node_get_label (node), renaksi_node_get_text (node));
+}
+
+/* What a spanning cell (area, activity, sub-activity) prints on a page
+ * after the one it began on: its label and text marked "(lanjutan)", or
+ * when that is long, its label and the words of its first line. Never the
+ * tail of its text, never "(lanjutan)" alone. */
+static GPtrArray *
+continued_cell (RenaksiAnnexLayout *self,
+                RenaksiNode        *node,
+                guint               column)
+{
+  g_autofree char *text = span_text (node);
+  g_autofree char *full = g_strconcat (text, " ", CONTINUED, NULL);
+  GPtrArray *cell = cell_new ();
+
+  /* A cell the seed left blank stays blank. */
+  if (*text == '\0')
+    return cell;
+  cell_add (self, cell, column, full);
+  if (layouts_n_lines (cell) > CONTINUED_FULL_LINES)
+    {
+      g_autoptr(GPtrArray) whole = cell_new ();
+      PangoLayout *layout;
+      PangoLayoutLine *line;
+      const char *marked;
+      g_autofree char *first = NULL;
+      g_autofree char *head = NULL;
+      char *space;
+
+      cell_add (self, whole, column, text);
+      layout = g_ptr_array_index (whole, 0);
+      line = pango_layout_get_line_readonly (layout, 0);
+      marked = pango_layout_get_text (layout);
+      first = g_strndup (marked + line->start_index, (gsize)line->length);
+      /* A line that ends inside a word: keep the whole words only. */
+      if (line->length > 0 && !g_str_has_suffix (first, " ") &&
+          (space = strrchr (first, ' ')) != NULL)
+        *space = '\0';
+      head = strip_marks (first, -1);
+      g_strchomp (head);
+      g_free (full);
+      full = g_strconcat (head, " ", CONTINUED, NULL);
+      g_ptr_array_set_size (cell, 0);
+      cell_add (self, cell, column, full);
+    }
+
+  return cell;
+}
+
+/* An open spanning cell while a page is filled: the lines its text
+ * needs on this page and the lines its rows have given it so far. */
+typedef struct
+{
+  gboolean open;
+  guint    need;
+  guint    have;
+} Span;
+
+static void
+span_open_continued (RenaksiAnnexLayout *self,
+                     Span               *span,
+                     RenaksiNode        *node,
+                     guint               column)
+{
+  span->open = node != NULL;
+  span->have = 0;
+  span->need = node != NULL ? cell_lines (continued_cell (self, node, column)) : 0;
+}
+
+static guint
+span_deficit (const Span *span)
+{
+  return span->open && span->need > span->have ? span->need - span->have : 0;
+}
+
+/* Where row @index, from line @line, may be split so that @count lines
+ * stay on this page: both pieces keep MIN_PIECE lines, a sub-activity's
+ * text and its first indicator stay together, and the split falls
+ * between two indicators when one such point is near. Returns 0 when
+ * there is none within @avail. */
+static int
+split_point (RenaksiAnnexLayout *self,
+             guint               index,
+             guint               line,
+             int                 avail,
+             int                 at_least)
+{
+  const Row *row = &g_array_index (self->rows, Row, index);
+  int rem = (int)(row->n_lines - line);
+  int best = 0;
+  int lowest = MAX (MIN_PIECE, at_least);
+
+  if (row->sub != NULL)
+    {
+      RowCells *cells = self->cache_cells ? lookup_row_cells (self, index)
+                                          : row_cells_new (self, row);
+      guint sum = 0;
+
+      if (line == 0)
+        {
+          lowest = MAX (lowest, (int)layouts_n_lines (cells->sub));
+          if (cells->indicators->len > 0)
+            lowest = MAX (lowest, pango_layout_get_line_count (g_ptr_array_index (cells->indicators, 0)));
+        }
+      /* Between indicators, if such a point keeps most of the page used. */
+      for (guint i = 0; i < cells->indicators->len; i++)
+        {
+          sum += (guint)pango_layout_get_line_count (g_ptr_array_index (cells->indicators, i));
+          if ((int)sum - (int)line >= lowest && (int)sum - (int)line <= avail &&
+              rem - ((int)sum - (int)line) >= MIN_PIECE)
+            best = (int)sum - (int)line;
+        }
+      if (!self->cache_cells)
+        row_cells_free (cells);
+      if (best > 0 && best >= avail - 3)
+        return best;
+    }
+
+  best = MIN (avail, rem - MIN_PIECE);
+  return best >= lowest ? best : 0;
+}
+
+/* Decides which rows (or pieces) go on the page starting at @start. A
+ * row moves to the next page unless it is taller than what is left and
+ * splits well (split_point); the spanning cells get the lines their
+ * text needs on every page they are on (blank lines are added to the
+ * last piece of their group when the rows give too few). */
 static void
 place_rows (RenaksiAnnexLayout *self,
             const PageStart    *start,
             gboolean            first_page,
             AnnexPage          *page)
 {
+  static const guint flags[2] = { ROW_FIRST_OF_AREA, ROW_FIRST_OF_ACTIVITY };
+  static const guint columns[2] = { RENAKSI_ANNEX_COLUMN_AREA, RENAKSI_ANNEX_COLUMN_ACTIVITY };
   double bottom = content_bottom (self, self->paper_height);
   double y = page_top (self, first_page) + header_height (self);
-  int fresh = lines_that_fit (self, margin_top () + header_height (self), bottom);
   guint r = start->row, line = start->line;
+  Span spans[2] = { { 0 } };
 
   page->body_y0 = y;
   page->done = FALSE;
+  if (r < self->rows->len)
+    {
+      const Row *row;
+
+      ensure_measured (self, r);
+      row = &g_array_index (self->rows, Row, r);
+      for (guint k = 0; k < 2; k++)
+        if ((row->flags & flags[k]) == 0 || line > 0)
+          span_open_continued (self, &spans[k], k == 0 ? row->area : row->activity, columns[k]);
+    }
+
   while (r < self->rows->len)
     {
       const Row *row;
-      int rem, avail, count;
+      int rem, avail, count, pad = 0;
       Part part;
 
       ensure_measured (self, r);
@@ -871,26 +1358,51 @@ place_rows (RenaksiAnnexLayout *self,
       if (rem <= avail)
         count = rem;
       else if (page->parts->len == 0)
-        count = MAX (avail, 1);
+        {
+          /* Taller than a page: split where it must, leaving a piece of
+           * MIN_PIECE lines or more for the next page. */
+          count = MAX (avail, 1);
+          if (rem - count < MIN_PIECE && avail > 2 * MIN_PIECE)
+            count = rem - MIN_PIECE;
+        }
       else
         {
-          /* Split rather than move when the row would not fit a fresh page
-           * either, or when a good piece of it fits here; never leave a
-           * single line behind. */
-          count = avail;
-          if (rem - count < 2)
-            count = rem - 2;
-          if (count < 1 || (rem <= fresh && count < 3))
+          int need = 0;
+
+          /* A cell that begins here prints its whole text here. */
+          for (guint k = 0; k < 2; k++)
+            if (line == 0 && (row->flags & flags[k]) != 0)
+              need = MAX (need, (int)(k == 0 ? row->area_lines : row->activity_lines));
+            else
+              need = MAX (need, (int)span_deficit (&spans[k]));
+          count = split_point (self, r, line, avail, need);
+          if (count == 0)
             break;
         }
+
+      for (guint k = 0; k < 2; k++)
+        {
+          if (line == 0 && (row->flags & flags[k]) != 0)
+            spans[k] = (Span) { TRUE, k == 0 ? row->area_lines : row->activity_lines, 0 };
+          spans[k].have += (guint)count;
+          if (count == rem && is_last_of (self, r, flags[k]))
+            {
+              pad = MAX (pad, (int)span_deficit (&spans[k]));
+              spans[k].open = FALSE;
+            }
+        }
+      pad = MIN (pad, avail - count);
 
       part.row = r;
       part.first = line;
       part.count = (guint)count;
+      part.pad = (guint)MAX (pad, 0);
       part.y0 = y;
-      part.y1 = y + count * self->line_height + 2 * CELL_PAD_Y;
+      part.y1 = y + (count + part.pad) * self->line_height + 2 * CELL_PAD_Y;
       g_array_append_val (page->parts, part);
       y = part.y1;
+      for (guint k = 0; k < 2; k++)
+        spans[k].have += part.pad;
 
       if (count < rem)
         {
@@ -899,6 +1411,21 @@ place_rows (RenaksiAnnexLayout *self,
         }
       r++;
       line = 0;
+    }
+
+  /* The page ends: the cells still open get the rest of their lines. */
+  if (page->parts->len > 0)
+    {
+      Part *last = &g_array_index (page->parts, Part, page->parts->len - 1);
+      int pad = MAX ((int)span_deficit (&spans[0]), (int)span_deficit (&spans[1]));
+
+      pad = MIN (pad, lines_that_fit (self, y, bottom));
+      if (pad > 0)
+        {
+          last->pad += (guint)pad;
+          last->y1 += pad * self->line_height;
+          y = last->y1;
+        }
     }
 
   page->body_y1 = y;
@@ -954,7 +1481,7 @@ flow_spans (RenaksiAnnexLayout *self,
             {
               g_autoptr(GPtrArray) no = cell_new ();
 
-              g_ptr_array_add (no, make_layout (self, renaksi_node_get_label (node), TABLE_SIZE,
+              g_ptr_array_add (no, make_layout (self, renaksi_node_get_label (node), self->font_size,
                                                 FALSE, column_text_width (self, 0),
                                                 PANGO_ALIGN_CENTER));
               draw_lines (cr, no, self->col_x[0] + CELL_PAD_X, y, 0, capacity,
@@ -970,15 +1497,9 @@ flow_spans (RenaksiAnnexLayout *self,
             }
           else
             {
-              /* Printed in full before: repeat it, marked as continued. */
-              g_autoptr(GPtrArray) cell = node_cell (self, node, column);
+              /* Printed in full before: named again, marked as continued. */
+              g_autoptr(GPtrArray) cell = continued_cell (self, node, column);
 
-              cell_add (self, cell, column, CONTINUED);
-              if (layouts_n_lines (cell) > capacity)
-                {
-                  g_ptr_array_set_size (cell, 0);
-                  cell_add (self, cell, column, CONTINUED);
-                }
               draw_lines (cr, cell, x, y, 0, capacity, self->line_height, self->ascent);
             }
         }
@@ -1018,15 +1539,15 @@ draw_header (RenaksiAnnexLayout *self,
 
   for (guint c = 0; c < G_N_ELEMENTS (header_texts); c++)
     {
-      g_autoptr(PangoLayout) l = make_layout (self, header_texts[c], TABLE_SIZE, TRUE,
+      g_autoptr(PangoLayout) l = make_layout (self, header_texts[c], self->font_size, TRUE,
                                               column_text_width (self, c), PANGO_ALIGN_CENTER);
       draw_cell_text (self, cr, l, cx[c], cx[c + 1], y, y2);
     }
   {
-    g_autoptr(PangoLayout) l = make_layout (self, "PELAKSANAAN (BULAN)", TABLE_SIZE, TRUE,
+    g_autoptr(PangoLayout) l = make_layout (self, "PELAKSANAAN (BULAN)", self->font_size, TRUE,
                                             cx[RENAKSI_ANNEX_COLUMN_REMARK] - cx[RENAKSI_ANNEX_COLUMN_FIRST_MONTH]
                                             - 2 * CELL_PAD_X, PANGO_ALIGN_CENTER);
-    g_autoptr(PangoLayout) ket = make_layout (self, "KET", TABLE_SIZE, TRUE,
+    g_autoptr(PangoLayout) ket = make_layout (self, "KET", self->font_size, TRUE,
                                               column_text_width (self, RENAKSI_ANNEX_COLUMN_REMARK),
                                               PANGO_ALIGN_CENTER);
 
@@ -1037,7 +1558,7 @@ draw_header (RenaksiAnnexLayout *self,
     {
       guint c = RENAKSI_ANNEX_COLUMN_FIRST_MONTH + m;
       /* Months are narrow: a point of padding each side is enough. */
-      g_autoptr(PangoLayout) l = make_layout (self, month_names[m], TABLE_SIZE, FALSE,
+      g_autoptr(PangoLayout) l = make_layout (self, month_names[m], month_head_size (self), FALSE,
                                               cx[c + 1] - cx[c] - 2, PANGO_ALIGN_CENTER);
 
       draw_layout (cr, l, cx[c] + 1, y1 + CELL_PAD_Y);
@@ -1049,7 +1570,7 @@ draw_header (RenaksiAnnexLayout *self,
       guint c0 = n <= 5 ? n - 1 : n == 6 ? RENAKSI_ANNEX_COLUMN_FIRST_MONTH : RENAKSI_ANNEX_COLUMN_REMARK;
       guint c1 = n == 6 ? RENAKSI_ANNEX_COLUMN_REMARK : c0 + 1;
       g_autofree char *s = g_strdup_printf ("%u", n);
-      g_autoptr(PangoLayout) l = make_layout (self, s, TABLE_SIZE, FALSE,
+      g_autoptr(PangoLayout) l = make_layout (self, s, self->font_size, FALSE,
                                               cx[c1] - cx[c0] - 2 * CELL_PAD_X, PANGO_ALIGN_CENTER);
       draw_cell_text (self, cr, l, cx[c0], cx[c1], y2, y3);
     }
@@ -1137,8 +1658,18 @@ draw_rows (RenaksiAnnexLayout *self,
         {
           RowCells *cells = lookup_row_cells (self, part->row);
 
-          draw_lines (cr, cells->sub, cx[RENAKSI_ANNEX_COLUMN_SUB_ACTIVITY] + CELL_PAD_X, y,
-                      part->first, part->count, self->line_height, self->ascent);
+          if (part->first > 0 && part->first >= layouts_n_lines (cells->sub))
+            {
+              /* The sub-activity's text was printed whole on the page before. */
+              g_autoptr(GPtrArray) cell = continued_cell (self, row->sub,
+                                                          RENAKSI_ANNEX_COLUMN_SUB_ACTIVITY);
+
+              draw_lines (cr, cell, cx[RENAKSI_ANNEX_COLUMN_SUB_ACTIVITY] + CELL_PAD_X, y,
+                          0, part->count + part->pad, self->line_height, self->ascent);
+            }
+          else
+            draw_lines (cr, cells->sub, cx[RENAKSI_ANNEX_COLUMN_SUB_ACTIVITY] + CELL_PAD_X, y,
+                        part->first, part->count, self->line_height, self->ascent);
           draw_lines (cr, cells->indicators, cx[RENAKSI_ANNEX_COLUMN_INDICATOR] + CELL_PAD_X, y,
                       part->first, part->count, self->line_height, self->ascent);
           draw_lines (cr, cells->remark, cx[RENAKSI_ANNEX_COLUMN_REMARK] + CELL_PAD_X, y,
@@ -1270,8 +1801,14 @@ build_body (RenaksiAnnexLayout *self)
   body_add (self, nomor, left, width, PANGO_ALIGN_CENTER, TRUE, MM (2));
   body_add (self, "TENTANG", left, width, PANGO_ALIGN_CENTER, TRUE, MM (2));
   body_add (self, decree->title, left + MM (10), width - MM (20), PANGO_ALIGN_CENTER, TRUE, MM (2));
-  body_add (self, "DENGAN RAHMAT TUHAN YANG MAHA ESA", left, width, PANGO_ALIGN_CENTER, TRUE, MM (6));
-  body_add (self, signatory, left, width, PANGO_ALIGN_CENTER, TRUE, MM (4));
+  /* Only when the decree itself has one (the default plan's seed has none). */
+  if (decree->invocation != NULL && *decree->invocation != '\0')
+    {
+      body_add (self, decree->invocation, left, width, PANGO_ALIGN_CENTER, TRUE, MM (6));
+      body_add (self, signatory, left, width, PANGO_ALIGN_CENTER, TRUE, MM (4));
+    }
+  else
+    body_add (self, signatory, left, width, PANGO_ALIGN_CENTER, TRUE, MM (6));
 
   for (guint h = 0; heads[h] != NULL; h++)
     {
@@ -1301,7 +1838,7 @@ build_body (RenaksiAnnexLayout *self)
         }
     }
 
-  body_add (self, "MEMUTUSKAN:", left, width, PANGO_ALIGN_CENTER, TRUE, MM (6));
+  body_add (self, "MEMUTUSKAN :", left, width, PANGO_ALIGN_CENTER, TRUE, MM (6));
   for (guint i = 0; i < decree->parts->len; i++)
     {
       RenaksiDecreePart *part = g_ptr_array_index (decree->parts, i);
@@ -1362,7 +1899,7 @@ walk_body (RenaksiAnnexLayout *self,
           continue;
         }
 
-      layout = make_layout (self, item->text, BODY_SIZE, item->bold, item->width, item->align);
+      layout = make_text_layout (self, item->text, BODY_SIZE, item->bold, item->width, item->align);
       pango_layout_set_wrap (layout, PANGO_WRAP_WORD);
       pango_layout_set_justify (layout, item->justify);
       cell = g_ptr_array_new ();
@@ -1439,6 +1976,7 @@ renaksi_annex_layout_get_property (GObject    *object,
     case PROP_WITH_REALISATION: g_value_set_boolean (value, self->with_realisation); break;
     case PROP_WITH_DECREE: g_value_set_boolean (value, self->with_decree); break;
     case PROP_FONT_FAMILY: g_value_set_string (value, self->font_family); break;
+    case PROP_FONT_SIZE: g_value_set_double (value, self->font_size); break;
     default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
@@ -1460,6 +1998,7 @@ renaksi_annex_layout_set_property (GObject      *object,
       break;
     case PROP_WITH_DECREE: renaksi_annex_layout_set_with_decree (self, g_value_get_boolean (value)); break;
     case PROP_FONT_FAMILY: renaksi_annex_layout_set_font_family (self, g_value_get_string (value)); break;
+    case PROP_FONT_SIZE: renaksi_annex_layout_set_font_size (self, g_value_get_double (value)); break;
     default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
@@ -1489,6 +2028,11 @@ renaksi_annex_layout_class_init (RenaksiAnnexLayoutClass *klass)
   properties[PROP_FONT_FAMILY] =
     g_param_spec_string ("font-family", NULL, NULL, "Liberation Sans",
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_FONT_SIZE] =
+    g_param_spec_double ("font-size", NULL, NULL,
+                         RENAKSI_ANNEX_FONT_SIZE_MIN, RENAKSI_ANNEX_FONT_SIZE_MAX,
+                         RENAKSI_ANNEX_FONT_SIZE_DEFAULT,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -1497,6 +2041,7 @@ static void
 renaksi_annex_layout_init (RenaksiAnnexLayout *self)
 {
   self->font_family = g_strdup ("Liberation Sans");
+  self->font_size = RENAKSI_ANNEX_FONT_SIZE_DEFAULT;
   self->label_indents = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->row_cells = g_hash_table_new_full (NULL, NULL, NULL, row_cells_free);
   self->rows = g_array_new (FALSE, FALSE, sizeof (Row));
@@ -1624,6 +2169,31 @@ renaksi_annex_layout_get_font_family (RenaksiAnnexLayout *self)
   return self->font_family;
 }
 
+/* The table's type size, clamped to 9–12 pt: smaller is not legible on
+ * a signed copy, larger no longer fits a row of the plan on a line. */
+void
+renaksi_annex_layout_set_font_size (RenaksiAnnexLayout *self,
+                                    double              size)
+{
+  g_return_if_fail (RENAKSI_IS_ANNEX_LAYOUT (self));
+
+  size = CLAMP (size, RENAKSI_ANNEX_FONT_SIZE_MIN, RENAKSI_ANNEX_FONT_SIZE_MAX);
+  if (self->font_size != size)
+    {
+      self->font_size = size;
+      invalidate (self);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FONT_SIZE]);
+    }
+}
+
+double
+renaksi_annex_layout_get_font_size (RenaksiAnnexLayout *self)
+{
+  g_return_val_if_fail (RENAKSI_IS_ANNEX_LAYOUT (self), RENAKSI_ANNEX_FONT_SIZE_DEFAULT);
+
+  return self->font_size;
+}
+
 static void
 ensure_context (RenaksiAnnexLayout *self)
 {
@@ -1656,7 +2226,8 @@ prepare (RenaksiAnnexLayout *self)
   double width;
 
   ensure_context (self);
-  font_metrics (self, TABLE_SIZE, FALSE, &self->ascent, &self->line_height);
+  font_metrics (self, self->font_size, FALSE, &self->ascent, &self->line_height);
+  collect_rows (self);
   compute_columns (self);
   compute_header (self);
   heading = heading_layout (self);
@@ -1666,7 +2237,6 @@ prepare (RenaksiAnnexLayout *self)
   cert = certification_layout (self, width);
   self->closing_height = MAX (layout_height (closing), self->copy ? layout_height (cert) : 0);
 
-  collect_rows (self);
   self->n_measured = 0;
   g_hash_table_remove_all (self->row_cells);
   g_array_set_size (self->pages, 0);
@@ -1790,6 +2360,53 @@ renaksi_annex_layout_draw_page (RenaksiAnnexLayout *self,
     }
 
   cairo_restore (cr);
+}
+
+/* The pieces of rows on annex page @page, in order: what a reader sees
+ * as one row of the table on that page (for tests and the preview).
+ * Returns: (transfer full): of RenaksiAnnexPiece. */
+GArray *
+renaksi_annex_layout_get_pieces (RenaksiAnnexLayout *self,
+                                 guint               page)
+{
+  GArray *pieces = g_array_new (FALSE, FALSE, sizeof (RenaksiAnnexPiece));
+  AnnexPage annex = { 0 };
+  guint index;
+
+  g_return_val_if_fail (RENAKSI_IS_ANNEX_LAYOUT (self), pieces);
+  g_return_val_if_fail (self->paginated, pieces);
+
+  if (!renaksi_annex_layout_is_annex_page (self, page) ||
+      page >= renaksi_annex_layout_get_n_pages (self))
+    return pieces;
+
+  index = page - self->n_body_pages;
+  annex_page (self, &g_array_index (self->pages, PageStart, index), index == 0, NULL, &annex);
+  for (guint i = 0; i < annex.parts->len; i++)
+    {
+      const Part *part = &g_array_index (annex.parts, Part, i);
+      RenaksiAnnexPiece piece = {
+        .row = part->row, .first = part->first, .count = part->count,
+        .n_lines = g_array_index (self->rows, Row, part->row).n_lines,
+        .y0 = part->y0, .y1 = part->y1,
+      };
+
+      g_array_append_val (pieces, piece);
+    }
+  annex_page_clear (&annex);
+
+  return pieces;
+}
+
+/* Lines of table text a page without the heading holds. */
+guint
+renaksi_annex_layout_get_page_lines (RenaksiAnnexLayout *self)
+{
+  g_return_val_if_fail (RENAKSI_IS_ANNEX_LAYOUT (self), 0);
+  g_return_val_if_fail (self->paginated, 0);
+
+  return (guint)lines_that_fit (self, margin_top () + header_height (self),
+                                content_bottom (self, self->paper_height));
 }
 
 /* The x range of a table column, in points. Call paginate first. */

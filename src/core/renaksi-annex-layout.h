@@ -16,6 +16,11 @@ typedef enum
   RENAKSI_PAPER_A4,   /* 210 × 297 mm */
 } RenaksiPaper;
 
+/* The table's type size, in points. */
+#define RENAKSI_ANNEX_FONT_SIZE_MIN      9.0
+#define RENAKSI_ANNEX_FONT_SIZE_MAX     12.0
+#define RENAKSI_ANNEX_FONT_SIZE_DEFAULT  9.0
+
 #define RENAKSI_TYPE_ANNEX_LAYOUT (renaksi_annex_layout_get_type ())
 G_DECLARE_FINAL_TYPE (RenaksiAnnexLayout, renaksi_annex_layout, RENAKSI, ANNEX_LAYOUT, GObject)
 
@@ -44,6 +49,9 @@ gboolean            renaksi_annex_layout_get_with_decree     (RenaksiAnnexLayout
 void                renaksi_annex_layout_set_font_family     (RenaksiAnnexLayout  *self,
                                                               const char          *family);
 const char         *renaksi_annex_layout_get_font_family     (RenaksiAnnexLayout  *self);
+void                renaksi_annex_layout_set_font_size       (RenaksiAnnexLayout  *self,
+                                                              double               size);
+double              renaksi_annex_layout_get_font_size       (RenaksiAnnexLayout  *self);
 
 /* Pagination keeps only where each page starts; pages are laid out again
  * when drawn, so any number of rows is streamed page by page. */
@@ -58,6 +66,22 @@ void                renaksi_annex_layout_get_page_size       (RenaksiAnnexLayout
 void                renaksi_annex_layout_draw_page           (RenaksiAnnexLayout  *self,
                                                               cairo_t             *cr,
                                                               guint                page);
+
+/* A row of the table as printed on one page: lines [first, first + count)
+ * of the row's n_lines, between y0 and y1. */
+typedef struct
+{
+  guint  row;
+  guint  first;
+  guint  count;
+  guint  n_lines;
+  double y0;
+  double y1;
+} RenaksiAnnexPiece;
+
+GArray             *renaksi_annex_layout_get_pieces          (RenaksiAnnexLayout  *self,
+                                                              guint                page);
+guint               renaksi_annex_layout_get_page_lines      (RenaksiAnnexLayout  *self);
 
 /* Geometry, in points from the page's top left corner. */
 void                renaksi_annex_layout_get_column          (RenaksiAnnexLayout  *self,

@@ -164,7 +164,7 @@ renaksi_annex_tsv_export (RenaksiPlan  *plan,
   if (*decree->date_set != '\0')
     {
       g_autofree char *date = renaksi_decree_format_date_set (decree);
-      g_autofree char *line = g_strconcat ("Pada tanggal ", date, NULL);
+      g_autofree char *line = g_strconcat ("Pada Tanggal ", date, NULL);
 
       append_cell (out, line);
       g_string_append_c (out, '\n');

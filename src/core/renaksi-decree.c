@@ -24,11 +24,12 @@ static const struct {
   { "copy_unit", G_STRUCT_OFFSET (RenaksiDecree, copy_unit) },
   { "copy_title", G_STRUCT_OFFSET (RenaksiDecree, copy_title) },
   { "copy_name", G_STRUCT_OFFSET (RenaksiDecree, copy_name) },
+  { "invocation", G_STRUCT_OFFSET (RenaksiDecree, invocation) },
 };
 
 static const char *field_keys[] = {
   "institution", "number", "year", "title", "place", "date", "signatory_title",
-  "signatory_name", "copy_unit", "copy_title", "copy_name", NULL
+  "signatory_name", "copy_unit", "copy_title", "copy_name", "invocation", NULL
 };
 
 static void

@@ -33,6 +33,7 @@ typedef struct
   char      *copy_unit;         /* the certified-copy block */
   char      *copy_title;
   char      *copy_name;
+  char      *invocation;        /* "DENGAN RAHMAT …", or empty: not every decree has one */
   GPtrArray *parts;             /* of RenaksiDecreePart, in document order */
 } RenaksiDecree;
 

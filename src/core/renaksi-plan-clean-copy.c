@@ -165,11 +165,13 @@ static gboolean
 copy_table (sqlite3                   *source,
             RenaksiDb                 *target,
             const RenaksiSchemaTable  *table,
+            int                        version,
             guint                     *n_left_out,
             GError                   **error)
 {
   g_autoptr(GHashTable) present = source_columns (source, table->name);
-  g_autofree char *probe_sql = g_strdup_printf ("SELECT %s FROM %s LIMIT 0", table->columns, table->name);
+  g_autofree char *columns = renaksi_schema_table_dup_columns (table, version);
+  g_autofree char *probe_sql = g_strdup_printf ("SELECT %s FROM %s LIMIT 0", columns, table->name);
   g_autoptr(GString) names = g_string_new (NULL);
   g_autoptr(GString) marks = g_string_new (NULL);
   g_autoptr(GArray) kinds = g_array_new (FALSE, FALSE, sizeof (ColumnKind));
@@ -332,7 +334,7 @@ renaksi_plan_write_clean_copy (const char  *source,
           n_left_out++;
           continue;
         }
-      ok = copy_table (handle, target, &tables[i], &n_left_out, error);
+      ok = copy_table (handle, target, &tables[i], version, &n_left_out, error);
     }
   ok = ok && renaksi_db_commit (target, error);
   if (!ok)

@@ -420,9 +420,11 @@ renaksi_plan_trust_describe_row (sqlite3    *handle,
 /* The text columns of @table, as SQL: "c1, c2"; NULL when it has none. */
 static char *
 text_columns (sqlite3                  *handle,
-              const RenaksiSchemaTable *table)
+              const RenaksiSchemaTable *table,
+              int                       version)
 {
-  g_autofree char *sql = g_strdup_printf ("SELECT %s FROM %s LIMIT 0", table->columns, table->name);
+  g_autofree char *all = renaksi_schema_table_dup_columns (table, version);
+  g_autofree char *sql = g_strdup_printf ("SELECT %s FROM %s LIMIT 0", all, table->name);
   g_autoptr(GString) columns = g_string_new (NULL);
   sqlite3_stmt *stmt = NULL;
 
@@ -483,7 +485,7 @@ renaksi_plan_trust_check_text (sqlite3     *handle,
       sqlite3_stmt *stmt = NULL;
       int rc;
 
-      if (tables[i].since > version || (columns = text_columns (handle, &tables[i])) == NULL)
+      if (tables[i].since > version || (columns = text_columns (handle, &tables[i], version)) == NULL)
         continue;
 
       sql = g_strdup_printf ("SELECT rowid, %s FROM %s", columns, tables[i].name);

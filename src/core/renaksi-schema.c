@@ -109,13 +109,19 @@ static const char migration_v2[] =
   "  SELECT id, status, reviewer_note, reviewer_name, reviewed_at"
   "  FROM evidence_item WHERE status != 'unreviewed';";
 
+/* v3: the decree's invocation line ("DENGAN RAHMAT TUHAN YANG MAHA ESA"),
+ * which some decrees print and others (the default plan's seed) do not:
+ * the document's text, not the program's. Empty in older files. */
+static const char migration_v3[] =
+  "ALTER TABLE decree ADD COLUMN invocation TEXT NOT NULL DEFAULT '';";
+
 /* Every column the app reads, by table and the version that added it: a
  * file whose tables lack one is refused before anything is written. In
  * the order a copy must fill them, parents before the rows that refer to
  * them. */
 static const RenaksiSchemaTable tables[] = {
   { 1, "decree", "id, institution, number, year, title, place, date_set, signatory_title,"
-                 " signatory_name, copy_unit, copy_title, copy_name" },
+                 " signatory_name, copy_unit, copy_title, copy_name", 3, "invocation" },
   { 1, "decree_part", "id, kind, position, label, text" },
   { 1, "area", "id, position, label, label_manual, name" },
   { 1, "activity", "id, area_id, position, label, label_manual, name" },
@@ -128,6 +134,17 @@ static const RenaksiSchemaTable tables[] = {
                         " reviewed_at, added_at" },
   { 2, "evidence_review", "id, item_id, status, note, reviewer_name, reviewed_at" },
 };
+
+/* Returns: (transfer full): @table's columns in a file at @version, as SQL. */
+char *
+renaksi_schema_table_dup_columns (const RenaksiSchemaTable *table,
+                                  int                       version)
+{
+  if (table->later_columns == NULL || table->later_since > version)
+    return g_strdup (table->columns);
+
+  return g_strconcat (table->columns, ", ", table->later_columns, NULL);
+}
 
 /* Returns: (transfer none): the app's tables, parents first. */
 const RenaksiSchemaTable *
@@ -145,6 +162,7 @@ renaksi_schema_check_shape (sqlite3 *handle,
 {
   for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
     {
+      g_autofree char *columns = NULL;
       g_autofree char *sql = NULL;
       sqlite3_stmt *stmt = NULL;
       int rc;
@@ -152,7 +170,8 @@ renaksi_schema_check_shape (sqlite3 *handle,
       if (tables[i].since > version)
         continue;
       /* Our own constant names, never text from the file. */
-      sql = g_strdup_printf ("SELECT %s FROM %s LIMIT 0", tables[i].columns, tables[i].name);
+      columns = renaksi_schema_table_dup_columns (&tables[i], version);
+      sql = g_strdup_printf ("SELECT %s FROM %s LIMIT 0", columns, tables[i].name);
       rc = sqlite3_prepare_v2 (handle, sql, -1, &stmt, NULL);
       sqlite3_finalize (stmt);
       if (rc != SQLITE_OK)
@@ -165,6 +184,7 @@ renaksi_schema_check_shape (sqlite3 *handle,
 /* migrations[i] turns version i + 1 into version i + 2. */
 static const char * const migrations[] = {
   migration_v2,
+  migration_v3,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) + 1 == RENAKSI_SCHEMA_VERSION);

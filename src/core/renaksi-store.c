@@ -114,8 +114,9 @@ renaksi_store_write_decree (RenaksiDb      *db,
 
   stmt = renaksi_db_prepare (db,
     "INSERT OR REPLACE INTO decree (id, institution, number, year, title, place,"
-    "  date_set, signatory_title, signatory_name, copy_unit, copy_title, copy_name)"
-    " VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)", error);
+    "  date_set, signatory_title, signatory_name, copy_unit, copy_title, copy_name,"
+    "  invocation)"
+    " VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)", error);
   if (stmt == NULL)
     return FALSE;
 
@@ -130,6 +131,7 @@ renaksi_store_write_decree (RenaksiDb      *db,
   bind_text (stmt, 9, decree->copy_unit);
   bind_text (stmt, 10, decree->copy_title);
   bind_text (stmt, 11, decree->copy_name);
+  bind_text (stmt, 12, decree->invocation);
   if (!renaksi_db_step_done (db, stmt, error))
     return FALSE;
 
@@ -168,9 +170,12 @@ renaksi_store_read_decree (RenaksiDb  *db,
 
   g_return_val_if_fail (RENAKSI_IS_DB (db), NULL);
 
-  stmt = renaksi_db_prepare (db,
-    "SELECT institution, number, year, title, place, date_set, signatory_title,"
-    "  signatory_name, copy_unit, copy_title, copy_name FROM decree WHERE id = 1", error);
+  /* A read-only file of an older version is not migrated: no invocation. */
+  stmt = renaksi_db_prepare (db, renaksi_db_get_schema_version (db) >= 3
+    ? "SELECT institution, number, year, title, place, date_set, signatory_title,"
+      "  signatory_name, copy_unit, copy_title, copy_name, invocation FROM decree WHERE id = 1"
+    : "SELECT institution, number, year, title, place, date_set, signatory_title,"
+      "  signatory_name, copy_unit, copy_title, copy_name FROM decree WHERE id = 1", error);
   if (stmt == NULL)
     return NULL;
 
@@ -178,7 +183,7 @@ renaksi_store_read_decree (RenaksiDb  *db,
   if (rc == SQLITE_ROW)
     {
       /* The columns are selected in the order of the field keys. */
-      for (int i = 0; keys[i] != NULL; i++)
+      for (int i = 0; keys[i] != NULL && i < sqlite3_column_count (stmt); i++)
         {
           g_autofree char *value = renaksi_db_column_dup_text (stmt, i);
           renaksi_decree_set_field (decree, keys[i], value, NULL);

@@ -279,7 +279,7 @@ write_closing (Export        *export,
 {
   g_autofree char *date = renaksi_decree_format_date_set (decree);
   g_autofree char *place = *decree->place != '\0' ? g_strconcat ("Ditetapkan di ", decree->place, NULL) : NULL;
-  g_autofree char *date_line = *date != '\0' ? g_strconcat ("Pada tanggal ", date, NULL) : NULL;
+  g_autofree char *date_line = *date != '\0' ? g_strconcat ("Pada Tanggal ", date, NULL) : NULL;
   g_autofree char *title = *decree->signatory_title != '\0' ? g_strconcat (decree->signatory_title, ",", NULL) : NULL;
   const char *lines[] = { place, date_line, title, "", "", "", decree->signatory_name };
   lxw_row_t row = export->row + 1;

@@ -35,6 +35,7 @@ struct _RenaksiDecreePage
   AdwEntryRow          *copy_unit_row;
   AdwEntryRow          *copy_title_row;
   AdwEntryRow          *copy_name_row;
+  AdwEntryRow          *invocation_row;
   AdwPreferencesGroup  *considerations_group;
   AdwPreferencesGroup  *legal_bases_group;
   AdwPreferencesGroup  *clauses_group;
@@ -161,7 +162,7 @@ field_row (RenaksiDecreePage *self,
   AdwEntryRow *rows[] = {
     self->institution_row, self->number_row, self->year_row, self->title_row,
     self->place_row, self->date_row, self->signatory_title_row, self->signatory_name_row,
-    self->copy_unit_row, self->copy_title_row, self->copy_name_row,
+    self->copy_unit_row, self->copy_title_row, self->copy_name_row, self->invocation_row,
   };
 
   /* In the order of renaksi_decree_get_field_keys(). */
@@ -477,6 +478,7 @@ renaksi_decree_page_class_init (RenaksiDecreePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RenaksiDecreePage, copy_unit_row);
   gtk_widget_class_bind_template_child (widget_class, RenaksiDecreePage, copy_title_row);
   gtk_widget_class_bind_template_child (widget_class, RenaksiDecreePage, copy_name_row);
+  gtk_widget_class_bind_template_child (widget_class, RenaksiDecreePage, invocation_row);
   gtk_widget_class_bind_template_child (widget_class, RenaksiDecreePage, considerations_group);
   gtk_widget_class_bind_template_child (widget_class, RenaksiDecreePage, legal_bases_group);
   gtk_widget_class_bind_template_child (widget_class, RenaksiDecreePage, clauses_group);

@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "renaksi-hyphenate.h"
 #include "renaksi-outline-view.h"
 
 struct _RenaksiOutlineView
@@ -68,8 +69,12 @@ transform_text_cb (GBinding     *binding,
 {
   const char *text = g_value_get_string (from);
 
-  /* The seed has cells whose text was lost; say so visibly. */
-  g_value_set_string (to, text != NULL && *text != '\0' ? text : _("(no text)"));
+  /* The seed has cells whose text was lost; say so visibly. A long word
+   * wraps at its hyphenation points, shown with a hyphen, as on paper. */
+  if (text != NULL && *text != '\0')
+    g_value_take_string (to, renaksi_hyphenate (text));
+  else
+    g_value_set_string (to, _("(no text)"));
   return TRUE;
 }
 

@@ -1,0 +1,213 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Indonesian hyphenation for text that Pango wraps.
+ *
+ * The points come from libhyphen with Debian's hyphen-id patterns (the
+ * ones LibreOffice uses) and are marked with soft hyphens (U+00AD): Pango
+ * breaks a line there only when it must, and then shows the hyphen.
+ * Numbers and identifiers ("314/ORT.07-Kpt/01/KPU/V/2021", "e-proc/LPSE",
+ * "Barang/Jasa") get no hyphenation point: they may break after a "/"
+ * (marked with a zero-width space) and nowhere else, so their own hyphens
+ * are tied to what follows with a word joiner.
+ */
+#include "config.h"
+
+#include <hyphen.h>
+#include <string.h>
+
+#include "renaksi-hyphenate.h"
+
+#define SOFT_HYPHEN   "\u00ad"
+#define ZW_SPACE      "\u200b"
+#define WORD_JOINER   "\u2060"
+
+/* Indonesian syllables are short: two letters before a break, three
+ * after, so a line never ends on "Ma-" nor starts with "-an". */
+#define LEFT_MIN   2
+#define RIGHT_MIN  3
+
+static HyphenDict *
+dictionary (void)
+{
+  static gsize once = 0;
+  static HyphenDict *dict = NULL;
+
+  if (g_once_init_enter (&once))
+    {
+      g_autofree char *path = g_build_filename (HYPHEN_DIR, "hyph_id_ID.dic", NULL);
+
+      /* Missing patterns are not an error: words then break only at spaces. */
+      dict = hnj_hyphen_load (path);
+      g_once_init_leave (&once, 1);
+    }
+
+  return dict;
+}
+
+gboolean
+renaksi_hyphenate_available (void)
+{
+  return dictionary () != NULL;
+}
+
+/* Appends @word (letters only, @len bytes) with soft hyphens at its
+ * hyphenation points. The patterns are ISO 8859-1; a word outside it is
+ * left whole. */
+static void
+append_word (GString    *out,
+             HyphenDict *dict,
+             const char *word,
+             gsize       len)
+{
+  g_autofree char *lower = NULL;
+  g_autofree char *latin1 = NULL;
+  g_autofree char *hyphens = NULL;
+  char **rep = NULL;
+  int *pos = NULL, *cut = NULL;
+  gsize n = 0;
+  const char *p;
+  glong i;
+
+  if (dict == NULL || g_utf8_strlen (word, (gssize)len) < LEFT_MIN + RIGHT_MIN)
+    {
+      g_string_append_len (out, word, (gssize)len);
+      return;
+    }
+
+  lower = g_utf8_strdown (word, (gssize)len);
+  latin1 = g_convert (lower, -1, "ISO-8859-1", "UTF-8", NULL, &n, NULL);
+  if (latin1 == NULL || n != (gsize)g_utf8_strlen (word, (gssize)len))
+    {
+      g_string_append_len (out, word, (gssize)len);
+      return;
+    }
+
+  hyphens = g_malloc0 (n + 5);
+  if (hnj_hyphen_hyphenate3 (dict, latin1, (int)n, hyphens, NULL, &rep, &pos, &cut,
+                             LEFT_MIN, RIGHT_MIN, LEFT_MIN, RIGHT_MIN) != 0)
+    {
+      g_string_append_len (out, word, (gssize)len);
+      return;
+    }
+  /* Non-standard points (rep) do not occur in these patterns; if they did,
+   * they are ignored rather than change the spelling. */
+  if (rep != NULL)
+    {
+      for (gsize k = 0; k < n; k++)
+        g_free (rep[k]);
+      g_free (rep);
+      g_free (pos);
+      g_free (cut);
+    }
+
+  for (p = word, i = 0; p < word + len; p = g_utf8_next_char (p), i++)
+    {
+      g_string_append_len (out, p, g_utf8_next_char (p) - p);
+      if ((hyphens[i] & 1) && g_utf8_next_char (p) < word + len)
+        g_string_append (out, SOFT_HYPHEN);
+    }
+}
+
+/* A token with a digit or a slash is a number or an identifier. */
+static gboolean
+is_identifier (const char *token,
+               gsize       len)
+{
+  for (gsize i = 0; i < len; i++)
+    if (g_ascii_isdigit (token[i]) || token[i] == '/')
+      return TRUE;
+
+  return FALSE;
+}
+
+static void
+append_identifier (GString    *out,
+                   const char *token,
+                   gsize       len)
+{
+  for (gsize i = 0; i < len; i++)
+    {
+      g_string_append_c (out, token[i]);
+      if (i + 1 == len)
+        break;
+      if (token[i] == '/')
+        g_string_append (out, ZW_SPACE);
+      else if (token[i] == '-')
+        g_string_append (out, WORD_JOINER);
+    }
+}
+
+/* Hyphenates the runs of letters of a word; what is between them
+ * (punctuation, a hyphen of a compound) is kept as it is. */
+static void
+append_plain (GString    *out,
+              HyphenDict *dict,
+              const char *token,
+              gsize       len)
+{
+  const char *end = token + len;
+  const char *p = token;
+
+  while (p < end)
+    {
+      const char *q = p;
+      gboolean letters = g_unichar_isalpha (g_utf8_get_char (p));
+
+      while (q < end && g_unichar_isalpha (g_utf8_get_char (q)) == letters)
+        q = g_utf8_next_char (q);
+      if (letters)
+        append_word (out, dict, p, (gsize)(q - p));
+      else
+        g_string_append_len (out, p, q - p);
+      p = q;
+    }
+}
+
+/**
+ * renaksi_hyphenate:
+ * @text: (nullable): UTF-8 text
+ *
+ * Returns: (transfer full): @text with its line-break points marked for
+ * Pango: soft hyphens inside words, zero-width spaces after the slashes
+ * of identifiers. Text that already has soft hyphens is returned as is.
+ */
+char *
+renaksi_hyphenate (const char *text)
+{
+  HyphenDict *dict = dictionary ();
+  GString *out;
+  const char *p;
+
+  if (text == NULL)
+    return g_strdup ("");
+  if (strstr (text, SOFT_HYPHEN) != NULL || !g_utf8_validate (text, -1, NULL))
+    return g_strdup (text);
+
+  out = g_string_sized_new (strlen (text) + strlen (text) / 4);
+  p = text;
+  while (*p != '\0')
+    {
+      const char *q = p;
+
+      if (g_unichar_isspace (g_utf8_get_char (p)))
+        {
+          q = g_utf8_next_char (p);
+          g_string_append_len (out, p, q - p);
+          p = q;
+          continue;
+        }
+      while (*q != '\0' && !g_unichar_isspace (g_utf8_get_char (q)))
+        q = g_utf8_next_char (q);
+      /* A word in parentheses of its own, "(FGD)", "(lanjutan)", is a
+       * note or an abbreviation: kept whole. */
+      if (q - p > 2 && *p == '(' && q[-1] == ')')
+        g_string_append_len (out, p, q - p);
+      else if (is_identifier (p, (gsize)(q - p)))
+        append_identifier (out, p, (gsize)(q - p));
+      else
+        append_plain (out, dict, p, (gsize)(q - p));
+      p = q;
+    }
+
+  return g_string_free (out, FALSE);
+}

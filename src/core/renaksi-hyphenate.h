@@ -1,0 +1,11 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+char     *renaksi_hyphenate            (const char *text);
+gboolean  renaksi_hyphenate_available  (void);
+
+G_END_DECLS
