@@ -21,6 +21,8 @@ typedef enum
   RENAKSI_ERROR_EXISTS,
   RENAKSI_ERROR_INVALID,
   RENAKSI_ERROR_FAILED,
+  /* The disk (or the quota) is full: the remedy is to free space. */
+  RENAKSI_ERROR_NO_SPACE,
 } RenaksiError;
 
 GQuark renaksi_error_quark (void);
