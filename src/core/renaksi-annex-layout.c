@@ -30,6 +30,7 @@
 #include "renaksi-annex-layout.h"
 #include "renaksi-error.h"
 #include "renaksi-hyphenate.h"
+#include "renaksi-safe-writer.h"
 
 #define MM(x) ((x) * 72.0 / 25.4)
 
@@ -2456,19 +2457,6 @@ renaksi_annex_layout_get_table_extent (RenaksiAnnexLayout *self,
   return has_rows;
 }
 
-static cairo_status_t
-write_cb (void                *closure,
-          const unsigned char *data,
-          unsigned int         length)
-{
-  FILE *file = closure;
-
-  if (fwrite (data, 1, length, file) != length)
-    return CAIRO_STATUS_WRITE_ERROR;
-
-  return CAIRO_STATUS_SUCCESS;
-}
-
 /* Writes every page to @path as PDF, through a temporary file beside it:
  * a failed export leaves no half-written file. */
 gboolean
@@ -2477,46 +2465,17 @@ renaksi_annex_layout_write_pdf (RenaksiAnnexLayout  *self,
                                 GError             **error)
 {
   RenaksiDecree *decree;
-  g_autofree char *tmp = NULL;
-  g_autofree char *display = NULL;
+  RenaksiSafeWriter *writer;
   cairo_surface_t *surface;
-  cairo_status_t status;
-  FILE *file;
-  int fd;
-  int saved_errno = 0;
 
   g_return_val_if_fail (RENAKSI_IS_ANNEX_LAYOUT (self), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  display = g_filename_display_name (path);
-  tmp = g_strconcat (path, ".XXXXXX", NULL);
-  fd = g_mkstemp (tmp);
-  if (fd < 0)
-    {
-      saved_errno = errno;
-      g_set_error (error, RENAKSI_ERROR, RENAKSI_ERROR_FAILED,
-                   _("Could not write “%s”: %s"), display, g_strerror (saved_errno));
-      return FALSE;
-    }
-  {
-    mode_t mask = umask (0);
-
-    umask (mask);
-    fchmod (fd, 0666 & ~mask);
-  }
-  file = fdopen (fd, "wb");
-  if (file == NULL)
-    {
-      saved_errno = errno;
-      close (fd);
-      g_unlink (tmp);
-      g_set_error (error, RENAKSI_ERROR, RENAKSI_ERROR_FAILED,
-                   _("Could not write “%s”: %s"), display, g_strerror (saved_errno));
-      return FALSE;
-    }
-
-  surface = cairo_pdf_surface_create_for_stream (write_cb, file, self->paper_width,
-                                                 self->paper_height);
+  writer = renaksi_safe_writer_new (path, RENAKSI_SAFE_WRITER_REPLACE, error);
+  if (writer == NULL)
+    return FALSE;
+  surface = cairo_pdf_surface_create_for_stream (renaksi_safe_writer_cairo_write, writer,
+                                                 self->paper_width, self->paper_height);
   decree = renaksi_plan_get_decree (self->plan);
   {
     g_autofree char *title = g_strdup_printf ("Lampiran Keputusan %s Nomor %s Tahun %d",
@@ -2560,31 +2519,8 @@ renaksi_annex_layout_write_pdf (RenaksiAnnexLayout  *self,
   self->cache_cells = FALSE;
   g_hash_table_remove_all (self->row_cells);
   cairo_surface_finish (surface);
-  status = cairo_surface_status (surface);
+  renaksi_safe_writer_fail_cairo (writer, cairo_surface_status (surface));
   cairo_surface_destroy (surface);
 
-  if (fflush (file) != 0 || fsync (fileno (file)) != 0)
-    saved_errno = errno;
-  if (fclose (file) != 0 && saved_errno == 0)
-    saved_errno = errno;
-
-  if (status != CAIRO_STATUS_SUCCESS || saved_errno != 0)
-    {
-      g_unlink (tmp);
-      g_set_error (error, RENAKSI_ERROR, RENAKSI_ERROR_FAILED, _("Could not write “%s”: %s"),
-                   display, saved_errno != 0 ? g_strerror (saved_errno)
-                                             : cairo_status_to_string (status));
-      return FALSE;
-    }
-
-  if (g_rename (tmp, path) != 0)
-    {
-      saved_errno = errno;
-      g_unlink (tmp);
-      g_set_error (error, RENAKSI_ERROR, RENAKSI_ERROR_FAILED, _("Could not write “%s”: %s"),
-                   display, g_strerror (saved_errno));
-      return FALSE;
-    }
-
-  return TRUE;
+  return renaksi_safe_writer_commit (writer, error);
 }

@@ -31,6 +31,7 @@
 #include "renaksi-annex-tsv.h"
 #include "renaksi-error.h"
 #include "renaksi-table-reader.h"
+#include "renaksi-safe-writer.h"
 
 static void
 append_cell (GString    *out,
@@ -125,7 +126,7 @@ renaksi_annex_tsv_export (RenaksiPlan  *plan,
   RenaksiDecree *decree;
   GListModel *areas;
   char *cells[RENAKSI_ANNEX_N_COLUMNS] = { NULL, };
-  g_autoptr(GError) local_error = NULL;
+  RenaksiSafeWriter *writer;
   char *heading;
 
   g_return_val_if_fail (RENAKSI_IS_PLAN (plan), FALSE);
@@ -179,15 +180,9 @@ renaksi_annex_tsv_export (RenaksiPlan  *plan,
       g_string_append_c (out, '\n');
     }
 
-  if (!g_file_set_contents_full (path, out->str, out->len, G_FILE_SET_CONTENTS_CONSISTENT,
-                                 0644, &local_error))
-    {
-      g_autofree char *name = g_filename_display_basename (path);
-
-      g_set_error (error, RENAKSI_ERROR, RENAKSI_ERROR_FAILED,
-                   _("“%s” could not be written: %s"), name, local_error->message);
-      return FALSE;
-    }
-
-  return TRUE;
+  writer = renaksi_safe_writer_new (path, RENAKSI_SAFE_WRITER_REPLACE, error);
+  if (writer == NULL)
+    return FALSE;
+  renaksi_safe_writer_write (writer, out->str, out->len);
+  return renaksi_safe_writer_commit (writer, error);
 }

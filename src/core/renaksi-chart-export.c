@@ -16,6 +16,7 @@
 #include "renaksi-chart-draw.h"
 #include "renaksi-chart-export.h"
 #include "renaksi-error.h"
+#include "renaksi-safe-writer.h"
 #include "renaksi-evidence-store.h"
 
 /* Margins of an Indonesian office print: 2 cm top and right, 2.5 cm
@@ -179,19 +180,6 @@ draw_rows (cairo_t              *cr,
   renaksi_chart_draw (cr, geometry, &export->palette, &export->status, row_cb, &source);
 }
 
-static cairo_status_t
-write_cb (void                *closure,
-          const unsigned char *data,
-          unsigned int         length)
-{
-  GOutputStream *stream = closure;
-
-  if (!g_output_stream_write_all (stream, data, length, NULL, NULL, NULL))
-    return CAIRO_STATUS_WRITE_ERROR;
-
-  return CAIRO_STATUS_SUCCESS;
-}
-
 static gboolean
 set_cairo_error (cairo_status_t   status,
                  const char      *path,
@@ -224,7 +212,7 @@ collect_areas (RenaksiPlan *plan,
 static gboolean
 write_png (Export         *export,
            GPtrArray      *areas,
-           GOutputStream  *stream,
+           RenaksiSafeWriter *writer,
            const char     *path,
            GError        **error)
 {
@@ -283,7 +271,7 @@ write_png (Export         *export,
   cairo_destroy (cr);
   cairo_surface_flush (surface);
   if (status == CAIRO_STATUS_SUCCESS)
-    status = cairo_surface_write_to_png_stream (surface, write_cb, stream);
+    status = cairo_surface_write_to_png_stream (surface, renaksi_safe_writer_cairo_write, writer);
   cairo_surface_destroy (surface);
 
   if (status != CAIRO_STATUS_SUCCESS)
@@ -341,7 +329,7 @@ draw_pdf_page (cairo_t              *cr,
 static gboolean
 write_pdf (Export         *export,
            GPtrArray      *areas,
-           GOutputStream  *stream,
+           RenaksiSafeWriter *writer,
            const char     *path,
            GError        **error)
 {
@@ -353,7 +341,7 @@ write_pdf (Export         *export,
   guint page = 0;
   cairo_status_t status;
 
-  surface = cairo_pdf_surface_create_for_stream (write_cb, stream, export->page_width,
+  surface = cairo_pdf_surface_create_for_stream (renaksi_safe_writer_cairo_write, writer, export->page_width,
                                                  export->page_height);
   cr = cairo_create (surface);
 
@@ -424,9 +412,7 @@ renaksi_chart_export (RenaksiPlan  *plan,
 {
   g_auto(Export) export = { plan };
   g_autoptr(GPtrArray) areas = g_ptr_array_new ();
-  g_autoptr(GFile) file = NULL;
-  g_autoptr(GFileOutputStream) stream = NULL;
-  g_autoptr(GCancellable) discard = NULL;
+  RenaksiSafeWriter *writer;
   g_autofree char *lower = NULL;
   g_autofree char *name = NULL;
   gboolean pdf, ok;
@@ -479,32 +465,24 @@ renaksi_chart_export (RenaksiPlan  *plan,
   pango_font_description_set_weight (export.heading_font, PANGO_WEIGHT_BOLD);
   pango_font_description_set_absolute_size (export.heading_font, (pdf ? 10 : 15) * PANGO_SCALE);
 
-  file = g_file_new_for_path (path);
-  stream = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION, NULL, error);
-  if (stream == NULL)
-    {
-      g_prefix_error (error, _("Could not write the chart to “%s”: "), name);
-      return FALSE;
-    }
+  writer = renaksi_safe_writer_new (path, RENAKSI_SAFE_WRITER_REPLACE, error);
+  if (writer == NULL)
+    return FALSE;
 
   if (pdf)
-    ok = write_pdf (&export, areas, G_OUTPUT_STREAM (stream), path, error);
+    ok = write_pdf (&export, areas, writer, path, error);
   else
-    ok = write_png (&export, areas, G_OUTPUT_STREAM (stream), path, error);
+    ok = write_png (&export, areas, writer, path, error);
 
-  /* Closing cancelled leaves the old file, if any, as it was. */
+  /* A write that failed says why (a full disk) rather than cairo's
+   * "error while writing to output stream". */
+  if (!ok && renaksi_safe_writer_get_errno (writer) == 0)
+    {
+      renaksi_safe_writer_abort (writer);
+      return FALSE;
+    }
   if (!ok)
-    {
-      discard = g_cancellable_new ();
-      g_cancellable_cancel (discard);
-      g_output_stream_close (G_OUTPUT_STREAM (stream), discard, NULL);
-      return FALSE;
-    }
-  if (!g_output_stream_close (G_OUTPUT_STREAM (stream), NULL, error))
-    {
-      g_prefix_error (error, _("Could not write the chart to “%s”: "), name);
-      return FALSE;
-    }
+    g_clear_error (error);
 
-  return TRUE;
+  return renaksi_safe_writer_commit (writer, error);
 }

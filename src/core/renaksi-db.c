@@ -90,6 +90,12 @@ set_sqlite_error (sqlite3     *handle,
 {
   g_autofree char *name = display_name (path);
 
+  /* SQLite reports a write or fsync refused for want of space as an I/O
+   * error; the person's remedy is the full disk's. */
+  if ((rc & 0xff) == SQLITE_IOERR && handle != NULL
+      && (sqlite3_system_errno (handle) == ENOSPC || sqlite3_system_errno (handle) == EDQUOT))
+    rc = SQLITE_FULL;
+
   switch (rc & 0xff)
     {
     case SQLITE_BUSY:
@@ -114,7 +120,7 @@ set_sqlite_error (sqlite3     *handle,
       break;
 
     case SQLITE_FULL:
-      g_set_error (error, RENAKSI_ERROR, RENAKSI_ERROR_FAILED,
+      g_set_error (error, RENAKSI_ERROR, RENAKSI_ERROR_NO_SPACE,
                    _("The disk holding “%s” is full. Free some space; the "
                      "last change was not saved."), name);
       break;

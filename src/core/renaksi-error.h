@@ -24,6 +24,8 @@ typedef enum
   /* The file holds what the app never writes (schema objects, invalid
    * text): refused as it is; a clean copy can still be made of it. */
   RENAKSI_ERROR_UNTRUSTED,
+  /* The disk (or the quota) is full: the remedy is to free space. */
+  RENAKSI_ERROR_NO_SPACE,
 } RenaksiError;
 
 GQuark renaksi_error_quark (void);

@@ -21,6 +21,7 @@
 #include "renaksi-evidence-checklist.h"
 #include "renaksi-evidence-store.h"
 #include "renaksi-node-path.h"
+#include "renaksi-safe-writer.h"
 
 #define MM(x) ((x) * 72.0 / 25.4)
 #define FONT "Liberation Sans"
@@ -371,12 +372,9 @@ renaksi_evidence_checklist_write_pdf (RenaksiPlan   *plan,
   g_autoptr(GListModel) all = NULL;
   g_autoptr(GHashTable) items = NULL;
   g_autoptr(RenaksiNodePathIndex) index = NULL;
-  g_autofree char *tmp = NULL;
-  g_autofree char *display = NULL;
+  RenaksiSafeWriter *writer;
   cairo_surface_t *surface;
-  cairo_status_t status;
   Writer w = { 0, };
-  int fd;
 
   g_return_val_if_fail (RENAKSI_IS_PLAN (plan), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
@@ -400,29 +398,15 @@ renaksi_evidence_checklist_write_pdf (RenaksiPlan   *plan,
       g_ptr_array_add (list, item);
     }
 
-  display = g_filename_display_name (path);
-  tmp = g_strconcat (path, ".XXXXXX", NULL);
-  fd = g_mkstemp (tmp);
-  if (fd < 0)
-    {
-      int saved_errno = errno;
-
-      g_set_error (error, RENAKSI_ERROR, RENAKSI_ERROR_FAILED,
-                   _("Could not write “%s”: %s"), display, g_strerror (saved_errno));
-      return FALSE;
-    }
-  {
-    mode_t mask = umask (0);
-
-    umask (mask);
-    fchmod (fd, 0666 & ~mask);
-  }
-  close (fd);
+  writer = renaksi_safe_writer_new (path, RENAKSI_SAFE_WRITER_REPLACE, error);
+  if (writer == NULL)
+    return FALSE;
 
   /* Portrait, on the annex's paper. */
   w.width = paper == RENAKSI_PAPER_A4 ? MM (210) : MM (215);
   w.height = paper == RENAKSI_PAPER_A4 ? MM (297) : MM (330);
-  surface = cairo_pdf_surface_create (tmp, w.width, w.height);
+  surface = cairo_pdf_surface_create_for_stream (renaksi_safe_writer_cairo_write, writer,
+                                                 w.width, w.height);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, "Daftar Periksa Bukti Dukung");
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Renaksi " PACKAGE_VERSION);
   w.cr = cairo_create (surface);
@@ -437,19 +421,8 @@ renaksi_evidence_checklist_write_pdf (RenaksiPlan   *plan,
   g_object_unref (w.layout);
   cairo_destroy (w.cr);
   cairo_surface_finish (surface);
-  status = cairo_surface_status (surface);
+  renaksi_safe_writer_fail_cairo (writer, cairo_surface_status (surface));
   cairo_surface_destroy (surface);
 
-  if (status != CAIRO_STATUS_SUCCESS || g_rename (tmp, path) != 0)
-    {
-      const char *reason = status != CAIRO_STATUS_SUCCESS ? cairo_status_to_string (status)
-                                                          : g_strerror (errno);
-
-      g_set_error (error, RENAKSI_ERROR, RENAKSI_ERROR_FAILED,
-                   _("Could not write “%s”: %s"), display, reason);
-      g_unlink (tmp);
-      return FALSE;
-    }
-
-  return TRUE;
+  return renaksi_safe_writer_commit (writer, error);
 }

@@ -13,6 +13,9 @@
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <unistd.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <locale.h>
@@ -21,6 +24,7 @@
 
 #include "renaksi-annex-table.h"
 #include "renaksi-error.h"
+#include "renaksi-safe-writer.h"
 #include "renaksi-xlsx.h"
 
 #define PAPER_FOLIO 14            /* Excel's "Folio 8½ × 13 in": F4 */
@@ -322,6 +326,7 @@ write_workbook (RenaksiPlan  *plan,
   Export export = { 0, };
   lxw_workbook_options options = { .constant_memory = LXW_FALSE, .use_zip64 = LXW_TRUE };
   lxw_error closed;
+  int close_errno;
 
   g_return_val_if_fail (RENAKSI_IS_PLAN (plan), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
@@ -329,7 +334,10 @@ write_workbook (RenaksiPlan  *plan,
   name = g_filename_display_basename (path);
   dir = g_path_get_dirname (path);
   base = g_path_get_basename (path);
-  temporary = g_strdup_printf ("%s/.%s.%08x.partial", dir, base, g_random_int ());
+  /* libxlsxwriter writes to a name: a hidden one of ours, which the next
+   * write into this folder removes should we be killed meanwhile. */
+  renaksi_safe_writer_clean_folder (dir);
+  temporary = renaksi_safe_writer_temporary_name (path);
 
   export.workbook = workbook_new_opt (temporary, &options);
   if (export.workbook == NULL)
@@ -386,7 +394,26 @@ write_workbook (RenaksiPlan  *plan,
       worksheet_set_row (export.sheet, FIRST_DATA_ROW + i, LINE_HEIGHT * n + 2.25, NULL);
     }
 
-  closed = workbook_close (export.workbook);
+  {
+    /* libxlsxwriter prints its own "[ERROR] …" lines on stderr; the
+     * person gets ours instead, from the return code. */
+    int saved_stderr = dup (STDERR_FILENO);
+    int null_fd = open ("/dev/null", O_WRONLY | O_CLOEXEC);
+
+    fflush (stderr);
+    if (saved_stderr >= 0 && null_fd >= 0)
+      dup2 (null_fd, STDERR_FILENO);
+    errno = 0;
+    closed = workbook_close (export.workbook);
+    close_errno = errno;
+    fflush (stderr);
+    if (saved_stderr >= 0 && null_fd >= 0)
+      dup2 (saved_stderr, STDERR_FILENO);
+    if (saved_stderr >= 0)
+      close (saved_stderr);
+    if (null_fd >= 0)
+      close (null_fd);
+  }
 
   if (export.status == LXW_ERROR_MAX_STRING_LENGTH_EXCEEDED && export.failed_node != NULL)
     {
@@ -396,19 +423,27 @@ write_workbook (RenaksiPlan  *plan,
                    _("“%s” was not written: the text “%s…” is longer than a spreadsheet cell can hold (32,767 characters)."),
                    name, start);
     }
+  else if (closed != LXW_NO_ERROR && close_errno != 0 && close_errno != ENOENT)
+    renaksi_safe_writer_set_error (error, path, close_errno);
   else if (export.status != LXW_NO_ERROR || closed != LXW_NO_ERROR)
     g_set_error (error, RENAKSI_ERROR, RENAKSI_ERROR_FAILED,
                  _("“%s” could not be written: %s"), name,
                  lxw_strerror (export.status != LXW_NO_ERROR ? export.status : closed));
-  else if (g_rename (temporary, path) != 0)
-    {
-      int saved_errno = errno;
-
-      g_set_error (error, RENAKSI_ERROR, RENAKSI_ERROR_FAILED,
-                   _("“%s” could not be written: %s"), name, g_strerror (saved_errno));
-    }
   else
-    return TRUE;
+    {
+      RenaksiSafeWriter *writer = renaksi_safe_writer_new (path, RENAKSI_SAFE_WRITER_REPLACE, error);
+      gboolean ok = FALSE;
+
+      /* Copied through the writer so that every write, the fsync and the
+       * close are checked, which libxlsxwriter's own zip writer does not. */
+      if (writer != NULL)
+        {
+          renaksi_safe_writer_copy_file (writer, temporary);
+          ok = renaksi_safe_writer_commit (writer, error);
+        }
+      g_unlink (temporary);
+      return ok;
+    }
 
   g_unlink (temporary);
   return FALSE;

@@ -1,0 +1,334 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The safe writer: every output (PDF, PNG, XLSX, TSV, copies) goes to an
+ * unnamed file in the target folder (O_TMPFILE), every write checked, then
+ * fsync and close checked, and only then is it given its name: linked
+ * under a hidden name of ours and renamed over the target, or linked
+ * straight to the target where an existing file must never be replaced.
+ * A crash before the link leaves nothing at all; the hidden name (and the
+ * named temporary files used where the filesystem has no O_TMPFILE) carry
+ * the writer's process id, so the next write into that folder removes the
+ * ones whose process is gone. Errors name the file the user chose.
+ */
+#include "config.h"
+
+#include "renaksi-safe-writer.h"
+
+#include "renaksi-error.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <signal.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#define PREFIX ".renaksi-tmp-"
+
+struct _RenaksiSafeWriter
+{
+  char *path;
+  char *dir;
+  char *temporary;  /* NULL while unnamed (O_TMPFILE) */
+  RenaksiSafeWriterFlags flags;
+  int fd;
+  int saved_errno;
+  cairo_status_t cairo_status;
+};
+
+void
+renaksi_safe_writer_set_error (GError    **error,
+                               const char *path,
+                               int         saved_errno)
+{
+  g_autofree char *name = g_filename_display_basename (path);
+
+  switch (saved_errno)
+    {
+    case ENOSPC:
+    case EDQUOT:
+    case EFBIG:
+      g_set_error (error, RENAKSI_ERROR, RENAKSI_ERROR_NO_SPACE,
+                   _("Disk full: “%s” was not written. Free some space and try again."), name);
+      break;
+    case EACCES:
+    case EPERM:
+    case EROFS:
+      g_set_error (error, RENAKSI_ERROR, RENAKSI_ERROR_READ_ONLY,
+                   _("“%s” was not written: the folder cannot be written to."), name);
+      break;
+    case EEXIST:
+      g_set_error (error, RENAKSI_ERROR, RENAKSI_ERROR_EXISTS,
+                   _("“%s” was not written: a file of that name already exists."), name);
+      break;
+    case EIO:
+      g_set_error (error, RENAKSI_ERROR, RENAKSI_ERROR_FAILED,
+                   _("“%s” was not written: the disk reported a fault. Check the drive and try again."),
+                   name);
+      break;
+    default:
+      g_set_error (error, RENAKSI_ERROR, RENAKSI_ERROR_FAILED,
+                   _("“%s” was not written: %s"), name, g_strerror (saved_errno));
+      break;
+    }
+}
+
+char *
+renaksi_safe_writer_temporary_name (const char *path)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+
+  return g_strdup_printf ("%s/" PREFIX "%ld-%08x", dir, (long) getpid (), g_random_int ());
+}
+
+/* Removes our hidden files in @dir whose writer process is gone. */
+void
+renaksi_safe_writer_clean_folder (const char *dir)
+{
+  DIR *d = opendir (dir);
+  struct dirent *entry;
+
+  if (d == NULL)
+    return;
+  while ((entry = readdir (d)) != NULL)
+    {
+      char *end = NULL;
+      long pid;
+
+      if (!g_str_has_prefix (entry->d_name, PREFIX))
+        continue;
+      pid = strtol (entry->d_name + strlen (PREFIX), &end, 10);
+      if (end == NULL || *end != '-' || pid <= 0)
+        continue;
+      if (pid != getpid () && kill ((pid_t) pid, 0) != 0 && errno == ESRCH)
+        unlinkat (dirfd (d), entry->d_name, 0);
+    }
+  closedir (d);
+}
+
+RenaksiSafeWriter *
+renaksi_safe_writer_new (const char              *path,
+                         RenaksiSafeWriterFlags   flags,
+                         GError                 **error)
+{
+  RenaksiSafeWriter *self;
+  mode_t mask;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  self = g_new0 (RenaksiSafeWriter, 1);
+  self->path = g_strdup (path);
+  self->dir = g_path_get_dirname (path);
+  self->flags = flags;
+  renaksi_safe_writer_clean_folder (self->dir);
+
+  mask = umask (0);
+  umask (mask);
+#ifdef O_TMPFILE
+  self->fd = open (self->dir, O_TMPFILE | O_WRONLY | O_CLOEXEC, 0666 & ~mask);
+  if (self->fd < 0 && errno != EOPNOTSUPP && errno != EISDIR && errno != EINVAL)
+    {
+      renaksi_safe_writer_set_error (error, path, errno);
+      renaksi_safe_writer_abort (self);
+      return NULL;
+    }
+#else
+  self->fd = -1;
+#endif
+  if (self->fd < 0)
+    {
+      self->temporary = renaksi_safe_writer_temporary_name (path);
+      self->fd = open (self->temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666 & ~mask);
+      if (self->fd < 0)
+        {
+          renaksi_safe_writer_set_error (error, path, errno);
+          g_clear_pointer (&self->temporary, g_free);
+          renaksi_safe_writer_abort (self);
+          return NULL;
+        }
+    }
+
+  return self;
+}
+
+/* Keeps the first error; later writes do nothing, so a caller may check
+ * once at the end (commit reports it). */
+gboolean
+renaksi_safe_writer_write (RenaksiSafeWriter *self,
+                           const void        *data,
+                           gsize              length)
+{
+  const char *p = data;
+
+  if (self->saved_errno != 0 || self->cairo_status != CAIRO_STATUS_SUCCESS)
+    return FALSE;
+  while (length > 0)
+    {
+      ssize_t n = write (self->fd, p, length);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n <= 0)
+        {
+          self->saved_errno = n < 0 ? errno : EIO;
+          return FALSE;
+        }
+      p += n;
+      length -= (gsize) n;
+    }
+  return TRUE;
+}
+
+cairo_status_t
+renaksi_safe_writer_cairo_write (void                *closure,
+                                 const unsigned char *data,
+                                 unsigned int         length)
+{
+  return renaksi_safe_writer_write (closure, data, length) ? CAIRO_STATUS_SUCCESS
+                                                           : CAIRO_STATUS_WRITE_ERROR;
+}
+
+gboolean
+renaksi_safe_writer_copy_file (RenaksiSafeWriter *self,
+                               const char        *source)
+{
+  char buffer[65536];
+  int in = open (source, O_RDONLY | O_CLOEXEC);
+  ssize_t n;
+
+  if (in < 0)
+    {
+      if (self->saved_errno == 0)
+        self->saved_errno = errno;
+      return FALSE;
+    }
+  while ((n = read (in, buffer, sizeof buffer)) != 0)
+    {
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n < 0)
+        {
+          if (self->saved_errno == 0)
+            self->saved_errno = errno;
+          break;
+        }
+      if (!renaksi_safe_writer_write (self, buffer, (gsize) n))
+        break;
+    }
+  close (in);
+  return self->saved_errno == 0;
+}
+
+/* Records a drawing failure that did not come through our callback (an
+ * out-of-memory surface, a font error). */
+void
+renaksi_safe_writer_fail_cairo (RenaksiSafeWriter *self,
+                                cairo_status_t     status)
+{
+  if (self->cairo_status == CAIRO_STATUS_SUCCESS)
+    self->cairo_status = status;
+}
+
+static gboolean
+fail (RenaksiSafeWriter *self,
+      int                saved_errno,
+      GError           **error)
+{
+  renaksi_safe_writer_set_error (error, self->path, saved_errno);
+  renaksi_safe_writer_abort (self);
+  return FALSE;
+}
+
+/* Gives the file its name; frees @self whatever happens. */
+gboolean
+renaksi_safe_writer_commit (RenaksiSafeWriter  *self,
+                            GError            **error)
+{
+  int fd;
+
+  if (self->saved_errno != 0)
+    return fail (self, self->saved_errno, error);
+  if (self->cairo_status != CAIRO_STATUS_SUCCESS)
+    {
+      g_autofree char *name = g_filename_display_basename (self->path);
+
+      g_set_error (error, RENAKSI_ERROR, RENAKSI_ERROR_FAILED, _("“%s” was not written: %s"),
+                   name, cairo_status_to_string (self->cairo_status));
+      renaksi_safe_writer_abort (self);
+      return FALSE;
+    }
+  if (fsync (self->fd) != 0)
+    return fail (self, errno, error);
+
+  if (self->temporary == NULL)
+    {
+      /* Unnamed: link it through /proc (linkat with AT_EMPTY_PATH needs a
+       * privilege an ordinary user lacks). */
+      g_autofree char *proc = g_strdup_printf ("/proc/self/fd/%d", self->fd);
+      const char *target;
+
+      if (self->flags & RENAKSI_SAFE_WRITER_NO_REPLACE)
+        target = self->path;
+      else
+        target = self->temporary = renaksi_safe_writer_temporary_name (self->path);
+      if (linkat (AT_FDCWD, proc, AT_FDCWD, target, AT_SYMLINK_FOLLOW) != 0)
+        {
+          int saved_errno = errno;
+
+          g_clear_pointer (&self->temporary, g_free);
+          return fail (self, saved_errno, error);
+        }
+    }
+  else if (self->flags & RENAKSI_SAFE_WRITER_NO_REPLACE)
+    {
+      if (link (self->temporary, self->path) != 0)
+        return fail (self, errno, error);
+      g_unlink (self->temporary);
+      g_clear_pointer (&self->temporary, g_free);
+    }
+
+  fd = self->fd;
+  self->fd = -1;
+  if (close (fd) != 0)
+    return fail (self, errno, error);
+
+  if (self->temporary != NULL && g_rename (self->temporary, self->path) != 0)
+    return fail (self, errno, error);
+  g_clear_pointer (&self->temporary, g_free);
+
+  /* The new name itself lasts only once the folder is on disk. */
+  fd = open (self->dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (fd >= 0)
+    {
+      fsync (fd);
+      close (fd);
+    }
+  renaksi_safe_writer_abort (self);
+  return TRUE;
+}
+
+int
+renaksi_safe_writer_get_errno (RenaksiSafeWriter *self)
+{
+  return self->saved_errno;
+}
+
+/* Drops the new file; what was at the target stays as it was. */
+void
+renaksi_safe_writer_abort (RenaksiSafeWriter *self)
+{
+  if (self == NULL)
+    return;
+  if (self->fd >= 0)
+    close (self->fd);
+  if (self->temporary != NULL)
+    g_unlink (self->temporary);
+  g_free (self->temporary);
+  g_free (self->dir);
+  g_free (self->path);
+  g_free (self);
+}
