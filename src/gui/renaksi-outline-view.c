@@ -587,6 +587,26 @@ find_row (GListModel *rows,
   return GTK_INVALID_LIST_POSITION;
 }
 
+/* Gives the keyboard focus to @node's row. The list's arrow keys go on
+ * from the row with the focus, not from the selection; grabbing the list
+ * itself would focus the row last focused, which after a move is another
+ * item (a moved item leaves its place and comes back as a new row). */
+static void
+focus_row (RenaksiOutlineView *self,
+           RenaksiNode        *node)
+{
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->list_view)); row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    {
+      GtkWidget *expander = gtk_widget_get_first_child (row);
+
+      if (expander != NULL && node_of_row_widget (expander) == node && gtk_widget_grab_focus (row))
+        return;
+    }
+
+  gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
+}
+
 /* Selects @node (a descendant of the area shown), expanding its ancestors
  * and scrolling it into view; returns whether it was found. */
 gboolean
@@ -623,7 +643,7 @@ renaksi_outline_view_select_node (RenaksiOutlineView *self,
   gtk_single_selection_set_selected (self->selection, position);
   /* GTK 4.8 has no gtk_list_view_scroll_to(); its own action does it. */
   gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", position);
-  gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
+  focus_row (self, node);
 
   return TRUE;
 }
