@@ -64,3 +64,80 @@ test_util_find_widget (GtkWidget *root,
 
   return NULL;
 }
+
+static gboolean
+shortcut_matches (GtkShortcut     *shortcut,
+                  guint            keyval,
+                  GdkModifierType  modifiers)
+{
+  GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
+
+  if (GTK_IS_ALTERNATIVE_TRIGGER (trigger))
+    {
+      GtkShortcutTrigger *first = gtk_alternative_trigger_get_first (GTK_ALTERNATIVE_TRIGGER (trigger));
+      GtkShortcutTrigger *second = gtk_alternative_trigger_get_second (GTK_ALTERNATIVE_TRIGGER (trigger));
+
+      return (GTK_IS_KEYVAL_TRIGGER (first) &&
+              gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (first)) == keyval &&
+              gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (first)) == modifiers) ||
+             (GTK_IS_KEYVAL_TRIGGER (second) &&
+              gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (second)) == keyval &&
+              gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (second)) == modifiers);
+    }
+
+  return GTK_IS_KEYVAL_TRIGGER (trigger) &&
+         gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) == keyval &&
+         gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) == modifiers;
+}
+
+static gboolean
+activate_shortcut_on (GtkWidget       *widget,
+                      guint            keyval,
+                      GdkModifierType  modifiers)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller) ||
+          gtk_event_controller_get_propagation_phase (GTK_EVENT_CONTROLLER (controller)) == GTK_PHASE_NONE)
+        continue;
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+
+          if (shortcut_matches (shortcut, keyval, modifiers) &&
+              gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut),
+                                            GTK_SHORTCUT_ACTION_EXCLUSIVE, widget,
+                                            gtk_shortcut_get_arguments (shortcut)))
+            return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+/* A key pressed in @window: GTK 4 cannot synthesize key events, so this
+ * walks the widgets' own key bindings as a key press bubbles, from the
+ * widget that has the keyboard focus now up to the window, and runs the
+ * first that takes the key. Returns whether one did. */
+gboolean
+test_util_press_key (GtkWindow       *window,
+                     guint            keyval,
+                     GdkModifierType  modifiers)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
+  gboolean handled = FALSE;
+
+  for (GtkWidget *widget = focus != NULL ? focus : GTK_WIDGET (window); widget != NULL && !handled;
+       widget = gtk_widget_get_parent (widget))
+    handled = activate_shortcut_on (widget, keyval, modifiers);
+
+  for (guint i = 0; i < 20; i++)
+    while (g_main_context_pending (NULL))
+      g_main_context_iteration (NULL, FALSE);
+
+  return handled;
+}

@@ -15,5 +15,9 @@ void        test_util_save_screenshot (GtkWidget  *widget,
 /* The first widget of @type in @root's tree, @root included, or NULL. */
 GtkWidget  *test_util_find_widget     (GtkWidget  *root,
                                        GType       type);
+/* @keyval with @modifiers pressed where @window has its keyboard focus. */
+gboolean    test_util_press_key       (GtkWindow       *window,
+                                       guint            keyval,
+                                       GdkModifierType  modifiers);
 
 G_END_DECLS
