@@ -6,17 +6,16 @@
  * the decree is re-read when it changed; every touched table is announced
  * with RenaksiPlan::changed.
  *
- * Column numbers follow the CREATE TABLE statements of renaksi-schema.c:
- *   area         (id, position, label, label_manual, name)
- *   activity     (id, area_id, position, label, label_manual, name)
- *   sub_activity (id, activity_id, position, label, label_manual, name,
- *                 planned_months, realised_months, remark)
- *   indicator    (id, sub_activity_id, position, label, label_manual, text)
+ * A changeset names its table but not its columns: a column's number is
+ * its place in the table as the file has it. The places are read from the
+ * table itself (by name) for every changeset, so a migration that rebuilds
+ * a table in another column order cannot shift the fields read here.
  */
 #include "config.h"
 
 #include <sqlite3.h>
 
+#include "renaksi-db-private.h"
 #include "renaksi-plan-private.h"
 
 static const char * const node_tables[] = { "area", "activity", "sub_activity", "indicator" };
@@ -35,6 +34,67 @@ typedef struct
   guint            planned, realised;
   char            *label, *text, *remark;
 } Change;
+
+/* The fields the model reads, and the columns holding them. */
+enum {
+  FIELD_ID,
+  FIELD_PARENT,
+  FIELD_POSITION,
+  FIELD_LABEL,
+  FIELD_MANUAL,
+  FIELD_TEXT,
+  FIELD_PLANNED,
+  FIELD_REALISED,
+  FIELD_REMARK,
+  N_FIELDS
+};
+
+static const char * const parent_columns[] = { NULL, "area_id", "activity_id", "sub_activity_id" };
+static const char * const text_columns[] = { "name", "name", "name", "text" };
+
+/* Column numbers by field, -1 where the table has none (an area's parent,
+ * an indicator's months). */
+typedef struct
+{
+  int column[N_FIELDS];
+} ColumnMap;
+
+/* Reads where each field is in @kind's table. FALSE when a column the
+ * schema check guarantees is missing: then nothing is read by guess. */
+static gboolean
+read_column_map (RenaksiPlan     *self,
+                 RenaksiNodeKind  kind,
+                 ColumnMap       *map)
+{
+  const char *names[N_FIELDS] = {
+    "id", parent_columns[kind], "position", "label", "label_manual", text_columns[kind],
+    kind == RENAKSI_NODE_SUB_ACTIVITY ? "planned_months" : NULL,
+    kind == RENAKSI_NODE_SUB_ACTIVITY ? "realised_months" : NULL,
+    kind == RENAKSI_NODE_SUB_ACTIVITY ? "remark" : NULL,
+  };
+  /* Our own constant table names, never text from the file. */
+  g_autofree char *sql = g_strdup_printf ("SELECT * FROM %s LIMIT 0", node_tables[kind]);
+  sqlite3 *handle = renaksi_db_get_handle (renaksi_plan_get_db (self));
+  sqlite3_stmt *stmt = NULL;
+  gboolean complete = TRUE;
+
+  if (sqlite3_prepare_v2 (handle, sql, -1, &stmt, NULL) != SQLITE_OK)
+    {
+      sqlite3_finalize (stmt);
+      return FALSE;
+    }
+  for (guint f = 0; f < N_FIELDS; f++)
+    {
+      map->column[f] = -1;
+      for (int c = 0; names[f] != NULL && c < sqlite3_column_count (stmt); c++)
+        if (g_str_equal (sqlite3_column_name (stmt, c), names[f]))
+          map->column[f] = c;
+      complete = complete && (names[f] == NULL || map->column[f] >= 0);
+    }
+  sqlite3_finalize (stmt);
+
+  return complete;
+}
 
 static void
 change_free (gpointer data)
@@ -61,18 +121,19 @@ kind_of_table (const char      *table,
   return FALSE;
 }
 
-/* The value of column @column after the change, or NULL if it did not
- * change (updates) or there is none (deletes). */
+/* The value of @field after the change, or NULL if it did not change
+ * (updates), there is none (deletes) or the table has no such column. */
 static sqlite3_value *
 new_value (sqlite3_changeset_iter *iter,
            int                     op,
-           int                     column)
+           const ColumnMap        *map,
+           int                     field)
 {
   sqlite3_value *value = NULL;
 
-  if (op == SQLITE_DELETE)
+  if (op == SQLITE_DELETE || map->column[field] < 0)
     return NULL;
-  if (sqlite3changeset_new (iter, column, &value) != SQLITE_OK)
+  if (sqlite3changeset_new (iter, map->column[field], &value) != SQLITE_OK)
     return NULL;
 
   return value;
@@ -89,41 +150,37 @@ dup_text (sqlite3_value *value)
 static Change *
 read_change (sqlite3_changeset_iter *iter,
              RenaksiNodeKind         kind,
+             const ColumnMap        *map,
              int                     op)
 {
   Change *change = g_new0 (Change, 1);
-  int base = kind == RENAKSI_NODE_AREA ? 0 : 1;   /* areas have no parent column */
   sqlite3_value *value = NULL;
 
   change->kind = kind;
   change->op = op;
 
   if (op == SQLITE_INSERT)
-    sqlite3changeset_new (iter, 0, &value);
+    sqlite3changeset_new (iter, map->column[FIELD_ID], &value);
   else
-    sqlite3changeset_old (iter, 0, &value);
+    sqlite3changeset_old (iter, map->column[FIELD_ID], &value);
   change->id = value != NULL ? sqlite3_value_int64 (value) : 0;
 
-  if (base == 1 && (value = new_value (iter, op, 1)) != NULL)
+  if ((value = new_value (iter, op, map, FIELD_PARENT)) != NULL)
     change->has_parent = TRUE, change->parent_id = sqlite3_value_int64 (value);
-  if ((value = new_value (iter, op, base + 1)) != NULL)
+  if ((value = new_value (iter, op, map, FIELD_POSITION)) != NULL)
     change->has_position = TRUE, change->position = sqlite3_value_int (value);
-  if ((value = new_value (iter, op, base + 2)) != NULL)
+  if ((value = new_value (iter, op, map, FIELD_LABEL)) != NULL)
     change->has_label = TRUE, change->label = dup_text (value);
-  if ((value = new_value (iter, op, base + 3)) != NULL)
+  if ((value = new_value (iter, op, map, FIELD_MANUAL)) != NULL)
     change->has_manual = TRUE, change->manual = sqlite3_value_int (value) != 0;
-  if ((value = new_value (iter, op, base + 4)) != NULL)
+  if ((value = new_value (iter, op, map, FIELD_TEXT)) != NULL)
     change->has_text = TRUE, change->text = dup_text (value);
-
-  if (kind == RENAKSI_NODE_SUB_ACTIVITY)
-    {
-      if ((value = new_value (iter, op, 6)) != NULL)
-        change->has_planned = TRUE, change->planned = (guint)sqlite3_value_int (value);
-      if ((value = new_value (iter, op, 7)) != NULL)
-        change->has_realised = TRUE, change->realised = (guint)sqlite3_value_int (value);
-      if ((value = new_value (iter, op, 8)) != NULL)
-        change->has_remark = TRUE, change->remark = dup_text (value);
-    }
+  if ((value = new_value (iter, op, map, FIELD_PLANNED)) != NULL)
+    change->has_planned = TRUE, change->planned = (guint)sqlite3_value_int (value);
+  if ((value = new_value (iter, op, map, FIELD_REALISED)) != NULL)
+    change->has_realised = TRUE, change->realised = (guint)sqlite3_value_int (value);
+  if ((value = new_value (iter, op, map, FIELD_REMARK)) != NULL)
+    change->has_remark = TRUE, change->remark = dup_text (value);
 
   return change;
 }
@@ -142,7 +199,8 @@ detach (RenaksiPlan *self,
     g_list_store_remove (areas, index);
 }
 
-static void
+/* FALSE when @node's parent is not in the model: it stays out. */
+static gboolean
 attach (RenaksiPlan *self,
         RenaksiNode *node,
         gint64       parent_id)
@@ -156,9 +214,9 @@ attach (RenaksiPlan *self,
       RenaksiNode *parent = renaksi_plan_find_node (self, kind - 1, parent_id);
 
       /* A sound changeset never orphans a row. */
-      g_return_if_fail (parent != NULL);
+      g_return_val_if_fail (parent != NULL, FALSE);
       renaksi_node_insert_child (parent, node);
-      return;
+      return TRUE;
     }
 
   areas = renaksi_plan_get_area_store (self);
@@ -170,6 +228,8 @@ attach (RenaksiPlan *self,
         break;
     }
   g_list_store_insert (areas, index, node);
+
+  return TRUE;
 }
 
 static void
@@ -270,7 +330,10 @@ apply_node_changes (RenaksiPlan *self,
     {
       Placement *placement = &g_array_index (placements, Placement, i);
 
-      attach (self, placement->node, placement->parent_id);
+      /* Out of the model means out of the index too: the index holds
+       * borrowed pointers, and the unref below may free the node. */
+      if (!attach (self, placement->node, placement->parent_id))
+        renaksi_plan_index_remove (self, placement->node);
       g_object_unref (placement->node);
     }
 }
@@ -285,6 +348,9 @@ renaksi_plan_sync_model (RenaksiPlan *self,
   gsize size;
   const void *data = g_bytes_get_data (changeset, &size);
   gboolean decree_changed = FALSE;
+  ColumnMap maps[RENAKSI_NODE_INDICATOR + 1];
+  gboolean map_read[RENAKSI_NODE_INDICATOR + 1] = { FALSE, };
+  gboolean map_ok[RENAKSI_NODE_INDICATOR + 1] = { FALSE, };
 
   g_return_if_fail (RENAKSI_IS_PLAN (self));
 
@@ -303,7 +369,18 @@ renaksi_plan_sync_model (RenaksiPlan *self,
         g_ptr_array_add (tables, g_strdup (table));
 
       if (kind_of_table (table, &kind))
-        g_ptr_array_add (changes, read_change (iter, kind, op));
+        {
+          if (!map_read[kind])
+            {
+              map_ok[kind] = read_column_map (self, kind, &maps[kind]);
+              map_read[kind] = TRUE;
+              /* The schema check on open rules this out. */
+              if (!map_ok[kind])
+                g_critical ("table %s lacks a column the outline reads", table);
+            }
+          if (map_ok[kind])
+            g_ptr_array_add (changes, read_change (iter, kind, &maps[kind], op));
+        }
       else if (g_str_equal (table, "decree") || g_str_equal (table, "decree_part"))
         decree_changed = TRUE;
     }
