@@ -35,6 +35,7 @@ struct _RenaksiAreaPage
 
   /* Owned references */
   RenaksiPlan        *plan;
+  gulong              plan_changed_handler;
   RenaksiNode        *area;
 };
 
@@ -605,6 +606,7 @@ renaksi_area_page_dispose (GObject *object)
   for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL;)
     gtk_widget_unparent (child);
   g_clear_object (&self->area);
+  g_clear_signal_handler (&self->plan_changed_handler, self->plan);
   g_clear_object (&self->plan);
 
   G_OBJECT_CLASS (renaksi_area_page_parent_class)->dispose (object);
@@ -692,12 +694,14 @@ renaksi_area_page_set_plan (RenaksiAreaPage *self,
   g_return_if_fail (RENAKSI_IS_AREA_PAGE (self));
   g_return_if_fail (plan == NULL || RENAKSI_IS_PLAN (plan));
 
-  if (self->plan != NULL)
-    g_signal_handlers_disconnect_by_func (self->plan, on_plan_changed_cb, self);
+  if (self->plan == plan)
+    return;
+
+  g_clear_signal_handler (&self->plan_changed_handler, self->plan);
   g_set_object (&self->plan, plan);
   if (plan != NULL)
-    g_signal_connect_object (plan, "changed", G_CALLBACK (on_plan_changed_cb), self,
-                             G_CONNECT_SWAPPED);
+    self->plan_changed_handler = g_signal_connect_object (plan, "changed", G_CALLBACK (on_plan_changed_cb),
+                                                          self, G_CONNECT_SWAPPED);
   renaksi_evidence_panel_set_plan (self->evidence_panel, plan);
   g_clear_pointer (&self->evidence, renaksi_evidence_summary_free);
   renaksi_month_chart_set_plan (self->chart, plan);

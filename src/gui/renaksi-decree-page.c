@@ -45,6 +45,7 @@ struct _RenaksiDecreePage
 
   /* Owned references */
   RenaksiPlan          *plan;
+  gulong                plan_changed_handler;
   GPtrArray            *part_rows;     /* the rows currently in the groups */
 };
 
@@ -447,6 +448,7 @@ renaksi_decree_page_dispose (GObject *object)
   /* Children without a template id are not cleared by the template. */
   for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL;)
     gtk_widget_unparent (child);
+  g_clear_signal_handler (&self->plan_changed_handler, self->plan);
   g_clear_object (&self->plan);
   g_clear_pointer (&self->part_rows, g_ptr_array_unref);
 
@@ -529,13 +531,16 @@ renaksi_decree_page_set_plan (RenaksiDecreePage *self,
   g_return_if_fail (RENAKSI_IS_DECREE_PAGE (self));
   g_return_if_fail (plan == NULL || RENAKSI_IS_PLAN (plan));
 
-  if (self->plan != NULL)
-    g_signal_handlers_disconnect_by_func (self->plan, on_plan_changed_cb, self);
-  if (!g_set_object (&self->plan, plan) || plan == NULL)
+  if (self->plan == plan)
     return;
 
-  g_signal_connect_object (plan, "changed", G_CALLBACK (on_plan_changed_cb), self,
-                           G_CONNECT_SWAPPED);
+  g_clear_signal_handler (&self->plan_changed_handler, self->plan);
+  g_set_object (&self->plan, plan);
+  if (plan == NULL)
+    return;
+
+  self->plan_changed_handler = g_signal_connect_object (plan, "changed", G_CALLBACK (on_plan_changed_cb),
+                                                        self, G_CONNECT_SWAPPED);
   refresh (self);
 }
 

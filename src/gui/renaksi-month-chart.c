@@ -25,6 +25,7 @@ struct _RenaksiMonthChart
 
   /* Owned references */
   RenaksiPlan                   *plan;
+  gulong                         plan_changed_handler;
   GListModel                    *rows;
   GtkAdjustment                 *hadjustment;
   GtkAdjustment                 *vadjustment;
@@ -963,6 +964,7 @@ renaksi_month_chart_dispose (GObject *object)
   renaksi_month_chart_set_rows (self, NULL);
   set_vadjustment (self, NULL, FALSE);
   g_clear_object (&self->hadjustment);
+  g_clear_signal_handler (&self->plan_changed_handler, self->plan);
   g_clear_object (&self->plan);
   renaksi_month_chart_set_evidence_func (self, NULL, NULL, NULL);
 
@@ -1151,12 +1153,14 @@ renaksi_month_chart_set_plan (RenaksiMonthChart *self,
   g_return_if_fail (RENAKSI_IS_MONTH_CHART (self));
   g_return_if_fail (plan == NULL || RENAKSI_IS_PLAN (plan));
 
-  if (self->plan != NULL)
-    g_signal_handlers_disconnect_by_func (self->plan, on_plan_changed_cb, self);
-  if (!g_set_object (&self->plan, plan))
+  if (self->plan == plan)
     return;
+
+  g_clear_signal_handler (&self->plan_changed_handler, self->plan);
+  g_set_object (&self->plan, plan);
   if (plan != NULL)
-    g_signal_connect_object (plan, "changed", G_CALLBACK (on_plan_changed_cb), self, 0);
+    self->plan_changed_handler = g_signal_connect_object (plan, "changed", G_CALLBACK (on_plan_changed_cb),
+                                                          self, 0);
 
   gtk_widget_queue_draw (GTK_WIDGET (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PLAN]);

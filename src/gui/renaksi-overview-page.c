@@ -20,6 +20,7 @@ struct _RenaksiOverviewPage
 
   /* Owned references */
   RenaksiPlan *plan;
+  gulong       plan_changed_handler;
   GDateTime   *today;
 
   GtkWidget   *scroller;
@@ -220,6 +221,7 @@ renaksi_overview_page_dispose (GObject *object)
 
   g_clear_handle_id (&self->refresh_id, g_source_remove);
   g_clear_pointer (&self->scroller, gtk_widget_unparent);
+  g_clear_signal_handler (&self->plan_changed_handler, self->plan);
   g_clear_object (&self->plan);
 
   G_OBJECT_CLASS (renaksi_overview_page_parent_class)->dispose (object);
@@ -271,11 +273,14 @@ renaksi_overview_page_set_plan (RenaksiOverviewPage *self,
   g_return_if_fail (RENAKSI_IS_OVERVIEW_PAGE (self));
   g_return_if_fail (plan == NULL || RENAKSI_IS_PLAN (plan));
 
-  if (self->plan != NULL)
-    g_signal_handlers_disconnect_by_func (self->plan, on_plan_changed_cb, self);
+  if (self->plan == plan)
+    return;
+
+  g_clear_signal_handler (&self->plan_changed_handler, self->plan);
   g_set_object (&self->plan, plan);
   if (plan != NULL)
-    g_signal_connect_object (plan, "changed", G_CALLBACK (on_plan_changed_cb), self, 0);
+    self->plan_changed_handler = g_signal_connect_object (plan, "changed", G_CALLBACK (on_plan_changed_cb),
+                                                          self, 0);
   refresh (self);
 }
 
