@@ -968,6 +968,29 @@ test_form_saves_on_ctrl_enter (void)
   test_util_remove_dir (dir);
 }
 
+/* A file chooser left open when its window closes goes with the window:
+ * its answer can no longer reach a window that is gone. */
+static void
+test_chooser_goes_with_window (void)
+{
+  g_autofree char *dir = test_util_make_dir ();
+  g_autofree char *path = test_util_default_plan (dir, "plan.renaksi");
+  RenaksiWindow *window = open_window (path);
+  GtkFileChooserNative *chooser;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.open", NULL));
+  wait_for_frames (GTK_WIDGET (window));
+  chooser = renaksi_window_get_chooser (window);
+  g_assert_nonnull (chooser);
+  g_assert_true (gtk_native_dialog_get_modal (GTK_NATIVE_DIALOG (chooser)));
+  g_object_add_weak_pointer (G_OBJECT (chooser), (gpointer *)&chooser);
+
+  close_window (window);
+  g_assert_null (chooser);
+
+  test_util_remove_dir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1001,6 +1024,7 @@ main (int   argc,
   g_test_add_func ("/window/app-first-start", test_app_first_start);
   g_test_add_func ("/window/decree-date", test_decree_date);
   g_test_add_func ("/window/form-saves-on-ctrl-enter", test_form_saves_on_ctrl_enter);
+  g_test_add_func ("/window/chooser-goes-with-window", test_chooser_goes_with_window);
 
   status = g_test_run ();
   g_clear_object (&app);

@@ -19,6 +19,7 @@ GtkEditable        *renaksi_window_get_search_entry  (RenaksiWindow *self);
 GtkBox             *renaksi_window_get_overview_slot (RenaksiWindow *self);
 GMenu              *renaksi_window_get_output_menu   (RenaksiWindow *self);
 const char         *renaksi_window_get_status_text   (RenaksiWindow *self);
+GtkFileChooserNative *renaksi_window_get_chooser     (RenaksiWindow *self);
 void                renaksi_window_reveal_node       (RenaksiWindow *self,
                                                       RenaksiNode   *node);
 

@@ -62,6 +62,7 @@ struct _RenaksiWindow
   RenaksiPlan          *plan;
   GListModel           *sidebar_model;  /* overview, the areas, the decree */
   GObject              *selected;       /* what the sidebar shows: a node or a page name */
+  GtkFileChooserNative *chooser;        /* open while a file is being chosen */
 };
 
 G_DEFINE_FINAL_TYPE (RenaksiWindow, renaksi_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -564,6 +565,8 @@ on_chooser_response_cb (GtkNativeDialog *chooser,
 {
   ChosenFunc func = g_object_get_data (G_OBJECT (chooser), "chosen-func");
 
+  /* Ours from here: nothing else answers for this chooser. */
+  self->chooser = NULL;
   if (response == GTK_RESPONSE_ACCEPT)
     {
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
@@ -585,9 +588,15 @@ choose_file (RenaksiWindow        *self,
              const char           *suggested_name,
              ChosenFunc            func)
 {
-  GtkFileChooserNative *chooser = gtk_file_chooser_native_new (title, GTK_WINDOW (self), action,
-                                                               accept, _("_Cancel"));
+  GtkFileChooserNative *chooser;
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  /* One at a time, and never outliving the window: its answer would
+   * reach a window that is gone. */
+  if (self->chooser != NULL)
+    return;
+  chooser = gtk_file_chooser_native_new (title, GTK_WINDOW (self), action, accept, _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
 
   gtk_file_filter_set_name (filter, _("Renaksi plans"));
   gtk_file_filter_add_pattern (filter, "*.renaksi");
@@ -604,7 +613,8 @@ choose_file (RenaksiWindow        *self,
     }
 
   g_object_set_data (G_OBJECT (chooser), "chosen-func", func);
-  g_signal_connect (chooser, "response", G_CALLBACK (on_chooser_response_cb), self);
+  g_signal_connect_object (chooser, "response", G_CALLBACK (on_chooser_response_cb), self, 0);
+  self->chooser = chooser;
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
@@ -1047,6 +1057,15 @@ renaksi_window_get_output_menu (RenaksiWindow *self)
   return self->output_section;
 }
 
+/* The file chooser on screen, or NULL. */
+GtkFileChooserNative *
+renaksi_window_get_chooser (RenaksiWindow *self)
+{
+  g_return_val_if_fail (RENAKSI_IS_WINDOW (self), NULL);
+
+  return self->chooser;
+}
+
 const char *
 renaksi_window_get_status_text (RenaksiWindow *self)
 {
@@ -1084,6 +1103,14 @@ renaksi_window_dispose (GObject *object)
 
   if (self->sidebar_model != NULL)
     g_signal_handlers_disconnect_by_func (self->sidebar_model, on_sidebar_items_changed_cb, self);
+  if (self->chooser != NULL)
+    {
+      GtkFileChooserNative *chooser = g_steal_pointer (&self->chooser);
+
+      g_signal_handlers_disconnect_by_data (chooser, self);
+      gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (chooser));
+      g_object_unref (chooser);
+    }
   gtk_widget_dispose_template (GTK_WIDGET (self), RENAKSI_TYPE_WINDOW);
   g_clear_object (&self->selected);
   g_clear_object (&self->sidebar_model);
