@@ -10,6 +10,7 @@
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 #include <string.h>
+#include <sys/wait.h>
 
 #include "renaksi-backup.h"
 #include "renaksi-db-private.h"
@@ -18,6 +19,7 @@
 #include "renaksi-evidence-review-queue.h"
 #include "renaksi-evidence-store.h"
 #include "renaksi-node-path.h"
+#include "renaksi-open-copies.h"
 #include "renaksi-plan-copy.h"
 #include "renaksi-text-limits.h"
 #include "test-util.h"
@@ -989,10 +991,81 @@ test_review_describe (void)
     }
 }
 
+static void
+on_extracted_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  char **path = user_data;
+  g_autoptr(GError) error = NULL;
+
+  *path = renaksi_evidence_store_extract_finish (RENAKSI_PLAN (object), result, &error);
+  g_assert_no_error (error);
+}
+
+/* "Open With…" copies live in this run's own folder, removed at quit; a
+ * crashed run's folder goes at the next start; nothing else is touched. */
+static void
+test_open_copies_removed (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autofree char *source = make_file (f->dir, "surat tugas.pdf", 3000, 7);
+  gint64 id = add (f->plan, "1.1.1.1", source, NULL);
+  g_autoptr(RenaksiEvidenceItem) item = renaksi_evidence_store_get_item (f->plan, id, NULL);
+  g_autofree char *parent = NULL;
+  g_autofree char *copy = NULL;
+  g_autofree char *base = g_build_filename (g_get_user_runtime_dir (), "renaksi-open-with", NULL);
+  g_autofree char *foreign = g_build_filename (base, "not-ours", NULL);
+  g_autofree char *dead = NULL;
+  g_autofree char *dead_file = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *argv[] = { "true", NULL };
+  GPid pid = 0;
+  int status = 0;
+
+  g_assert_nonnull (item);
+  parent = renaksi_open_copies_dup_dir (&error);
+  g_assert_no_error (error);
+  g_assert_true (g_str_has_prefix (parent, base));
+  renaksi_evidence_store_extract_in_async (f->plan, item, parent, NULL, on_extracted_cb, &copy);
+  while (copy == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (g_str_has_prefix (copy, parent));
+  g_assert_true (g_str_has_suffix (copy, "surat tugas.pdf"));
+  g_assert_true (g_file_test (copy, G_FILE_TEST_IS_REGULAR));
+
+  /* A folder of a process that has ended, and one that is not ours. */
+  g_assert_true (g_spawn_async (NULL, (char **)argv, NULL,
+                                G_SPAWN_SEARCH_PATH | G_SPAWN_DO_NOT_REAP_CHILD, NULL, NULL, &pid, &error));
+  g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+  dead = g_strdup_printf ("%s/%d/abc123", base, (int)pid);
+  dead_file = g_build_filename (dead, "lama.pdf", NULL);
+  g_assert_cmpint (g_mkdir_with_parents (dead, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (dead_file, "x", 1, NULL));
+  g_assert_cmpint (g_mkdir_with_parents (foreign, 0700), ==, 0);
+
+  renaksi_open_copies_clean (FALSE);      /* as at start */
+  g_assert_false (g_file_test (dead_file, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (copy, G_FILE_TEST_IS_REGULAR));
+  g_assert_true (g_file_test (foreign, G_FILE_TEST_IS_DIR));
+
+  renaksi_open_copies_clean (TRUE);       /* as at quit */
+  g_assert_false (g_file_test (copy, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (parent, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (foreign, G_FILE_TEST_IS_DIR));
+  g_rmdir (foreign);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
+  g_autofree char *runtime = g_dir_make_tmp ("renaksi-runtime-XXXXXX", NULL);
+  int status;
+
+  /* Before GLib reads it: the open-with copies go under a runtime
+   * directory of the test's own. */
+  g_setenv ("XDG_RUNTIME_DIR", runtime, TRUE);
   g_test_init (&argc, &argv, NULL);
 
 #define FIXTURE_TEST(path, func) \
@@ -1010,7 +1083,16 @@ main (int   argc,
   g_test_add_func ("/evidence/cli/attach-list-verify", test_cli_attach_list_verify);
   g_test_add_func ("/evidence/export/sanitize-name", test_sanitize_name);
   FIXTURE_TEST ("/evidence/export/stays-inside", test_export_stays_inside);
+  FIXTURE_TEST ("/evidence/open-copies/removed", test_open_copies_removed);
   g_test_add_func ("/evidence/review-describe", test_review_describe);
 
-  return g_test_run ();
+  status = g_test_run ();
+  {
+    g_autofree char *base = g_build_filename (runtime, "renaksi-open-with", NULL);
+
+    g_rmdir (base);
+    g_rmdir (runtime);
+  }
+
+  return status;
 }

@@ -1447,6 +1447,20 @@ renaksi_evidence_store_write_to_stream (RenaksiPlan          *plan,
                                            cancellable, error);
 }
 
+typedef struct
+{
+  RenaksiEvidenceItem *item;
+  char                *parent;   /* NULL: a new folder in the temporary directory */
+} Extract;
+
+static void
+extract_free (Extract *extract)
+{
+  g_object_unref (extract->item);
+  g_free (extract->parent);
+  g_free (extract);
+}
+
 static void
 extract_thread (GTask        *task,
                 gpointer      source_object,
@@ -1454,7 +1468,8 @@ extract_thread (GTask        *task,
                 GCancellable *cancellable)
 {
   RenaksiPlan *plan = source_object;
-  RenaksiEvidenceItem *item = task_data;
+  Extract *extract = task_data;
+  RenaksiEvidenceItem *item = extract->item;
   g_autofree char *dir = NULL;
   g_autofree char *name = NULL;
   g_autofree char *path = NULL;
@@ -1464,7 +1479,20 @@ extract_thread (GTask        *task,
 
   /* A directory only we can enter, and the document's own (sanitised)
    * name inside it, so the application that opens it shows that name. */
-  dir = g_dir_make_tmp ("renaksi-evidence-XXXXXX", &error);
+  if (extract->parent == NULL)
+    dir = g_dir_make_tmp ("renaksi-evidence-XXXXXX", &error);
+  else
+    {
+      dir = g_build_filename (extract->parent, "XXXXXX", NULL);
+      if (g_mkdtemp_full (dir, 0700) == NULL)
+        {
+          int saved = errno;
+
+          g_set_error (&error, G_FILE_ERROR, g_file_error_from_errno (saved),
+                       "%s: %s", extract->parent, g_strerror (saved));
+          g_clear_pointer (&dir, g_free);
+        }
+    }
   if (dir == NULL)
     {
       g_task_return_error (task, error);
@@ -1490,7 +1518,32 @@ extract_thread (GTask        *task,
 }
 
 /* Writes the item's content, checked, to a new private temporary file on a
- * worker thread (for the viewer and "Open with…"). */
+ * worker thread (for the viewer and "Open with…"), in a new folder of its
+ * own under @parent (NULL: the temporary directory). */
+void
+renaksi_evidence_store_extract_in_async (RenaksiPlan          *plan,
+                                         RenaksiEvidenceItem  *item,
+                                         const char           *parent,
+                                         GCancellable         *cancellable,
+                                         GAsyncReadyCallback   callback,
+                                         gpointer              user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  Extract *extract;
+
+  g_return_if_fail (RENAKSI_IS_PLAN (plan));
+  g_return_if_fail (RENAKSI_IS_EVIDENCE_ITEM (item));
+
+  extract = g_new0 (Extract, 1);
+  extract->item = g_object_ref (item);
+  extract->parent = g_strdup (parent);
+  task = g_task_new (plan, cancellable, callback, user_data);
+  /* One tag for both entry points: one finish function. */
+  g_task_set_source_tag (task, renaksi_evidence_store_extract_async);
+  g_task_set_task_data (task, extract, (GDestroyNotify)extract_free);
+  g_task_run_in_thread (task, extract_thread);
+}
+
 void
 renaksi_evidence_store_extract_async (RenaksiPlan          *plan,
                                       RenaksiEvidenceItem  *item,
@@ -1498,15 +1551,7 @@ renaksi_evidence_store_extract_async (RenaksiPlan          *plan,
                                       GAsyncReadyCallback   callback,
                                       gpointer              user_data)
 {
-  g_autoptr(GTask) task = NULL;
-
-  g_return_if_fail (RENAKSI_IS_PLAN (plan));
-  g_return_if_fail (RENAKSI_IS_EVIDENCE_ITEM (item));
-
-  task = g_task_new (plan, cancellable, callback, user_data);
-  g_task_set_source_tag (task, renaksi_evidence_store_extract_async);
-  g_task_set_task_data (task, g_object_ref (item), g_object_unref);
-  g_task_run_in_thread (task, extract_thread);
+  renaksi_evidence_store_extract_in_async (plan, item, NULL, cancellable, callback, user_data);
 }
 
 /* Returns: (transfer full): the temporary file's path; the caller removes

@@ -108,6 +108,12 @@ void         renaksi_evidence_store_extract_async   (RenaksiPlan                
                                                      GCancellable                 *cancellable,
                                                      GAsyncReadyCallback           callback,
                                                      gpointer                      user_data);
+void         renaksi_evidence_store_extract_in_async (RenaksiPlan                 *plan,
+                                                      RenaksiEvidenceItem         *item,
+                                                      const char                  *parent,
+                                                      GCancellable                *cancellable,
+                                                      GAsyncReadyCallback          callback,
+                                                      gpointer                     user_data);
 char        *renaksi_evidence_store_extract_finish  (RenaksiPlan                  *plan,
                                                      GAsyncResult                 *result,
                                                      GError                      **error);

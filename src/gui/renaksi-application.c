@@ -13,6 +13,7 @@
 
 #include "renaksi-application.h"
 #include "renaksi-cli.h"
+#include "renaksi-open-copies.h"
 #include "renaksi-plan-file.h"
 #include "renaksi-preferences-window.h"
 #include "renaksi-window.h"
@@ -204,6 +205,9 @@ renaksi_application_startup (GApplication *application)
 
   g_unix_signal_add (SIGTERM, on_terminate_signal_cb, application);
   g_unix_signal_add (SIGINT, on_terminate_signal_cb, application);
+
+  /* What a crashed run handed to other applications. */
+  renaksi_open_copies_clean (FALSE);
 }
 
 static void
@@ -215,6 +219,7 @@ renaksi_application_shutdown (GApplication *application)
    * no -wal left behind), whichever way the app was asked to end. */
   while ((windows = gtk_application_get_windows (GTK_APPLICATION (application))) != NULL)
     gtk_window_destroy (windows->data);
+  renaksi_open_copies_clean (TRUE);
 
   G_APPLICATION_CLASS (renaksi_application_parent_class)->shutdown (application);
 }

@@ -22,6 +22,7 @@
 #include "renaksi-evidence-export.h"
 #include "renaksi-evidence-store.h"
 #include "renaksi-evidence-viewer.h"
+#include "renaksi-open-copies.h"
 
 #define ZOOM_MIN 0.25
 #define ZOOM_MAX 4.0
@@ -1060,7 +1061,8 @@ opened_copy_cb (GObject      *object,
       return;
     }
 
-  /* This copy stays for the other application; it is private (0700). */
+  /* This copy stays for the other application until Renaksi quits; it is
+   * private (0700). */
   uri = g_filename_to_uri (path, NULL, NULL);
   if (!g_app_info_launch_default_for_uri (uri, NULL, &error))
     {
@@ -1078,12 +1080,21 @@ open_with_action (GtkWidget  *widget,
                   GVariant   *parameter)
 {
   RenaksiEvidenceViewer *self = RENAKSI_EVIDENCE_VIEWER (widget);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *parent = NULL;
 
   if (self->plan == NULL || self->item == NULL)
     return;
 
-  renaksi_evidence_store_extract_async (self->plan, self->item, NULL, opened_copy_cb,
-                                        g_object_ref (self));
+  /* In this run's own folder, removed when Renaksi quits. */
+  parent = renaksi_open_copies_dup_dir (&error);
+  if (parent == NULL)
+    {
+      show_toast (self, error->message);
+      return;
+    }
+  renaksi_evidence_store_extract_in_async (self->plan, self->item, parent, NULL, opened_copy_cb,
+                                           g_object_ref (self));
 }
 
 typedef struct
