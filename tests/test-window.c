@@ -17,6 +17,7 @@
 #include "renaksi-area-page.h"
 #include "renaksi-area-row.h"
 #include "renaksi-evidence-panel.h"
+#include "renaksi-review-window.h"
 #include "renaksi-evidence-store.h"
 #include "renaksi-sidebar-row.h"
 #include "renaksi-text-dialog.h"
@@ -991,6 +992,55 @@ test_chooser_goes_with_window (void)
   test_util_remove_dir (dir);
 }
 
+static GtkWindow *
+find_review_window (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (RENAKSI_IS_REVIEW_WINDOW (window))
+        return GTK_WINDOW (window);
+    }
+
+  return NULL;
+}
+
+/* The review window follows its plan's window: one per window, and gone
+ * (with its hold on the old plan and its lock) when that window opens
+ * another file. */
+static void
+test_review_follows_window (void)
+{
+  g_autofree char *dir = test_util_make_dir ();
+  g_autofree char *path = test_util_default_plan (dir, "satu.renaksi");
+  g_autofree char *other = test_util_default_plan (dir, "dua.renaksi");
+  RenaksiWindow *window = open_window (path);
+  RenaksiPlan *old_plan = renaksi_window_get_plan (window);
+  GtkWindow *review;
+
+  g_object_add_weak_pointer (G_OBJECT (old_plan), (gpointer *)&old_plan);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.review", NULL));
+  wait_for_frames (GTK_WIDGET (window));
+  review = find_review_window ();
+  g_assert_nonnull (review);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.review", NULL));
+  wait_for_frames (GTK_WIDGET (window));
+  g_assert_true (find_review_window () == review);
+  g_object_add_weak_pointer (G_OBJECT (review), (gpointer *)&review);
+
+  g_assert_true (renaksi_window_open (window, other));
+  wait_for_frames (GTK_WIDGET (window));
+  g_assert_null (review);
+  g_assert_null (find_review_window ());
+  g_assert_null (old_plan);
+
+  close_window (window);
+  test_util_remove_dir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1025,6 +1075,7 @@ main (int   argc,
   g_test_add_func ("/window/decree-date", test_decree_date);
   g_test_add_func ("/window/form-saves-on-ctrl-enter", test_form_saves_on_ctrl_enter);
   g_test_add_func ("/window/chooser-goes-with-window", test_chooser_goes_with_window);
+  g_test_add_func ("/window/review-follows-window", test_review_follows_window);
 
   status = g_test_run ();
   g_clear_object (&app);

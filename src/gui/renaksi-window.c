@@ -63,6 +63,7 @@ struct _RenaksiWindow
   GListModel           *sidebar_model;  /* overview, the areas, the decree */
   GObject              *selected;       /* what the sidebar shows: a node or a page name */
   GtkFileChooserNative *chooser;        /* open while a file is being chosen */
+  GtkWindow            *review;         /* weak: the review window of this plan */
 };
 
 G_DEFINE_FINAL_TYPE (RenaksiWindow, renaksi_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -366,6 +367,10 @@ static void
 set_plan (RenaksiWindow *self,
           RenaksiPlan   *plan)
 {
+  /* The review window is over one plan and holds it (and its lock): it
+   * goes when this window moves to another file or closes. */
+  if (self->review != NULL && self->plan != plan)
+    gtk_window_destroy (self->review);
   if (self->plan != NULL)
     {
       g_signal_handlers_disconnect_by_func (self->plan, on_plan_changed_cb, self);
@@ -846,7 +851,12 @@ review_action (GtkWidget  *widget,
 {
   RenaksiWindow *self = RENAKSI_WINDOW (widget);
 
-  gtk_window_present (GTK_WINDOW (renaksi_review_window_new (GTK_WINDOW (self), self->plan)));
+  if (self->review == NULL)
+    {
+      self->review = GTK_WINDOW (renaksi_review_window_new (GTK_WINDOW (self), self->plan));
+      g_object_add_weak_pointer (G_OBJECT (self->review), (gpointer *)&self->review);
+    }
+  gtk_window_present (self->review);
 }
 
 static void
@@ -1115,6 +1125,9 @@ renaksi_window_dispose (GObject *object)
   g_clear_object (&self->selected);
   g_clear_object (&self->sidebar_model);
   set_plan (self, NULL);
+  if (self->review != NULL)
+    g_object_remove_weak_pointer (G_OBJECT (self->review), (gpointer *)&self->review);
+  self->review = NULL;
   g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (renaksi_window_parent_class)->dispose (object);
