@@ -66,6 +66,8 @@ struct _RenaksiWindow
 
 G_DEFINE_FINAL_TYPE (RenaksiWindow, renaksi_window, ADW_TYPE_APPLICATION_WINDOW)
 
+static void on_search_changed_cb (RenaksiWindow *self);
+
 static void
 show_toast (RenaksiWindow *self,
             const char    *message)
@@ -353,6 +355,7 @@ show_open_error (RenaksiWindow *self,
   adw_window_title_set_subtitle (self->content_title, "");
   show_status (self, _("The Plan Could Not Be Opened"), error->message);
   update_actions (self);
+  on_search_changed_cb (self);
 }
 
 static void
@@ -488,6 +491,8 @@ renaksi_window_open (RenaksiWindow *self,
   /* A rolling backup each time a plan is opened for editing. */
   renaksi_backup_on_open (renaksi_plan_get_db (plan));
   show_plan (self);
+  /* Results point into the plan they were found in: ask the new one. */
+  on_search_changed_cb (self);
   remember_recent (self, path);
   rebuild_recent (self);
 

@@ -1,0 +1,172 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The window's cues, as a person meets them on a display (Xvfb in CI):
+ * search results that follow the plan that is open, the overview's bars
+ * and late items, the sidebar's figures in words, the empty area's page,
+ * the delete toast and the About window.
+ */
+#include "config.h"
+
+#include <adwaita.h>
+#include <string.h>
+
+#include "renaksi-application.h"
+#include "renaksi-area-page.h"
+#include "renaksi-area-row.h"
+#include "renaksi-plan-search.h"
+#include "renaksi-window-private.h"
+#include "test-util.h"
+#include "test-util-gui.h"
+
+static RenaksiApplication *app;
+
+static void
+wait_for_frames (GtkWidget *widget)
+{
+  /* Let layout and drawing happen as they would for a person. */
+  for (guint i = 0; i < 20 || !gtk_widget_get_mapped (widget); i++)
+    {
+      while (g_main_context_pending (NULL))
+        g_main_context_iteration (NULL, FALSE);
+      g_usleep (5000);
+      if (i > 2000)
+        g_error ("the window never appeared");
+    }
+}
+
+static RenaksiWindow *
+open_window_sized (const char *path,
+                   int         width,
+                   int         height)
+{
+  RenaksiWindow *window = renaksi_window_new (GTK_APPLICATION (app));
+
+  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+  renaksi_window_open (window, path);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_for_frames (GTK_WIDGET (window));
+
+  return window;
+}
+
+static RenaksiWindow *
+open_window (const char *path)
+{
+  return open_window_sized (path, 1366, 768);
+}
+
+static void
+close_window (RenaksiWindow *window)
+{
+  gtk_window_destroy (GTK_WINDOW (window));
+  for (guint i = 0; i < 20; i++)
+    while (g_main_context_pending (NULL))
+      g_main_context_iteration (NULL, FALSE);
+}
+
+/* Rows of the results list that lead somewhere (not "nothing matches"). */
+static guint
+n_result_nodes (RenaksiWindow *window)
+{
+  GtkListBox *results = renaksi_window_get_results_list (window);
+  guint n = 0;
+
+  for (guint i = 0; gtk_list_box_get_row_at_index (results, i) != NULL; i++)
+    n += g_object_get_data (G_OBJECT (gtk_list_box_get_row_at_index (results, i)), "node") != NULL;
+
+  return n;
+}
+
+static void
+search_for (RenaksiWindow *window,
+            const char    *query)
+{
+  GtkListBox *results = renaksi_window_get_results_list (window);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.search", NULL));
+  gtk_editable_set_text (renaksi_window_get_search_entry (window), query);
+  /* What the entry emits after its short pause for typing. */
+  g_signal_emit_by_name (renaksi_window_get_search_entry (window), "search-changed");
+  wait_for_frames (GTK_WIDGET (window));
+  g_assert_nonnull (gtk_list_box_get_row_at_index (results, 0));
+}
+
+/* Results found in one plan are not left standing when another opens:
+ * the query is run again on the plan now open. */
+static void
+test_search_follows_plan (void)
+{
+  g_autofree char *dir = test_util_make_dir ();
+  g_autofree char *first = test_util_default_plan (dir, "first.renaksi");
+  g_autofree char *second = test_util_default_plan (dir, "second.renaksi");
+  g_autoptr(GError) error = NULL;
+  RenaksiWindow *window;
+  GtkListBox *results;
+  GtkListBoxRow *row;
+
+  /* In the second plan nothing speaks of whistle blowing any more. */
+  {
+    g_autoptr(RenaksiPlan) plan = renaksi_plan_open (second, RENAKSI_DB_READ_WRITE, &error);
+    g_autoptr(GPtrArray) hits = NULL;
+
+    g_assert_no_error (error);
+    hits = renaksi_plan_search (plan, "whistle blowing", 100);
+    g_assert_cmpuint (hits->len, >, 0);
+    for (guint i = 0; i < hits->len; i++)
+      {
+        g_assert_true (renaksi_plan_set_node_text (plan, g_ptr_array_index (hits, i),
+                                                   "Sistem pelaporan pelanggaran", &error));
+        g_assert_no_error (error);
+      }
+  }
+
+  window = open_window (first);
+  results = renaksi_window_get_results_list (window);
+  search_for (window, "whistle blowing");
+  g_assert_cmpuint (n_result_nodes (window), >, 0);
+
+  g_assert_true (renaksi_window_open (window, second));
+  wait_for_frames (GTK_WIDGET (window));
+  g_assert_true (renaksi_window_get_plan (window) != NULL);
+  g_assert_cmpuint (n_result_nodes (window), ==, 0);
+  row = gtk_list_box_get_row_at_index (results, 0);
+  g_assert_nonnull (row);
+  g_assert_false (gtk_list_box_row_get_activatable (row));
+
+  /* And a query that does match finds the second plan's own nodes. */
+  search_for (window, "pelaporan pelanggaran");
+  wait_for_frames (GTK_WIDGET (window));
+  g_assert_cmpuint (n_result_nodes (window), >, 0);
+  g_assert_true (renaksi_window_open (window, first));
+  wait_for_frames (GTK_WIDGET (window));
+  g_assert_cmpuint (n_result_nodes (window), ==, 0);
+
+  close_window (window);
+  test_util_remove_dir (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *data_home = NULL;
+  int status;
+
+  /* Backups and recent files go to a scratch home, not the real one. */
+  data_home = test_util_make_dir ();
+  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  /* The real application, registered: its startup loads the style. */
+  app = renaksi_application_new ();
+  g_application_register (G_APPLICATION (app), NULL, NULL);
+
+  g_test_add_func ("/window-cues/search-follows-plan", test_search_follows_plan);
+
+  status = g_test_run ();
+  g_clear_object (&app);
+  test_util_remove_dir (data_home);
+
+  return status;
+}
