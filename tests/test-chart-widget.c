@@ -375,6 +375,68 @@ test_scrolled (Fixture       *f,
   g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), >, 40.0 * row - 500);
 }
 
+/* Late months are told as such in the tooltip ("as of" the chart's today),
+ * and its lines wrap at about 60 characters, however long the text. */
+static void
+test_tooltip_late_and_wrapped (Fixture       *f,
+                               gconstpointer  data)
+{
+  guint row = sub_activity_row (f, 0);
+  RenaksiNode *node = node_of_row (f, row);
+  g_autoptr(GDateTime) june = g_date_time_new_utc (2024, 6, 3, 9, 0, 0);
+  g_autoptr(GDateTime) april = g_date_time_new_utc (2024, 4, 15, 9, 0, 0);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *late = NULL;
+  g_autofree char *due = NULL;
+  g_autofree char *tip = NULL;
+  g_autofree char *joined = NULL;
+  g_autofree char *long_text = NULL;
+  g_auto(GStrv) lines = NULL;
+  GString *text = g_string_new (NULL);
+
+  g_assert_cmpint (renaksi_plan_get_decree (f->plan)->year, ==, 2024);
+  /* Planned March and May, March realised. */
+  click (f, row, MARCH, 0);
+  click (f, row, 4, 0);
+  click (f, row, MARCH, GDK_CONTROL_MASK);
+
+  renaksi_month_chart_set_today (f->chart, june);
+  late = renaksi_month_chart_describe_cell (f->chart, row, 4);
+  g_test_message ("%s", late);
+  g_assert_nonnull (strstr (late, "May: planned, not realised, late"));
+  g_assert_nonnull (strstr (late, "Late: May"));
+  /* A realised month is not late. */
+  g_clear_pointer (&late, g_free);
+  late = renaksi_month_chart_describe_cell (f->chart, row, MARCH);
+  g_assert_nonnull (strstr (late, "March: planned, realised"));
+  g_assert_null (strstr (late, "March: planned, realised, late"));
+
+  /* In April, May is not yet due. */
+  renaksi_month_chart_set_today (f->chart, april);
+  due = renaksi_month_chart_describe_cell (f->chart, row, 4);
+  g_assert_nonnull (strstr (due, "May: planned, not realised"));
+  g_assert_null (strstr (due, "late"));
+  g_assert_null (strstr (due, "Late"));
+
+  /* A long sub-activity: the tooltip's lines stay short, nothing lost. */
+  for (guint i = 0; i < 12; i++)
+    g_string_append (text, "Penyusunan dan penetapan rancangan peraturan ");
+  long_text = g_string_free (text, FALSE);
+  g_strchomp (long_text);
+  g_assert_true (renaksi_plan_set_node_text (f->plan, node, long_text, &error));
+  g_assert_no_error (error);
+  renaksi_month_chart_set_today (f->chart, june);
+  tip = renaksi_month_chart_tooltip_text (f->chart, row, 4);
+  g_test_message ("%s", tip);
+  lines = g_strsplit (tip, "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), >, 8);
+  for (guint i = 0; lines[i] != NULL; i++)
+    g_assert_cmpint (g_utf8_strlen (lines[i], -1), <=, 60);
+  joined = g_strjoinv (" ", lines);
+  g_assert_nonnull (strstr (joined, long_text));
+  g_assert_nonnull (strstr (joined, "Late: May"));
+}
+
 static void
 test_read_only_not_edited (Fixture       *f,
                            gconstpointer  data)
@@ -564,6 +626,8 @@ main (int   argc,
               fixture_set_up, test_tooltip_text, fixture_tear_down);
   g_test_add ("/chart-widget/scrolled", Fixture, NULL,
               fixture_set_up, test_scrolled, fixture_tear_down);
+  g_test_add ("/chart-widget/tooltip-late-and-wrapped", Fixture, NULL,
+              fixture_set_up, test_tooltip_late_and_wrapped, fixture_tear_down);
   g_test_add ("/chart-widget/read-only-not-edited", Fixture, GINT_TO_POINTER (TRUE),
               fixture_set_up, test_read_only_not_edited, fixture_tear_down);
   g_test_add ("/chart-widget/saved-in-file", Fixture, NULL,
