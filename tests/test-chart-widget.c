@@ -11,6 +11,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "renaksi-area-page.h"
 #include "renaksi-month-chart-private.h"
 #include "renaksi-outline-view.h"
 #include "renaksi-overview-page.h"
@@ -437,6 +438,54 @@ test_tooltip_late_and_wrapped (Fixture       *f,
   g_assert_nonnull (strstr (joined, "Late: May"));
 }
 
+/* The mouse wheel over the chart of an area page scrolls the rows, which
+ * the chart shares with the outline beside it. */
+static void
+test_wheel_scrolls (Fixture       *f,
+                    gconstpointer  data)
+{
+  RenaksiAreaPage *page = g_object_new (RENAKSI_TYPE_AREA_PAGE, NULL);
+  RenaksiMonthChart *chart = renaksi_area_page_get_chart (page);
+  GtkAdjustment *adjustment = renaksi_outline_view_get_vadjustment (renaksi_area_page_get_outline_view (page));
+  g_autoptr(RenaksiNode) area = g_list_model_get_item (renaksi_plan_get_areas (f->plan), 0);
+  GtkEventController *wheel = NULL;
+  g_autoptr(GListModel) controllers = NULL;
+  gboolean handled = FALSE;
+  double before;
+
+  renaksi_area_page_set_plan (page, f->plan);
+  renaksi_area_page_set_area (page, area);
+  gtk_window_set_child (GTK_WINDOW (f->window), GTK_WIDGET (page));
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1024, 400);
+  wait_for_frames (f->window);
+  g_assert_cmpfloat (gtk_adjustment_get_upper (adjustment), >, gtk_adjustment_get_page_size (adjustment) + 100);
+
+  controllers = gtk_widget_observe_controllers (GTK_WIDGET (chart));
+  for (guint i = 0; i < g_list_model_get_n_items (controllers) && wheel == NULL; i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_SCROLL (controller))
+        wheel = GTK_EVENT_CONTROLLER (controller);
+    }
+  g_assert_nonnull (wheel);
+
+  /* Three notches down, as the wheel reports them; then back up. */
+  before = gtk_adjustment_get_value (adjustment);
+  g_signal_emit_by_name (wheel, "scroll", 0.0, 3.0, &handled);
+  g_assert_true (handled);
+  wait_for_frames (f->window);
+  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), >, before + 40);
+  before = gtk_adjustment_get_value (adjustment);
+  g_signal_emit_by_name (wheel, "scroll", 0.0, -1.0, &handled);
+  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), <, before);
+  /* Sideways it does not scroll (its months always fit): a parent may. */
+  before = gtk_adjustment_get_value (adjustment);
+  g_signal_emit_by_name (wheel, "scroll", 2.0, 0.0, &handled);
+  g_assert_false (handled);
+  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), ==, before);
+}
+
 static void
 test_read_only_not_edited (Fixture       *f,
                            gconstpointer  data)
@@ -628,6 +677,8 @@ main (int   argc,
               fixture_set_up, test_scrolled, fixture_tear_down);
   g_test_add ("/chart-widget/tooltip-late-and-wrapped", Fixture, NULL,
               fixture_set_up, test_tooltip_late_and_wrapped, fixture_tear_down);
+  g_test_add ("/chart-widget/wheel-scrolls", Fixture, NULL,
+              fixture_set_up, test_wheel_scrolls, fixture_tear_down);
   g_test_add ("/chart-widget/read-only-not-edited", Fixture, GINT_TO_POINTER (TRUE),
               fixture_set_up, test_read_only_not_edited, fixture_tear_down);
   g_test_add ("/chart-widget/saved-in-file", Fixture, NULL,

@@ -921,6 +921,36 @@ on_key_pressed_cb (GtkEventControllerKey *controller,
   return renaksi_month_chart_key (self, keyval, state);
 }
 
+/* The chart has no scroller of its own: it follows the outline's
+ * adjustment, so the wheel over it moves that, by as much as a
+ * GtkScrolledWindow would. Sideways (and Shift with the wheel) is left to
+ * a parent that scrolls horizontally: the months always fit. */
+static gboolean
+on_scroll_cb (GtkEventControllerScroll *controller,
+              double                    dx,
+              double                    dy,
+              RenaksiMonthChart        *self)
+{
+  GdkModifierType state = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (controller));
+  double page, step, value;
+
+  if (self->vadjustment == NULL || dy == 0 || (state & GDK_SHIFT_MASK) != 0)
+    return FALSE;
+
+  page = gtk_adjustment_get_page_size (self->vadjustment);
+  if (gtk_event_controller_scroll_get_unit (controller) == GDK_SCROLL_UNIT_WHEEL)
+    step = dy * pow (MAX (page, 1), 2.0 / 3.0);
+  else
+    step = dy;
+  value = gtk_adjustment_get_value (self->vadjustment) + step;
+  gtk_adjustment_set_value (self->vadjustment,
+                            CLAMP (value, gtk_adjustment_get_lower (self->vadjustment),
+                                   MAX (gtk_adjustment_get_lower (self->vadjustment),
+                                        gtk_adjustment_get_upper (self->vadjustment) - page)));
+
+  return TRUE;
+}
+
 static void
 toggle_planned_action (GtkWidget  *widget,
                        const char *action_name,
@@ -1189,6 +1219,7 @@ renaksi_month_chart_init (RenaksiMonthChart *self)
   GtkGesture *drag = gtk_gesture_drag_new ();
   GtkGesture *secondary = gtk_gesture_click_new ();
   GtkEventController *keys = gtk_event_controller_key_new ();
+  GtkEventController *wheel = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_BOTH_AXES);
   double zero = 0;
 
   self->offsets = g_array_new (FALSE, FALSE, sizeof (double));
@@ -1211,6 +1242,9 @@ renaksi_month_chart_init (RenaksiMonthChart *self)
 
   g_signal_connect (keys, "key-pressed", G_CALLBACK (on_key_pressed_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), keys);
+
+  g_signal_connect (wheel, "scroll", G_CALLBACK (on_scroll_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), wheel);
 
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
   gtk_widget_set_focus_on_click (GTK_WIDGET (self), TRUE);
