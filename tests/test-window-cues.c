@@ -13,6 +13,8 @@
 #include "renaksi-application.h"
 #include "renaksi-area-page.h"
 #include "renaksi-area-row.h"
+#include "renaksi-outline-view.h"
+#include "renaksi-overview-page.h"
 #include "renaksi-plan-search.h"
 #include "renaksi-window-private.h"
 #include "test-util.h"
@@ -145,6 +147,103 @@ test_search_follows_plan (void)
   test_util_remove_dir (dir);
 }
 
+/* Alpha (0–255) of @texture at (@x, @y). */
+static guint
+alpha_at (GdkTexture *texture,
+          int         x,
+          int         y)
+{
+  int width = gdk_texture_get_width (texture);
+  g_autofree guchar *data = g_malloc (4 * width * gdk_texture_get_height (texture));
+
+  gdk_texture_download (texture, data, 4 * width);
+  return data[4 * (y * width + x) + 3];
+}
+
+/* The overview's bars show 0% as an empty track (only its outline), and
+ * its late items lead to their row in the area's outline. */
+static void
+test_overview_bars_and_late (void)
+{
+  g_autofree char *dir = test_util_make_dir ();
+  g_autofree char *path = test_util_default_plan (dir, "plan.renaksi");
+  RenaksiWindow *window = open_window (path);
+  GtkListBox *list = renaksi_window_get_area_list (window);
+  RenaksiOutlineView *outline = renaksi_window_get_outline_view (window);
+  GtkWidget *page, *bars, *late_row;
+  g_autoptr(GdkTexture) texture = NULL;
+  RenaksiNode *late, *area;
+  int x, n_edges = 0, edge_start[4], edge_end[4];
+  gboolean in_edge = FALSE;
+
+  /* Something planned, not realised, in the second area. */
+  {
+    g_autoptr(RenaksiNode) second = g_list_model_get_item (renaksi_plan_get_areas (renaksi_window_get_plan (window)), 1);
+    g_autoptr(RenaksiNode) activity = g_list_model_get_item (renaksi_node_get_children (second), 0);
+    g_autoptr(RenaksiNode) sub = g_list_model_get_item (renaksi_node_get_children (activity), 0);
+    g_autoptr(GError) error = NULL;
+
+    g_assert_true (renaksi_plan_set_schedule (renaksi_window_get_plan (window), sub, 0x3, 0, &error));
+    g_assert_no_error (error);
+  }
+  gtk_list_box_select_row (list, gtk_list_box_get_row_at_index (list, 0));
+  wait_for_frames (GTK_WIDGET (window));
+  page = gtk_widget_get_first_child (GTK_WIDGET (renaksi_window_get_overview_slot (window)));
+  g_assert_true (RENAKSI_IS_OVERVIEW_PAGE (page));
+  g_assert_true (gtk_widget_get_mapped (page));
+  /* The default plan is of 2024: as of today (later) that sub-activity is
+   * late, and every area is at 0%. */
+  g_assert_cmpuint (renaksi_overview_page_get_n_late (RENAKSI_OVERVIEW_PAGE (page)), >, 0);
+
+  bars = test_util_find_widget (page, GTK_TYPE_DRAWING_AREA);
+  g_assert_nonnull (bars);
+  texture = test_util_render_widget (bars);
+  g_assert_nonnull (texture);
+  /* Down a column near the bars' right end: two outlined tracks (a top
+   * and a bottom edge each), with nothing painted between the edges. */
+  x = (int) (gtk_widget_get_width (bars) * (0.45 + 0.55 * 0.9));
+  for (int y = 0; y < gdk_texture_get_height (texture) && n_edges < 4; y++)
+    {
+      gboolean edge = alpha_at (texture, x, y) > 60;
+
+      if (edge && !in_edge)
+        edge_start[n_edges] = y;
+      if (!edge && in_edge)
+        edge_end[n_edges++] = y;
+      in_edge = edge;
+    }
+  g_assert_cmpint (n_edges, ==, 4);
+  for (int bar = 0; bar < 2; bar++)
+    {
+      int top = edge_end[2 * bar], bottom = edge_start[2 * bar + 1];
+
+      g_test_message ("bar %d: inside rows %d to %d", bar, top, bottom);
+      g_assert_cmpint (bottom - top, >=, 5);
+      for (int y = top + 1; y < bottom - 1; y++)
+        g_assert_cmpuint (alpha_at (texture, x, y), <, 8);
+    }
+
+  /* The first late item: activating it shows its row, selected. */
+  late_row = test_util_find_widget (page, ADW_TYPE_ACTION_ROW);
+  g_assert_nonnull (late_row);
+  g_assert_true (gtk_list_box_row_get_activatable (GTK_LIST_BOX_ROW (late_row)));
+  late = g_object_get_data (G_OBJECT (late_row), "node");
+  g_assert_nonnull (late);
+  g_assert_cmpint (renaksi_node_get_kind (late), ==, RENAKSI_NODE_SUB_ACTIVITY);
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (late_row)), ==,
+                   renaksi_node_get_text (late));
+  g_signal_emit_by_name (late_row, "activate");
+  wait_for_frames (GTK_WIDGET (window));
+  for (area = late; renaksi_node_get_parent (area) != NULL; area = renaksi_node_get_parent (area))
+    ;
+  g_assert_true (renaksi_outline_view_get_area (outline) == area);
+  g_assert_true (renaksi_outline_view_get_selected (outline) == late);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (outline)));
+
+  close_window (window);
+  test_util_remove_dir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -163,6 +262,7 @@ main (int   argc,
   g_application_register (G_APPLICATION (app), NULL, NULL);
 
   g_test_add_func ("/window-cues/search-follows-plan", test_search_follows_plan);
+  g_test_add_func ("/window-cues/overview-bars-and-late", test_overview_bars_and_late);
 
   status = g_test_run ();
   g_clear_object (&app);

@@ -30,6 +30,13 @@ struct _RenaksiOverviewPage
 
 G_DEFINE_FINAL_TYPE (RenaksiOverviewPage, renaksi_overview_page, GTK_TYPE_WIDGET)
 
+enum {
+  NODE_ACTIVATED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 static const char * const month_names[RENAKSI_N_MONTHS] = {
   N_("January"), N_("February"), N_("March"), N_("April"), N_("May"), N_("June"),
   N_("July"), N_("August"), N_("September"), N_("October"), N_("November"), N_("December"),
@@ -114,8 +121,23 @@ create_late_row (RenaksiNode              *area,
                               activity != NULL ? renaksi_node_get_label (activity) : "", months->str);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 3);
+  /* A late item leads to its row, where it is put right. */
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  g_object_set_data_full (G_OBJECT (row), "node", g_object_ref (sub), g_object_unref);
 
   return row;
+}
+
+static void
+on_late_row_activated_cb (GtkListBox          *list,
+                          GtkListBoxRow       *row,
+                          RenaksiOverviewPage *self)
+{
+  RenaksiNode *node = g_object_get_data (G_OBJECT (row), "node");
+
+  if (node != NULL)
+    g_signal_emit (self, signals[NODE_ACTIVATED], 0, node);
 }
 
 static void
@@ -176,6 +198,8 @@ refresh (RenaksiOverviewPage *self)
               list = gtk_list_box_new ();
               gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
               gtk_widget_add_css_class (list, "boxed-list");
+              g_signal_connect_object (list, "row-activated", G_CALLBACK (on_late_row_activated_cb),
+                                       self, 0);
               gtk_box_append (GTK_BOX (box), list);
             }
           gtk_list_box_append (GTK_LIST_BOX (list), create_late_row (area, g_ptr_array_index (late, j), &status));
@@ -243,6 +267,17 @@ renaksi_overview_page_class_init (RenaksiOverviewPageClass *klass)
 
   object_class->dispose = renaksi_overview_page_dispose;
   object_class->finalize = renaksi_overview_page_finalize;
+
+  /**
+   * RenaksiOverviewPage::node-activated:
+   * @node: the late sub-activity chosen
+   *
+   * A late item was clicked or activated with the keyboard: the window
+   * shows it in its area's outline.
+   */
+  signals[NODE_ACTIVATED] =
+    g_signal_new ("node-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
+                  NULL, G_TYPE_NONE, 1, RENAKSI_TYPE_NODE);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "overviewpage");

@@ -1189,6 +1189,8 @@ renaksi_window_init (RenaksiWindow *self)
   self->overview_page = renaksi_overview_page_new ();
   gtk_widget_set_vexpand (self->overview_page, TRUE);
   gtk_box_append (self->overview_slot, self->overview_page);
+  g_signal_connect_object (self->overview_page, "node-activated",
+                           G_CALLBACK (renaksi_window_reveal_node), self, G_CONNECT_SWAPPED);
 
   drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
   g_signal_connect (drop, "drop", G_CALLBACK (on_drop_cb), self);
