@@ -244,6 +244,56 @@ test_overview_bars_and_late (void)
   test_util_remove_dir (dir);
 }
 
+/* The sidebar's short figures ("Evidence 0/20 · Months 0/2") are spelled
+ * out in a tooltip and for screen readers. */
+static void
+test_sidebar_figures_in_words (void)
+{
+  g_autofree char *dir = test_util_make_dir ();
+  g_autofree char *path = test_util_default_plan (dir, "plan.renaksi");
+  RenaksiWindow *window = open_window (path);
+  GtkListBox *list = renaksi_window_get_area_list (window);
+  RenaksiPlan *plan = renaksi_window_get_plan (window);
+  g_autoptr(RenaksiNode) second = g_list_model_get_item (renaksi_plan_get_areas (plan), 1);
+  g_autoptr(RenaksiNode) activity = g_list_model_get_item (renaksi_node_get_children (second), 0);
+  g_autoptr(RenaksiNode) sub = g_list_model_get_item (renaksi_node_get_children (activity), 0);
+  g_autoptr(GError) error = NULL;
+  GtkListBoxRow *row;
+  const char *tooltip;
+  char *mismatch;
+  guint indicators;
+
+  /* January and February planned (over, for a 2024 plan), January done. */
+  g_assert_true (renaksi_plan_set_schedule (plan, sub, 0x3, 0x1, &error));
+  g_assert_no_error (error);
+  wait_for_frames (GTK_WIDGET (window));
+  row = gtk_list_box_get_row_at_index (list, 2);
+  g_assert_true (RENAKSI_IS_AREA_ROW (row));
+  g_assert_true (renaksi_area_row_get_area (RENAKSI_AREA_ROW (row)) == second);
+  renaksi_node_count (second, NULL, NULL, &indicators);
+
+  tooltip = gtk_widget_get_tooltip_text (GTK_WIDGET (row));
+  g_test_message ("%s", tooltip);
+  g_assert_nonnull (tooltip);
+  g_assert_nonnull (strstr (tooltip, "1 of 2 planned months realised so far"));
+  {
+    g_autofree char *evidence = g_strdup_printf ("0 of %u indicators have accepted evidence", indicators);
+
+    g_assert_nonnull (strstr (tooltip, evidence));
+  }
+  mismatch = gtk_test_accessible_check_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                                 tooltip);
+  g_assert_null (mismatch);
+
+  /* An area with nothing planned says so, not "0/0". */
+  row = gtk_list_box_get_row_at_index (list, 1);
+  tooltip = gtk_widget_get_tooltip_text (GTK_WIDGET (row));
+  g_assert_nonnull (strstr (tooltip, "No month planned up to now"));
+
+  close_window (window);
+  test_util_remove_dir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -254,6 +304,9 @@ main (int   argc,
   /* Backups and recent files go to a scratch home, not the real one. */
   data_home = test_util_make_dir ();
   g_setenv ("XDG_DATA_HOME", data_home, TRUE);
+  /* What screen readers are told is checked here: GTK's test backend
+   * keeps it, with no accessibility bus needed. */
+  g_setenv ("GTK_A11Y", "test", TRUE);
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
 
@@ -263,6 +316,7 @@ main (int   argc,
 
   g_test_add_func ("/window-cues/search-follows-plan", test_search_follows_plan);
   g_test_add_func ("/window-cues/overview-bars-and-late", test_overview_bars_and_late);
+  g_test_add_func ("/window-cues/sidebar-figures-in-words", test_sidebar_figures_in_words);
 
   status = g_test_run ();
   g_clear_object (&app);
