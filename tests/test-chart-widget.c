@@ -12,10 +12,12 @@
 #include <string.h>
 
 #include "renaksi-area-page.h"
+#include "renaksi-chart-legend.h"
 #include "renaksi-month-chart-private.h"
 #include "renaksi-outline-view.h"
 #include "renaksi-overview-page.h"
 #include "test-util.h"
+#include "test-util-gui.h"
 
 #define MARCH 2
 
@@ -656,6 +658,86 @@ test_overview_page (Fixture       *f,
   g_assert_cmpuint (renaksi_overview_page_get_n_late (page), ==, 1);
 }
 
+/* Pixels of @texture within a small distance of @color. */
+static guint
+count_color (GdkTexture              *texture,
+             const RenaksiChartColor *color)
+{
+  int width = gdk_texture_get_width (texture), height = gdk_texture_get_height (texture);
+  g_autofree guchar *data = g_malloc (4 * width * height);
+  guint n = 0;
+
+  gdk_texture_download (texture, data, 4 * width);
+  for (int i = 0; i < width * height; i++)
+    {
+      const guchar *p = data + 4 * i;
+
+      /* Opaque pixels only (GDK's default is premultiplied B, G, R, A). */
+      if (p[3] == 255 && fabs (p[2] / 255.0 - color->red) < 0.03 &&
+          fabs (p[1] / 255.0 - color->green) < 0.03 && fabs (p[0] / 255.0 - color->blue) < 0.03)
+        n++;
+    }
+
+  return n;
+}
+
+/* The area page shows a key to the chart under it, drawn in the very
+ * colours of the chart beside it, in light and in dark; its marks stay
+ * apart in grayscale (realised far darker or lighter than planned). */
+static void
+test_legend_on_screen (Fixture       *f,
+                       gconstpointer  data)
+{
+  AdwStyleManager *style = adw_style_manager_get_default ();
+  RenaksiAreaPage *page = g_object_new (RENAKSI_TYPE_AREA_PAGE, NULL);
+  RenaksiMonthChart *chart = renaksi_area_page_get_chart (page);
+  g_autoptr(RenaksiNode) area = g_list_model_get_item (renaksi_plan_get_areas (f->plan), 0);
+  const char *shots = g_getenv ("RENAKSI_CHART_SHOTS");
+  GtkWidget *legend;
+
+  renaksi_area_page_set_plan (page, f->plan);
+  renaksi_area_page_set_area (page, area);
+  gtk_window_set_child (GTK_WINDOW (f->window), GTK_WIDGET (page));
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 760, 600);
+  legend = test_util_find_widget (GTK_WIDGET (page), RENAKSI_TYPE_CHART_LEGEND);
+  g_assert_nonnull (legend);
+
+  for (guint dark = 0; dark < 2; dark++)
+    {
+      g_autoptr(GdkTexture) texture = NULL;
+      RenaksiChartPalette palette;
+      graphene_rect_t bounds;
+
+      adw_style_manager_set_color_scheme (style, dark ? ADW_COLOR_SCHEME_FORCE_DARK
+                                                      : ADW_COLOR_SCHEME_FORCE_LIGHT);
+      wait_for_frames (f->window);
+      g_assert_true (gtk_widget_get_mapped (legend));
+      g_assert_cmpint (gtk_widget_get_height (legend), >=, 16);
+      /* Under the chart, inside the window. */
+      g_assert_true (gtk_widget_compute_bounds (legend, f->window, &bounds));
+      g_assert_cmpfloat (bounds.origin.y + bounds.size.height, <=, gtk_widget_get_height (f->window));
+      g_assert_cmpfloat (bounds.origin.y, >, gtk_widget_get_height (GTK_WIDGET (chart)) / 2.0);
+
+      renaksi_month_chart_palette_for_widget (GTK_WIDGET (chart), &palette);
+      texture = render_widget (legend);
+      if (shots != NULL)
+        {
+          g_autofree char *path = g_strdup_printf ("%s/legend-%s.png", shots, dark ? "dark" : "light");
+
+          gdk_texture_save_to_png (texture, path);
+        }
+      g_test_message ("%s: realised %u, late %u, complete %u, partial %u px",
+                      dark ? "dark" : "light", count_color (texture, &palette.realised),
+                      count_color (texture, &palette.late), count_color (texture, &palette.badge_complete),
+                      count_color (texture, &palette.badge_partial));
+      g_assert_cmpuint (count_color (texture, &palette.realised), >, 40);
+      g_assert_cmpuint (count_color (texture, &palette.late), >, 10);
+      g_assert_cmpuint (count_color (texture, &palette.badge_complete), >, 20);
+      g_assert_cmpuint (count_color (texture, &palette.badge_partial), >, 10);
+    }
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -688,6 +770,8 @@ main (int   argc,
               fixture_set_up, test_overview_page, fixture_tear_down);
   g_test_add ("/chart-widget/renders-in-both-styles", Fixture, NULL,
               fixture_set_up, test_renders_in_both_styles, fixture_tear_down);
+  g_test_add ("/chart-widget/legend-on-screen", Fixture, NULL,
+              fixture_set_up, test_legend_on_screen, fixture_tear_down);
 
   return g_test_run ();
 }

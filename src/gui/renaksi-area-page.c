@@ -11,6 +11,7 @@
 #include "renaksi-area-page.h"
 #include "renaksi-evidence-panel.h"
 #include "renaksi-evidence-store.h"
+#include "renaksi-chart-legend.h"
 #include "renaksi-month-chart.h"
 #include "renaksi-outline-view.h"
 #include "renaksi-text-dialog.h"
@@ -665,6 +666,8 @@ renaksi_area_page_class_init (RenaksiAreaPageClass *klass)
 static void
 renaksi_area_page_init (RenaksiAreaPage *self)
 {
+  GtkWidget *legend;
+
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_orientable_set_orientation (GTK_ORIENTABLE (gtk_widget_get_layout_manager (GTK_WIDGET (self))),
                                   GTK_ORIENTATION_VERTICAL);
@@ -681,6 +684,14 @@ renaksi_area_page_init (RenaksiAreaPage *self)
                            G_CALLBACK (on_outline_scrolled_cb), self, G_CONNECT_SWAPPED);
   gtk_widget_set_size_request (self->outline_header, -1,
                                renaksi_month_chart_get_header_height (self->chart));
+
+  /* The key to the chart's marks, under the whole page. */
+  legend = renaksi_chart_legend_new ();
+  gtk_widget_set_margin_start (legend, 12);
+  gtk_widget_set_margin_end (legend, 12);
+  gtk_widget_set_margin_top (legend, 6);
+  gtk_widget_set_margin_bottom (legend, 6);
+  gtk_widget_set_parent (legend, GTK_WIDGET (self));
 
   update_actions (self);
 }
