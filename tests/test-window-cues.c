@@ -16,6 +16,7 @@
 #include "renaksi-outline-view.h"
 #include "renaksi-overview-page.h"
 #include "renaksi-plan-search.h"
+#include "renaksi-text-dialog.h"
 #include "renaksi-window-private.h"
 #include "test-util.h"
 #include "test-util-gui.h"
@@ -294,6 +295,110 @@ test_sidebar_figures_in_words (void)
   test_util_remove_dir (dir);
 }
 
+static RenaksiTextDialog *
+find_form (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (RENAKSI_IS_TEXT_DIALOG (window))
+        return RENAKSI_TEXT_DIALOG (window);
+    }
+
+  return NULL;
+}
+
+/* The first button in @root's tree bound to @action, or NULL. */
+static GtkWidget *
+find_action_button (GtkWidget  *root,
+                    const char *action)
+{
+  if (GTK_IS_BUTTON (root) && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (root)), action) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_action_button (child, action);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* A new area, with no activities, says what to do and offers the button
+ * that adds the first one; then the outline and chart take its place. */
+static void
+test_empty_area_page (void)
+{
+  g_autofree char *dir = test_util_make_dir ();
+  g_autofree char *path = test_util_default_plan (dir, "plan.renaksi");
+  RenaksiWindow *window = open_window (path);
+  RenaksiPlan *plan = renaksi_window_get_plan (window);
+  RenaksiAreaPage *page = renaksi_window_get_area_page (window);
+  RenaksiOutlineView *outline = renaksi_window_get_outline_view (window);
+  g_autoptr(GError) error = NULL;
+  RenaksiNode *area;
+  GtkWidget *status, *button;
+  RenaksiTextDialog *form;
+
+  area = renaksi_plan_append_node (plan, NULL, "9", "Area Baru Tanpa Kegiatan", &error);
+  g_assert_no_error (error);
+  wait_for_frames (GTK_WIDGET (window));
+  /* The window shows the area just added. */
+  g_assert_true (renaksi_area_page_get_area (page) == area);
+
+  /* The page's own (the evidence panel has others, deeper down). */
+  for (status = gtk_widget_get_first_child (GTK_WIDGET (page));
+       status != NULL && !ADW_IS_STATUS_PAGE (status); status = gtk_widget_get_next_sibling (status))
+    ;
+  g_assert_nonnull (status);
+  g_assert_true (gtk_widget_get_mapped (status));
+  g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (outline)));
+  g_assert_cmpstr (adw_status_page_get_title (ADW_STATUS_PAGE (status)), ==, "No Activities Yet");
+  g_assert_nonnull (strstr (adw_status_page_get_description (ADW_STATUS_PAGE (status)), "first activity"));
+  if (g_getenv ("RENAKSI_CUES_SHOTS") != NULL)
+    test_util_save_screenshot (GTK_WIDGET (window), "empty-area.png");
+
+  button = find_action_button (status, "outline.add-activity");
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_get_mapped (button));
+  g_assert_true (gtk_widget_is_sensitive (button));
+  g_signal_emit_by_name (button, "clicked");
+  wait_for_frames (GTK_WIDGET (window));
+  form = find_form ();
+  g_assert_nonnull (form);
+  renaksi_text_dialog_set_text (form, "Penyusunan rencana kerja");
+  renaksi_text_dialog_save (form);
+  wait_for_frames (GTK_WIDGET (window));
+  g_assert_null (find_form ());
+
+  g_assert_cmpuint (g_list_model_get_n_items (renaksi_node_get_children (area)), ==, 1);
+  /* One row fits the page: the window keeps its size (it grew without
+   * end when the chart took the page's height as its rows'). */
+  g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (window)), <=, 768);
+  g_assert_false (gtk_widget_get_visible (status));
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (outline)));
+  {
+    g_autoptr(RenaksiNode) activity = g_list_model_get_item (renaksi_node_get_children (area), 0);
+
+    g_assert_cmpint (renaksi_node_get_kind (activity), ==, RENAKSI_NODE_ACTIVITY);
+    g_assert_cmpstr (renaksi_node_get_text (activity), ==, "Penyusunan rencana kerja");
+  }
+
+  /* Undone, the area is empty again and says so. */
+  g_assert_true (renaksi_plan_undo (plan, &error));
+  wait_for_frames (GTK_WIDGET (window));
+  g_assert_true (gtk_widget_get_mapped (status));
+
+  close_window (window);
+  test_util_remove_dir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -317,6 +422,7 @@ main (int   argc,
   g_test_add_func ("/window-cues/search-follows-plan", test_search_follows_plan);
   g_test_add_func ("/window-cues/overview-bars-and-late", test_overview_bars_and_late);
   g_test_add_func ("/window-cues/sidebar-figures-in-words", test_sidebar_figures_in_words);
+  g_test_add_func ("/window-cues/empty-area-page", test_empty_area_page);
 
   status = g_test_run ();
   g_clear_object (&app);

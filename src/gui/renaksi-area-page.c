@@ -6,6 +6,7 @@
  */
 #include "config.h"
 
+#include <adwaita.h>
 #include <glib/gi18n.h>
 
 #include "renaksi-area-page.h"
@@ -30,6 +31,8 @@ struct _RenaksiAreaPage
   RenaksiEvidencePanel *evidence_panel;
   GtkToggleButton    *evidence_button;
   RenaksiMonthChart  *chart;
+  GtkWidget          *empty_page;
+  GtkWidget          *legend;
 
   /* Owned: the evidence figures the chart's badges show, until an edit. */
   RenaksiEvidenceSummary *evidence;
@@ -547,10 +550,24 @@ area_move_down_action (GtkWidget  *widget,
   move_area (RENAKSI_AREA_PAGE (widget), 1);
 }
 
+/* An area without activities shows what to do instead of an empty
+ * outline and chart. */
+static void
+update_empty (RenaksiAreaPage *self)
+{
+  GListModel *children = self->area != NULL ? renaksi_node_get_children (self->area) : NULL;
+  gboolean empty = self->area != NULL && (children == NULL || g_list_model_get_n_items (children) == 0);
+
+  gtk_widget_set_visible (self->empty_page, empty);
+  gtk_widget_set_visible (self->body, !empty);
+  gtk_widget_set_visible (self->legend, !empty);
+}
+
 static void
 on_plan_changed_cb (RenaksiAreaPage *self,
                     const char      *table)
 {
+  update_empty (self);
   /* Evidence, or the indicators it hangs under, changed: recount once. */
   if (!g_str_equal (table, "decree") && !g_str_equal (table, "decree_part"))
     {
@@ -666,7 +683,7 @@ renaksi_area_page_class_init (RenaksiAreaPageClass *klass)
 static void
 renaksi_area_page_init (RenaksiAreaPage *self)
 {
-  GtkWidget *legend;
+  GtkWidget *add_button;
 
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_orientable_set_orientation (GTK_ORIENTABLE (gtk_widget_get_layout_manager (GTK_WIDGET (self))),
@@ -686,12 +703,29 @@ renaksi_area_page_init (RenaksiAreaPage *self)
                                renaksi_month_chart_get_header_height (self->chart));
 
   /* The key to the chart's marks, under the whole page. */
-  legend = renaksi_chart_legend_new ();
-  gtk_widget_set_margin_start (legend, 12);
-  gtk_widget_set_margin_end (legend, 12);
-  gtk_widget_set_margin_top (legend, 6);
-  gtk_widget_set_margin_bottom (legend, 6);
-  gtk_widget_set_parent (legend, GTK_WIDGET (self));
+  self->legend = renaksi_chart_legend_new ();
+  gtk_widget_set_margin_start (self->legend, 12);
+  gtk_widget_set_margin_end (self->legend, 12);
+  gtk_widget_set_margin_top (self->legend, 6);
+  gtk_widget_set_margin_bottom (self->legend, 6);
+  gtk_widget_set_parent (self->legend, GTK_WIDGET (self));
+
+  /* In place of the outline and the chart while the area is empty. */
+  add_button = gtk_button_new_with_mnemonic (_("Add _Activity"));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (add_button), "outline.add-activity");
+  gtk_widget_set_halign (add_button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (add_button, "pill");
+  gtk_widget_add_css_class (add_button, "suggested-action");
+  self->empty_page = adw_status_page_new ();
+  adw_status_page_set_icon_name (ADW_STATUS_PAGE (self->empty_page), "view-list-symbolic");
+  adw_status_page_set_title (ADW_STATUS_PAGE (self->empty_page), _("No Activities Yet"));
+  adw_status_page_set_description (ADW_STATUS_PAGE (self->empty_page),
+                                   _("Add the area's first activity, then its sub-activities and "
+                                     "indicators, and plan their months in the chart."));
+  adw_status_page_set_child (ADW_STATUS_PAGE (self->empty_page), add_button);
+  gtk_widget_set_vexpand (self->empty_page, TRUE);
+  gtk_widget_insert_before (self->empty_page, GTK_WIDGET (self), self->legend);
+  gtk_widget_set_visible (self->empty_page, FALSE);
 
   update_actions (self);
 }
@@ -725,6 +759,7 @@ renaksi_area_page_set_area (RenaksiAreaPage *self,
   renaksi_outline_view_set_area (self->outline_view, area);
   renaksi_month_chart_set_rows (self->chart, renaksi_outline_view_get_rows (self->outline_view));
   renaksi_evidence_panel_set_indicator (self->evidence_panel, area);
+  update_empty (self);
   update_actions (self);
 }
 
