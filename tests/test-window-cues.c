@@ -399,6 +399,108 @@ test_empty_area_page (void)
   test_util_remove_dir (dir);
 }
 
+/* The first label under @root whose text holds @needle, or NULL. */
+static GtkWidget *
+find_label_with (GtkWidget  *root,
+                 const char *needle)
+{
+  if (GTK_IS_LABEL (root) && strstr (gtk_label_get_text (GTK_LABEL (root)), needle) != NULL)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_label_with (child, needle);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* The first button under @root labelled @label, or NULL. */
+static GtkWidget *
+find_button_labelled (GtkWidget  *root,
+                      const char *label)
+{
+  if (GTK_IS_BUTTON (root) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (root)), label) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button_labelled (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* After a delete at 1024 px, the toast shows its whole message (what was
+ * deleted, and that it was) and its Undo button, inside the window. */
+static void
+test_delete_toast_fits (void)
+{
+  g_autofree char *dir = test_util_make_dir ();
+  g_autofree char *path = test_util_default_plan (dir, "plan.renaksi");
+  RenaksiWindow *window = open_window_sized (path, 1024, 768);
+  RenaksiOutlineView *outline = renaksi_window_get_outline_view (window);
+  RenaksiAreaPage *page = renaksi_window_get_area_page (window);
+  GtkWidget *overlay, *label, *toast, *undo;
+  RenaksiNode *area = renaksi_area_page_get_area (page);
+  RenaksiNode *longest = NULL;
+  graphene_rect_t bounds;
+  GListModel *activities = renaksi_node_get_children (area);
+
+  /* The sub-activity of the first area with the longest text. */
+  for (guint i = 0; i < g_list_model_get_n_items (activities); i++)
+    {
+      g_autoptr(RenaksiNode) activity = g_list_model_get_item (activities, i);
+      GListModel *subs = renaksi_node_get_children (activity);
+
+      for (guint j = 0; j < g_list_model_get_n_items (subs); j++)
+        {
+          g_autoptr(RenaksiNode) sub = g_list_model_get_item (subs, j);
+
+          if (longest == NULL || strlen (renaksi_node_get_text (sub)) > strlen (renaksi_node_get_text (longest)))
+            longest = sub;
+        }
+    }
+  g_assert_nonnull (longest);
+  g_test_message ("deleting “%s”", renaksi_node_get_text (longest));
+  g_assert_cmpuint (g_utf8_strlen (renaksi_node_get_text (longest), -1), >, 60);
+
+  g_assert_true (renaksi_outline_view_select_node (outline, longest));
+  wait_for_frames (GTK_WIDGET (window));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "outline.delete", NULL));
+  /* The toast slides in. */
+  for (guint i = 0; i < 10; i++)
+    wait_for_frames (GTK_WIDGET (window));
+  if (g_getenv ("RENAKSI_CUES_SHOTS") != NULL)
+    test_util_save_screenshot (GTK_WIDGET (window), "delete-toast-1024.png");
+
+  overlay = test_util_find_widget (GTK_WIDGET (window), ADW_TYPE_TOAST_OVERLAY);
+  g_assert_nonnull (overlay);
+  label = find_label_with (overlay, "Deleted");
+  g_assert_nonnull (label);
+  g_test_message ("toast: %s", gtk_label_get_text (GTK_LABEL (label)));
+  g_assert_true (gtk_widget_get_mapped (label));
+  g_assert_false (pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (label))));
+  for (toast = label; gtk_widget_get_parent (toast) != overlay; toast = gtk_widget_get_parent (toast))
+    ;
+  undo = find_button_labelled (toast, "_Undo");
+  g_assert_nonnull (undo);
+  g_assert_true (gtk_widget_get_mapped (undo));
+  g_assert_true (gtk_widget_compute_bounds (undo, GTK_WIDGET (window), &bounds));
+  g_assert_cmpfloat (bounds.origin.x + bounds.size.width, <=, gtk_widget_get_width (GTK_WIDGET (window)));
+  g_assert_true (gtk_widget_compute_bounds (label, GTK_WIDGET (window), &bounds));
+  g_assert_cmpfloat (bounds.origin.x, >=, 0);
+
+  close_window (window);
+  test_util_remove_dir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -423,6 +525,7 @@ main (int   argc,
   g_test_add_func ("/window-cues/overview-bars-and-late", test_overview_bars_and_late);
   g_test_add_func ("/window-cues/sidebar-figures-in-words", test_sidebar_figures_in_words);
   g_test_add_func ("/window-cues/empty-area-page", test_empty_area_page);
+  g_test_add_func ("/window-cues/delete-toast-fits", test_delete_toast_fits);
 
   status = g_test_run ();
   g_clear_object (&app);

@@ -344,12 +344,36 @@ on_outline_node_activated_cb (RenaksiAreaPage *self,
     edit_node (self, node);
 }
 
+/* The toast ellipsizes at its end: with a whole long name in it, the
+ * words after the name ("dihapus") and even the Undo button were cut off
+ * at 1024 px. A shortened name leaves room for the whole message. */
+#define TOAST_NAME_CHARS 40
+
+static char *
+toast_name (const char *text)
+{
+  const char *cut, *space;
+
+  if (g_utf8_strlen (text, -1) <= TOAST_NAME_CHARS)
+    return g_strdup (text);
+
+  cut = g_utf8_offset_to_pointer (text, TOAST_NAME_CHARS);
+  /* At a word's end, if one is near. */
+  for (space = cut; space > text && *space != ' '; space = g_utf8_prev_char (space))
+    ;
+  if (g_utf8_strlen (text, space - text) >= TOAST_NAME_CHARS / 2)
+    cut = space;
+
+  return g_strdup_printf ("%.*s…", (int) (cut - text), text);
+}
+
 static void
 delete_now (RenaksiAreaPage *self,
             RenaksiNode     *node)
 {
   g_autoptr(RenaksiNode) keep = g_object_ref (node);
   g_autofree char *message = NULL;
+  g_autofree char *name = NULL;
   GError *error = NULL;
 
   if (!renaksi_plan_delete_node (self->plan, node, &error))
@@ -358,7 +382,8 @@ delete_now (RenaksiAreaPage *self,
       return;
     }
 
-  message = g_strdup_printf (_("Deleted “%s”"), renaksi_node_get_text (keep));
+  name = toast_name (renaksi_node_get_text (keep));
+  message = g_strdup_printf (_("Deleted “%s”"), name);
   show_toast (self, message, TRUE);
 }
 
