@@ -501,6 +501,41 @@ test_delete_toast_fits (void)
   test_util_remove_dir (dir);
 }
 
+/* The About window shows the app's own icon, found from the build
+ * directory as from an installed copy (not the missing-icon placeholder). */
+static void
+test_about_icon (void)
+{
+  GtkIconTheme *theme = gtk_icon_theme_get_for_display (gdk_display_get_default ());
+  g_autoptr(GtkIconPaintable) icon = NULL;
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  AdwAboutWindow *about = NULL;
+  g_autofree char *name = NULL;
+
+  g_assert_true (gtk_icon_theme_has_icon (theme, APP_ID));
+  icon = gtk_icon_theme_lookup_icon (theme, APP_ID, NULL, 128, 1, GTK_TEXT_DIR_LTR, 0);
+  g_assert_cmpstr (gtk_icon_paintable_get_icon_name (icon), ==, APP_ID);
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);
+  for (guint i = 0; i < 20; i++)
+    while (g_main_context_pending (NULL))
+      g_main_context_iteration (NULL, FALSE);
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels) && about == NULL; i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_ABOUT_WINDOW (window))
+        about = ADW_ABOUT_WINDOW (window);
+    }
+  g_assert_nonnull (about);
+  g_object_get (about, "application-icon", &name, NULL);
+  g_assert_cmpstr (name, ==, APP_ID);
+  wait_for_frames (GTK_WIDGET (about));
+  if (g_getenv ("RENAKSI_CUES_SHOTS") != NULL)
+    test_util_save_screenshot (GTK_WIDGET (about), "about.png");
+  gtk_window_destroy (GTK_WINDOW (about));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -526,6 +561,7 @@ main (int   argc,
   g_test_add_func ("/window-cues/sidebar-figures-in-words", test_sidebar_figures_in_words);
   g_test_add_func ("/window-cues/empty-area-page", test_empty_area_page);
   g_test_add_func ("/window-cues/delete-toast-fits", test_delete_toast_fits);
+  g_test_add_func ("/window-cues/about-icon", test_about_icon);
 
   status = g_test_run ();
   g_clear_object (&app);
