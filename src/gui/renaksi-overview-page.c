@@ -9,6 +9,7 @@
 
 #include <adwaita.h>
 #include <glib/gi18n.h>
+#include <math.h>
 
 #include "renaksi-month-chart.h"
 #include "renaksi-overview.h"
@@ -57,6 +58,50 @@ draw_bars_cb (GtkDrawingArea *area,
                               width, user_data, TRUE);
 }
 
+static void
+free_progress (gpointer  data,
+               GClosure *closure)
+{
+  g_free (data);
+}
+
+static gboolean
+set_needed_height_cb (gpointer user_data)
+{
+  GtkDrawingArea *area = user_data;
+
+  gtk_drawing_area_set_content_height (area, GPOINTER_TO_INT (g_object_get_data (G_OBJECT (area),
+                                                                                  "needed-height")));
+  return G_SOURCE_REMOVE;
+}
+
+/* The bars' captions wrap in a narrow window: the drawing is as tall as
+ * they need at its width, so the second bar is not cut off. */
+static void
+on_bars_resized_cb (GtkDrawingArea *area,
+                    int             width,
+                    int             height,
+                    gpointer        user_data)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1, 1);
+  cairo_t *cr = cairo_create (surface);
+  RenaksiChartPalette palette;
+  int needed;
+
+  renaksi_chart_palette_init_light (&palette);
+  needed = (int) ceil (renaksi_overview_draw_bars (cr, &palette,
+                                                   pango_context_get_font_description (gtk_widget_get_pango_context (GTK_WIDGET (area))),
+                                                   width, user_data, FALSE));
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+  /* Not from within the allocation, where a new size request is lost. */
+  if (needed > 0 && needed != gtk_drawing_area_get_content_height (area))
+    {
+      g_object_set_data (G_OBJECT (area), "needed-height", GINT_TO_POINTER (needed));
+      g_idle_add_full (G_PRIORITY_HIGH_IDLE, set_needed_height_cb, g_object_ref (area), g_object_unref);
+    }
+}
+
 static GtkWidget *
 create_area_chart (RenaksiOverviewPage       *self,
                    RenaksiNode               *area,
@@ -78,6 +123,8 @@ create_area_chart (RenaksiOverviewPage       *self,
   gtk_drawing_area_set_content_height (GTK_DRAWING_AREA (drawing), 44);
   gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (drawing), draw_bars_cb,
                                   g_memdup2 (progress, sizeof *progress), g_free);
+  g_signal_connect_data (drawing, "resize", G_CALLBACK (on_bars_resized_cb),
+                         g_memdup2 (progress, sizeof *progress), free_progress, 0);
   gtk_widget_set_hexpand (drawing, TRUE);
   gtk_box_append (GTK_BOX (box), drawing);
 
