@@ -11,10 +11,13 @@
 #include <math.h>
 #include <string.h>
 
+#include "renaksi-area-page.h"
+#include "renaksi-chart-legend.h"
 #include "renaksi-month-chart-private.h"
 #include "renaksi-outline-view.h"
 #include "renaksi-overview-page.h"
 #include "test-util.h"
+#include "test-util-gui.h"
 
 #define MARCH 2
 
@@ -375,6 +378,116 @@ test_scrolled (Fixture       *f,
   g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), >, 40.0 * row - 500);
 }
 
+/* Late months are told as such in the tooltip ("as of" the chart's today),
+ * and its lines wrap at about 60 characters, however long the text. */
+static void
+test_tooltip_late_and_wrapped (Fixture       *f,
+                               gconstpointer  data)
+{
+  guint row = sub_activity_row (f, 0);
+  RenaksiNode *node = node_of_row (f, row);
+  g_autoptr(GDateTime) june = g_date_time_new_utc (2024, 6, 3, 9, 0, 0);
+  g_autoptr(GDateTime) april = g_date_time_new_utc (2024, 4, 15, 9, 0, 0);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *late = NULL;
+  g_autofree char *due = NULL;
+  g_autofree char *tip = NULL;
+  g_autofree char *joined = NULL;
+  g_autofree char *long_text = NULL;
+  g_auto(GStrv) lines = NULL;
+  GString *text = g_string_new (NULL);
+
+  g_assert_cmpint (renaksi_plan_get_decree (f->plan)->year, ==, 2024);
+  /* Planned March and May, March realised. */
+  click (f, row, MARCH, 0);
+  click (f, row, 4, 0);
+  click (f, row, MARCH, GDK_CONTROL_MASK);
+
+  renaksi_month_chart_set_today (f->chart, june);
+  late = renaksi_month_chart_describe_cell (f->chart, row, 4);
+  g_test_message ("%s", late);
+  g_assert_nonnull (strstr (late, "May: planned, not realised, late"));
+  g_assert_nonnull (strstr (late, "Late: May"));
+  /* A realised month is not late. */
+  g_clear_pointer (&late, g_free);
+  late = renaksi_month_chart_describe_cell (f->chart, row, MARCH);
+  g_assert_nonnull (strstr (late, "March: planned, realised"));
+  g_assert_null (strstr (late, "March: planned, realised, late"));
+
+  /* In April, May is not yet due. */
+  renaksi_month_chart_set_today (f->chart, april);
+  due = renaksi_month_chart_describe_cell (f->chart, row, 4);
+  g_assert_nonnull (strstr (due, "May: planned, not realised"));
+  g_assert_null (strstr (due, "late"));
+  g_assert_null (strstr (due, "Late"));
+
+  /* A long sub-activity: the tooltip's lines stay short, nothing lost. */
+  for (guint i = 0; i < 12; i++)
+    g_string_append (text, "Penyusunan dan penetapan rancangan peraturan ");
+  long_text = g_string_free (text, FALSE);
+  g_strchomp (long_text);
+  g_assert_true (renaksi_plan_set_node_text (f->plan, node, long_text, &error));
+  g_assert_no_error (error);
+  renaksi_month_chart_set_today (f->chart, june);
+  tip = renaksi_month_chart_tooltip_text (f->chart, row, 4);
+  g_test_message ("%s", tip);
+  lines = g_strsplit (tip, "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), >, 8);
+  for (guint i = 0; lines[i] != NULL; i++)
+    g_assert_cmpint (g_utf8_strlen (lines[i], -1), <=, 60);
+  joined = g_strjoinv (" ", lines);
+  g_assert_nonnull (strstr (joined, long_text));
+  g_assert_nonnull (strstr (joined, "Late: May"));
+}
+
+/* The mouse wheel over the chart of an area page scrolls the rows, which
+ * the chart shares with the outline beside it. */
+static void
+test_wheel_scrolls (Fixture       *f,
+                    gconstpointer  data)
+{
+  RenaksiAreaPage *page = g_object_new (RENAKSI_TYPE_AREA_PAGE, NULL);
+  RenaksiMonthChart *chart = renaksi_area_page_get_chart (page);
+  GtkAdjustment *adjustment = renaksi_outline_view_get_vadjustment (renaksi_area_page_get_outline_view (page));
+  g_autoptr(RenaksiNode) area = g_list_model_get_item (renaksi_plan_get_areas (f->plan), 0);
+  GtkEventController *wheel = NULL;
+  g_autoptr(GListModel) controllers = NULL;
+  gboolean handled = FALSE;
+  double before;
+
+  renaksi_area_page_set_plan (page, f->plan);
+  renaksi_area_page_set_area (page, area);
+  gtk_window_set_child (GTK_WINDOW (f->window), GTK_WIDGET (page));
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1024, 400);
+  wait_for_frames (f->window);
+  g_assert_cmpfloat (gtk_adjustment_get_upper (adjustment), >, gtk_adjustment_get_page_size (adjustment) + 100);
+
+  controllers = gtk_widget_observe_controllers (GTK_WIDGET (chart));
+  for (guint i = 0; i < g_list_model_get_n_items (controllers) && wheel == NULL; i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_SCROLL (controller))
+        wheel = GTK_EVENT_CONTROLLER (controller);
+    }
+  g_assert_nonnull (wheel);
+
+  /* Three notches down, as the wheel reports them; then back up. */
+  before = gtk_adjustment_get_value (adjustment);
+  g_signal_emit_by_name (wheel, "scroll", 0.0, 3.0, &handled);
+  g_assert_true (handled);
+  wait_for_frames (f->window);
+  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), >, before + 40);
+  before = gtk_adjustment_get_value (adjustment);
+  g_signal_emit_by_name (wheel, "scroll", 0.0, -1.0, &handled);
+  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), <, before);
+  /* Sideways it does not scroll (its months always fit): a parent may. */
+  before = gtk_adjustment_get_value (adjustment);
+  g_signal_emit_by_name (wheel, "scroll", 2.0, 0.0, &handled);
+  g_assert_false (handled);
+  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), ==, before);
+}
+
 static void
 test_read_only_not_edited (Fixture       *f,
                            gconstpointer  data)
@@ -545,6 +658,86 @@ test_overview_page (Fixture       *f,
   g_assert_cmpuint (renaksi_overview_page_get_n_late (page), ==, 1);
 }
 
+/* Pixels of @texture within a small distance of @color. */
+static guint
+count_color (GdkTexture              *texture,
+             const RenaksiChartColor *color)
+{
+  int width = gdk_texture_get_width (texture), height = gdk_texture_get_height (texture);
+  g_autofree guchar *data = g_malloc (4 * width * height);
+  guint n = 0;
+
+  gdk_texture_download (texture, data, 4 * width);
+  for (int i = 0; i < width * height; i++)
+    {
+      const guchar *p = data + 4 * i;
+
+      /* Opaque pixels only (GDK's default is premultiplied B, G, R, A). */
+      if (p[3] == 255 && fabs (p[2] / 255.0 - color->red) < 0.03 &&
+          fabs (p[1] / 255.0 - color->green) < 0.03 && fabs (p[0] / 255.0 - color->blue) < 0.03)
+        n++;
+    }
+
+  return n;
+}
+
+/* The area page shows a key to the chart under it, drawn in the very
+ * colours of the chart beside it, in light and in dark; its marks stay
+ * apart in grayscale (realised far darker or lighter than planned). */
+static void
+test_legend_on_screen (Fixture       *f,
+                       gconstpointer  data)
+{
+  AdwStyleManager *style = adw_style_manager_get_default ();
+  RenaksiAreaPage *page = g_object_new (RENAKSI_TYPE_AREA_PAGE, NULL);
+  RenaksiMonthChart *chart = renaksi_area_page_get_chart (page);
+  g_autoptr(RenaksiNode) area = g_list_model_get_item (renaksi_plan_get_areas (f->plan), 0);
+  const char *shots = g_getenv ("RENAKSI_CHART_SHOTS");
+  GtkWidget *legend;
+
+  renaksi_area_page_set_plan (page, f->plan);
+  renaksi_area_page_set_area (page, area);
+  gtk_window_set_child (GTK_WINDOW (f->window), GTK_WIDGET (page));
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 760, 600);
+  legend = test_util_find_widget (GTK_WIDGET (page), RENAKSI_TYPE_CHART_LEGEND);
+  g_assert_nonnull (legend);
+
+  for (guint dark = 0; dark < 2; dark++)
+    {
+      g_autoptr(GdkTexture) texture = NULL;
+      RenaksiChartPalette palette;
+      graphene_rect_t bounds;
+
+      adw_style_manager_set_color_scheme (style, dark ? ADW_COLOR_SCHEME_FORCE_DARK
+                                                      : ADW_COLOR_SCHEME_FORCE_LIGHT);
+      wait_for_frames (f->window);
+      g_assert_true (gtk_widget_get_mapped (legend));
+      g_assert_cmpint (gtk_widget_get_height (legend), >=, 16);
+      /* Under the chart, inside the window. */
+      g_assert_true (gtk_widget_compute_bounds (legend, f->window, &bounds));
+      g_assert_cmpfloat (bounds.origin.y + bounds.size.height, <=, gtk_widget_get_height (f->window));
+      g_assert_cmpfloat (bounds.origin.y, >, gtk_widget_get_height (GTK_WIDGET (chart)) / 2.0);
+
+      renaksi_month_chart_palette_for_widget (GTK_WIDGET (chart), &palette);
+      texture = render_widget (legend);
+      if (shots != NULL)
+        {
+          g_autofree char *path = g_strdup_printf ("%s/legend-%s.png", shots, dark ? "dark" : "light");
+
+          gdk_texture_save_to_png (texture, path);
+        }
+      g_test_message ("%s: realised %u, late %u, complete %u, partial %u px",
+                      dark ? "dark" : "light", count_color (texture, &palette.realised),
+                      count_color (texture, &palette.late), count_color (texture, &palette.badge_complete),
+                      count_color (texture, &palette.badge_partial));
+      g_assert_cmpuint (count_color (texture, &palette.realised), >, 40);
+      g_assert_cmpuint (count_color (texture, &palette.late), >, 10);
+      g_assert_cmpuint (count_color (texture, &palette.badge_complete), >, 20);
+      g_assert_cmpuint (count_color (texture, &palette.badge_partial), >, 10);
+    }
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -564,6 +757,10 @@ main (int   argc,
               fixture_set_up, test_tooltip_text, fixture_tear_down);
   g_test_add ("/chart-widget/scrolled", Fixture, NULL,
               fixture_set_up, test_scrolled, fixture_tear_down);
+  g_test_add ("/chart-widget/tooltip-late-and-wrapped", Fixture, NULL,
+              fixture_set_up, test_tooltip_late_and_wrapped, fixture_tear_down);
+  g_test_add ("/chart-widget/wheel-scrolls", Fixture, NULL,
+              fixture_set_up, test_wheel_scrolls, fixture_tear_down);
   g_test_add ("/chart-widget/read-only-not-edited", Fixture, GINT_TO_POINTER (TRUE),
               fixture_set_up, test_read_only_not_edited, fixture_tear_down);
   g_test_add ("/chart-widget/saved-in-file", Fixture, NULL,
@@ -573,6 +770,8 @@ main (int   argc,
               fixture_set_up, test_overview_page, fixture_tear_down);
   g_test_add ("/chart-widget/renders-in-both-styles", Fixture, NULL,
               fixture_set_up, test_renders_in_both_styles, fixture_tear_down);
+  g_test_add ("/chart-widget/legend-on-screen", Fixture, NULL,
+              fixture_set_up, test_legend_on_screen, fixture_tear_down);
 
   return g_test_run ();
 }

@@ -200,6 +200,136 @@ test_screenshots_decree_and_empty_area (void)
   test_util_remove_dir (dir);
 }
 
+/* The first label under @root whose text holds @needle, or NULL. */
+static GtkWidget *
+find_label_with (GtkWidget  *root,
+                 const char *needle)
+{
+  if (GTK_IS_LABEL (root) && strstr (gtk_label_get_text (GTK_LABEL (root)), needle) != NULL)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_label_with (child, needle);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static void
+collect_drawings (GtkWidget *root,
+                  GPtrArray *drawings)
+{
+  if (GTK_IS_DRAWING_AREA (root) && gtk_widget_get_mapped (root))
+    g_ptr_array_add (drawings, root);
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_drawings (child, drawings);
+}
+
+/* At 1024×768, light and dark: the overview (empty bars, late items), and
+ * an area with its chart legend and the toast of a delete, in Indonesian. */
+static void
+test_screenshots_overview_and_toast (void)
+{
+  g_autofree char *dir = test_util_make_dir ();
+  g_autofree char *path = test_util_default_plan (dir, "kpu-jambi-2024.renaksi");
+  AdwStyleManager *style = adw_style_manager_get_default ();
+  RenaksiApplication *app = g_application_get_default () != NULL
+    ? g_object_ref (RENAKSI_APPLICATION (g_application_get_default ()))
+    : renaksi_application_new ();
+
+  g_application_register (G_APPLICATION (app), NULL, NULL);
+
+  for (guint dark = 0; dark < 2; dark++)
+    {
+      RenaksiWindow *window = renaksi_window_new (GTK_APPLICATION (app));
+      GtkListBox *list = renaksi_window_get_area_list (window);
+      RenaksiPlan *plan;
+      g_autoptr(GError) error = NULL;
+      g_autofree char *overview = g_strdup_printf ("overview-1024x768-%s.png", dark ? "dark" : "light");
+      g_autofree char *toast = g_strdup_printf ("delete-toast-1024x768-%s.png", dark ? "dark" : "light");
+      GtkWidget *label;
+      GPtrArray *drawings;
+      RenaksiNode *area, *activity, *sub;
+
+      adw_style_manager_set_color_scheme (style, dark ? ADW_COLOR_SCHEME_FORCE_DARK
+                                                      : ADW_COLOR_SCHEME_FORCE_LIGHT);
+      gtk_window_set_default_size (GTK_WINDOW (window), 1024, 768);
+      g_assert_true (renaksi_window_open (window, path));
+      gtk_window_present (GTK_WINDOW (window));
+      wait_for_frames (GTK_WIDGET (window));
+      plan = renaksi_window_get_plan (window);
+
+      /* Some months planned, one realised: a bar partly filled, one late item. */
+      area = g_list_model_get_item (renaksi_plan_get_areas (plan), 0);
+      activity = g_list_model_get_item (renaksi_node_get_children (area), 0);
+      sub = g_list_model_get_item (renaksi_node_get_children (activity), 0);
+      g_assert_true (renaksi_plan_set_schedule (plan, sub, 0x7, 0x1, &error));
+      g_assert_no_error (error);
+
+      gtk_list_box_select_row (list, gtk_list_box_get_row_at_index (list, 0));
+      wait_for_frames (GTK_WIDGET (window));
+      save_screenshot (GTK_WIDGET (window), overview);
+      /* The captions wrap at this width; both bars of each area are whole:
+       * down a column at the bars' right end, two tracks' four edges. */
+      drawings = g_ptr_array_new ();
+      collect_drawings (GTK_WIDGET (window), drawings);
+      g_assert_cmpuint (drawings->len, >=, 8);
+      for (guint d = 0; d < drawings->len; d++)
+        {
+          GtkWidget *bars = g_ptr_array_index (drawings, d);
+          g_autoptr(GdkTexture) texture = NULL;
+          g_autofree guchar *data = NULL;
+          int width, x, edges = 0;
+          gboolean in_edge = FALSE;
+
+          texture = test_util_render_widget (bars);
+          width = gdk_texture_get_width (texture);
+          data = g_malloc (4 * width * gdk_texture_get_height (texture));
+          gdk_texture_download (texture, data, 4 * width);
+          x = (int) (width * 0.95);
+          for (int y = 0; y < gdk_texture_get_height (texture); y++)
+            {
+              gboolean edge = data[4 * (y * width + x) + 3] > 60;
+
+              edges += edge && !in_edge;
+              in_edge = edge;
+            }
+          g_assert_cmpint (edges, ==, 4);
+        }
+      g_ptr_array_unref (drawings);
+
+      /* The late item leads to its row; deleting it shows the toast. */
+      renaksi_window_reveal_node (window, sub);
+      wait_for_frames (GTK_WIDGET (window));
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (renaksi_window_get_area_page (window)),
+                                                 "outline.delete", NULL));
+      for (guint i = 0; i < 5; i++)
+        wait_for_frames (GTK_WIDGET (window));
+      label = find_label_with (GTK_WIDGET (window), "dihapus");
+      g_assert_nonnull (label);
+      g_assert_false (pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (label))));
+      save_screenshot (GTK_WIDGET (window), toast);
+
+      /* Not kept: the next window opens the plan as it was. */
+      g_assert_true (renaksi_plan_undo (plan, &error));
+      g_assert_true (renaksi_plan_undo (plan, &error));
+      g_object_unref (sub);
+      g_object_unref (activity);
+      g_object_unref (area);
+      gtk_window_destroy (GTK_WINDOW (window));
+      while (g_main_context_pending (NULL))
+        g_main_context_iteration (NULL, FALSE);
+    }
+
+  g_object_unref (app);
+  test_util_remove_dir (dir);
+}
+
 static void
 collect_labels (GtkWidget *widget,
                 GString   *texts)
@@ -265,6 +395,7 @@ main (int   argc,
 
   g_test_add_func ("/window/screenshots-indonesian", test_screenshots);
   g_test_add_func ("/window/screenshots-decree-and-empty-area", test_screenshots_decree_and_empty_area);
+  g_test_add_func ("/window/screenshots-overview-and-toast", test_screenshots_overview_and_toast);
   g_test_add_func ("/window/shortcuts-window", test_shortcuts_window);
 
   return g_test_run ();

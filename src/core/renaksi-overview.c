@@ -132,8 +132,8 @@ rounded_bar (cairo_t *cr,
   cairo_close_path (cr);
 }
 
-/* One bar: @part of @whole, the track outlined like a planned month, the
- * part solid like a realised one; the figures as text beside it. */
+/* One bar: @part of @whole, the track outlined and empty, the part solid
+ * like a realised month; the figures as text beside it. */
 static double
 draw_bar (cairo_t                   *cr,
           PangoLayout               *layout,
@@ -159,10 +159,10 @@ draw_bar (cairo_t                   *cr,
       cairo_move_to (cr, 0, y);
       pango_cairo_show_layout (cr, layout);
 
-      rounded_bar (cr, bar_x, y + (th - bar_height) / 2, bar_width, bar_height);
-      set_color (cr, &palette->planned, 0.22);
-      cairo_fill_preserve (cr);
-      set_color (cr, &palette->planned, 1.0);
+      /* The track is only outlined, in a neutral tone: a tinted track
+       * read as a full pale bar, so 0% looked like 100%. */
+      rounded_bar (cr, bar_x + 0.75, y + (th - bar_height) / 2 + 0.75, bar_width - 1.5, bar_height - 1.5);
+      set_color (cr, &palette->text, 0.45);
       cairo_set_line_width (cr, 1.5);
       cairo_stroke (cr);
       if (whole > 0 && part > 0)

@@ -6,11 +6,13 @@
  */
 #include "config.h"
 
+#include <adwaita.h>
 #include <glib/gi18n.h>
 
 #include "renaksi-area-page.h"
 #include "renaksi-evidence-panel.h"
 #include "renaksi-evidence-store.h"
+#include "renaksi-chart-legend.h"
 #include "renaksi-month-chart.h"
 #include "renaksi-outline-view.h"
 #include "renaksi-text-dialog.h"
@@ -29,6 +31,8 @@ struct _RenaksiAreaPage
   RenaksiEvidencePanel *evidence_panel;
   GtkToggleButton    *evidence_button;
   RenaksiMonthChart  *chart;
+  GtkWidget          *empty_page;
+  GtkWidget          *legend;
 
   /* Owned: the evidence figures the chart's badges show, until an edit. */
   RenaksiEvidenceSummary *evidence;
@@ -341,12 +345,36 @@ on_outline_node_activated_cb (RenaksiAreaPage *self,
     edit_node (self, node);
 }
 
+/* The toast ellipsizes at its end: with a whole long name in it, the
+ * words after the name ("dihapus") and even the Undo button were cut off
+ * at 1024 px. A shortened name leaves room for the whole message. */
+#define TOAST_NAME_CHARS 40
+
+static char *
+toast_name (const char *text)
+{
+  const char *cut, *space;
+
+  if (g_utf8_strlen (text, -1) <= TOAST_NAME_CHARS)
+    return g_strdup (text);
+
+  cut = g_utf8_offset_to_pointer (text, TOAST_NAME_CHARS);
+  /* At a word's end, if one is near. */
+  for (space = cut; space > text && *space != ' '; space = g_utf8_prev_char (space))
+    ;
+  if (g_utf8_strlen (text, space - text) >= TOAST_NAME_CHARS / 2)
+    cut = space;
+
+  return g_strdup_printf ("%.*s…", (int) (cut - text), text);
+}
+
 static void
 delete_now (RenaksiAreaPage *self,
             RenaksiNode     *node)
 {
   g_autoptr(RenaksiNode) keep = g_object_ref (node);
   g_autofree char *message = NULL;
+  g_autofree char *name = NULL;
   GError *error = NULL;
 
   if (!renaksi_plan_delete_node (self->plan, node, &error))
@@ -355,7 +383,8 @@ delete_now (RenaksiAreaPage *self,
       return;
     }
 
-  message = g_strdup_printf (_("Deleted “%s”"), renaksi_node_get_text (keep));
+  name = toast_name (renaksi_node_get_text (keep));
+  message = g_strdup_printf (_("Deleted “%s”"), name);
   show_toast (self, message, TRUE);
 }
 
@@ -547,10 +576,24 @@ area_move_down_action (GtkWidget  *widget,
   move_area (RENAKSI_AREA_PAGE (widget), 1);
 }
 
+/* An area without activities shows what to do instead of an empty
+ * outline and chart. */
+static void
+update_empty (RenaksiAreaPage *self)
+{
+  GListModel *children = self->area != NULL ? renaksi_node_get_children (self->area) : NULL;
+  gboolean empty = self->area != NULL && (children == NULL || g_list_model_get_n_items (children) == 0);
+
+  gtk_widget_set_visible (self->empty_page, empty);
+  gtk_widget_set_visible (self->body, !empty);
+  gtk_widget_set_visible (self->legend, !empty);
+}
+
 static void
 on_plan_changed_cb (RenaksiAreaPage *self,
                     const char      *table)
 {
+  update_empty (self);
   /* Evidence, or the indicators it hangs under, changed: recount once. */
   if (!g_str_equal (table, "decree") && !g_str_equal (table, "decree_part"))
     {
@@ -667,6 +710,8 @@ renaksi_area_page_class_init (RenaksiAreaPageClass *klass)
 static void
 renaksi_area_page_init (RenaksiAreaPage *self)
 {
+  GtkWidget *add_button;
+
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_orientable_set_orientation (GTK_ORIENTABLE (gtk_widget_get_layout_manager (GTK_WIDGET (self))),
                                   GTK_ORIENTATION_VERTICAL);
@@ -683,6 +728,31 @@ renaksi_area_page_init (RenaksiAreaPage *self)
                            G_CALLBACK (on_outline_scrolled_cb), self, G_CONNECT_SWAPPED);
   gtk_widget_set_size_request (self->outline_header, -1,
                                renaksi_month_chart_get_header_height (self->chart));
+
+  /* The key to the chart's marks, under the whole page. */
+  self->legend = renaksi_chart_legend_new ();
+  gtk_widget_set_margin_start (self->legend, 12);
+  gtk_widget_set_margin_end (self->legend, 12);
+  gtk_widget_set_margin_top (self->legend, 6);
+  gtk_widget_set_margin_bottom (self->legend, 6);
+  gtk_widget_set_parent (self->legend, GTK_WIDGET (self));
+
+  /* In place of the outline and the chart while the area is empty. */
+  add_button = gtk_button_new_with_mnemonic (_("Add _Activity"));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (add_button), "outline.add-activity");
+  gtk_widget_set_halign (add_button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (add_button, "pill");
+  gtk_widget_add_css_class (add_button, "suggested-action");
+  self->empty_page = adw_status_page_new ();
+  adw_status_page_set_icon_name (ADW_STATUS_PAGE (self->empty_page), "view-list-symbolic");
+  adw_status_page_set_title (ADW_STATUS_PAGE (self->empty_page), _("No Activities Yet"));
+  adw_status_page_set_description (ADW_STATUS_PAGE (self->empty_page),
+                                   _("Add the area's first activity, then its sub-activities and "
+                                     "indicators, and plan their months in the chart."));
+  adw_status_page_set_child (ADW_STATUS_PAGE (self->empty_page), add_button);
+  gtk_widget_set_vexpand (self->empty_page, TRUE);
+  gtk_widget_insert_before (self->empty_page, GTK_WIDGET (self), self->legend);
+  gtk_widget_set_visible (self->empty_page, FALSE);
 
   update_actions (self);
 }
@@ -718,6 +788,7 @@ renaksi_area_page_set_area (RenaksiAreaPage *self,
   renaksi_outline_view_set_area (self->outline_view, area);
   renaksi_month_chart_set_rows (self->chart, renaksi_outline_view_get_rows (self->outline_view));
   renaksi_evidence_panel_set_indicator (self->evidence_panel, area);
+  update_empty (self);
   update_actions (self);
 }
 

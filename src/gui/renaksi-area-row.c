@@ -36,6 +36,31 @@ unbreakable (char *text)
   return g_strjoinv ("\u00a0", words);
 }
 
+/* The sidebar's "Evidence 3/20 · Months 12/20" in sentences. */
+static char *
+spell_out_progress (const RenaksiAreaProgress *progress)
+{
+  g_autofree char *evidence = NULL;
+  g_autofree char *months = NULL;
+
+  if (progress->evidence_total > 0)
+    evidence = g_strdup_printf (ngettext ("%u of %u indicator has accepted evidence",
+                                          "%u of %u indicators have accepted evidence",
+                                          progress->evidence_total),
+                                progress->evidence_complete, progress->evidence_total);
+  else
+    evidence = g_strdup (_("No indicator yet"));
+  if (progress->planned > 0)
+    months = g_strdup_printf (ngettext ("%u of %u planned month realised so far",
+                                        "%u of %u planned months realised so far",
+                                        progress->planned),
+                              progress->realised, progress->planned);
+  else
+    months = g_strdup (_("No month planned up to now"));
+
+  return g_strdup_printf ("%s\n%s", evidence, months);
+}
+
 static void
 renaksi_area_row_update (RenaksiAreaRow *self)
 {
@@ -44,6 +69,7 @@ renaksi_area_row_update (RenaksiAreaRow *self)
   g_autofree char *indicators_text = NULL;
   g_autofree char *counts = NULL;
   g_autofree char *accessible = NULL;
+  g_autofree char *spelled = NULL;
   guint activities, sub_activities, indicators;
 
   renaksi_node_count (self->area, &activities, &sub_activities, &indicators);
@@ -77,12 +103,20 @@ renaksi_area_row_update (RenaksiAreaRow *self)
                                        progress.evidence_complete, progress.evidence_total,
                                        progress.realised, progress.planned);
       gtk_label_set_text (self->progress_label, progress_text);
+      spelled = spell_out_progress (&progress);
+      /* The short figures above are for the eye; the words are what a
+       * screen reader says and what the tooltip explains. */
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->progress_label),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, spelled, -1);
     }
 
   accessible = g_strdup_printf ("%s %s, %s", renaksi_node_get_label (self->area),
                                 renaksi_node_get_text (self->area), counts);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, spelled != NULL ? spelled : "",
+                                  -1);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self), spelled);
 }
 
 static void

@@ -29,5 +29,9 @@ void     renaksi_month_chart_get_focus_cell  (RenaksiMonthChart *self,
 char    *renaksi_month_chart_describe_cell   (RenaksiMonthChart *self,
                                               guint              row,
                                               int                month);
+/* The cell's description as its tooltip shows it, lines wrapped. */
+char    *renaksi_month_chart_tooltip_text    (RenaksiMonthChart *self,
+                                              guint              row,
+                                              int                month);
 
 G_END_DECLS

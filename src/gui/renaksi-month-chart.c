@@ -496,7 +496,13 @@ renaksi_month_chart_describe_cell (RenaksiMonthChart *self,
       const char *evidence_names[] = { N_("none"), N_("partial"), N_("complete") };
       g_autoptr(GString) planned_names = g_string_new (NULL);
       g_autoptr(GString) realised_names = g_string_new (NULL);
+      g_autoptr(GString) late_names = g_string_new (NULL);
+      RenaksiChartStatus status;
+      guint late;
 
+      /* Late as the chart draws it: as of its today, as the overview counts. */
+      compute_status (self, &status);
+      late = planned & ~realised & status.past_months;
       for (guint m = 0; m < RENAKSI_N_MONTHS; m++)
         {
           if (planned & (1u << m))
@@ -504,6 +510,9 @@ renaksi_month_chart_describe_cell (RenaksiMonthChart *self,
                                     _(month_names[m]));
           if (realised & (1u << m))
             g_string_append_printf (realised_names, "%s%s", realised_names->len > 0 ? ", " : "",
+                                    _(month_names[m]));
+          if (late & (1u << m))
+            g_string_append_printf (late_names, "%s%s", late_names->len > 0 ? ", " : "",
                                     _(month_names[m]));
         }
       g_string_append_c (text, '\n');
@@ -514,6 +523,12 @@ renaksi_month_chart_describe_cell (RenaksiMonthChart *self,
                               realised_names->len > 0 ? realised_names->str : _("no month"));
       g_string_append_c (text, '\n');
       g_string_append_printf (text, _("Evidence: %s"), _(evidence_names[evidence]));
+      if (late != 0)
+        {
+          g_string_append_c (text, '\n');
+          /* TRANSLATORS: the months over, planned and not realised: "Late: March, April" */
+          g_string_append_printf (text, _("Late: %s"), late_names->str);
+        }
       if (month >= 0 && month < RENAKSI_N_MONTHS)
         {
           g_string_append_c (text, '\n');
@@ -521,10 +536,78 @@ renaksi_month_chart_describe_cell (RenaksiMonthChart *self,
           g_string_append_printf (text, _("%s: %s, %s"), _(month_names[month]),
                                   planned & (1u << month) ? _("planned") : _("not planned"),
                                   realised & (1u << month) ? _("realised") : _("not realised"));
+          if (late & (1u << month))
+            /* TRANSLATORS: appended to a month's state: "March: planned, not realised, late" */
+            g_string_append (text, _(", late"));
         }
     }
 
   return g_string_free (text, FALSE);
+}
+
+/* @text with every line broken at spaces into lines of at most @width
+ * characters (a word longer than that is cut), so that a tooltip stays
+ * narrower than the screen. */
+static char *
+wrap_lines (const char *text,
+            guint       width)
+{
+  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_auto(GStrv) words = g_strsplit (lines[i], " ", -1);
+      guint column = 0;
+
+      if (i > 0)
+        g_string_append_c (out, '\n');
+      for (guint w = 0; words[w] != NULL; w++)
+        {
+          const char *word = words[w];
+          guint length = g_utf8_strlen (word, -1);
+
+          if (column > 0 && column + 1 + length > width)
+            {
+              g_string_append_c (out, '\n');
+              column = 0;
+            }
+          else if (column > 0)
+            {
+              g_string_append_c (out, ' ');
+              column++;
+            }
+          while (length > width)
+            {
+              const char *cut = g_utf8_offset_to_pointer (word, width);
+
+              g_string_append_len (out, word, cut - word);
+              g_string_append_c (out, '\n');
+              word = cut;
+              length -= width;
+            }
+          g_string_append (out, word);
+          column += length;
+        }
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+#define TOOLTIP_WIDTH_CHARS 60
+
+char *
+renaksi_month_chart_tooltip_text (RenaksiMonthChart *self,
+                                  guint              row,
+                                  int                month)
+{
+  g_autofree char *text = NULL;
+
+  g_return_val_if_fail (RENAKSI_IS_MONTH_CHART (self), NULL);
+
+  text = renaksi_month_chart_describe_cell (self, row, month);
+
+  return text != NULL ? wrap_lines (text, TOOLTIP_WIDTH_CHARS) : NULL;
 }
 
 static void
@@ -839,6 +922,36 @@ on_key_pressed_cb (GtkEventControllerKey *controller,
   return renaksi_month_chart_key (self, keyval, state);
 }
 
+/* The chart has no scroller of its own: it follows the outline's
+ * adjustment, so the wheel over it moves that, by as much as a
+ * GtkScrolledWindow would. Sideways (and Shift with the wheel) is left to
+ * a parent that scrolls horizontally: the months always fit. */
+static gboolean
+on_scroll_cb (GtkEventControllerScroll *controller,
+              double                    dx,
+              double                    dy,
+              RenaksiMonthChart        *self)
+{
+  GdkModifierType state = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (controller));
+  double page, step, value;
+
+  if (self->vadjustment == NULL || dy == 0 || (state & GDK_SHIFT_MASK) != 0)
+    return FALSE;
+
+  page = gtk_adjustment_get_page_size (self->vadjustment);
+  if (gtk_event_controller_scroll_get_unit (controller) == GDK_SCROLL_UNIT_WHEEL)
+    step = dy * pow (MAX (page, 1), 2.0 / 3.0);
+  else
+    step = dy;
+  value = gtk_adjustment_get_value (self->vadjustment) + step;
+  gtk_adjustment_set_value (self->vadjustment,
+                            CLAMP (value, gtk_adjustment_get_lower (self->vadjustment),
+                                   MAX (gtk_adjustment_get_lower (self->vadjustment),
+                                        gtk_adjustment_get_upper (self->vadjustment) - page)));
+
+  return TRUE;
+}
+
 static void
 toggle_planned_action (GtkWidget  *widget,
                        const char *action_name,
@@ -896,7 +1009,7 @@ renaksi_month_chart_query_tooltip (GtkWidget  *widget,
         return FALSE;
     }
 
-  text = renaksi_month_chart_describe_cell (self, row, month);
+  text = renaksi_month_chart_tooltip_text (self, row, month);
   if (text == NULL)
     return FALSE;
   gtk_tooltip_set_text (tooltip, text);
@@ -1108,6 +1221,7 @@ renaksi_month_chart_init (RenaksiMonthChart *self)
   GtkGesture *drag = gtk_gesture_drag_new ();
   GtkGesture *secondary = gtk_gesture_click_new ();
   GtkEventController *keys = gtk_event_controller_key_new ();
+  GtkEventController *wheel = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_BOTH_AXES);
   double zero = 0;
 
   self->offsets = g_array_new (FALSE, FALSE, sizeof (double));
@@ -1130,6 +1244,9 @@ renaksi_month_chart_init (RenaksiMonthChart *self)
 
   g_signal_connect (keys, "key-pressed", G_CALLBACK (on_key_pressed_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), keys);
+
+  g_signal_connect (wheel, "scroll", G_CALLBACK (on_scroll_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), wheel);
 
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
   gtk_widget_set_focus_on_click (GTK_WIDGET (self), TRUE);

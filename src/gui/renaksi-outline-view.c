@@ -504,8 +504,18 @@ renaksi_outline_view_get_row_height (RenaksiOutlineView *self)
     return 0;
 
   adjustment = gtk_scrolled_window_get_vadjustment (self->scroller);
+  if (gtk_adjustment_get_upper (adjustment) > gtk_adjustment_get_page_size (adjustment) + 0.5)
+    return (int)(gtk_adjustment_get_upper (adjustment) / n + 0.5);
 
-  return (int)(gtk_adjustment_get_upper (adjustment) / n + 0.5);
+  /* All rows fit: the list then gives the page as its height, not its
+   * rows', and a row as tall as the page made the chart beside it taller,
+   * the window with it, without end. A row widget tells the truth. */
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->list_view)); row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    if (gtk_widget_get_visible (row) && gtk_widget_get_height (row) > 0)
+      return gtk_widget_get_height (row);
+
+  return 0;
 }
 
 void

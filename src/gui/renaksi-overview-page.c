@@ -9,6 +9,7 @@
 
 #include <adwaita.h>
 #include <glib/gi18n.h>
+#include <math.h>
 
 #include "renaksi-month-chart.h"
 #include "renaksi-overview.h"
@@ -31,6 +32,13 @@ struct _RenaksiOverviewPage
 
 G_DEFINE_FINAL_TYPE (RenaksiOverviewPage, renaksi_overview_page, GTK_TYPE_WIDGET)
 
+enum {
+  NODE_ACTIVATED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 static const char * const month_names[RENAKSI_N_MONTHS] = {
   N_("January"), N_("February"), N_("March"), N_("April"), N_("May"), N_("June"),
   N_("July"), N_("August"), N_("September"), N_("October"), N_("November"), N_("December"),
@@ -49,6 +57,50 @@ draw_bars_cb (GtkDrawingArea *area,
   renaksi_overview_draw_bars (cr, &palette,
                               pango_context_get_font_description (gtk_widget_get_pango_context (GTK_WIDGET (area))),
                               width, user_data, TRUE);
+}
+
+static void
+free_progress (gpointer  data,
+               GClosure *closure)
+{
+  g_free (data);
+}
+
+static gboolean
+set_needed_height_cb (gpointer user_data)
+{
+  GtkDrawingArea *area = user_data;
+
+  gtk_drawing_area_set_content_height (area, GPOINTER_TO_INT (g_object_get_data (G_OBJECT (area),
+                                                                                  "needed-height")));
+  return G_SOURCE_REMOVE;
+}
+
+/* The bars' captions wrap in a narrow window: the drawing is as tall as
+ * they need at its width, so the second bar is not cut off. */
+static void
+on_bars_resized_cb (GtkDrawingArea *area,
+                    int             width,
+                    int             height,
+                    gpointer        user_data)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1, 1);
+  cairo_t *cr = cairo_create (surface);
+  RenaksiChartPalette palette;
+  int needed;
+
+  renaksi_chart_palette_init_light (&palette);
+  needed = (int) ceil (renaksi_overview_draw_bars (cr, &palette,
+                                                   pango_context_get_font_description (gtk_widget_get_pango_context (GTK_WIDGET (area))),
+                                                   width, user_data, FALSE));
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+  /* Not from within the allocation, where a new size request is lost. */
+  if (needed > 0 && needed != gtk_drawing_area_get_content_height (area))
+    {
+      g_object_set_data (G_OBJECT (area), "needed-height", GINT_TO_POINTER (needed));
+      g_idle_add_full (G_PRIORITY_HIGH_IDLE, set_needed_height_cb, g_object_ref (area), g_object_unref);
+    }
 }
 
 static GtkWidget *
@@ -72,6 +124,8 @@ create_area_chart (RenaksiOverviewPage       *self,
   gtk_drawing_area_set_content_height (GTK_DRAWING_AREA (drawing), 44);
   gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (drawing), draw_bars_cb,
                                   g_memdup2 (progress, sizeof *progress), g_free);
+  g_signal_connect_data (drawing, "resize", G_CALLBACK (on_bars_resized_cb),
+                         g_memdup2 (progress, sizeof *progress), free_progress, 0);
   gtk_widget_set_hexpand (drawing, TRUE);
   gtk_box_append (GTK_BOX (box), drawing);
 
@@ -115,8 +169,23 @@ create_late_row (RenaksiNode              *area,
                               activity != NULL ? renaksi_node_get_label (activity) : "", months->str);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 3);
+  /* A late item leads to its row, where it is put right. */
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  g_object_set_data_full (G_OBJECT (row), "node", g_object_ref (sub), g_object_unref);
 
   return row;
+}
+
+static void
+on_late_row_activated_cb (GtkListBox          *list,
+                          GtkListBoxRow       *row,
+                          RenaksiOverviewPage *self)
+{
+  RenaksiNode *node = g_object_get_data (G_OBJECT (row), "node");
+
+  if (node != NULL)
+    g_signal_emit (self, signals[NODE_ACTIVATED], 0, node);
 }
 
 static void
@@ -177,6 +246,8 @@ refresh (RenaksiOverviewPage *self)
               list = gtk_list_box_new ();
               gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
               gtk_widget_add_css_class (list, "boxed-list");
+              g_signal_connect_object (list, "row-activated", G_CALLBACK (on_late_row_activated_cb),
+                                       self, 0);
               gtk_box_append (GTK_BOX (box), list);
             }
           gtk_list_box_append (GTK_LIST_BOX (list), create_late_row (area, g_ptr_array_index (late, j), &status));
@@ -245,6 +316,17 @@ renaksi_overview_page_class_init (RenaksiOverviewPageClass *klass)
 
   object_class->dispose = renaksi_overview_page_dispose;
   object_class->finalize = renaksi_overview_page_finalize;
+
+  /**
+   * RenaksiOverviewPage::node-activated:
+   * @node: the late sub-activity chosen
+   *
+   * A late item was clicked or activated with the keyboard: the window
+   * shows it in its area's outline.
+   */
+  signals[NODE_ACTIVATED] =
+    g_signal_new ("node-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
+                  NULL, G_TYPE_NONE, 1, RENAKSI_TYPE_NODE);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "overviewpage");

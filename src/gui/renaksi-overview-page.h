@@ -9,7 +9,8 @@ G_BEGIN_DECLS
 
 /* The overview ("Ringkasan"): per area, realised against planned months
  * up to now and evidence completeness as small bar charts, and the list of
- * what is late. Follows the plan's "changed" signal. */
+ * what is late. Follows the plan's "changed" signal. A late item, when
+ * activated, emits ::node-activated with its sub-activity. */
 #define RENAKSI_TYPE_OVERVIEW_PAGE (renaksi_overview_page_get_type ())
 G_DECLARE_FINAL_TYPE (RenaksiOverviewPage, renaksi_overview_page, RENAKSI, OVERVIEW_PAGE, GtkWidget)
 

@@ -68,6 +68,8 @@ struct _RenaksiWindow
 
 G_DEFINE_FINAL_TYPE (RenaksiWindow, renaksi_window, ADW_TYPE_APPLICATION_WINDOW)
 
+static void on_search_changed_cb (RenaksiWindow *self);
+
 static void
 show_toast (RenaksiWindow *self,
             const char    *message)
@@ -355,6 +357,7 @@ show_open_error (RenaksiWindow *self,
   adw_window_title_set_subtitle (self->content_title, "");
   show_status (self, _("The Plan Could Not Be Opened"), error->message);
   update_actions (self);
+  on_search_changed_cb (self);
 }
 
 static void
@@ -494,6 +497,8 @@ renaksi_window_open (RenaksiWindow *self,
   /* A rolling backup each time a plan is opened for editing. */
   renaksi_backup_on_open (renaksi_plan_get_db (plan));
   show_plan (self);
+  /* Results point into the plan they were found in: ask the new one. */
+  on_search_changed_cb (self);
   remember_recent (self, path);
   rebuild_recent (self);
 
@@ -1224,6 +1229,8 @@ renaksi_window_init (RenaksiWindow *self)
   self->overview_page = renaksi_overview_page_new ();
   gtk_widget_set_vexpand (self->overview_page, TRUE);
   gtk_box_append (self->overview_slot, self->overview_page);
+  g_signal_connect_object (self->overview_page, "node-activated",
+                           G_CALLBACK (renaksi_window_reveal_node), self, G_CONNECT_SWAPPED);
 
   drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
   g_signal_connect (drop, "drop", G_CALLBACK (on_drop_cb), self);
