@@ -1152,6 +1152,67 @@ test_evidence_panel_width_remembered (void)
   test_util_remove_dir (dir);
 }
 
+/* Issue #14: the sidebar never folded at laptop widths (the outline got
+ * 230 px at 1024). At 1024 it folds, a button in the content's header
+ * brings the list back, and choosing an area shows its page again; at
+ * 1366 both are side by side. */
+static void
+test_sidebar_folds (void)
+{
+  g_autofree char *dir = test_util_make_dir ();
+  g_autofree char *path = test_util_default_plan (dir, "plan.renaksi");
+  RenaksiWindow *window = open_window_sized (path, 1024, 768);
+  AdwLeaflet *leaflet = ADW_LEAFLET (gtk_widget_get_template_child (GTK_WIDGET (window), RENAKSI_TYPE_WINDOW,
+                                                                    "leaflet"));
+  GtkWidget *button = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (window), RENAKSI_TYPE_WINDOW,
+                                                                 "sidebar_button"));
+  GtkListBox *list = renaksi_window_get_area_list (window);
+  GtkWidget *page = GTK_WIDGET (renaksi_window_get_area_page (window));
+  GtkListBoxRow *row = gtk_list_box_get_row_at_index (list, 3);
+  RenaksiNode *area = renaksi_area_row_get_area (RENAKSI_AREA_ROW (row));
+
+  g_assert_true (adw_leaflet_get_folded (leaflet));
+  renaksi_window_reveal_node (window, nth (renaksi_plan_get_areas (renaksi_window_get_plan (window)), 0));
+  wait_for_frames (GTK_WIDGET (window));
+  /* The area's page has the whole width; the list is one click away. */
+  g_assert_true (gtk_widget_get_mapped (page));
+  g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (list)));
+  g_assert_cmpint (gtk_widget_get_width (page), >=, 1000);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (renaksi_window_get_outline_view (window))), >=, 420);
+  g_assert_true (gtk_widget_get_mapped (button));
+
+  g_signal_emit_by_name (button, "clicked");
+  wait_for_frames (GTK_WIDGET (window));
+  for (guint i = 0; i < 40 && adw_leaflet_get_child_transition_running (leaflet); i++)
+    wait_for_frames (GTK_WIDGET (window));
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (list)));
+  g_assert_false (gtk_widget_get_mapped (page));
+
+  /* Choosing an area (a click activates the row) shows its page. */
+  gtk_widget_activate (GTK_WIDGET (row));
+  wait_for_frames (GTK_WIDGET (window));
+  for (guint i = 0; i < 40 && adw_leaflet_get_child_transition_running (leaflet); i++)
+    wait_for_frames (GTK_WIDGET (window));
+  g_assert_true (gtk_widget_get_mapped (page));
+  g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (list)));
+  g_assert_true (renaksi_area_page_get_area (RENAKSI_AREA_PAGE (page)) == area);
+  close_window (window);
+
+  window = open_window_sized (path, 1366, 768);
+  leaflet = ADW_LEAFLET (gtk_widget_get_template_child (GTK_WIDGET (window), RENAKSI_TYPE_WINDOW, "leaflet"));
+  button = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (window), RENAKSI_TYPE_WINDOW, "sidebar_button"));
+  renaksi_window_reveal_node (window, nth (renaksi_plan_get_areas (renaksi_window_get_plan (window)), 0));
+  wait_for_frames (GTK_WIDGET (window));
+  g_assert_false (adw_leaflet_get_folded (leaflet));
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (renaksi_window_get_area_list (window))));
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (renaksi_window_get_area_page (window))));
+  g_assert_false (gtk_widget_get_visible (button));
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (renaksi_window_get_area_list (window))), >=, 300);
+  close_window (window);
+
+  test_util_remove_dir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1185,6 +1246,7 @@ main (int   argc,
   g_test_add_func ("/window/app-first-start", test_app_first_start);
   g_test_add_func ("/window/decree-date", test_decree_date);
   g_test_add_func ("/window/form-saves-on-ctrl-enter", test_form_saves_on_ctrl_enter);
+  g_test_add_func ("/window/sidebar-folds", test_sidebar_folds);
   g_test_add_func ("/window/evidence-panel-keeps-outline", test_evidence_panel_keeps_outline);
   g_test_add_func ("/window/evidence-panel-width-remembered", test_evidence_panel_width_remembered);
 
