@@ -623,6 +623,22 @@ test_viewer_in_own_window (Fixture       *f,
                                                                                      RENAKSI_TYPE_EVIDENCE_VIEWER,
                                                                                      "open_window_button"))));
 
+  /* The document removed from the plan: its window goes with it. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->panel), "panel.remove", NULL));
+  spin_a_little ();
+  g_assert_null (find_viewer_window ());
+  g_assert_true (renaksi_plan_undo (f->plan, NULL));
+  spin_a_little ();
+  {
+    g_autoptr(RenaksiEvidenceItem) item = panel_item (f, 0);
+
+    renaksi_evidence_panel_select_item (f->panel, renaksi_evidence_item_get_id (item));
+  }
+  gtk_stack_set_visible_child_name (detail_stack, "view");
+  wait_for_page (viewer, 0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (viewer), "viewer.open-in-window", NULL));
+  g_assert_nonnull (find_viewer_window ());
+
   /* Another plan in the panel: the old plan's document window closes. */
   renaksi_evidence_panel_set_plan (f->panel, NULL);
   spin_a_little ();

@@ -2,10 +2,12 @@
  *
  * One evidence document in a window of its own, as large as the reviewer
  * wants it: the same viewer as in the evidence panel, opened at the page
- * the panel showed. The viewer that opened it closes it with the plan.
+ * the panel showed. The viewer that opened it closes it with the plan;
+ * it closes itself when its document is removed from the plan.
  */
 #include "config.h"
 
+#include "renaksi-evidence-store.h"
 #include "renaksi-viewer-window.h"
 
 #define DEFAULT_WIDTH 900
@@ -19,6 +21,10 @@ struct _RenaksiViewerWindow
   AdwWindowTitle        *title;
   RenaksiEvidenceViewer *viewer;
 
+  /* Owned references */
+  RenaksiPlan           *plan;
+
+  gint64                 item_id;
   guint                  page;   /* shown once the document is loaded */
 };
 
@@ -35,10 +41,36 @@ on_viewer_state_changed_cb (RenaksiViewerWindow *self)
     renaksi_evidence_viewer_set_page (self->viewer, self->page);
 }
 
+/* Removed (or its removal undone elsewhere and the plan changed under
+ * it): a window showing what the plan no longer has would mislead. */
+static void
+on_plan_evidence_changed_cb (RenaksiViewerWindow *self)
+{
+  g_autoptr(RenaksiEvidenceItem) item = renaksi_evidence_store_get_item (self->plan, self->item_id, NULL);
+
+  if (item == NULL)
+    gtk_window_destroy (GTK_WINDOW (self));
+}
+
+static void
+renaksi_viewer_window_dispose (GObject *object)
+{
+  RenaksiViewerWindow *self = (RenaksiViewerWindow *)object;
+
+  if (self->plan != NULL)
+    g_signal_handlers_disconnect_by_func (self->plan, on_plan_evidence_changed_cb, self);
+  g_clear_object (&self->plan);
+
+  G_OBJECT_CLASS (renaksi_viewer_window_parent_class)->dispose (object);
+}
+
 static void
 renaksi_viewer_window_class_init (RenaksiViewerWindowClass *klass)
 {
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = renaksi_viewer_window_dispose;
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "window.close", NULL);
@@ -83,6 +115,10 @@ renaksi_viewer_window_new (RenaksiPlan         *plan,
   adw_window_title_set_subtitle (self->title, renaksi_evidence_item_get_file_name (item));
 
   self->page = page;
+  self->plan = g_object_ref (plan);
+  self->item_id = renaksi_evidence_item_get_id (item);
+  g_signal_connect_object (plan, "changed::evidence_item", G_CALLBACK (on_plan_evidence_changed_cb),
+                           self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->viewer, "notify::state", G_CALLBACK (on_viewer_state_changed_cb),
                            self, G_CONNECT_SWAPPED);
   renaksi_evidence_viewer_show_item (self->viewer, plan, item);
