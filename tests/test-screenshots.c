@@ -245,9 +245,13 @@ test_screenshots_evidence_and_overview (void)
         gtk_window_present (GTK_WINDOW (window));
         wait_for_frames (GTK_WIDGET (window));
 
-        /* The overview, chosen in the sidebar as a person would. */
+        /* The overview, chosen in the sidebar as a person would (at 1024
+         * the folded sidebar slides away: wait until it has). */
         gtk_widget_activate (GTK_WIDGET (gtk_list_box_get_row_at_index (list, 0)));
         wait_for_frames (GTK_WIDGET (window));
+        while (adw_leaflet_get_child_transition_running (ADW_LEAFLET (gtk_widget_get_template_child (
+                 GTK_WIDGET (window), RENAKSI_TYPE_WINDOW, "leaflet"))))
+          wait_for_frames (GTK_WIDGET (window));
         save_screenshot (GTK_WIDGET (window), overview);
 
         /* The first indicator's decree of the team, dropped on its row. */

@@ -1152,6 +1152,22 @@ test_evidence_panel_width_remembered (void)
   test_util_remove_dir (dir);
 }
 
+/* Until the leaflet has finished sliding to the page it shows. */
+static void
+wait_for_leaflet (RenaksiWindow *window,
+                  AdwLeaflet    *leaflet)
+{
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  wait_for_frames (GTK_WIDGET (window));
+  while (adw_leaflet_get_child_transition_running (leaflet))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      wait_for_frames (GTK_WIDGET (window));
+    }
+  wait_for_frames (GTK_WIDGET (window));
+}
+
 /* Issue #14: the sidebar never folded at laptop widths (the outline got
  * 230 px at 1024). At 1024 it folds, a button in the content's header
  * brings the list back, and choosing an area shows its page again; at
@@ -1173,7 +1189,7 @@ test_sidebar_folds (void)
 
   g_assert_true (adw_leaflet_get_folded (leaflet));
   renaksi_window_reveal_node (window, nth (renaksi_plan_get_areas (renaksi_window_get_plan (window)), 0));
-  wait_for_frames (GTK_WIDGET (window));
+  wait_for_leaflet (window, leaflet);
   /* The area's page has the whole width; the list is one click away. */
   g_assert_true (gtk_widget_get_mapped (page));
   g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (list)));
@@ -1182,17 +1198,13 @@ test_sidebar_folds (void)
   g_assert_true (gtk_widget_get_mapped (button));
 
   g_signal_emit_by_name (button, "clicked");
-  wait_for_frames (GTK_WIDGET (window));
-  for (guint i = 0; i < 40 && adw_leaflet_get_child_transition_running (leaflet); i++)
-    wait_for_frames (GTK_WIDGET (window));
+  wait_for_leaflet (window, leaflet);
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (list)));
   g_assert_false (gtk_widget_get_mapped (page));
 
   /* Choosing an area (a click activates the row) shows its page. */
   gtk_widget_activate (GTK_WIDGET (row));
-  wait_for_frames (GTK_WIDGET (window));
-  for (guint i = 0; i < 40 && adw_leaflet_get_child_transition_running (leaflet); i++)
-    wait_for_frames (GTK_WIDGET (window));
+  wait_for_leaflet (window, leaflet);
   g_assert_true (gtk_widget_get_mapped (page));
   g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (list)));
   g_assert_true (renaksi_area_page_get_area (RENAKSI_AREA_PAGE (page)) == area);
