@@ -20,6 +20,7 @@
 #include "renaksi-evidence-viewer.h"
 #include "renaksi-node-path.h"
 #include "renaksi-review-window.h"
+#include "renaksi-viewer-window.h"
 #include "test-util.h"
 #include "test-util-gui.h"
 
@@ -517,6 +518,133 @@ test_larger_node_and_view (Fixture       *f,
   }
 }
 
+static RenaksiViewerWindow *
+find_viewer_window (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (RENAKSI_IS_VIEWER_WINDOW (window))
+        return RENAKSI_VIEWER_WINDOW (window);
+    }
+
+  return NULL;
+}
+
+static void
+wait_for_page (RenaksiEvidenceViewer *viewer,
+               guint                  page)
+{
+  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+
+  while (renaksi_evidence_viewer_get_state (viewer) != RENAKSI_VIEWER_PDF ||
+         renaksi_evidence_viewer_get_page (viewer) != page ||
+         renaksi_evidence_viewer_get_texture (viewer) == NULL)
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_assert_cmpint (renaksi_evidence_viewer_get_state (viewer), !=, RENAKSI_VIEWER_ERROR);
+      g_main_context_iteration (NULL, TRUE);
+    }
+  spin_a_little ();
+}
+
+/* The share of dark blue pixels (the test PDF's block) in @texture. */
+static double
+blue_share (GdkTexture *texture)
+{
+  int width = gdk_texture_get_width (texture), height = gdk_texture_get_height (texture);
+  g_autofree guchar *pixels = g_malloc ((gsize)width * height * 4);
+  gsize blue = 0;
+
+  gdk_texture_download (texture, pixels, (gsize)width * 4);
+  for (gsize i = 0; i < (gsize)width * height; i++)
+    blue += pixels[i * 4] > 100 && pixels[i * 4 + 2] < 60;   /* BGRA */
+
+  return (double)blue / ((double)width * height);
+}
+
+/* A reviewer wants the document large: "Open in Separate Window" shows
+ * the same document, at the same page, in a window of its own, bigger
+ * than the panel's; the window goes when the panel's plan goes. */
+static void
+test_viewer_in_own_window (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autofree char *pdf = test_util_make_pdf (f->dir, "Notulen Rapat.pdf", 3, 4);
+  RenaksiEvidenceViewer *viewer;
+  RenaksiViewerWindow *window;
+  RenaksiEvidenceViewer *big;
+  GtkStack *detail_stack;
+  GtkLabel *page_label;
+  g_autoptr(GdkTexture) shown = NULL;
+
+  renaksi_evidence_panel_set_indicator (f->panel, lookup (f, "1.1.1.1"));
+  add_files (f, pdf, NULL);
+  viewer = RENAKSI_EVIDENCE_VIEWER (test_util_find_widget (GTK_WIDGET (f->panel),
+                                                           RENAKSI_TYPE_EVIDENCE_VIEWER));
+  detail_stack = GTK_STACK (gtk_widget_get_ancestor (GTK_WIDGET (viewer), GTK_TYPE_STACK));
+  /* Nothing to open before a document is shown. */
+  g_assert_false (gtk_widget_activate_action (GTK_WIDGET (viewer), "viewer.open-in-window", NULL) &&
+                  find_viewer_window () != NULL);
+  gtk_stack_set_visible_child_name (detail_stack, "view");
+  wait_for_page (viewer, 0);
+  renaksi_evidence_viewer_set_page (viewer, 1);
+  wait_for_page (viewer, 1);
+
+  g_assert_null (find_viewer_window ());
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (viewer), "viewer.open-in-window", NULL));
+  window = find_viewer_window ();
+  g_assert_nonnull (window);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Notulen Rapat");
+  big = renaksi_viewer_window_get_viewer (window);
+  wait_for_page (big, 1);
+  for (guint i = 0; i < 20; i++)
+    {
+      spin_a_little ();
+      g_usleep (5000);
+    }
+
+  /* The same page, its counter and its pixels, larger than in the panel. */
+  g_assert_cmpuint (renaksi_evidence_viewer_get_n_pages (big), ==, 3);
+  page_label = GTK_LABEL (gtk_widget_get_template_child (GTK_WIDGET (big), RENAKSI_TYPE_EVIDENCE_VIEWER,
+                                                         "page_label"));
+  g_assert_cmpstr (gtk_label_get_text (page_label), ==, "2 of 3");
+  g_assert_cmpint (gdk_texture_get_width (renaksi_evidence_viewer_get_texture (big)), >,
+                   gdk_texture_get_width (renaksi_evidence_viewer_get_texture (viewer)));
+  shown = test_util_render_widget (GTK_WIDGET (window));
+  g_assert_nonnull (shown);
+  test_util_save_texture (shown, "evidence-viewer-window.png");
+  g_assert_cmpfloat (blue_share (shown), >, 0.05);
+  /* No second "separate window" from the separate window. */
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (big),
+                                                                                     RENAKSI_TYPE_EVIDENCE_VIEWER,
+                                                                                     "open_window_button"))));
+
+  /* The document removed from the plan: its window goes with it. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->panel), "panel.remove", NULL));
+  spin_a_little ();
+  g_assert_null (find_viewer_window ());
+  g_assert_true (renaksi_plan_undo (f->plan, NULL));
+  spin_a_little ();
+  {
+    g_autoptr(RenaksiEvidenceItem) item = panel_item (f, 0);
+
+    renaksi_evidence_panel_select_item (f->panel, renaksi_evidence_item_get_id (item));
+  }
+  gtk_stack_set_visible_child_name (detail_stack, "view");
+  wait_for_page (viewer, 0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (viewer), "viewer.open-in-window", NULL));
+  g_assert_nonnull (find_viewer_window ());
+
+  /* Another plan in the panel: the old plan's document window closes. */
+  renaksi_evidence_panel_set_plan (f->panel, NULL);
+  spin_a_little ();
+  g_assert_null (find_viewer_window ());
+}
+
 static void
 test_altered_copy_warns (Fixture       *f,
                          gconstpointer  data)
@@ -744,6 +872,8 @@ main (int   argc,
               fixture_set_up, test_form_saves_on_leave, fixture_tear_down);
   g_test_add ("/evidence-panel/larger-node-and-view", Fixture, NULL,
               fixture_set_up, test_larger_node_and_view, fixture_tear_down);
+  g_test_add ("/evidence-panel/viewer-in-own-window", Fixture, NULL,
+              fixture_set_up, test_viewer_in_own_window, fixture_tear_down);
   g_test_add ("/evidence-panel/altered-copy-warns", Fixture, NULL,
               fixture_set_up, test_altered_copy_warns, fixture_tear_down);
   g_test_add ("/review-window/steps-in-plan-order", Fixture, NULL,

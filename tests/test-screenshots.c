@@ -14,6 +14,9 @@
 
 #include "renaksi-application.h"
 #include "renaksi-decree-page.h"
+#include "renaksi-evidence-panel.h"
+#include "renaksi-evidence-viewer.h"
+#include "renaksi-node-path.h"
 #include "renaksi-sidebar-row.h"
 #include "renaksi-window-private.h"
 #include "test-util.h"
@@ -271,8 +274,12 @@ test_screenshots_overview_and_toast (void)
       g_assert_true (renaksi_plan_set_schedule (plan, sub, 0x7, 0x1, &error));
       g_assert_no_error (error);
 
-      gtk_list_box_select_row (list, gtk_list_box_get_row_at_index (list, 0));
+      /* Chosen as a person would: at 1024 the folded sidebar slides away. */
+      gtk_widget_activate (GTK_WIDGET (gtk_list_box_get_row_at_index (list, 0)));
       wait_for_frames (GTK_WIDGET (window));
+      while (adw_leaflet_get_child_transition_running (ADW_LEAFLET (gtk_widget_get_template_child (
+               GTK_WIDGET (window), RENAKSI_TYPE_WINDOW, "leaflet"))))
+        wait_for_frames (GTK_WIDGET (window));
       save_screenshot (GTK_WIDGET (window), overview);
       /* The captions wrap at this width; both bars of each area are whole:
        * down a column at the bars' right end, two tracks' four edges. */
@@ -378,6 +385,95 @@ test_shortcuts_window (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The area page with the evidence panel open and a PDF in its viewer,
+ * and the overview, at laptop sizes in light and dark: the outline keeps
+ * its width beside the panel, and at 1024 the sidebar has folded. */
+static void
+test_screenshots_evidence_and_overview (void)
+{
+  static const int sizes[][2] = { { 1024, 768 }, { 1366, 768 } };
+  g_autofree char *dir = test_util_make_dir ();
+  g_autofree char *path = test_util_default_plan (dir, "kpu-jambi-2024.renaksi");
+  g_autofree char *pdf = test_util_make_pdf (dir, "SK Tim Reformasi Birokrasi.pdf", 2, 1);
+  AdwStyleManager *style = adw_style_manager_get_default ();
+  RenaksiApplication *app = g_application_get_default () != NULL
+    ? g_object_ref (RENAKSI_APPLICATION (g_application_get_default ()))
+    : renaksi_application_new ();
+
+  g_application_register (G_APPLICATION (app), NULL, NULL);
+
+  for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+    for (guint dark = 0; dark < 2; dark++)
+      {
+        RenaksiWindow *window = renaksi_window_new (GTK_APPLICATION (app));
+        GtkListBox *list = renaksi_window_get_area_list (window);
+        RenaksiAreaPage *page = renaksi_window_get_area_page (window);
+        RenaksiEvidencePanel *panel = renaksi_area_page_get_evidence_panel (page);
+        g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
+        g_autoptr(RenaksiEvidenceItem) item = NULL;
+        g_autofree char *evidence = g_strdup_printf ("area-evidence-pdf-%dx%d-%s.png", sizes[s][0],
+                                                     sizes[s][1], dark ? "dark" : "light");
+        g_autofree char *overview = g_strdup_printf ("overview-%dx%d-%s.png", sizes[s][0],
+                                                     sizes[s][1], dark ? "dark" : "light");
+        gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+        RenaksiEvidenceViewer *viewer;
+        RenaksiNode *area, *indicator;
+        GtkWidget *outline;
+
+        adw_style_manager_set_color_scheme (style, dark ? ADW_COLOR_SCHEME_FORCE_DARK
+                                                        : ADW_COLOR_SCHEME_FORCE_LIGHT);
+        gtk_window_set_default_size (GTK_WINDOW (window), sizes[s][0], sizes[s][1]);
+        g_assert_true (renaksi_window_open (window, path));
+        gtk_window_present (GTK_WINDOW (window));
+        wait_for_frames (GTK_WIDGET (window));
+
+        /* The overview, chosen in the sidebar as a person would (at 1024
+         * the folded sidebar slides away: wait until it has). */
+        gtk_widget_activate (GTK_WIDGET (gtk_list_box_get_row_at_index (list, 0)));
+        wait_for_frames (GTK_WIDGET (window));
+        while (adw_leaflet_get_child_transition_running (ADW_LEAFLET (gtk_widget_get_template_child (
+                 GTK_WIDGET (window), RENAKSI_TYPE_WINDOW, "leaflet"))))
+          wait_for_frames (GTK_WIDGET (window));
+        save_screenshot (GTK_WIDGET (window), overview);
+
+        /* The first indicator's decree of the team, dropped on its row. */
+        area = g_list_model_get_item (renaksi_plan_get_areas (renaksi_window_get_plan (window)), 0);
+        indicator = renaksi_node_path_lookup (renaksi_plan_get_areas (renaksi_window_get_plan (window)),
+                                              "1.1.1.1");
+        g_object_unref (area);
+        renaksi_window_reveal_node (window, indicator);
+        wait_for_frames (GTK_WIDGET (window));
+        g_ptr_array_add (files, g_file_new_for_path (pdf));
+        g_assert_true (renaksi_outline_view_drop_files (renaksi_window_get_outline_view (window), files,
+                                                        indicator));
+        while (renaksi_evidence_panel_get_busy (panel) && g_get_monotonic_time () < deadline)
+          g_main_context_iteration (NULL, TRUE);
+        item = g_list_model_get_item (renaksi_evidence_panel_get_items (panel), 0);
+        g_assert_nonnull (item);
+        renaksi_evidence_panel_select_item (panel, renaksi_evidence_item_get_id (item));
+        viewer = RENAKSI_EVIDENCE_VIEWER (test_util_find_widget (GTK_WIDGET (panel), RENAKSI_TYPE_EVIDENCE_VIEWER));
+        gtk_stack_set_visible_child_name (GTK_STACK (gtk_widget_get_ancestor (GTK_WIDGET (viewer), GTK_TYPE_STACK)),
+                                          "view");
+        while ((renaksi_evidence_viewer_get_state (viewer) != RENAKSI_VIEWER_PDF ||
+                renaksi_evidence_viewer_get_texture (viewer) == NULL) && g_get_monotonic_time () < deadline)
+          g_main_context_iteration (NULL, TRUE);
+        g_assert_cmpint (renaksi_evidence_viewer_get_state (viewer), ==, RENAKSI_VIEWER_PDF);
+        wait_for_frames (GTK_WIDGET (window));
+        outline = GTK_WIDGET (renaksi_window_get_outline_view (window));
+        g_assert_cmpint (gtk_widget_get_width (outline), >=, 420);
+        save_screenshot (GTK_WIDGET (window), evidence);
+
+        /* Not kept: the next window opens the plan as it was. */
+        g_assert_true (renaksi_plan_undo (renaksi_window_get_plan (window), NULL));
+        gtk_window_destroy (GTK_WINDOW (window));
+        while (g_main_context_pending (NULL))
+          g_main_context_iteration (NULL, FALSE);
+      }
+
+  g_object_unref (app);
+  test_util_remove_dir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -396,6 +492,7 @@ main (int   argc,
   g_test_add_func ("/window/screenshots-indonesian", test_screenshots);
   g_test_add_func ("/window/screenshots-decree-and-empty-area", test_screenshots_decree_and_empty_area);
   g_test_add_func ("/window/screenshots-overview-and-toast", test_screenshots_overview_and_toast);
+  g_test_add_func ("/window/screenshots-evidence-and-overview", test_screenshots_evidence_and_overview);
   g_test_add_func ("/window/shortcuts-window", test_shortcuts_window);
 
   return g_test_run ();

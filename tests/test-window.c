@@ -19,10 +19,13 @@
 #include "renaksi-evidence-panel.h"
 #include "renaksi-review-window.h"
 #include "renaksi-evidence-store.h"
+#include "renaksi-evidence-viewer.h"
 #include "renaksi-sidebar-row.h"
 #include "renaksi-text-dialog.h"
+#include "renaksi-viewer-window.h"
 #include "renaksi-window-private.h"
 #include "test-util.h"
+#include "test-util-gui.h"
 
 static RenaksiApplication *app;
 
@@ -1041,6 +1044,260 @@ test_review_follows_window (void)
   test_util_remove_dir (dir);
 }
 
+static RenaksiWindow *
+open_window_sized (const char *path,
+                   int         width,
+                   int         height)
+{
+  RenaksiWindow *window = renaksi_window_new (GTK_APPLICATION (app));
+
+  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+  renaksi_window_open (window, path);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_for_frames (GTK_WIDGET (window));
+
+  return window;
+}
+
+static void
+set_evidence_open (RenaksiWindow *window,
+                   gboolean       open)
+{
+  GtkWidget *page = GTK_WIDGET (renaksi_window_get_area_page (window));
+  GtkToggleButton *button = GTK_TOGGLE_BUTTON (gtk_widget_get_template_child (page, RENAKSI_TYPE_AREA_PAGE,
+                                                                              "evidence_button"));
+
+  gtk_toggle_button_set_active (button, open);
+  wait_for_frames (GTK_WIDGET (window));
+}
+
+/* The first indicator of the first area, with @pdf as its evidence, shown
+ * in the panel's viewer. */
+static RenaksiEvidenceViewer *
+show_pdf_in_panel (RenaksiWindow *window,
+                   const char    *pdf)
+{
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
+  RenaksiEvidencePanel *panel = renaksi_area_page_get_evidence_panel (renaksi_window_get_area_page (window));
+  RenaksiPlan *plan = renaksi_window_get_plan (window);
+  RenaksiNode *area = nth (renaksi_plan_get_areas (plan), 0);
+  RenaksiNode *sub = nth (renaksi_node_get_children (nth (renaksi_node_get_children (area), 0)), 0);
+  RenaksiNode *indicator = nth (renaksi_node_get_children (sub), 0);
+  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+  RenaksiEvidenceViewer *viewer;
+  g_autoptr(RenaksiEvidenceItem) item = NULL;
+
+  renaksi_window_reveal_node (window, indicator);
+  wait_for_frames (GTK_WIDGET (window));
+  g_ptr_array_add (files, g_file_new_for_path (pdf));
+  g_assert_true (renaksi_outline_view_drop_files (renaksi_window_get_outline_view (window), files, indicator));
+  while (renaksi_evidence_panel_get_busy (panel) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  item = g_list_model_get_item (renaksi_evidence_panel_get_items (panel), 0);
+  g_assert_nonnull (item);
+  renaksi_evidence_panel_select_item (panel, renaksi_evidence_item_get_id (item));
+  viewer = RENAKSI_EVIDENCE_VIEWER (test_util_find_widget (GTK_WIDGET (panel), RENAKSI_TYPE_EVIDENCE_VIEWER));
+  gtk_stack_set_visible_child_name (GTK_STACK (gtk_widget_get_ancestor (GTK_WIDGET (viewer), GTK_TYPE_STACK)),
+                                    "view");
+  while ((renaksi_evidence_viewer_get_state (viewer) != RENAKSI_VIEWER_PDF ||
+          renaksi_evidence_viewer_get_texture (viewer) == NULL) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpint (renaksi_evidence_viewer_get_state (viewer), ==, RENAKSI_VIEWER_PDF);
+  wait_for_frames (GTK_WIDGET (window));
+  wait_for_frames (GTK_WIDGET (window));
+
+  return viewer;
+}
+
+static gboolean
+has_viewer_window (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (RENAKSI_IS_VIEWER_WINDOW (window))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* Issue #14: with a PDF in the panel's viewer the panel grew to 860 px
+ * and the outline disappeared (at 1024 as soon as the panel opened).
+ * Now, at both laptop sizes, the outline keeps its minimum, the panel
+ * its own, and a document opened in its own window closes with the
+ * main window. */
+static void
+test_evidence_panel_keeps_outline (void)
+{
+  static const int sizes[][2] = { { 1024, 768 }, { 1366, 768 } };
+  g_autofree char *dir = test_util_make_dir ();
+  g_autofree char *path = test_util_default_plan (dir, "plan.renaksi");
+  g_autofree char *pdf = test_util_make_pdf (dir, "sk-tim.pdf", 3, 1);
+
+  for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+    {
+      RenaksiWindow *window = open_window_sized (path, sizes[s][0], sizes[s][1]);
+      RenaksiAreaPage *page = renaksi_window_get_area_page (window);
+      GtkWidget *panel = GTK_WIDGET (renaksi_area_page_get_evidence_panel (page));
+      GtkWidget *outline = GTK_WIDGET (renaksi_window_get_outline_view (window));
+      RenaksiEvidenceViewer *viewer;
+
+      viewer = show_pdf_in_panel (window, pdf);
+      g_test_message ("%dx%d: outline %d, panel %d", sizes[s][0], sizes[s][1],
+                      gtk_widget_get_width (outline), gtk_widget_get_width (panel));
+      g_assert_true (gtk_widget_get_mapped (outline));
+      g_assert_true (gtk_widget_get_mapped (panel));
+      g_assert_cmpint (gtk_widget_get_width (outline), >=, 420);
+      g_assert_cmpint (gtk_widget_get_width (panel), >=, 380);
+      /* The page is drawn inside the panel, not beyond it. */
+      g_assert_cmpint (gdk_texture_get_width (renaksi_evidence_viewer_get_texture (viewer)), <=,
+                       gtk_widget_get_width (panel));
+
+      /* Closed and opened again: still both there. */
+      set_evidence_open (window, FALSE);
+      g_assert_false (gtk_widget_get_mapped (panel));
+      set_evidence_open (window, TRUE);
+      g_assert_cmpint (gtk_widget_get_width (outline), >=, 420);
+
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (viewer), "viewer.open-in-window", NULL));
+      wait_for_frames (GTK_WIDGET (window));
+      g_assert_true (has_viewer_window ());
+      close_window (window);
+      g_assert_false (has_viewer_window ());
+    }
+
+  test_util_remove_dir (dir);
+}
+
+/* The divider dragged to a new place is remembered, and the next window
+ * opens the panel as wide; the outline's minimum still wins. */
+static void
+test_evidence_panel_width_remembered (void)
+{
+  g_autofree char *dir = test_util_make_dir ();
+  g_autofree char *path = test_util_default_plan (dir, "plan.renaksi");
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  RenaksiWindow *window = open_window_sized (path, 1366, 768);
+  GtkWidget *page = GTK_WIDGET (renaksi_window_get_area_page (window));
+  GtkWidget *body = GTK_WIDGET (gtk_widget_get_template_child (page, RENAKSI_TYPE_AREA_PAGE, "body"));
+  GtkWidget *panel = GTK_WIDGET (renaksi_area_page_get_evidence_panel (RENAKSI_AREA_PAGE (page)));
+  int before, position;
+
+  renaksi_window_reveal_node (window, nth (renaksi_plan_get_areas (renaksi_window_get_plan (window)), 0));
+  set_evidence_open (window, TRUE);
+  before = gtk_widget_get_width (panel);
+  g_assert_cmpint (before, ==, g_settings_get_int (settings, "evidence-panel-width"));
+
+  /* As a drag of the divider does: 80 px to the left. */
+  position = gtk_paned_get_position (GTK_PANED (body));
+  gtk_paned_set_position (GTK_PANED (body), position - 80);
+  wait_for_frames (GTK_WIDGET (window));
+  g_assert_cmpint (gtk_widget_get_width (panel), ==, before + 80);
+  g_assert_cmpint (g_settings_get_int (settings, "evidence-panel-width"), ==, before + 80);
+
+  /* Dragged far left it stops at the outline's minimum; far right, at the panel's. */
+  gtk_paned_set_position (GTK_PANED (body), 0);
+  wait_for_frames (GTK_WIDGET (window));
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (renaksi_window_get_outline_view (window))), >=, 420);
+  gtk_paned_set_position (GTK_PANED (body), 10000);
+  wait_for_frames (GTK_WIDGET (window));
+  g_assert_cmpint (gtk_widget_get_width (panel), >=, 380);
+  g_assert_true (gtk_widget_get_mapped (panel));
+  gtk_paned_set_position (GTK_PANED (body), position - 80);
+  wait_for_frames (GTK_WIDGET (window));
+  g_assert_cmpint (g_settings_get_int (settings, "evidence-panel-width"), ==, before + 80);
+  close_window (window);
+
+  /* A new window, a different size: the panel as it was left. */
+  window = open_window_sized (path, 1280, 760);
+  page = GTK_WIDGET (renaksi_window_get_area_page (window));
+  panel = GTK_WIDGET (renaksi_area_page_get_evidence_panel (RENAKSI_AREA_PAGE (page)));
+  renaksi_window_reveal_node (window, nth (renaksi_plan_get_areas (renaksi_window_get_plan (window)), 0));
+  set_evidence_open (window, TRUE);
+  g_assert_cmpint (gtk_widget_get_width (panel), ==, before + 80);
+  close_window (window);
+
+  g_settings_reset (settings, "evidence-panel-width");
+  test_util_remove_dir (dir);
+}
+
+/* Until the leaflet has finished sliding to the page it shows. */
+static void
+wait_for_leaflet (RenaksiWindow *window,
+                  AdwLeaflet    *leaflet)
+{
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  wait_for_frames (GTK_WIDGET (window));
+  while (adw_leaflet_get_child_transition_running (leaflet))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      wait_for_frames (GTK_WIDGET (window));
+    }
+  wait_for_frames (GTK_WIDGET (window));
+}
+
+/* Issue #14: the sidebar never folded at laptop widths (the outline got
+ * 230 px at 1024). At 1024 it folds, a button in the content's header
+ * brings the list back, and choosing an area shows its page again; at
+ * 1366 both are side by side. */
+static void
+test_sidebar_folds (void)
+{
+  g_autofree char *dir = test_util_make_dir ();
+  g_autofree char *path = test_util_default_plan (dir, "plan.renaksi");
+  RenaksiWindow *window = open_window_sized (path, 1024, 768);
+  AdwLeaflet *leaflet = ADW_LEAFLET (gtk_widget_get_template_child (GTK_WIDGET (window), RENAKSI_TYPE_WINDOW,
+                                                                    "leaflet"));
+  GtkWidget *button = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (window), RENAKSI_TYPE_WINDOW,
+                                                                 "sidebar_button"));
+  GtkListBox *list = renaksi_window_get_area_list (window);
+  GtkWidget *page = GTK_WIDGET (renaksi_window_get_area_page (window));
+  GtkListBoxRow *row = gtk_list_box_get_row_at_index (list, 3);
+  RenaksiNode *area = renaksi_area_row_get_area (RENAKSI_AREA_ROW (row));
+
+  g_assert_true (adw_leaflet_get_folded (leaflet));
+  renaksi_window_reveal_node (window, nth (renaksi_plan_get_areas (renaksi_window_get_plan (window)), 0));
+  wait_for_leaflet (window, leaflet);
+  /* The area's page has the whole width; the list is one click away. */
+  g_assert_true (gtk_widget_get_mapped (page));
+  g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (list)));
+  g_assert_cmpint (gtk_widget_get_width (page), >=, 1000);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (renaksi_window_get_outline_view (window))), >=, 420);
+  g_assert_true (gtk_widget_get_mapped (button));
+
+  g_signal_emit_by_name (button, "clicked");
+  wait_for_leaflet (window, leaflet);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (list)));
+  g_assert_false (gtk_widget_get_mapped (page));
+
+  /* Choosing an area (a click activates the row) shows its page. */
+  gtk_widget_activate (GTK_WIDGET (row));
+  wait_for_leaflet (window, leaflet);
+  g_assert_true (gtk_widget_get_mapped (page));
+  g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (list)));
+  g_assert_true (renaksi_area_page_get_area (RENAKSI_AREA_PAGE (page)) == area);
+  close_window (window);
+
+  window = open_window_sized (path, 1366, 768);
+  leaflet = ADW_LEAFLET (gtk_widget_get_template_child (GTK_WIDGET (window), RENAKSI_TYPE_WINDOW, "leaflet"));
+  button = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (window), RENAKSI_TYPE_WINDOW, "sidebar_button"));
+  renaksi_window_reveal_node (window, nth (renaksi_plan_get_areas (renaksi_window_get_plan (window)), 0));
+  wait_for_frames (GTK_WIDGET (window));
+  g_assert_false (adw_leaflet_get_folded (leaflet));
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (renaksi_window_get_area_list (window))));
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (renaksi_window_get_area_page (window))));
+  g_assert_false (gtk_widget_get_visible (button));
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (renaksi_window_get_area_list (window))), >=, 300);
+  close_window (window);
+
+  test_util_remove_dir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1076,6 +1333,9 @@ main (int   argc,
   g_test_add_func ("/window/form-saves-on-ctrl-enter", test_form_saves_on_ctrl_enter);
   g_test_add_func ("/window/chooser-goes-with-window", test_chooser_goes_with_window);
   g_test_add_func ("/window/review-follows-window", test_review_follows_window);
+  g_test_add_func ("/window/sidebar-folds", test_sidebar_folds);
+  g_test_add_func ("/window/evidence-panel-keeps-outline", test_evidence_panel_keeps_outline);
+  g_test_add_func ("/window/evidence-panel-width-remembered", test_evidence_panel_width_remembered);
 
   status = g_test_run ();
   g_clear_object (&app);

@@ -17,6 +17,11 @@
 #include "renaksi-outline-view.h"
 #include "renaksi-text-dialog.h"
 
+/* Frames after the panel opens in which its remembered width is put back:
+ * GtkPaned shifts a position set while one side was hidden by how much it
+ * was resized meanwhile. */
+#define RESTORE_FRAMES 4
+
 struct _RenaksiAreaPage
 {
   GtkWidget           parent_instance;
@@ -38,9 +43,13 @@ struct _RenaksiAreaPage
   RenaksiEvidenceSummary *evidence;
 
   /* Owned references */
+  GSettings          *settings;
   RenaksiPlan        *plan;
   gulong              plan_changed_handler;
   RenaksiNode        *area;
+
+  guint               restore_tick;
+  guint               restore_frames;
 };
 
 G_DEFINE_FINAL_TYPE (RenaksiAreaPage, renaksi_area_page, GTK_TYPE_WIDGET)
@@ -638,10 +647,101 @@ on_chart_toast_cb (RenaksiAreaPage *self,
   show_toast (self, message, FALSE);
 }
 
+/* ---- The evidence panel's width ----------------------------------------- */
+
+static int
+handle_width (RenaksiAreaPage *self)
+{
+  GtkPaned *paned = GTK_PANED (self->body);
+  int width = 0;
+
+  /* The divider is the paned's only other child. */
+  for (GtkWidget *child = gtk_widget_get_first_child (self->body); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (child != gtk_paned_get_start_child (paned) && child != gtk_paned_get_end_child (paned))
+      gtk_widget_measure (child, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &width, NULL, NULL);
+
+  return width;
+}
+
+/* The panel's width as the divider's position gives it, or 0 while it is
+ * not laid out beside the outline. */
+static int
+panel_width (RenaksiAreaPage *self)
+{
+  int width = gtk_widget_get_width (self->body);
+
+  if (width <= 0 || !gtk_widget_get_visible (GTK_WIDGET (self->evidence_panel)))
+    return 0;
+
+  return width - handle_width (self) - gtk_paned_get_position (GTK_PANED (self->body));
+}
+
+static void
+set_panel_width (RenaksiAreaPage *self,
+                 int              width)
+{
+  gtk_paned_set_position (GTK_PANED (self->body),
+                          gtk_widget_get_width (self->body) - handle_width (self) - width);
+}
+
+static gboolean
+restore_tick_cb (GtkWidget     *widget,
+                 GdkFrameClock *clock,
+                 gpointer       user_data)
+{
+  RenaksiAreaPage *self = user_data;
+  int wanted = g_settings_get_int (self->settings, "evidence-panel-width");
+  int width = panel_width (self);
+
+  if (width > 0 && width != wanted)
+    set_panel_width (self, wanted);
+  if (width > 0 && ++self->restore_frames >= RESTORE_FRAMES)
+    {
+      self->restore_tick = 0;
+      return G_SOURCE_REMOVE;
+    }
+
+  return G_SOURCE_CONTINUE;
+}
+
+/* The panel opens as wide as it was last left (the paned keeps the
+ * outline's minimum whatever the setting says). */
+static void
+on_evidence_panel_visible_changed_cb (RenaksiAreaPage *self)
+{
+  if (!gtk_widget_get_visible (GTK_WIDGET (self->evidence_panel)))
+    return;
+
+  if (gtk_widget_get_width (self->body) > 0)
+    set_panel_width (self, g_settings_get_int (self->settings, "evidence-panel-width"));
+  self->restore_frames = 0;
+  if (self->restore_tick == 0)
+    self->restore_tick = gtk_widget_add_tick_callback (self->body, restore_tick_cb, self, NULL);
+}
+
+/* A width the person gave it by dragging the divider is remembered. */
+static void
+on_body_position_changed_cb (RenaksiAreaPage *self)
+{
+  int width = panel_width (self);
+
+  if (self->restore_tick != 0 || width <= 0 || !gtk_widget_get_mapped (self->body))
+    return;
+
+  width = CLAMP (width, 300, 4000);
+  if (width != g_settings_get_int (self->settings, "evidence-panel-width"))
+    g_settings_set_int (self->settings, "evidence-panel-width", width);
+}
+
 static void
 renaksi_area_page_dispose (GObject *object)
 {
   RenaksiAreaPage *self = (RenaksiAreaPage *)object;
+
+  if (self->restore_tick != 0)
+    gtk_widget_remove_tick_callback (self->body, self->restore_tick);
+  self->restore_tick = 0;
 
   g_clear_pointer (&self->evidence, renaksi_evidence_summary_free);
   gtk_widget_dispose_template (GTK_WIDGET (self), RENAKSI_TYPE_AREA_PAGE);
@@ -651,6 +751,7 @@ renaksi_area_page_dispose (GObject *object)
   g_clear_object (&self->area);
   g_clear_signal_handler (&self->plan_changed_handler, self->plan);
   g_clear_object (&self->plan);
+  g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (renaksi_area_page_parent_class)->dispose (object);
 }
@@ -753,6 +854,12 @@ renaksi_area_page_init (RenaksiAreaPage *self)
   gtk_widget_set_vexpand (self->empty_page, TRUE);
   gtk_widget_insert_before (self->empty_page, GTK_WIDGET (self), self->legend);
   gtk_widget_set_visible (self->empty_page, FALSE);
+
+  self->settings = g_settings_new (APP_ID);
+  g_signal_connect_object (self->evidence_panel, "notify::visible",
+                           G_CALLBACK (on_evidence_panel_visible_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->body, "notify::position",
+                           G_CALLBACK (on_body_position_changed_cb), self, G_CONNECT_SWAPPED);
 
   update_actions (self);
 }

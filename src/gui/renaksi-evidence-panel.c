@@ -524,6 +524,8 @@ renaksi_evidence_panel_set_plan (RenaksiEvidencePanel *self,
   g_set_object (&self->plan, plan);
   self->viewer_item_id = 0;
   renaksi_evidence_viewer_clear (self->viewer);
+  /* A document of the plan closed has no place on screen any more. */
+  renaksi_evidence_viewer_close_windows (self->viewer);
 
   if (plan != NULL)
     {

@@ -23,6 +23,7 @@
 #include "renaksi-evidence-store.h"
 #include "renaksi-evidence-viewer.h"
 #include "renaksi-open-copies.h"
+#include "renaksi-viewer-window.h"
 
 #define ZOOM_MIN 0.25
 #define ZOOM_MAX 4.0
@@ -45,6 +46,9 @@ struct _RenaksiEvidenceViewer
   GtkLabel            *page_label;
   GtkToggleButton     *thumbnails_button;
   GtkToggleButton     *fit_button;
+  GtkToggleButton     *find_button;
+  GtkSearchBar        *search_bar;
+  GtkWidget           *open_window_button;
   GtkSearchEntry      *search_entry;
   GtkLabel            *matches_label;
   GtkStack            *stack;
@@ -75,6 +79,7 @@ struct _RenaksiEvidenceViewer
   char                *temp_path;
   char                *message;
   char                *find_text;
+  GPtrArray           *windows;      /* the separate windows opened from here */
 
   RenaksiViewerState   state;
   guint                generation;   /* results of older requests are dropped */
@@ -86,6 +91,7 @@ struct _RenaksiEvidenceViewer
   double               zoom;
   gboolean             fit_width;
   gboolean             render_pending;
+  gboolean             detachable;
 };
 
 G_DEFINE_FINAL_TYPE (RenaksiEvidenceViewer, renaksi_evidence_viewer, GTK_TYPE_WIDGET)
@@ -357,8 +363,10 @@ set_state (RenaksiEvidenceViewer *self,
   gtk_widget_set_visible (GTK_WIDGET (self->thumbnails_button), state == RENAKSI_VIEWER_PDF);
   gtk_widget_set_visible (self->page_box, state == RENAKSI_VIEWER_PDF);
   gtk_widget_set_visible (GTK_WIDGET (self->page_label), state == RENAKSI_VIEWER_PDF);
-  gtk_widget_set_visible (GTK_WIDGET (self->search_entry), state == RENAKSI_VIEWER_PDF);
-  gtk_widget_set_visible (GTK_WIDGET (self->matches_label), state == RENAKSI_VIEWER_PDF);
+  gtk_widget_set_visible (GTK_WIDGET (self->find_button), state == RENAKSI_VIEWER_PDF);
+  if (state != RENAKSI_VIEWER_PDF)
+    gtk_toggle_button_set_active (self->find_button, FALSE);
+  gtk_widget_set_visible (self->open_window_button, self->detachable);
   gtk_widget_set_visible (self->zoom_box, state == RENAKSI_VIEWER_PDF || state == RENAKSI_VIEWER_IMAGE);
 
   /* A copy of altered content is never handed out. */
@@ -370,6 +378,9 @@ set_state (RenaksiEvidenceViewer *self,
                                  state == RENAKSI_VIEWER_PDF && self->page > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "viewer.next-page",
                                  state == RENAKSI_VIEWER_PDF && self->page + 1 < self->n_pages);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "viewer.open-in-window",
+                                 self->detachable &&
+                                 (state == RENAKSI_VIEWER_PDF || state == RENAKSI_VIEWER_IMAGE));
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATE]);
 }
@@ -1041,8 +1052,70 @@ find_action (GtkWidget  *widget,
 {
   RenaksiEvidenceViewer *self = RENAKSI_EVIDENCE_VIEWER (widget);
 
-  if (gtk_widget_get_visible (GTK_WIDGET (self->search_entry)))
-    gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+  if (self->state != RENAKSI_VIEWER_PDF)
+    return;
+  gtk_toggle_button_set_active (self->find_button, TRUE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+static void
+on_window_gone_cb (gpointer  data,
+                   GObject  *where_the_window_was)
+{
+  RenaksiEvidenceViewer *self = data;
+
+  g_ptr_array_remove_fast (self->windows, where_the_window_was);
+}
+
+/* A reviewer wants the document large: the same document, at the same
+ * page, in a window of its own, closed with the plan (see
+ * renaksi_evidence_viewer_close_windows()). Not transient: it can go to
+ * another screen and behind the main window. */
+static void
+open_in_window_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  RenaksiEvidenceViewer *self = RENAKSI_EVIDENCE_VIEWER (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkWidget *window;
+
+  if (self->plan == NULL || self->item == NULL)
+    return;
+
+  window = renaksi_viewer_window_new (self->plan, self->item, self->page);
+  if (GTK_IS_WINDOW (root) && gtk_window_get_application (GTK_WINDOW (root)) != NULL)
+    gtk_window_set_application (GTK_WINDOW (window), gtk_window_get_application (GTK_WINDOW (root)));
+  g_ptr_array_add (self->windows, window);
+  g_object_weak_ref (G_OBJECT (window), on_window_gone_cb, self);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+/* Closes the separate windows opened from this viewer: their plan is
+ * being closed, or this viewer goes. */
+void
+renaksi_evidence_viewer_close_windows (RenaksiEvidenceViewer *self)
+{
+  g_return_if_fail (RENAKSI_IS_EVIDENCE_VIEWER (self));
+
+  while (self->windows->len > 0)
+    {
+      GtkWindow *window = g_ptr_array_steal_index_fast (self->windows, self->windows->len - 1);
+
+      g_object_weak_unref (G_OBJECT (window), on_window_gone_cb, self);
+      gtk_window_destroy (window);
+    }
+}
+
+/* Whether the viewer offers "Open in Separate Window" (not in that window). */
+void
+renaksi_evidence_viewer_set_detachable (RenaksiEvidenceViewer *self,
+                                        gboolean               detachable)
+{
+  g_return_if_fail (RENAKSI_IS_EVIDENCE_VIEWER (self));
+
+  self->detachable = !!detachable;
+  set_state (self, self->state);
 }
 
 static void
@@ -1231,6 +1304,8 @@ renaksi_evidence_viewer_dispose (GObject *object)
 {
   RenaksiEvidenceViewer *self = (RenaksiEvidenceViewer *)object;
 
+  if (self->windows != NULL)
+    renaksi_evidence_viewer_close_windows (self);
   if (self->pool != NULL)
     {
       reset (self);
@@ -1250,6 +1325,7 @@ renaksi_evidence_viewer_finalize (GObject *object)
 {
   RenaksiEvidenceViewer *self = (RenaksiEvidenceViewer *)object;
 
+  g_clear_pointer (&self->windows, g_ptr_array_unref);
   g_clear_pointer (&self->thumbnails, g_hash_table_unref);
   g_clear_pointer (&self->thumbnail_pictures, g_hash_table_unref);
   g_clear_pointer (&self->thumbnails_pending, g_hash_table_unref);
@@ -1331,6 +1407,9 @@ renaksi_evidence_viewer_class_init (RenaksiEvidenceViewerClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RenaksiEvidenceViewer, page_label);
   gtk_widget_class_bind_template_child (widget_class, RenaksiEvidenceViewer, thumbnails_button);
   gtk_widget_class_bind_template_child (widget_class, RenaksiEvidenceViewer, fit_button);
+  gtk_widget_class_bind_template_child (widget_class, RenaksiEvidenceViewer, find_button);
+  gtk_widget_class_bind_template_child (widget_class, RenaksiEvidenceViewer, search_bar);
+  gtk_widget_class_bind_template_child (widget_class, RenaksiEvidenceViewer, open_window_button);
   gtk_widget_class_bind_template_child (widget_class, RenaksiEvidenceViewer, search_entry);
   gtk_widget_class_bind_template_child (widget_class, RenaksiEvidenceViewer, matches_label);
   gtk_widget_class_bind_template_child (widget_class, RenaksiEvidenceViewer, stack);
@@ -1359,6 +1438,7 @@ renaksi_evidence_viewer_class_init (RenaksiEvidenceViewerClass *klass)
   gtk_widget_class_install_action (widget_class, "viewer.find", NULL, find_action);
   gtk_widget_class_install_action (widget_class, "viewer.open-with", NULL, open_with_action);
   gtk_widget_class_install_action (widget_class, "viewer.save-copy", NULL, save_copy_action);
+  gtk_widget_class_install_action (widget_class, "viewer.open-in-window", NULL, open_in_window_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Up, 0, "viewer.previous-page", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Down, 0, "viewer.next-page", NULL);
@@ -1379,6 +1459,8 @@ renaksi_evidence_viewer_init (RenaksiEvidenceViewer *self)
 
   self->zoom = 1.0;
   self->fit_width = TRUE;
+  self->detachable = TRUE;
+  self->windows = g_ptr_array_new ();
   self->thumbnails = g_hash_table_new_full (NULL, NULL, NULL, g_object_unref);
   self->thumbnail_pictures = g_hash_table_new (NULL, NULL);
   self->thumbnails_pending = g_hash_table_new (NULL, NULL);
@@ -1389,6 +1471,9 @@ renaksi_evidence_viewer_init (RenaksiEvidenceViewer *self)
   g_thread_pool_set_sort_function (self->pool, compare_jobs, NULL);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* Both ways: the search bar's own close button and Escape close it too. */
+  g_object_bind_property (self->find_button, "active", self->search_bar, "search-mode-enabled",
+                          G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
 
   factory = gtk_signal_list_item_factory_new ();
   g_signal_connect (factory, "setup", G_CALLBACK (thumbnail_setup_cb), self);

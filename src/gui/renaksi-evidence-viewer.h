@@ -43,5 +43,8 @@ void                renaksi_evidence_viewer_find         (RenaksiEvidenceViewer 
 guint               renaksi_evidence_viewer_get_n_matches(RenaksiEvidenceViewer *self);
 void                renaksi_evidence_viewer_unlock       (RenaksiEvidenceViewer *self,
                                                           const char            *password);
+void                renaksi_evidence_viewer_set_detachable (RenaksiEvidenceViewer *self,
+                                                            gboolean               detachable);
+void                renaksi_evidence_viewer_close_windows (RenaksiEvidenceViewer *self);
 
 G_END_DECLS

@@ -32,6 +32,10 @@
 
 #define MAX_SEARCH_RESULTS 200
 #define MAX_RECENT 8
+/* The leaflet folds below the sum of these (about 1100 px): the content
+ * then gets the whole width rather than being squeezed beside the list. */
+#define SIDEBAR_WIDTH 300
+#define CONTENT_WIDTH 800
 
 struct _RenaksiWindow
 {
@@ -40,6 +44,9 @@ struct _RenaksiWindow
   /* Template widgets */
   AdwToastOverlay      *toast_overlay;
   AdwLeaflet           *leaflet;
+  GtkWidget            *sidebar_bin;
+  GtkWidget            *content_bin;
+  GtkWidget            *sidebar_button;  /* back to the list, when folded */
   AdwWindowTitle       *sidebar_title;
   AdwWindowTitle       *content_title;
   GtkToggleButton      *search_button;
@@ -1092,6 +1099,72 @@ renaksi_window_get_status_text (RenaksiWindow *self)
   return adw_status_page_get_description (self->status_page);
 }
 
+/* ---- Folding ------------------------------------------------------------ */
+
+/* The leaflet folds on its children's natural widths. Each side's natural
+ * width is fixed here, at least its minimum, so that the fold does not
+ * move with the page shown or the length of an area's name; the minimum
+ * widths stay those of the content, so a narrow window still works. */
+static void
+measure_with_natural_width (GtkWidget      *widget,
+                            GtkOrientation  orientation,
+                            int             for_size,
+                            int             natural_width,
+                            int            *minimum,
+                            int            *natural,
+                            int            *minimum_baseline,
+                            int            *natural_baseline)
+{
+  GtkWidget *child = adw_bin_get_child (ADW_BIN (widget));
+
+  *minimum = *natural = 0;
+  *minimum_baseline = *natural_baseline = -1;
+  if (child == NULL || !gtk_widget_should_layout (child))
+    return;
+
+  gtk_widget_measure (child, orientation, for_size, minimum, natural, minimum_baseline, natural_baseline);
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    *natural = MAX (*minimum, natural_width);
+}
+
+static void
+measure_sidebar_cb (GtkWidget      *widget,
+                    GtkOrientation  orientation,
+                    int             for_size,
+                    int            *minimum,
+                    int            *natural,
+                    int            *minimum_baseline,
+                    int            *natural_baseline)
+{
+  measure_with_natural_width (widget, orientation, for_size, SIDEBAR_WIDTH,
+                              minimum, natural, minimum_baseline, natural_baseline);
+}
+
+static void
+measure_content_cb (GtkWidget      *widget,
+                    GtkOrientation  orientation,
+                    int             for_size,
+                    int            *minimum,
+                    int            *natural,
+                    int            *minimum_baseline,
+                    int            *natural_baseline)
+{
+  measure_with_natural_width (widget, orientation, for_size, CONTENT_WIDTH,
+                              minimum, natural, minimum_baseline, natural_baseline);
+}
+
+static void
+allocate_bin_cb (GtkWidget *widget,
+                 int        width,
+                 int        height,
+                 int        baseline)
+{
+  GtkWidget *child = adw_bin_get_child (ADW_BIN (widget));
+
+  if (child != NULL && gtk_widget_should_layout (child))
+    gtk_widget_allocate (child, width, height, baseline, NULL);
+}
+
 static gboolean
 renaksi_window_close_request (GtkWindow *window)
 {
@@ -1155,6 +1228,9 @@ renaksi_window_class_init (RenaksiWindowClass *klass)
                                                "/io/github/renaksi/Renaksi/renaksi-window.ui");
   gtk_widget_class_bind_template_child (widget_class, RenaksiWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, RenaksiWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, RenaksiWindow, sidebar_bin);
+  gtk_widget_class_bind_template_child (widget_class, RenaksiWindow, content_bin);
+  gtk_widget_class_bind_template_child (widget_class, RenaksiWindow, sidebar_button);
   gtk_widget_class_bind_template_child (widget_class, RenaksiWindow, sidebar_title);
   gtk_widget_class_bind_template_child (widget_class, RenaksiWindow, content_title);
   gtk_widget_class_bind_template_child (widget_class, RenaksiWindow, search_button);
@@ -1216,6 +1292,10 @@ renaksi_window_init (RenaksiWindow *self)
   GtkDropTarget *drop;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_widget_set_layout_manager (self->sidebar_bin,
+                                 gtk_custom_layout_new (NULL, measure_sidebar_cb, allocate_bin_cb));
+  gtk_widget_set_layout_manager (self->content_bin,
+                                 gtk_custom_layout_new (NULL, measure_content_cb, allocate_bin_cb));
 
   self->settings = g_settings_new (APP_ID);
   gtk_window_set_default_size (GTK_WINDOW (self),
