@@ -521,7 +521,9 @@ static const char * const header_texts[] = {
 static double
 month_head_size (RenaksiAnnexLayout *self)
 {
-  return self->font_size * MONTH_HEAD_SCALE;
+  /* No larger at a larger type size: the twelve months would take the
+   * text columns' room. */
+  return RENAKSI_ANNEX_FONT_SIZE_MIN * MONTH_HEAD_SCALE;
 }
 
 /* The text columns, area to indicator, balanced by what the plan holds. */
@@ -751,6 +753,14 @@ balance_columns (RenaksiAnnexLayout *self,
   for (guint c = 0; c < N_TEXT_COLUMNS; c++)
     min_width[c] = MIN (ceil (min_width[c] + 2 * CELL_PAD_X + 1), floor (rest * 0.4));
 
+  /* When the plan's widest words cannot all be held (a large type size
+   * on A4), the header words still are: tried again with those alone. */
+  for (guint pass = 0; pass < 2 && best == G_MAXUINT; pass++)
+  {
+  if (pass == 1)
+    for (guint c = 0; c < N_TEXT_COLUMNS; c++)
+      min_width[c] = ceil (widest_piece (self, header_texts[c + 1], self->font_size, TRUE, FALSE)
+                           + 2 * CELL_PAD_X + 1);
   if (n_rows > 0)
     for (f[0] = 0.06; f[0] < 0.40; f[0] += BALANCE_STEP)
       for (f[1] = 0.06; f[0] + f[1] < 0.80; f[1] += BALANCE_STEP)
@@ -779,6 +789,7 @@ balance_columns (RenaksiAnnexLayout *self,
                   out[c] = floor (rest * f[c]);
               }
           }
+  }
 
   for (guint c = 0; c < N_TEXT_COLUMNS; c++)
     g_array_unref (nat.widths[c]);
@@ -1285,12 +1296,31 @@ continued_cell (RenaksiAnnexLayout *self,
       line = pango_layout_get_line_readonly (layout, 0);
       marked = pango_layout_get_text (layout);
       first = g_strndup (marked + line->start_index, (gsize)line->length);
-      /* A line that ends inside a word: keep the whole words only. */
+      /* A line that ends inside a word: keep the whole words only, and
+       * at least the whole first word (a narrow column at a large size
+       * breaks even that). */
       if (line->length > 0 && !g_str_has_suffix (first, " ") &&
           (space = strrchr (first, ' ')) != NULL)
         *space = '\0';
+      else if (line->length > 0 && !g_str_has_suffix (first, " "))
+        {
+          const char *end = strchr (marked + line->start_index, ' ');
+
+          g_free (first);
+          first = end != NULL ? g_strndup (marked + line->start_index,
+                                           (gsize)(end - marked - line->start_index))
+                              : g_strdup (marked + line->start_index);
+        }
       head = strip_marks (first, -1);
       g_strchomp (head);
+      /* Never the label alone ("1. (lanjutan)"): its first word too. */
+      if (renaksi_node_get_label (node) != NULL && g_str_equal (head, renaksi_node_get_label (node)))
+        {
+          g_auto(GStrv) words = g_strsplit (renaksi_node_get_text (node), " ", 2);
+
+          g_free (head);
+          head = labelled (renaksi_node_get_label (node), words[0]);
+        }
       g_free (full);
       full = g_strconcat (head, " ", CONTINUED, NULL);
       g_ptr_array_set_size (cell, 0);
