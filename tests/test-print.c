@@ -242,6 +242,73 @@ test_export_dialog (void)
   test_util_remove_dir (dir);
 }
 
+/* The dialog's type size: the preview has the pages of the table at that
+ * size, and the saved PDF is set in it (the print path takes the same
+ * options, apply_options). */
+static void
+test_export_dialog_type_size (void)
+{
+  g_autofree char *dir = test_util_make_dir ();
+  g_autofree char *direct = g_build_filename (dir, "direct.pdf", NULL);
+  g_autofree char *saved = g_build_filename (dir, "saved.pdf", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (saved);
+  g_autoptr(RenaksiPlan) plan = open_default_plan (dir);
+  g_autoptr(RenaksiAnnexLayout) layout = renaksi_annex_layout_new (plan);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PopplerDocument) doc = NULL;
+  g_autoptr(PopplerPage) page = NULL;
+  RenaksiExportDialog *dialog;
+  GtkWidget *spin;
+  GList *attributes;
+  guint at9, at11, n11 = 0, n_all = 0;
+
+  dialog = RENAKSI_EXPORT_DIALOG (renaksi_export_dialog_new (NULL, plan));
+  gtk_window_present (GTK_WINDOW (dialog));
+  wait_drawn (GTK_WIDGET (dialog));
+  spin = test_util_find_widget (GTK_WIDGET (dialog), GTK_TYPE_SPIN_BUTTON);
+  g_assert_nonnull (spin);
+  /* The default stays 9 pt, as dense as the signed original. */
+  g_assert_cmpfloat (gtk_spin_button_get_value (GTK_SPIN_BUTTON (spin)), ==, 9);
+  at9 = renaksi_export_dialog_get_n_pages (dialog);
+
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), 11);
+  wait_drawn (GTK_WIDGET (dialog));
+  at11 = renaksi_export_dialog_get_n_pages (dialog);
+  g_assert_cmpuint (at11, >, at9);
+  renaksi_annex_layout_set_font_size (layout, 11);
+  g_assert_cmpuint (renaksi_annex_layout_paginate (layout), ==, at11);
+  /* Out of range is not offered. */
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), 14);
+  g_assert_cmpfloat (gtk_spin_button_get_value (GTK_SPIN_BUTTON (spin)), ==, 12);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), 11);
+  wait_drawn (GTK_WIDGET (dialog));
+
+  g_assert_true (renaksi_export_dialog_save_to_file (dialog, file, &error));
+  g_assert_no_error (error);
+  renaksi_annex_layout_write_pdf (layout, direct, &error);
+  g_assert_no_error (error);
+  assert_same_pdf (direct, saved, MM (330), MM (215), NULL);
+
+  /* Page 2's table text is in 11 pt. */
+  doc = open_pdf (saved);
+  page = poppler_document_get_page (doc, 1);
+  attributes = poppler_page_get_text_attributes (page);
+  for (GList *l = attributes; l != NULL; l = l->next)
+    {
+      PopplerTextAttributes *a = l->data;
+      guint n = (guint)(a->end_index - a->start_index + 1);
+
+      n_all += n;
+      if (G_APPROX_VALUE (a->font_size, 11.0, 0.05))
+        n11 += n;
+    }
+  poppler_page_free_text_attributes (attributes);
+  g_assert_cmpuint (n11 * 2, >, n_all);
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  test_util_remove_dir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -254,6 +321,7 @@ main (int   argc,
   g_test_add_func ("/print/export-mode/a4-copy", test_print_a4_copy);
   g_test_add_func ("/print/export-mode/decree", test_print_decree);
   g_test_add_func ("/export-dialog/preview-and-save", test_export_dialog);
+  g_test_add_func ("/export-dialog/type-size", test_export_dialog_type_size);
 
   return g_test_run ();
 }

@@ -111,6 +111,7 @@ typedef struct
   PangoAlignment  align;
   gboolean        bold;
   gboolean        justify;
+  gboolean        keep_with_next;   /* a heading: not alone at a page's foot */
   double          space_before;
   char           *gutter[3];
   double          gutter_x[3];
@@ -139,6 +140,7 @@ struct _RenaksiAnnexLayout
   double        header_row2;      /* month names */
   double        number_row;
   double        heading_height;
+  double        legend_height;    /* with the realisation: what the marks mean */
   double        closing_height;
   GArray       *rows;             /* of Row */
   GArray       *pages;            /* of PageStart, annex pages only */
@@ -155,6 +157,10 @@ struct _RenaksiAnnexLayout
   gboolean      cache_cells;
   GHashTable   *row_cells;        /* row index → RowCells, while streaming */
   PageStart     next_start;       /* where the next annex page starts */
+
+  /* While a PDF is written: its surface (borrowed), for the bookmarks. */
+  cairo_surface_t *pdf;
+  int              outline_parent;
 };
 
 G_DEFINE_FINAL_TYPE (RenaksiAnnexLayout, renaksi_annex_layout, G_TYPE_OBJECT)
@@ -515,7 +521,9 @@ static const char * const header_texts[] = {
 static double
 month_head_size (RenaksiAnnexLayout *self)
 {
-  return self->font_size * MONTH_HEAD_SCALE;
+  /* No larger at a larger type size: the twelve months would take the
+   * text columns' room. */
+  return RENAKSI_ANNEX_FONT_SIZE_MIN * MONTH_HEAD_SCALE;
 }
 
 /* The text columns, area to indicator, balanced by what the plan holds. */
@@ -745,6 +753,14 @@ balance_columns (RenaksiAnnexLayout *self,
   for (guint c = 0; c < N_TEXT_COLUMNS; c++)
     min_width[c] = MIN (ceil (min_width[c] + 2 * CELL_PAD_X + 1), floor (rest * 0.4));
 
+  /* When the plan's widest words cannot all be held (a large type size
+   * on A4), the header words still are: tried again with those alone. */
+  for (guint pass = 0; pass < 2 && best == G_MAXUINT; pass++)
+  {
+  if (pass == 1)
+    for (guint c = 0; c < N_TEXT_COLUMNS; c++)
+      min_width[c] = ceil (widest_piece (self, header_texts[c + 1], self->font_size, TRUE, FALSE)
+                           + 2 * CELL_PAD_X + 1);
   if (n_rows > 0)
     for (f[0] = 0.06; f[0] < 0.40; f[0] += BALANCE_STEP)
       for (f[1] = 0.06; f[0] + f[1] < 0.80; f[1] += BALANCE_STEP)
@@ -773,6 +789,7 @@ balance_columns (RenaksiAnnexLayout *self,
                   out[c] = floor (rest * f[c]);
               }
           }
+  }
 
   for (guint c = 0; c < N_TEXT_COLUMNS; c++)
     g_array_unref (nat.widths[c]);
@@ -865,6 +882,59 @@ heading_layout (RenaksiAnnexLayout *self)
   g_autofree char *text = heading_text (self);
 
   return make_layout (self, text, HEADING_SIZE, FALSE, heading_width (self), PANGO_ALIGN_LEFT);
+}
+
+/* ---- The legend ---------------------------------------------------------- */
+
+/* The document's own words (it is in Indonesian whatever the desktop's
+ * language), as the months are. */
+static const char * const legend_texts[] = {
+  "Keterangan:", "Bulan rencana pelaksanaan", "Bulan terealisasi",
+};
+
+/* With the realisation: what the shading and the dot mean, at the top
+ * left of the first annex page, beside the heading. Returns its height. */
+static double
+legend_draw (RenaksiAnnexLayout *self,
+             cairo_t            *cr,
+             double              y)
+{
+  double x = margin_left ();
+  double box = self->line_height;
+  double height = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (legend_texts); i++)
+    {
+      g_autoptr(PangoLayout) layout = make_layout (self, legend_texts[i], self->font_size, i == 0,
+                                                   0, PANGO_ALIGN_LEFT);
+      double ly = y + height;
+
+      if (cr != NULL)
+        {
+          if (i > 0)
+            {
+              /* The marks as the table draws them (draw_months). */
+              cairo_rectangle (cr, x, ly, box * 1.6, box);
+              if (i == 1)
+                {
+                  cairo_set_source_rgb (cr, 0.72, 0.72, 0.72);
+                  cairo_fill_preserve (cr);
+                }
+              cairo_set_source_rgb (cr, 0, 0, 0);
+              cairo_set_line_width (cr, 0.6);
+              cairo_stroke (cr);
+              if (i == 2)
+                {
+                  cairo_arc (cr, x + box * 0.8, ly + box / 2, box * 0.3, 0, 2 * G_PI);
+                  cairo_fill (cr);
+                }
+            }
+          draw_layout (cr, layout, i > 0 ? x + box * 1.6 + 4 : x, ly);
+        }
+      height += MAX (layout_height (layout), box) + (i > 0 ? 2 : 0);
+    }
+
+  return height;
 }
 
 /* ---- The closing block ---------------------------------------------------- */
@@ -1152,7 +1222,7 @@ page_top (RenaksiAnnexLayout *self,
     {
       if (self->copy)
         y += draw_copy_mark (self, NULL, y);
-      y += self->heading_height + MM (6);
+      y += MAX (self->heading_height, self->legend_height) + MM (6);
     }
 
   return y;
@@ -1226,12 +1296,31 @@ continued_cell (RenaksiAnnexLayout *self,
       line = pango_layout_get_line_readonly (layout, 0);
       marked = pango_layout_get_text (layout);
       first = g_strndup (marked + line->start_index, (gsize)line->length);
-      /* A line that ends inside a word: keep the whole words only. */
+      /* A line that ends inside a word: keep the whole words only, and
+       * at least the whole first word (a narrow column at a large size
+       * breaks even that). */
       if (line->length > 0 && !g_str_has_suffix (first, " ") &&
           (space = strrchr (first, ' ')) != NULL)
         *space = '\0';
+      else if (line->length > 0 && !g_str_has_suffix (first, " "))
+        {
+          const char *end = strchr (marked + line->start_index, ' ');
+
+          g_free (first);
+          first = end != NULL ? g_strndup (marked + line->start_index,
+                                           (gsize)(end - marked - line->start_index))
+                              : g_strdup (marked + line->start_index);
+        }
       head = strip_marks (first, -1);
       g_strchomp (head);
+      /* Never the label alone ("1. (lanjutan)"): its first word too. */
+      if (renaksi_node_get_label (node) != NULL && g_str_equal (head, renaksi_node_get_label (node)))
+        {
+          g_auto(GStrv) words = g_strsplit (renaksi_node_get_text (node), " ", 2);
+
+          g_free (head);
+          head = labelled (renaksi_node_get_label (node), words[0]);
+        }
       g_free (full);
       full = g_strconcat (head, " ", CONTINUED, NULL);
       g_ptr_array_set_size (cell, 0);
@@ -1731,6 +1820,8 @@ annex_page (RenaksiAnnexLayout *self,
           if (self->copy)
             top += draw_copy_mark (self, cr, top);
           draw_layout (cr, heading, self->paper_width - margin_right () - heading_width (self), top);
+          if (self->with_realisation)
+            legend_draw (self, cr, top);
         }
       if (start->row < self->rows->len || first_page)
         {
@@ -1839,7 +1930,7 @@ build_body (RenaksiAnnexLayout *self)
         }
     }
 
-  body_add (self, "MEMUTUSKAN :", left, width, PANGO_ALIGN_CENTER, TRUE, MM (6));
+  body_add (self, "MEMUTUSKAN :", left, width, PANGO_ALIGN_CENTER, TRUE, MM (6))->keep_with_next = TRUE;
   for (guint i = 0; i < decree->parts->len; i++)
     {
       RenaksiDecreePart *part = g_ptr_array_index (decree->parts, i);
@@ -1858,8 +1949,48 @@ build_body (RenaksiAnnexLayout *self)
   g_array_append_val (self->body, closing);
 }
 
+/* The decree's running text follows the table's size from 11 pt up:
+ * decrees are set in 11–12 pt. */
+static double
+body_size (RenaksiAnnexLayout *self)
+{
+  return MAX (BODY_SIZE, self->font_size);
+}
+
+static PangoLayout *
+body_item_layout (RenaksiAnnexLayout *self,
+                  const BodyItem     *item)
+{
+  PangoLayout *layout = make_text_layout (self, item->text, body_size (self), item->bold,
+                                          item->width, item->align);
+
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD);
+  pango_layout_set_justify (layout, item->justify);
+
+  return layout;
+}
+
+/* Lines of a paragraph of @n lines that go on a page with room for
+ * @room: all of them, or a piece that leaves neither its first nor its
+ * last line alone (no orphan at the foot, no widow at the head); 0 when
+ * it must start on the next page. */
+static guint
+body_lines_here (guint n,
+                 int   room)
+{
+  int k;
+
+  if ((int)n <= room)
+    return n;
+  k = MIN (room, (int)n - 2);
+
+  return k >= 2 ? (guint)k : 0;
+}
+
 /* Walks the body; draws the lines that fall on @target when @cr is set.
- * Returns the number of body pages. */
+ * Returns the number of body pages. A paragraph breaks across pages
+ * only between its second and its last but one line, and a heading
+ * ("MEMUTUSKAN :") stays with what it heads. */
 static guint
 walk_body (RenaksiAnnexLayout *self,
            cairo_t            *cr,
@@ -1871,16 +2002,17 @@ walk_body (RenaksiAnnexLayout *self,
   guint page = 0;
   double y = top;
 
-  font_metrics (self, BODY_SIZE, FALSE, &ascent, &line_height);
+  font_metrics (self, body_size (self), FALSE, &ascent, &line_height);
   if (self->copy)
     y += draw_copy_mark (self, cr != NULL && target == 0 ? cr : NULL, y);
 
   for (guint i = 0; i < self->body->len; i++)
     {
       const BodyItem *item = &g_array_index (self->body, BodyItem, i);
+      const BodyItem *next = i + 1 < self->body->len ? item + 1 : NULL;
       g_autoptr(PangoLayout) layout = NULL;
       g_autoptr(GPtrArray) cell = NULL;
-      guint n;
+      guint n, l = 0;
 
       if (y > top)
         y += item->space_before;
@@ -1900,34 +2032,62 @@ walk_body (RenaksiAnnexLayout *self,
           continue;
         }
 
-      layout = make_text_layout (self, item->text, BODY_SIZE, item->bold, item->width, item->align);
-      pango_layout_set_wrap (layout, PANGO_WRAP_WORD);
-      pango_layout_set_justify (layout, item->justify);
+      layout = body_item_layout (self, item);
       cell = g_ptr_array_new ();
       g_ptr_array_add (cell, layout);
       n = layouts_n_lines (cell);
-      for (guint l = 0; l < n; l++)
+
+      /* A heading goes on with the first lines of the paragraph after it. */
+      if (item->keep_with_next && next != NULL && next->kind == BODY_TEXT && y > top)
         {
-          if (y + line_height > bottom + 0.001 && y > top)
+          g_autoptr(PangoLayout) nl = body_item_layout (self, next);
+          guint next_n = (guint)pango_layout_get_line_count (nl);
+          int room = (int)floor ((bottom - y + 0.001) / line_height) - (int)n;
+
+          room -= (int)ceil (next->space_before / line_height);
+          if (room < 0 || body_lines_here (next_n, room) == 0)
             {
               page++;
               y = top;
             }
+        }
+
+      while (l < n)
+        {
+          int room = (int)floor ((bottom - y + 0.001) / line_height);
+          guint here = body_lines_here (n - l, room);
+
+          if (here == 0 && y > top)
+            {
+              page++;
+              y = top;
+              continue;
+            }
+          /* Taller than a whole page: as much as the page holds. */
+          if (here == 0)
+            here = MIN ((guint)MAX (room, 1), n - l);
           if (cr != NULL && page == target)
             {
-              draw_lines (cr, cell, item->x, y, l, 1, line_height, ascent);
+              draw_lines (cr, cell, item->x, y, l, here, line_height, ascent);
               for (guint g = 0; l == 0 && g < G_N_ELEMENTS (item->gutter); g++)
                 {
                   g_autoptr(PangoLayout) gl = NULL;
 
                   if (item->gutter[g] == NULL)
                     continue;
-                  gl = make_layout (self, item->gutter[g], BODY_SIZE, FALSE, 0, PANGO_ALIGN_LEFT);
+                  gl = make_layout (self, item->gutter[g], body_size (self), FALSE, 0,
+                                    PANGO_ALIGN_LEFT);
                   cairo_move_to (cr, item->gutter_x[g], y + ascent);
                   pango_cairo_show_layout_line (cr, pango_layout_get_line_readonly (gl, 0));
                 }
             }
-          y += line_height;
+          y += here * line_height;
+          l += here;
+          if (l < n)
+            {
+              page++;
+              y = top;
+            }
         }
     }
 
@@ -2233,6 +2393,7 @@ prepare (RenaksiAnnexLayout *self)
   compute_header (self);
   heading = heading_layout (self);
   self->heading_height = layout_height (heading);
+  self->legend_height = self->with_realisation ? legend_draw (self, NULL, 0) : 0;
   width = closing_width (self->paper_width);
   closing = closing_layout (self, width);
   cert = certification_layout (self, width);
@@ -2252,6 +2413,44 @@ prepare (RenaksiAnnexLayout *self)
     }
 }
 
+/* A bookmark to @page (from 1) at @y, under @parent. The link's numbers
+ * are written without the locale (cairo reads "12.5", never "12,5"). */
+static int
+add_outline (RenaksiAnnexLayout *self,
+             int                 parent,
+             const char         *title,
+             guint               page,
+             double              y,
+             cairo_pdf_outline_flags_t flags)
+{
+  g_autofree char *link = g_strdup_printf ("page=%u pos=[0 %d]", page, (int)floor (y));
+
+  return cairo_pdf_surface_add_outline (self->pdf, parent, title, link, flags);
+}
+
+/* One bookmark per area, on the annex page (from 1) where its first row
+ * is: an evaluator goes straight to the area asked about. */
+static void
+add_area_outlines (RenaksiAnnexLayout *self,
+                   const AnnexPage    *page,
+                   guint               page_number)
+{
+  for (guint i = 0; i < page->parts->len; i++)
+    {
+      const Part *part = &g_array_index (page->parts, Part, i);
+      const Row *row = &g_array_index (self->rows, Row, part->row);
+      const char *label = renaksi_node_get_label (row->area);
+      g_autofree char *title = NULL;
+
+      if (part->first != 0 || (row->flags & ROW_FIRST_OF_AREA) == 0)
+        continue;
+      title = label != NULL && *label != '\0'
+              ? g_strdup_printf ("%s. %s", label, renaksi_node_get_text (row->area))
+              : g_strdup (renaksi_node_get_text (row->area));
+      add_outline (self, self->outline_parent, title, page_number, part->y0, 0);
+    }
+}
+
 /* Lays out the annex page after the last one laid out, and draws it when
  * @cr is set. Returns: TRUE when it was the last page. */
 static gboolean
@@ -2267,6 +2466,8 @@ next_annex_page (RenaksiAnnexLayout *self,
   if (cr != NULL)
     draw_page_number (self, cr, self->paper_width, index + 1);
   annex_page (self, &start, index == 0, cr, &page);
+  if (self->pdf != NULL)
+    add_area_outlines (self, &page, self->n_body_pages + index + 1);
   self->next_start = page.next;
   done = page.done;
   annex_page_clear (&page);
@@ -2457,6 +2658,28 @@ renaksi_annex_layout_get_table_extent (RenaksiAnnexLayout *self,
   return has_rows;
 }
 
+/* Now, or SOURCE_DATE_EPOCH when it is set (a reproducible build), in
+ * UTC as ISO 8601, digits written without the locale. */
+static char *
+creation_date (void)
+{
+  const char *epoch = g_getenv ("SOURCE_DATE_EPOCH");
+  g_autoptr(GDateTime) now = NULL;
+  char *end = NULL;
+  gint64 seconds;
+
+  if (epoch != NULL && *epoch != '\0' &&
+      (seconds = g_ascii_strtoll (epoch, &end, 10)) >= 0 && *end == '\0')
+    now = g_date_time_new_from_unix_utc (seconds);
+  if (now == NULL)
+    now = g_date_time_new_now_utc ();
+
+  return g_strdup_printf ("%04d-%02d-%02dT%02d:%02d:%02dZ",
+                          g_date_time_get_year (now), g_date_time_get_month (now),
+                          g_date_time_get_day_of_month (now), g_date_time_get_hour (now),
+                          g_date_time_get_minute (now), g_date_time_get_second (now));
+}
+
 /* Writes every page to @path as PDF, through a temporary file beside it:
  * a failed export leaves no half-written file. */
 gboolean
@@ -2478,17 +2701,25 @@ renaksi_annex_layout_write_pdf (RenaksiAnnexLayout  *self,
                                                  self->paper_width, self->paper_height);
   decree = renaksi_plan_get_decree (self->plan);
   {
-    g_autofree char *title = g_strdup_printf ("Lampiran Keputusan %s Nomor %s Tahun %d",
+    /* The document's own words and casing; numbers as the decree has them. */
+    g_autofree char *title = g_strdup_printf ("%sKeputusan %s Nomor %s Tahun %d",
+                                              self->with_decree ? "" : "Lampiran ",
                                               decree->institution, decree->number, decree->year);
+    g_autofree char *date = creation_date ();
 
     cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, title);
+    cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_AUTHOR, decree->institution);
+    cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_SUBJECT, decree->title);
     cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Renaksi " PACKAGE_VERSION);
+    cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATE_DATE, date);
   }
 
   /* Streamed: each page is laid out and drawn in one go, its rows
    * measured just before and their text kept only until drawn. */
   prepare (self);
   self->cache_cells = TRUE;
+  self->pdf = surface;
+  self->outline_parent = CAIRO_PDF_OUTLINE_ROOT;
   for (guint p = 0; cairo_surface_status (surface) == CAIRO_STATUS_SUCCESS; p++)
     {
       gboolean body = p < self->n_body_pages;
@@ -2501,6 +2732,12 @@ renaksi_annex_layout_write_pdf (RenaksiAnnexLayout  *self,
         cairo_pdf_surface_set_size (surface, self->paper_width, self->paper_height);
       cr = cairo_create (surface);
       cairo_set_line_cap (cr, CAIRO_LINE_CAP_SQUARE);
+      /* The decree: its body, then its annex with the areas under it. */
+      if (self->with_decree && p == 0)
+        add_outline (self, CAIRO_PDF_OUTLINE_ROOT, "Keputusan", 1, 0, 0);
+      if (self->with_decree && p == self->n_body_pages)
+        self->outline_parent = add_outline (self, CAIRO_PDF_OUTLINE_ROOT, "Lampiran", p + 1, 0,
+                                            CAIRO_PDF_OUTLINE_FLAG_OPEN);
       if (body)
         {
           draw_page_number (self, cr, self->paper_height, p + 1);
@@ -2517,6 +2754,7 @@ renaksi_annex_layout_write_pdf (RenaksiAnnexLayout  *self,
         }
     }
   self->cache_cells = FALSE;
+  self->pdf = NULL;
   g_hash_table_remove_all (self->row_cells);
   cairo_surface_finish (surface);
   renaksi_safe_writer_fail_cairo (writer, cairo_surface_status (surface));

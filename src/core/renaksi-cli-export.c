@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later
  *
  * `renaksi --export-annex OUT.pdf FILE.renaksi [--paper f4|a4] [--copy]
- * [--with-realisation]` and `renaksi --export-decree OUT.pdf FILE.renaksi
- * [--paper f4|a4] [--copy]`: the annex, or the whole decree followed by
+ * [--with-realisation] [--font-size PT]` and `renaksi --export-decree
+ * OUT.pdf FILE.renaksi [--paper f4|a4] [--copy] [--font-size PT]`: the annex, or the whole decree followed by
  * its annex, as PDF. No display needed.
  */
 #include "config.h"
@@ -32,6 +32,7 @@ export_pdf (GVariantDict       *options,
   g_autoptr(RenaksiPlan) plan = NULL;
   g_autoptr(RenaksiAnnexLayout) layout = NULL;
   RenaksiPaper paper;
+  double font_size;
   GError *error = NULL;
 
   if (positional[0] == NULL)
@@ -40,6 +41,8 @@ export_pdf (GVariantDict       *options,
     return renaksi_cli_usage (_("Export one plan file at a time."));
 
   if (!renaksi_cli_paper (options, &paper))
+    return 2;
+  if (!renaksi_cli_font_size (options, &font_size))
     return 2;
 
   if (same_file (out_path, positional[0]))
@@ -51,6 +54,7 @@ export_pdf (GVariantDict       *options,
 
   layout = renaksi_annex_layout_new (plan);
   renaksi_annex_layout_set_paper (layout, paper);
+  renaksi_annex_layout_set_font_size (layout, font_size);
   renaksi_annex_layout_set_copy (layout, g_variant_dict_contains (options, "copy"));
   renaksi_annex_layout_set_with_realisation (layout,
                                              g_variant_dict_contains (options, "with-realisation"));

@@ -70,6 +70,9 @@ static const GOptionEntry option_entries[] = {
     N_("Paper for PDF export: f4 (default) or a4, landscape"), N_("PAPER") },
   { "copy", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Export a certified copy (SALINAN)"), NULL },
+  { "font-size", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Type size of the annex table for --export-annex and --export-decree, 9 to 12 points (default 9)"),
+    N_("PT") },
   { "with-realisation", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Mark the realised months in the exported annex"), NULL },
   { "export-xlsx", 0, 0, G_OPTION_ARG_FILENAME, NULL,
@@ -170,6 +173,36 @@ renaksi_cli_paper (GVariantDict *options,
     return TRUE;
 
   message = g_strdup_printf (_("Unknown paper “%s”: use f4 or a4."), name);
+  renaksi_cli_usage (message);
+  return FALSE;
+}
+
+/* The --font-size option into @size, the default when it is not given.
+ * Read without the locale ("10.5" everywhere); FALSE, having told the
+ * person, for anything that is not a size from 9 to 12 points. */
+gboolean
+renaksi_cli_font_size (GVariantDict *options,
+                       double       *size)
+{
+  g_autofree char *text = NULL;
+  g_autofree char *message = NULL;
+  char *end = NULL;
+  double value;
+
+  *size = RENAKSI_ANNEX_FONT_SIZE_DEFAULT;
+  if (!g_variant_dict_lookup (options, "font-size", "s", &text))
+    return TRUE;
+
+  value = g_ascii_strtod (g_strstrip (text), &end);
+  if (end != text && *end == '\0' && value >= RENAKSI_ANNEX_FONT_SIZE_MIN &&
+      value <= RENAKSI_ANNEX_FONT_SIZE_MAX)
+    {
+      *size = value;
+      return TRUE;
+    }
+
+  message = g_strdup_printf (_("Type size “%s” cannot be used: give a size from 9 to 12 points, "
+                               "for example --font-size 11."), text);
   renaksi_cli_usage (message);
   return FALSE;
 }

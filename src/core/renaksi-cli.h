@@ -19,6 +19,8 @@ int                 renaksi_cli_report             (GError              *error);
 int                 renaksi_cli_usage              (const char          *message);
 gboolean            renaksi_cli_paper              (GVariantDict        *options,
                                                     RenaksiPaper        *paper);
+gboolean            renaksi_cli_font_size          (GVariantDict        *options,
+                                                    double              *size);
 
 int renaksi_cli_new_default (GVariantDict *options, const char *out_path, const char * const *positional);
 int renaksi_cli_outline     (GVariantDict *options, const char *plan_path, const char * const *positional);

@@ -7,8 +7,8 @@
  * breaks a line there only when it must, and then shows the hyphen.
  * Numbers and identifiers ("314/ORT.07-Kpt/01/KPU/V/2021", "e-proc/LPSE",
  * "Barang/Jasa") get no hyphenation point: they may break after a "/"
- * (marked with a zero-width space) and nowhere else, so their own hyphens
- * are tied to what follows with a word joiner.
+ * (marked with a zero-width space) and nowhere else, so every other
+ * character of theirs is tied to what follows with a word joiner.
  */
 #include "config.h"
 
@@ -130,9 +130,12 @@ append_identifier (GString    *out,
       g_string_append_c (out, token[i]);
       if (i + 1 == len)
         break;
+      /* Pango would also break after its "." or "-" ("314/ORT." |
+       * "07-Kpt"): everything but a slash is tied to what follows. Inside
+       * a multi-byte character there is nothing to tie. */
       if (token[i] == '/')
         g_string_append (out, ZW_SPACE);
-      else if (token[i] == '-')
+      else if ((token[i + 1] & 0xC0) != 0x80)
         g_string_append (out, WORD_JOINER);
     }
 }

@@ -22,6 +22,7 @@ struct _RenaksiExportDialog
   /* Template widgets */
   AdwToastOverlay     *toast_overlay;
   AdwComboRow         *paper_row;
+  GtkSpinButton       *font_size_spin;
   GtkSwitch           *copy_switch;
   GtkSwitch           *realisation_switch;
   GtkSwitch           *decree_switch;
@@ -53,6 +54,7 @@ apply_options (RenaksiExportDialog *self,
                RenaksiAnnexLayout  *layout)
 {
   renaksi_annex_layout_set_paper (layout, chosen_paper (self));
+  renaksi_annex_layout_set_font_size (layout, gtk_spin_button_get_value (self->font_size_spin));
   renaksi_annex_layout_set_copy (layout, gtk_switch_get_active (self->copy_switch));
   renaksi_annex_layout_set_with_realisation (layout, gtk_switch_get_active (self->realisation_switch));
   renaksi_annex_layout_set_with_decree (layout, gtk_switch_get_active (self->decree_switch));
@@ -286,6 +288,7 @@ renaksi_export_dialog_class_init (RenaksiExportDialogClass *klass)
                                                "/io/github/renaksi/Renaksi/renaksi-export-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, RenaksiExportDialog, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, RenaksiExportDialog, paper_row);
+  gtk_widget_class_bind_template_child (widget_class, RenaksiExportDialog, font_size_spin);
   gtk_widget_class_bind_template_child (widget_class, RenaksiExportDialog, copy_switch);
   gtk_widget_class_bind_template_child (widget_class, RenaksiExportDialog, realisation_switch);
   gtk_widget_class_bind_template_child (widget_class, RenaksiExportDialog, decree_switch);
@@ -311,6 +314,7 @@ renaksi_export_dialog_init (RenaksiExportDialog *self)
 
   gtk_drawing_area_set_draw_func (self->preview, draw_preview, self, NULL);
   g_signal_connect_swapped (self->paper_row, "notify::selected", G_CALLBACK (options_changed_cb), self);
+  g_signal_connect_swapped (self->font_size_spin, "value-changed", G_CALLBACK (options_changed_cb), self);
   g_signal_connect_swapped (self->copy_switch, "notify::active", G_CALLBACK (options_changed_cb), self);
   g_signal_connect_swapped (self->realisation_switch, "notify::active",
                             G_CALLBACK (options_changed_cb), self);
