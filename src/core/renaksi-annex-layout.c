@@ -161,6 +161,8 @@ struct _RenaksiAnnexLayout
   /* While a PDF is written: its surface (borrowed), for the bookmarks. */
   cairo_surface_t *pdf;
   int              outline_parent;
+  GArray          *pending_outlines;   /* PendingOutline, of the page being drawn */
+  RenaksiSafeWriter *writer;
 };
 
 G_DEFINE_FINAL_TYPE (RenaksiAnnexLayout, renaksi_annex_layout, G_TYPE_OBJECT)
@@ -2413,19 +2415,60 @@ prepare (RenaksiAnnexLayout *self)
     }
 }
 
-/* A bookmark to @page (from 1) at @y, under @parent. The link's numbers
- * are written without the locale (cairo reads "12.5", never "12,5"). */
-static int
-add_outline (RenaksiAnnexLayout *self,
-             int                 parent,
-             const char         *title,
-             guint               page,
-             double              y,
-             cairo_pdf_outline_flags_t flags)
+/* A bookmark to @page (from 1) at @y, under the annex entry (or the root
+ * without one), or the annex entry itself. Kept until its page is out:
+ * cairo 1.16 crashes finishing a document whose stream failed (a full
+ * disk) with a bookmark to a page it never wrote. */
+typedef struct
 {
-  g_autofree char *link = g_strdup_printf ("page=%u pos=[0 %d]", page, (int)floor (y));
+  char                      *title;
+  guint                      page;
+  double                     y;
+  cairo_pdf_outline_flags_t  flags;
+  gboolean                   is_top;     /* at the root */
+  gboolean                   is_annex;   /* the parent of the areas' entries */
+} PendingOutline;
 
-  return cairo_pdf_surface_add_outline (self->pdf, parent, title, link, flags);
+static void
+pending_outline_clear (gpointer data)
+{
+  g_free (((PendingOutline *)data)->title);
+}
+
+static void
+queue_outline (RenaksiAnnexLayout        *self,
+               const char                *title,
+               guint                      page,
+               double                     y,
+               cairo_pdf_outline_flags_t  flags,
+               gboolean                   is_top,
+               gboolean                   is_annex)
+{
+  PendingOutline pending = { g_strdup (title), page, y, flags, is_top, is_annex };
+
+  g_array_append_val (self->pending_outlines, pending);
+}
+
+/* Adds the bookmarks of the page just shown, once it is written. The
+ * link's numbers are written without the locale (cairo reads "12.5"). */
+static void
+flush_outlines (RenaksiAnnexLayout *self)
+{
+  gboolean written = cairo_surface_status (self->pdf) == CAIRO_STATUS_SUCCESS &&
+                     renaksi_safe_writer_get_errno (self->writer) == 0;
+
+  for (guint i = 0; written && i < self->pending_outlines->len; i++)
+    {
+      PendingOutline *pending = &g_array_index (self->pending_outlines, PendingOutline, i);
+      g_autofree char *link = g_strdup_printf ("page=%u pos=[0 %d]", pending->page, (int)floor (pending->y));
+      int id = cairo_pdf_surface_add_outline (self->pdf,
+                                              pending->is_top ? CAIRO_PDF_OUTLINE_ROOT : self->outline_parent,
+                                              pending->title, link, pending->flags);
+
+      if (pending->is_annex)
+        self->outline_parent = id;
+    }
+  g_array_set_size (self->pending_outlines, 0);
 }
 
 /* One bookmark per area, on the annex page (from 1) where its first row
@@ -2447,7 +2490,7 @@ add_area_outlines (RenaksiAnnexLayout *self,
       title = label != NULL && *label != '\0'
               ? g_strdup_printf ("%s. %s", label, renaksi_node_get_text (row->area))
               : g_strdup (renaksi_node_get_text (row->area));
-      add_outline (self, self->outline_parent, title, page_number, part->y0, 0);
+      queue_outline (self, title, page_number, part->y0, 0, FALSE, FALSE);
     }
 }
 
@@ -2720,7 +2763,12 @@ renaksi_annex_layout_write_pdf (RenaksiAnnexLayout  *self,
   self->cache_cells = TRUE;
   self->pdf = surface;
   self->outline_parent = CAIRO_PDF_OUTLINE_ROOT;
-  for (guint p = 0; cairo_surface_status (surface) == CAIRO_STATUS_SUCCESS; p++)
+  self->writer = writer;
+  self->pending_outlines = g_array_new (FALSE, FALSE, sizeof (PendingOutline));
+  g_array_set_clear_func (self->pending_outlines, pending_outline_clear);
+  for (guint p = 0;
+       cairo_surface_status (surface) == CAIRO_STATUS_SUCCESS && renaksi_safe_writer_get_errno (writer) == 0;
+       p++)
     {
       gboolean body = p < self->n_body_pages;
       gboolean done = FALSE;
@@ -2734,10 +2782,9 @@ renaksi_annex_layout_write_pdf (RenaksiAnnexLayout  *self,
       cairo_set_line_cap (cr, CAIRO_LINE_CAP_SQUARE);
       /* The decree: its body, then its annex with the areas under it. */
       if (self->with_decree && p == 0)
-        add_outline (self, CAIRO_PDF_OUTLINE_ROOT, "Keputusan", 1, 0, 0);
+        queue_outline (self, "Keputusan", 1, 0, 0, TRUE, FALSE);
       if (self->with_decree && p == self->n_body_pages)
-        self->outline_parent = add_outline (self, CAIRO_PDF_OUTLINE_ROOT, "Lampiran", p + 1, 0,
-                                            CAIRO_PDF_OUTLINE_FLAG_OPEN);
+        queue_outline (self, "Lampiran", p + 1, 0, CAIRO_PDF_OUTLINE_FLAG_OPEN, TRUE, TRUE);
       if (body)
         {
           draw_page_number (self, cr, self->paper_height, p + 1);
@@ -2747,6 +2794,7 @@ renaksi_annex_layout_write_pdf (RenaksiAnnexLayout  *self,
         done = next_annex_page (self, cr);
       cairo_show_page (cr);
       cairo_destroy (cr);
+      flush_outlines (self);
       if (done)
         {
           self->paginated = TRUE;
@@ -2755,6 +2803,8 @@ renaksi_annex_layout_write_pdf (RenaksiAnnexLayout  *self,
     }
   self->cache_cells = FALSE;
   self->pdf = NULL;
+  self->writer = NULL;
+  g_clear_pointer (&self->pending_outlines, g_array_unref);
   g_hash_table_remove_all (self->row_cells);
   cairo_surface_finish (surface);
   renaksi_safe_writer_fail_cairo (writer, cairo_surface_status (surface));
