@@ -20,6 +20,11 @@ typedef enum
 RenaksiSafeWriter *renaksi_safe_writer_new          (const char              *path,
                                                      RenaksiSafeWriterFlags   flags,
                                                      GError                 **error);
+RenaksiSafeWriter *renaksi_safe_writer_new_at       (int                      dir_fd,
+                                                     const char              *name,
+                                                     const char              *display_path,
+                                                     RenaksiSafeWriterFlags   flags,
+                                                     GError                 **error);
 gboolean           renaksi_safe_writer_write        (RenaksiSafeWriter       *self,
                                                      const void              *data,
                                                      gsize                    length);
