@@ -97,7 +97,7 @@ renaksi_cli_attach (GVariantDict       *options,
     }
   g_clear_object (&plan);
 
-  plan = renaksi_plan_open (plan_path, RENAKSI_DB_READ_WRITE, &error);
+  plan = renaksi_plan_open (plan_path, RENAKSI_DB_READ_WRITE_ONCE, &error);
   if (plan == NULL)
     return renaksi_cli_report (error);
   indicator = renaksi_node_path_lookup (renaksi_plan_get_areas (plan), positional[0]);

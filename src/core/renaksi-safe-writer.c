@@ -417,3 +417,77 @@ renaksi_safe_writer_abort (RenaksiSafeWriter *self)
   g_free (self->path);
   g_free (self);
 }
+
+/**
+ * renaksi_safe_writer_probe:
+ * @dir: a folder
+ *
+ * Writes and syncs a small unnamed file in @dir and drops it, to learn
+ * why a write there failed when the library that failed did not keep
+ * the reason (SQLite after a failed fsync).
+ *
+ * Returns: 0 when the folder takes it, or the errno of the refusal
+ */
+int
+renaksi_safe_writer_probe (const char *dir)
+{
+  static const char block[16384];
+  g_autofree char *path = g_build_filename (dir, "probe", NULL);
+  g_autoptr(GError) error = NULL;
+  RenaksiSafeWriter *writer = renaksi_safe_writer_new (path, RENAKSI_SAFE_WRITER_REPLACE, &error);
+  int saved_errno;
+
+  if (writer == NULL)
+    return EIO;
+  if (renaksi_safe_writer_write (writer, block, sizeof block) && fsync (writer->fd) != 0)
+    writer->saved_errno = errno;
+  saved_errno = writer->saved_errno;
+  renaksi_safe_writer_abort (writer);
+  return saved_errno;
+}
+
+/**
+ * renaksi_safe_writer_sync_file:
+ * @temporary: a file finished by another writer (SQLite's backup, VACUUM)
+ * @path: the file the person chose, for messages
+ *
+ * Flushes @temporary to disk before it takes its name, checking fsync and
+ * close, as the writer does for its own files.
+ */
+gboolean
+renaksi_safe_writer_sync_file (const char  *temporary,
+                               const char  *path,
+                               GError     **error)
+{
+  int fd = open (temporary, O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
+
+  if (fd < 0 || fsync (fd) != 0)
+    {
+      int saved_errno = errno;
+
+      if (fd >= 0)
+        close (fd);
+      renaksi_safe_writer_set_error (error, path, saved_errno);
+      return FALSE;
+    }
+  if (close (fd) != 0)
+    {
+      renaksi_safe_writer_set_error (error, path, errno);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Makes a new name in @path's folder last. */
+void
+renaksi_safe_writer_sync_folder_of (const char *path)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  int fd = open (dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+
+  if (fd >= 0)
+    {
+      fsync (fd);
+      close (fd);
+    }
+}
