@@ -69,14 +69,16 @@ for cmd in export-annex export-decree export-checklist export-xlsx export-tsv ex
     attach) out= ;;
     *) out=hasil.pdf ;;
   esac
-  # run TARGET: the command writing TARGET (for --attach: a document).
-  run () {
+  # args TARGET: the command line writing TARGET (for --attach: a
+  # document) into $line; run TARGET runs it.
+  args () {
     case $cmd in
-      attach) "$renaksi" --attach "$plan" 1.1.1.1 "$1" ;;
-      new-default) "$renaksi" --new-default "$work/$1" ;;
-      *) "$renaksi" "--$cmd" "$work/$1" "$plan" ;;
+      attach) line=("$renaksi" --attach "$plan" 1.1.1.1 "$1") ;;
+      new-default) line=("$renaksi" --new-default "$work/$1") ;;
+      *) line=("$renaksi" "--$cmd" "$work/$1" "$plan") ;;
     esac
   }
+  run () { args "$1"; "${line[@]}"; }
   if [ "$cmd" = attach ]; then
     cp "$tmp/doc.bin" "$work/probe.pdf"; echo x >> "$work/probe.pdf"
     ms=$(duration run "$work/probe.pdf")
@@ -95,7 +97,9 @@ for cmd in export-annex export-decree export-checklist export-xlsx export-tsv ex
     else
       target=$out
     fi
-    run "$target" >/dev/null 2>&1 &
+    # The program itself in the background, not a subshell around it.
+    args "$target"
+    "${line[@]}" >/dev/null 2>&1 &
     pid=$!
     sleep "$(awk -v ms="$ms" -v r=$RANDOM 'BEGIN { printf "%.4f", ms * 1.2 * r / 32768 / 1000 }')"
     kill -KILL $pid 2>/dev/null
