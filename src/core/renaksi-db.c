@@ -659,6 +659,19 @@ renaksi_db_get_path (RenaksiDb *self)
   return self->path;
 }
 
+/* After a write refused for want of space the plan stays open for
+ * reading only: every later change would fail the same way, and the file
+ * is sound as it was before the failed one. */
+void
+renaksi_db_stop_writing (RenaksiDb *self)
+{
+  g_return_if_fail (RENAKSI_IS_DB (self));
+
+  renaksi_db_rollback (self);
+  self->read_only = TRUE;
+  sqlite3_exec (self->handle, "PRAGMA query_only = ON", NULL, NULL, NULL);
+}
+
 gboolean
 renaksi_db_is_read_only (RenaksiDb *self)
 {

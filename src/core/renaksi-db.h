@@ -30,6 +30,7 @@ RenaksiDb    *renaksi_db_create             (const char     *path,
                                              GError        **error);
 const char   *renaksi_db_get_path           (RenaksiDb      *self);
 gboolean      renaksi_db_is_read_only       (RenaksiDb      *self);
+void          renaksi_db_stop_writing       (RenaksiDb      *self);
 int           renaksi_db_get_schema_version (RenaksiDb      *self);
 
 sqlite3_stmt *renaksi_db_prepare            (RenaksiDb      *self,
