@@ -7,7 +7,7 @@
 # a -journal/-wal/-shm, a half-written output under its final name). After
 # every trial the plan must pass --verify (integrity and every document's
 # SHA-256) and, for --attach, hold every document whose run had finished.
-#   bench/kill-trials.sh [BUILDDIR] [TRIALS]
+#   [COMMANDS="export-evidence attach"] bench/kill-trials.sh [BUILDDIR] [TRIALS]
 set -uo pipefail
 cd "$(dirname "$0")/.."
 build=${1:-build}
@@ -53,8 +53,8 @@ leftovers () {
 
 total_left=0 total_bad=0
 printf "%-20s %7s %9s %10s %9s %9s\n" command trials finished leftovers unsound lost
-for cmd in export-annex export-decree export-checklist export-xlsx export-tsv export-chart \
-           export-evidence attach new-default; do
+for cmd in ${COMMANDS:-export-annex export-decree export-checklist export-xlsx export-tsv export-chart \
+           export-evidence attach new-default}; do
   work=$tmp/work-$cmd
   rm -rf "$work"; mkdir -p "$work"
   cp "$tmp/template.renaksi" "$work/rencana.renaksi"

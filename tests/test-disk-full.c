@@ -290,6 +290,96 @@ test_attach (void)
   test_util_remove_dir (dir);
 }
 
+/* Files under @dir, each checked to be one of the documents whole, and
+ * no hidden file anywhere. */
+static guint
+check_evidence_tree (const char *dir,
+                     GPtrArray  *sums)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  const char *name;
+  guint n = 0;
+
+  g_assert_nonnull (d);
+  while ((name = g_dir_read_name (d)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+
+      if (name[0] == '.')
+        g_error ("“%s” was left", path);
+      if (g_file_test (path, G_FILE_TEST_IS_DIR))
+        n += check_evidence_tree (path, sums);
+      else
+        {
+          g_autofree char *sum = test_util_file_sha256 (path);
+          gboolean whole = FALSE;
+
+          for (guint i = 0; i < sums->len; i++)
+            whole |= g_str_equal (sum, g_ptr_array_index (sums, i));
+          if (!whole)
+            g_error ("“%s” is not a whole document", path);
+          n++;
+        }
+    }
+  return n;
+}
+
+/* A full disk at any write of --export-evidence: it stops saying so,
+ * naming the document, and what it wrote before is whole; no temporary
+ * is left and the plan is untouched. */
+static void
+test_evidence (void)
+{
+  g_autofree char *dir = test_util_make_dir ();
+  g_autofree char *plan = test_util_default_plan (dir, "rencana.renaksi");
+  g_autofree char *out = g_build_filename (dir, "bukti", NULL);
+  g_autoptr(GPtrArray) sums = g_ptr_array_new_with_free_func (g_free);
+  const char *args[] = { "--export-evidence", out, plan, NULL };
+  g_autofree char *plan_sum = NULL;
+  g_autoptr(GArray) list = NULL;
+  guint total;
+
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("dokumen %u.pdf", i);
+      g_autofree char *doc = test_util_make_pdf (dir, name, 3, 30 + i);
+      g_autofree char *where = g_strdup_printf ("1.1.%u.1", i + 1);
+      g_auto(TestRun) run = { 0, };
+
+      test_util_run_renaksi (&run, "C.UTF-8", "--attach", plan, where, doc, NULL);
+      g_assert_cmpint (run.status, ==, 0);
+      g_ptr_array_add (sums, test_util_file_sha256 (doc));
+      g_unlink (doc);
+    }
+  plan_sum = test_util_file_sha256 (plan);
+  total = count_writes (dir, args);
+  g_assert_cmpuint (check_evidence_tree (out, sums), ==, 3);
+  test_util_remove_dir (out);
+  g_test_message ("--export-evidence: %u writes", total);
+
+  list = points (total);
+  for (guint i = 0; i < list->len; i++)
+    {
+      guint n = g_array_index (list, guint, i);
+      g_auto(TestRun) run = { 0, };
+      g_autofree char *sum = NULL;
+
+      run_failing (&run, n, "C.UTF-8", args);
+      if (run.status == 0)
+        g_error ("--export-evidence with write %u of %u failing exited 0", n, total);
+      if (strstr (run.err, "Disk full: “dokumen ") == NULL)
+        g_error ("--export-evidence with write %u of %u failing said: %s", n, total, run.err);
+      g_assert_null (strstr (run.err, ".renaksi-tmp-"));
+      if (g_file_test (out, G_FILE_TEST_IS_DIR))
+        g_assert_cmpuint (check_evidence_tree (out, sums), <, 3);
+      sum = test_util_file_sha256 (plan);
+      g_assert_cmpstr (sum, ==, plan_sum);
+      test_util_remove_dir (out);
+    }
+
+  test_util_remove_dir (dir);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -309,6 +399,7 @@ main (int argc, char **argv)
   g_test_add_func ("/disk-full/chart-png", test_chart_png);
   g_test_add_func ("/disk-full/chart-pdf", test_chart_pdf);
   g_test_add_func ("/disk-full/attach", test_attach);
+  g_test_add_func ("/disk-full/evidence", test_evidence);
 
   return g_test_run ();
 }

@@ -10,6 +10,10 @@
  * the writer's process id, so the next write into that folder removes the
  * ones whose process is gone. Errors name the file the user chose.
  */
+/* O_TMPFILE is a GNU extension: without this the writer silently used only
+ * named temporaries, which a crash leaves in a folder nothing writes to
+ * again (a killed evidence export's tree). */
+#define _GNU_SOURCE 1
 #include "config.h"
 
 #include "renaksi-safe-writer.h"
