@@ -12,6 +12,8 @@
 #include <gio/gio.h>
 #include <glib/gstdio.h>
 
+#include "renaksi-evidence-store.h"
+#include "renaksi-plan.h"
 #include "test-util.h"
 
 /* Every N up to this many writes, then a spread that keeps the first and
@@ -172,21 +174,70 @@ count_evidence (const char *plan)
 }
 
 static void
+copy_file (const char *from,
+           const char *to)
+{
+  g_autoptr(GFile) source = g_file_new_for_path (from);
+  g_autoptr(GFile) dest = g_file_new_for_path (to);
+
+  g_assert_true (g_file_copy (source, dest, G_FILE_COPY_OVERWRITE, NULL, NULL, NULL, NULL));
+}
+
+/* Copies @plan with whatever journal it has beside it to @to. */
+static void
+copy_plan (const char *plan,
+           const char *to)
+{
+  static const char * const suffixes[] = { "", "-journal", "-wal", "-shm" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *from = g_strconcat (plan, suffixes[i], NULL);
+      g_autofree char *dest = g_strconcat (to, suffixes[i], NULL);
+
+      g_unlink (dest);
+      if (g_file_test (from, G_FILE_TEST_EXISTS))
+        copy_file (from, dest);
+    }
+}
+
+static void
+assert_nothing_beside (const char *plan)
+{
+  static const char * const suffixes[] = { "-journal", "-wal", "-shm" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *path = g_strconcat (plan, suffixes[i], NULL);
+
+      if (g_file_test (path, G_FILE_TEST_EXISTS))
+        g_error ("“%s” was left", path);
+    }
+}
+
+/* A full disk at any write of --attach: it fails saying so, and the plan
+ * then opens, read-only and for editing, exactly as it was before the
+ * command (a journal left by the failed rollback is played back), with
+ * nothing left beside it. */
+static void
 test_attach (void)
 {
   g_autofree char *dir = test_util_make_dir ();
   g_autofree char *original = test_util_default_plan (dir, "asli.renaksi");
   g_autofree char *plan = g_build_filename (dir, "rencana.renaksi", NULL);
+  g_autofree char *other = g_build_filename (dir, "rencana-2.renaksi", NULL);
   g_autofree char *doc = test_util_make_pdf (dir, "sk tim.pdf", 2, 7);
+  g_autofree char *original_sum = test_util_file_sha256 (original);
   const char *args[] = { "--attach", plan, "1.1.1.1", doc, NULL };
   g_autoptr(GArray) list = NULL;
-  g_autoptr(GString) gaps = g_string_new (NULL);
+  guint n_changed = 0;
   guint total;
 
-  g_assert_true (g_file_copy (g_file_new_for_path (original), g_file_new_for_path (plan),
-                              G_FILE_COPY_NONE, NULL, NULL, NULL, NULL));
+  copy_file (original, plan);
   total = count_writes (dir, args);
+  g_assert_cmpuint (total, >, 0);
   g_test_message ("--attach: %u writes", total);
+  g_assert_cmpint (count_evidence (plan), ==, 1);
 
   list = points (total);
   for (guint i = 0; i < list->len; i++)
@@ -194,40 +245,137 @@ test_attach (void)
       guint n = g_array_index (list, guint, i);
       g_auto(TestRun) run = { 0, };
       g_auto(TestRun) verify = { 0, };
-      g_autofree char *wal = g_strconcat (plan, "-wal", NULL);
-      g_autofree char *shm = g_strconcat (plan, "-shm", NULL);
-      g_autofree char *journal = g_strconcat (plan, "-journal", NULL);
-      int evidence;
+      g_autoptr(RenaksiPlan) opened = NULL;
+      g_autoptr(GListModel) items = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autofree char *sum = NULL;
+      gboolean id = i == list->len / 2;
 
-      g_unlink (wal);
-      g_unlink (shm);
-      g_unlink (journal);
-      g_assert_true (g_file_copy (g_file_new_for_path (original), g_file_new_for_path (plan),
-                                  G_FILE_COPY_OVERWRITE, NULL, NULL, NULL, NULL));
-      run_failing (&run, n, "C.UTF-8", args);
+      copy_plan (original, plan);
+      run_failing (&run, n, id ? "id_ID.UTF-8" : "C.UTF-8", args);
+      if (run.status == 0)
+        g_error ("--attach with write %u of %u failing exited 0", n, total);
+      if (strstr (run.err, id ? "penuh" : "disk holding") == NULL)
+        g_error ("--attach with write %u of %u failing said: %s", n, total, run.err);
+      g_assert_nonnull (strstr (run.err, "rencana.renaksi"));
 
-      /* Either the document is in, or the plan is as it was and the
-       * person was told the disk is full. Both open and verify. */
-      evidence = count_evidence (plan);
-      if (run.status == 0 && evidence < 0)
-        g_string_append_printf (gaps, "write %u: exit 0, plan then unreadable read-only; ", n);
-      else if (run.status == 0)
-        g_assert_cmpint (evidence, ==, 1);
-      else if (strstr (run.err, "disk holding") == NULL)
-        g_string_append_printf (gaps, "write %u: said “%s”; ", n, g_strstrip (run.err));
-      else if (evidence != 0)
-        g_string_append_printf (gaps, "write %u: plan then %s; ", n,
-                                evidence < 0 ? "unreadable read-only" : "holds the document");
+      /* The same state opened for editing, in-process. */
+      copy_plan (plan, other);
+      opened = renaksi_plan_open (other, RENAKSI_DB_READ_WRITE, &error);
+      g_assert_no_error (error);
+      items = renaksi_evidence_store_list_all (opened, FALSE, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (g_list_model_get_n_items (items), ==, 0);
+      g_clear_object (&items);
+      g_clear_object (&opened);
+      assert_nothing_beside (other);
+
+      /* And read-only, as the commands read it. Byte for byte as before
+       * while the document's content is not stored yet; after that its
+       * transaction has committed a stored copy that no item uses, which
+       * the next opening for editing purges (as above). */
+      g_assert_cmpint (count_evidence (plan), ==, 0);
+      assert_nothing_beside (plan);
+      sum = test_util_file_sha256 (plan);
+      if (g_strcmp0 (sum, original_sum) != 0)
+        n_changed++;
       test_util_run_renaksi (&verify, "C.UTF-8", "--verify", plan, NULL);
-      if (verify.status != 0)
-        g_string_append_printf (gaps, "write %u: --verify failed; ", n);
+      g_assert_cmpint (verify.status, ==, 0);
+      /* The plan, the two copies of it and the document: nothing else. */
+      g_assert_cmpuint (count_entries (dir), ==, 4);
     }
+  g_test_message ("--attach: %u of %u failures left an unused stored copy", n_changed, list->len);
+  g_assert_cmpuint (n_changed, <, list->len);
 
-  /* Known gaps of #12 (SQLite on a full disk), reported rather than
-   * hidden: a hot journal left by a failed rollback makes the next
-   * read-only open fail, and some failed writes come as "disk I/O error". */
-  if (gaps->len > 0)
-    g_test_incomplete (gaps->str);
+  test_util_remove_dir (dir);
+}
+
+/* Files under @dir, each checked to be one of the documents whole, and
+ * no hidden file anywhere. */
+static guint
+check_evidence_tree (const char *dir,
+                     GPtrArray  *sums)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  const char *name;
+  guint n = 0;
+
+  g_assert_nonnull (d);
+  while ((name = g_dir_read_name (d)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+
+      if (name[0] == '.')
+        g_error ("“%s” was left", path);
+      if (g_file_test (path, G_FILE_TEST_IS_DIR))
+        n += check_evidence_tree (path, sums);
+      else
+        {
+          g_autofree char *sum = test_util_file_sha256 (path);
+          gboolean whole = FALSE;
+
+          for (guint i = 0; i < sums->len; i++)
+            whole |= g_str_equal (sum, g_ptr_array_index (sums, i));
+          if (!whole)
+            g_error ("“%s” is not a whole document", path);
+          n++;
+        }
+    }
+  return n;
+}
+
+/* A full disk at any write of --export-evidence: it stops saying so,
+ * naming the document, and what it wrote before is whole; no temporary
+ * is left and the plan is untouched. */
+static void
+test_evidence (void)
+{
+  g_autofree char *dir = test_util_make_dir ();
+  g_autofree char *plan = test_util_default_plan (dir, "rencana.renaksi");
+  g_autofree char *out = g_build_filename (dir, "bukti", NULL);
+  g_autoptr(GPtrArray) sums = g_ptr_array_new_with_free_func (g_free);
+  const char *args[] = { "--export-evidence", out, plan, NULL };
+  g_autofree char *plan_sum = NULL;
+  g_autoptr(GArray) list = NULL;
+  guint total;
+
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("dokumen %u.pdf", i);
+      g_autofree char *doc = test_util_make_pdf (dir, name, 3, 30 + i);
+      g_autofree char *where = g_strdup_printf ("1.1.%u.1", i + 1);
+      g_auto(TestRun) run = { 0, };
+
+      test_util_run_renaksi (&run, "C.UTF-8", "--attach", plan, where, doc, NULL);
+      g_assert_cmpint (run.status, ==, 0);
+      g_ptr_array_add (sums, test_util_file_sha256 (doc));
+      g_unlink (doc);
+    }
+  plan_sum = test_util_file_sha256 (plan);
+  total = count_writes (dir, args);
+  g_assert_cmpuint (check_evidence_tree (out, sums), ==, 3);
+  test_util_remove_dir (out);
+  g_test_message ("--export-evidence: %u writes", total);
+
+  list = points (total);
+  for (guint i = 0; i < list->len; i++)
+    {
+      guint n = g_array_index (list, guint, i);
+      g_auto(TestRun) run = { 0, };
+      g_autofree char *sum = NULL;
+
+      run_failing (&run, n, "C.UTF-8", args);
+      if (run.status == 0)
+        g_error ("--export-evidence with write %u of %u failing exited 0", n, total);
+      if (strstr (run.err, "Disk full: “dokumen ") == NULL)
+        g_error ("--export-evidence with write %u of %u failing said: %s", n, total, run.err);
+      g_assert_null (strstr (run.err, ".renaksi-tmp-"));
+      if (g_file_test (out, G_FILE_TEST_IS_DIR))
+        g_assert_cmpuint (check_evidence_tree (out, sums), <, 3);
+      sum = test_util_file_sha256 (plan);
+      g_assert_cmpstr (sum, ==, plan_sum);
+      test_util_remove_dir (out);
+    }
 
   test_util_remove_dir (dir);
 }
@@ -251,6 +399,7 @@ main (int argc, char **argv)
   g_test_add_func ("/disk-full/chart-png", test_chart_png);
   g_test_add_func ("/disk-full/chart-pdf", test_chart_pdf);
   g_test_add_func ("/disk-full/attach", test_attach);
+  g_test_add_func ("/disk-full/evidence", test_evidence);
 
   return g_test_run ();
 }

@@ -810,7 +810,7 @@ test_export_stays_inside (Fixture       *f,
   f->plan = renaksi_plan_open (f->path, RENAKSI_DB_READ_ONLY, &error);
   g_assert_no_error (error);
   g_assert_cmpint (g_mkdir (parent, 0755), ==, 0);
-  g_assert_true (renaksi_evidence_export (f->plan, target, NULL, &n_files, &error));
+  g_assert_true (renaksi_evidence_export (f->plan, target, NULL, &n_files, NULL, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (n_files, ==, 3);
   g_assert_cmpuint (check_tree (target), ==, 3);
@@ -830,8 +830,219 @@ test_export_stays_inside (Fixture       *f,
   }
 
   /* Not into a folder that has something in it. */
-  g_assert_false (renaksi_evidence_export (f->plan, target, NULL, NULL, &error));
+  g_assert_false (renaksi_evidence_export (f->plan, target, NULL, NULL, NULL, &error));
   g_assert_error (error, RENAKSI_ERROR, RENAKSI_ERROR_EXISTS);
+}
+
+/* Whether Windows (NTFS, FAT) accepts @name as a file or folder name. */
+static gboolean
+valid_on_windows (const char *name)
+{
+  static const char * const devices[] = { "con", "prn", "aux", "nul" };
+  gsize len = strlen (name);
+  gsize stem = strcspn (name, ".");
+
+  if (len == 0 || name[len - 1] == '.' || name[len - 1] == ' ')
+    return FALSE;
+  for (const char *p = name; *p != '\0'; p++)
+    if ((guchar) *p < 0x20 || strchr ("<>:\"/\\|?*", *p) != NULL)
+      return FALSE;
+  while (stem > 0 && name[stem - 1] == ' ')
+    stem--;
+  for (guint i = 0; i < G_N_ELEMENTS (devices); i++)
+    if (stem == 3 && g_ascii_strncasecmp (name, devices[i], 3) == 0)
+      return FALSE;
+  if (stem == 4 && (g_ascii_strncasecmp (name, "com", 3) == 0 || g_ascii_strncasecmp (name, "lpt", 3) == 0) &&
+      g_ascii_isdigit (name[3]) && name[3] != '0')
+    return FALSE;
+  return TRUE;
+}
+
+/* Walks the export under @dir (@relative is the path so far): every name
+ * valid on Windows, every relative path under 200 characters, every
+ * folder starting with its dotted path and a space; counts the files. */
+static guint
+check_windows_tree (const char *dir,
+                    const char *relative,
+                    guint       depth)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  g_autoptr(GHashTable) prefixes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  const char *name;
+  guint n = 0;
+
+  g_assert_nonnull (d);
+  while ((name = g_dir_read_name (d)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      g_autofree char *rel = *relative != '\0' ? g_strconcat (relative, "/", name, NULL) : g_strdup (name);
+
+      if (!valid_on_windows (name))
+        g_error ("“%s” is not valid on Windows", rel);
+      if (g_utf8_strlen (rel, -1) >= 200)
+        g_error ("“%s” is %ld characters long", rel, g_utf8_strlen (rel, -1));
+      if (g_file_test (path, G_FILE_TEST_IS_DIR))
+        {
+          gsize digits = strspn (name, "0123456789.");
+
+          /* The numbers that tell folders apart are all there. */
+          g_assert_cmpuint (digits, >, 0);
+          if (name[digits] != ' ' && name[digits] != '\0')
+            g_error ("folder “%s” does not start with its number", rel);
+          g_assert_true (g_hash_table_add (prefixes, g_strndup (name, digits)));
+          g_assert_cmpuint (depth, <, 4);
+          n += check_windows_tree (path, rel, depth + 1);
+        }
+      else
+        {
+          g_assert_cmpuint (depth, ==, 4);
+          n++;
+        }
+    }
+  return n;
+}
+
+static void
+count_indicators (GListModel *nodes,
+                  GPtrArray  *out)
+{
+  for (guint i = 0, n = g_list_model_get_n_items (nodes); i < n; i++)
+    {
+      g_autoptr(RenaksiNode) node = g_list_model_get_item (nodes, i);
+
+      if (renaksi_node_get_kind (node) == RENAKSI_NODE_INDICATOR)
+        g_ptr_array_add (out, g_object_ref (node));
+      else
+        count_indicators (renaksi_node_get_children (node), out);
+    }
+}
+
+/* One photo with a long name for every indicator of the default plan, and
+ * documents named as Windows devices: every path stays under 200
+ * characters with the folders' numbers kept, every name is one Windows
+ * accepts, and none is lost. */
+static void
+test_export_windows_names (Fixture       *f,
+                           gconstpointer  data)
+{
+  static const char * const reserved[] = {
+    "aux.jpg", "CON", "nul.tar.gz", "Com1.pdf", "lpt9", "PRN .txt", "laporan. . ", "a<b>c:d\"e|f?g*h.pdf",
+  };
+  g_autoptr(GPtrArray) indicators = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) skipped = NULL;
+  g_autofree char *target = g_build_filename (f->dir, "bukti", NULL);
+  g_autofree char *long_name = NULL;
+  guint n_files = 0;
+  guint n_docs = 0;
+
+  count_indicators (renaksi_plan_get_areas (f->plan), indicators);
+  g_assert_cmpuint (indicators->len, >, 100);
+  long_name = g_strconcat ("Foto dokumentasi kegiatan sosialisasi dan internalisasi ",
+                           "pelaksanaan rencana aksi reformasi birokrasi di lingkungan sekretariat ",
+                           "komisi pemilihan umum provinsi jambi tahun anggaran dua ribu dua puluh empat.jpg",
+                           NULL);
+  for (guint i = 0; i < indicators->len; i++)
+    {
+      RenaksiNode *node = g_ptr_array_index (indicators, i);
+      g_autofree char *doc = make_file (f->dir, long_name, 64, 1000 + i);
+      g_autoptr(GFile) file = g_file_new_for_path (doc);
+
+      renaksi_evidence_store_add_file (f->plan, renaksi_node_get_id (node), file, NULL, NULL, NULL,
+                                       NULL, NULL, &error);
+      g_assert_no_error (error);
+      n_docs++;
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (reserved); i++)
+    {
+      g_autofree char *doc = make_file (f->dir, "dokumen.pdf", 64, 50 + i);
+
+      add (f->plan, "1.1.1.1", doc, NULL);
+      n_docs++;
+    }
+  g_clear_object (&f->plan);
+  for (guint i = 0; i < G_N_ELEMENTS (reserved); i++)
+    {
+      g_autofree char *sql = g_strdup_printf ("UPDATE evidence_item SET file_name = '%s' WHERE id = %u;",
+                                              reserved[i], n_docs - (guint) G_N_ELEMENTS (reserved) + i + 1);
+
+      exec_sql (f->path, sql);
+    }
+  /* A 4,000-character indicator: its folder is cut, its number kept. */
+  {
+    g_autofree char *text = g_strnfill (4000, 'x');
+    g_autofree char *sql = g_strdup_printf ("UPDATE indicator SET text = '%s' WHERE id = "
+                                            "(SELECT MAX (id) FROM indicator);", text);
+
+    exec_sql (f->path, sql);
+  }
+
+  f->plan = renaksi_plan_open (f->path, RENAKSI_DB_READ_ONLY, &error);
+  g_assert_no_error (error);
+  g_assert_true (renaksi_evidence_export (f->plan, target, NULL, &n_files, &skipped, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (skipped->len, ==, 0);
+  g_assert_cmpuint (n_files, ==, n_docs);
+  g_assert_cmpuint (check_windows_tree (target, "", 0), ==, n_docs);
+
+  for (guint i = 0; i < G_N_ELEMENTS (reserved); i++)
+    {
+      g_autofree char *clean = renaksi_evidence_sanitize_name (reserved[i], "x");
+
+      g_assert_true (valid_on_windows (clean));
+    }
+  {
+    g_autofree char *aux = renaksi_evidence_sanitize_name ("aux.jpg", "x");
+
+    g_assert_cmpstr (aux, ==, "_aux.jpg");
+  }
+}
+
+/* A document whose stored copy fails its SHA-256 is told and left out;
+ * the others are written, and the exit status and the summary say how
+ * many. No folder is left empty. */
+static void
+test_export_skips_bad_document (Fixture       *f,
+                                gconstpointer  data)
+{
+  static const char * const paths[] = { "1.1.1.1", "2.1.1.1", "2.1.1.1", "3.1.1.1", "4.1.1.1" };
+  g_autofree char *target = g_build_filename (f->dir, "bukti", NULL);
+  g_auto(TestRun) run = { 0, };
+  g_auto(TestRun) run_id = { 0, };
+  g_autoptr(GDir) top = NULL;
+  const char *name;
+
+  for (guint i = 0; i < G_N_ELEMENTS (paths); i++)
+    {
+      g_autofree char *doc_name = g_strdup_printf (i == 0 ? "rusak.pdf" : "dokumen %u.pdf", i);
+      g_autofree char *doc = make_file (f->dir, doc_name, 3000, 70 + i);
+
+      add (f->plan, paths[i], doc, NULL);
+    }
+  g_clear_object (&f->plan);
+  exec_sql (f->path, "UPDATE evidence_blob SET data = zeroblob (length (data)) WHERE sha256 = "
+                     "(SELECT blob_sha256 FROM evidence_item WHERE file_name = 'rusak.pdf');");
+
+  test_util_run_renaksiv (&run, "C.UTF-8", (const char *[]) { "--export-evidence", target, f->path, NULL });
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.err, "1.1.1.1"));
+  g_assert_nonnull (strstr (run.err, "rusak.pdf"));
+  g_assert_nonnull (strstr (run.err, "altered"));
+  if (strstr (run.err, "4 of 5 documents written") == NULL)
+    g_error ("said: %s", run.err);
+  g_assert_nonnull (strstr (run.err, "1 left out"));
+  g_assert_cmpuint (check_tree (target), ==, 4);
+  top = g_dir_open (target, 0, NULL);
+  while ((name = g_dir_read_name (top)) != NULL)
+    g_assert_false (g_str_has_prefix (name, "1 "));
+
+  /* In Indonesian too. */
+  g_free (target);
+  target = g_build_filename (f->dir, "bukti-id", NULL);
+  test_util_run_renaksiv (&run_id, "id_ID.UTF-8", (const char *[]) { "--export-evidence", target, f->path, NULL });
+  g_assert_cmpint (run_id.status, ==, 1);
+  g_assert_nonnull (strstr (run_id.err, "4 dari 5 dokumen"));
+  g_assert_cmpuint (check_tree (target), ==, 4);
 }
 
 /* A copy of the open plan as a backup taken now would be (SQLite's online
@@ -1084,6 +1295,8 @@ main (int   argc,
   g_test_add_func ("/evidence/export/sanitize-name", test_sanitize_name);
   FIXTURE_TEST ("/evidence/export/stays-inside", test_export_stays_inside);
   FIXTURE_TEST ("/evidence/open-copies/removed", test_open_copies_removed);
+  FIXTURE_TEST ("/evidence/export/windows-names", test_export_windows_names);
+  FIXTURE_TEST ("/evidence/export/skips-bad-document", test_export_skips_bad_document);
   g_test_add_func ("/evidence/review-describe", test_review_describe);
 
   status = g_test_run ();

@@ -11,11 +11,13 @@
 #include <signal.h>
 #include <string.h>
 
+#include "renaksi-annex-tsv.h"
 #include "renaksi-application.h"
 #include "renaksi-export-dialog.h"
 #include "renaksi-restore-dialog.h"
 #include "renaksi-area-page.h"
 #include "renaksi-area-row.h"
+#include "renaksi-error.h"
 #include "renaksi-evidence-panel.h"
 #include "renaksi-review-window.h"
 #include "renaksi-evidence-store.h"
@@ -318,6 +320,76 @@ test_edit_area (void)
   g_assert_cmpstr (renaksi_node_get_text (nth (areas, 7)), ==, "Peningkatan Kualitas Pelayanan Publik");
 
   close_window (window);
+  test_util_remove_dir (dir);
+}
+
+/* A change that cannot be written for want of space (SQLite's own size
+ * limit stands in for the full disk: the same SQLITE_FULL) is not made,
+ * a dialog says the disk is full, and the plan stays open for reading
+ * while every further edit is refused. */
+static void
+test_disk_full_keeps_plan_readable (void)
+{
+  g_autofree char *dir = test_util_make_dir ();
+  g_autofree char *path = test_util_default_plan (dir, "plan.renaksi");
+  g_autofree char *long_text = g_strnfill (3900, 'r');
+  RenaksiWindow *window = open_window (path);
+  RenaksiPlan *plan = renaksi_window_get_plan (window);
+  GListModel *areas = renaksi_plan_get_areas (plan);
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  AdwMessageDialog *dialog = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RenaksiPlan) reopened = NULL;
+  g_autofree char *first_text = g_strdup (renaksi_node_get_text (nth (areas, 0)));
+
+  g_assert_true (renaksi_db_exec (renaksi_plan_get_db (plan), "PRAGMA max_page_count = 1", &error));
+  g_assert_no_error (error);
+
+  /* The form stays open with the text typed, over the dialog. */
+  activate (window, GTK_WIDGET (window), "win.add-area");
+  g_assert_false (fill_form (long_text));
+  gtk_window_destroy (GTK_WINDOW (find_form ()));
+  wait_for_frames (GTK_WIDGET (window));
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) candidate = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (candidate))
+        dialog = ADW_MESSAGE_DIALOG (candidate);
+    }
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, g_dgettext (GETTEXT_PACKAGE, "The Disk Is Full"));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "“plan.renaksi”"));
+
+  /* Not made, and read-only from now on: the window says so and refuses. */
+  g_assert_cmpuint (g_list_model_get_n_items (areas), ==, 8);
+  g_assert_true (renaksi_plan_is_read_only (plan));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.add-area", NULL);
+  wait_for_frames (GTK_WIDGET (window));
+  g_assert_null (find_form ());
+  g_assert_false (renaksi_plan_set_node_text (plan, nth (areas, 0), "Lain", &error));
+  g_assert_error (error, RENAKSI_ERROR, RENAKSI_ERROR_READ_ONLY);
+  g_clear_error (&error);
+  g_assert_cmpstr (renaksi_node_get_text (nth (areas, 0)), ==, first_text);
+  adw_message_dialog_response (dialog, "close");
+
+  /* Still readable: an export from the open plan works. */
+  {
+    g_autofree char *tsv = g_build_filename (dir, "lampiran.tsv", NULL);
+
+    g_assert_true (renaksi_annex_tsv_export (plan, tsv, &error));
+    g_assert_no_error (error);
+    g_assert_true (test_util_file_contains (tsv, first_text));
+  }
+
+  close_window (window);
+
+  /* The file is as it was before the failed change. */
+  reopened = renaksi_plan_open (path, RENAKSI_DB_READ_ONLY, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (renaksi_plan_get_areas (reopened)), ==, 8);
+
   test_util_remove_dir (dir);
 }
 
@@ -1320,6 +1392,7 @@ main (int   argc,
   g_test_add_func ("/window/edit-area", test_edit_area);
   g_test_add_func ("/window/move-keeps-focus", test_move_keeps_focus);
   g_test_add_func ("/window/delete-asks-for-evidence", test_delete_asks_for_evidence);
+  g_test_add_func ("/window/disk-full-keeps-plan-readable", test_disk_full_keeps_plan_readable);
   g_test_add_func ("/window/edit-decree", test_edit_decree);
   g_test_add_func ("/window/decree-field-saves-on-leave", test_decree_field_saves_on_leave);
   g_test_add_func ("/window/decree-field-saves-when-inactive", test_decree_field_saves_when_inactive);

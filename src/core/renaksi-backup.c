@@ -23,6 +23,7 @@
 #include <unistd.h>
 
 #include "renaksi-backup.h"
+#include "renaksi-safe-writer.h"
 #include "renaksi-plan-file.h"
 #include "renaksi-db-private.h"
 #include "renaksi-error.h"
@@ -331,9 +332,11 @@ renaksi_backup_create (RenaksiDb  *db,
   now = g_date_time_new_now_utc ();
   final_name = name_for_date (now);
   final_path = g_build_filename (dir, final_name, NULL);
-  temporary = g_strdup_printf ("%s/.%s.XXXXXX", dir, final_name);
+  /* The safe writer's naming: what a crash leaves is removed next time. */
+  renaksi_safe_writer_clean_folder (dir);
+  temporary = renaksi_safe_writer_temporary_name (final_path);
 
-  fd = g_mkstemp_full (temporary, O_RDWR | O_CLOEXEC, 0600);
+  fd = g_open (temporary, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
   if (fd < 0)
     {
       int saved_errno = errno;
@@ -361,6 +364,13 @@ renaksi_backup_create (RenaksiDb  *db,
         }
     }
 
+  /* Only a copy that is whole on disk takes a backup's name; a failed one
+   * never replaces or pushes out a good one. */
+  if (!renaksi_safe_writer_sync_file (temporary, final_path, error))
+    {
+      remove_with_journal (temporary);
+      return NULL;
+    }
   if (g_rename (temporary, final_path) != 0)
     {
       int saved_errno = errno;
@@ -369,6 +379,7 @@ renaksi_backup_create (RenaksiDb  *db,
       set_backup_error (plan_path, g_strerror (saved_errno), error);
       return NULL;
     }
+  renaksi_safe_writer_sync_folder_of (final_path);
 
   g_clear_pointer (&backups, g_ptr_array_unref);
   backups = list_dir (dir);
@@ -472,7 +483,7 @@ renaksi_backup_restore (const char  *backup_path,
 
   dir = g_path_get_dirname (dest_path);
   base = g_path_get_basename (dest_path);
-  temporary = g_strdup_printf ("%s/.%s.%08x.partial", dir, base, g_random_int ());
+  temporary = renaksi_plan_file_temporary_path (dest_path);
 
   if (!copy_and_sync (backup_path, temporary, &local_error))
     {
@@ -487,7 +498,9 @@ renaksi_backup_restore (const char  *backup_path,
   /* A backup may hold documents removed before it was taken. */
   ok = renaksi_evidence_purge_file (temporary, error) &&
        renaksi_plan_file_publish (temporary, dest_path, error);
-  g_unlink (temporary);
+  if (!ok)
+    renaksi_plan_file_name_error (error != NULL ? *error : NULL, temporary, dest_path);
+  renaksi_plan_file_remove_temporary (temporary);
 
   return ok;
 }

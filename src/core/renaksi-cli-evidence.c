@@ -97,7 +97,7 @@ renaksi_cli_attach (GVariantDict       *options,
     }
   g_clear_object (&plan);
 
-  plan = renaksi_plan_open (plan_path, RENAKSI_DB_READ_WRITE, &error);
+  plan = renaksi_plan_open (plan_path, RENAKSI_DB_READ_WRITE_ONCE, &error);
   if (plan == NULL)
     return renaksi_cli_report (error);
   indicator = renaksi_node_path_lookup (renaksi_plan_get_areas (plan), positional[0]);
@@ -206,8 +206,11 @@ renaksi_cli_export_evidence (GVariantDict       *options,
                              const char * const *positional)
 {
   g_autoptr(RenaksiPlan) plan = NULL;
+  g_autoptr(GPtrArray) skipped = NULL;
+  g_autofree char *folder = g_filename_display_name (directory);
   GError *error = NULL;
   guint n_files = 0;
+  guint n_skipped;
 
   if (positional[0] == NULL)
     return renaksi_cli_usage (_("--export-evidence needs the plan file after the folder."));
@@ -216,9 +219,30 @@ renaksi_cli_export_evidence (GVariantDict       *options,
   if (plan == NULL)
     return renaksi_cli_report (error);
 
-  if (!renaksi_evidence_export (plan, directory, NULL, &n_files, &error))
-    return renaksi_cli_report (error);
+  if (!renaksi_evidence_export (plan, directory, NULL, &n_files, &skipped, &error))
+    {
+      if (n_files > 0)
+        g_printerr (ngettext ("renaksi: %u document was written to “%s” before the export stopped.\n",
+                              "renaksi: %u documents were written to “%s” before the export stopped.\n",
+                              n_files), n_files, folder);
+      return renaksi_cli_report (error);
+    }
 
+  /* A bad document is told and left out; the others are written. */
+  n_skipped = skipped->len;
+  for (guint i = 0; i < n_skipped; i++)
+    g_printerr ("renaksi: %s\n", (const char *) g_ptr_array_index (skipped, i));
+  if (n_skipped > 0)
+    {
+      g_printerr (ngettext ("renaksi: %u of %u documents written to “%s”; %u left out (see above).\n",
+                            "renaksi: %u of %u documents written to “%s”; %u left out (see above).\n",
+                            n_files + n_skipped),
+                  n_files, n_files + n_skipped, folder, n_skipped);
+      return 1;
+    }
+
+  g_print (ngettext ("%u document written to “%s”.\n", "%u documents written to “%s”.\n", n_files),
+           n_files, folder);
   return 0;
 }
 

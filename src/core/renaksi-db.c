@@ -20,6 +20,7 @@
 #include "renaksi-error.h"
 #include "renaksi-plan-trust.h"
 #include "renaksi-schema.h"
+#include "renaksi-safe-writer.h"
 
 #define SQLITE_MAGIC "SQLite format 3"
 #define BUSY_TIMEOUT_MS 250
@@ -91,10 +92,22 @@ set_sqlite_error (sqlite3     *handle,
   g_autofree char *name = display_name (path);
 
   /* SQLite reports a write or fsync refused for want of space as an I/O
-   * error; the person's remedy is the full disk's. */
-  if ((rc & 0xff) == SQLITE_IOERR && handle != NULL
-      && (sqlite3_system_errno (handle) == ENOSPC || sqlite3_system_errno (handle) == EDQUOT))
-    rc = SQLITE_FULL;
+   * error; the person's remedy is the full disk's. Its record of the
+   * system error is often lost on the way (a failed fsync, then the
+   * rollback's own calls), so ask the disk itself. */
+  if ((rc & 0xff) == SQLITE_IOERR && handle != NULL)
+    {
+      int saved_errno = sqlite3_system_errno (handle);
+
+      if (saved_errno != ENOSPC && saved_errno != EDQUOT)
+        {
+          g_autofree char *dir = g_path_get_dirname (path);
+
+          saved_errno = renaksi_safe_writer_probe (dir);
+        }
+      if (saved_errno == ENOSPC || saved_errno == EDQUOT)
+        rc = SQLITE_FULL;
+    }
 
   switch (rc & 0xff)
     {
@@ -312,6 +325,33 @@ check_integrity (sqlite3     *handle,
   return ok;
 }
 
+/* A change cut short (a full disk, a crash, a failed rollback) leaves a
+ * rollback journal beside the plan. A hot one must be played back before
+ * anything reads the file, and a read-only connection cannot: do it on a
+ * short read-write connection, which SQLite rolls back on its first read.
+ * One whose header was never finished is not hot; holding the write lock,
+ * we know no one else is using it and remove it, so nothing is left. */
+static void
+recover_journal (const char *path)
+{
+  g_autofree char *journal = g_strconcat (path, "-journal", NULL);
+  sqlite3 *handle = NULL;
+
+  if (!g_file_test (journal, G_FILE_TEST_EXISTS) || g_access (path, W_OK) != 0)
+    return;
+  if (sqlite3_open_v2 (path, &handle, SQLITE_OPEN_READWRITE, NULL) == SQLITE_OK)
+    {
+      renaksi_plan_trust_harden (handle);
+      sqlite3_busy_timeout (handle, BUSY_TIMEOUT_MS);
+      if (sqlite3_exec (handle, "BEGIN IMMEDIATE", NULL, NULL, NULL) == SQLITE_OK)
+        {
+          g_unlink (journal);
+          sqlite3_exec (handle, "ROLLBACK", NULL, NULL, NULL);
+        }
+    }
+  sqlite3_close_v2 (handle);
+}
+
 /* A hardened read-only connection to @path, once the file has shown it is
  * a plan of a version this build reads; nothing of its schema is trusted
  * yet. For validate(), and for reading what a clean copy takes. */
@@ -327,6 +367,7 @@ renaksi_db_open_unchecked (const char  *path,
   GStatBuf st;
   int rc;
 
+  recover_journal (path);
   if (!check_file (path, &st, error))
     return NULL;
 
@@ -420,12 +461,16 @@ is_writable (const GStatBuf *st,
 
 static gboolean
 configure_writer (RenaksiDb  *self,
+                  gboolean    once,
                   GError    **error)
 {
   /* Exclusive locking makes the connection keep its lock until it closes;
-   * the write transaction below takes it. */
-  if (!renaksi_db_exec (self, "PRAGMA locking_mode = EXCLUSIVE", error) ||
-      !renaksi_db_exec (self, "PRAGMA journal_mode = WAL", error) ||
+   * the write transaction below takes it. A single command's change keeps
+   * the file's rollback journal instead: its commit (deleting the journal)
+   * follows the last write, where WAL would write again to checkpoint. */
+  if (!renaksi_db_exec (self, once ? "PRAGMA locking_mode = NORMAL" : "PRAGMA locking_mode = EXCLUSIVE",
+                        error) ||
+      !renaksi_db_exec (self, once ? "PRAGMA journal_mode = DELETE" : "PRAGMA journal_mode = WAL", error) ||
       !renaksi_db_exec (self, "PRAGMA synchronous = FULL", error) ||
       !renaksi_db_exec (self, "PRAGMA foreign_keys = ON", error) ||
       /* Deleted content (a removed document, a deleted text) is overwritten,
@@ -467,10 +512,11 @@ renaksi_db_open (const char     *path,
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
+  recover_journal (path);
   if (!check_file (path, &st, error))
     return NULL;
 
-  if (mode == RENAKSI_DB_READ_WRITE && !is_writable (&st, path))
+  if (mode != RENAKSI_DB_READ_ONLY && !is_writable (&st, path))
     {
       g_autofree char *name = display_name (path);
 
@@ -504,8 +550,16 @@ renaksi_db_open (const char     *path,
       return g_steal_pointer (&self);
     }
 
-  if (!configure_writer (self, error) ||
-      !renaksi_db_begin (self, error))
+  if (!configure_writer (self, mode == RENAKSI_DB_READ_WRITE_ONCE, error))
+    return NULL;
+
+  /* A single command takes no lock to keep, so a current file is not
+   * written at all before its change: a full disk then leaves it byte for
+   * byte as it was. */
+  if (mode == RENAKSI_DB_READ_WRITE_ONCE && version == RENAKSI_SCHEMA_VERSION)
+    return g_steal_pointer (&self);
+
+  if (!renaksi_db_begin (self, error))
     return NULL;
 
   if (!renaksi_schema_migrate (self, version, error))
@@ -567,7 +621,7 @@ renaksi_db_create_at_version (const char  *path,
 
   self = db_new (path, handle, FALSE);
 
-  if (!configure_writer (self, error) ||
+  if (!configure_writer (self, FALSE, error) ||
       !renaksi_db_begin (self, error) ||
       !renaksi_schema_create (self, version, error) ||
       !renaksi_db_commit (self, error))
@@ -603,6 +657,19 @@ renaksi_db_get_path (RenaksiDb *self)
   g_return_val_if_fail (RENAKSI_IS_DB (self), NULL);
 
   return self->path;
+}
+
+/* After a write refused for want of space the plan stays open for
+ * reading only: every later change would fail the same way, and the file
+ * is sound as it was before the failed one. */
+void
+renaksi_db_stop_writing (RenaksiDb *self)
+{
+  g_return_if_fail (RENAKSI_IS_DB (self));
+
+  renaksi_db_rollback (self);
+  self->read_only = TRUE;
+  sqlite3_exec (self->handle, "PRAGMA query_only = ON", NULL, NULL, NULL);
 }
 
 gboolean

@@ -14,6 +14,10 @@ typedef enum
 {
   RENAKSI_DB_READ_WRITE,
   RENAKSI_DB_READ_ONLY,
+  /* A command's one change (--attach): a rollback journal and a plain
+   * lock, so that a commit's last write is its last write at all and a
+   * full disk at any write leaves the plan as it was. */
+  RENAKSI_DB_READ_WRITE_ONCE,
 } RenaksiDbMode;
 
 #define RENAKSI_TYPE_DB (renaksi_db_get_type ())
@@ -26,6 +30,7 @@ RenaksiDb    *renaksi_db_create             (const char     *path,
                                              GError        **error);
 const char   *renaksi_db_get_path           (RenaksiDb      *self);
 gboolean      renaksi_db_is_read_only       (RenaksiDb      *self);
+void          renaksi_db_stop_writing       (RenaksiDb      *self);
 int           renaksi_db_get_schema_version (RenaksiDb      *self);
 
 sqlite3_stmt *renaksi_db_prepare            (RenaksiDb      *self,

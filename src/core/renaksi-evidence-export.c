@@ -22,6 +22,7 @@
 #include "renaksi-evidence-export.h"
 #include "renaksi-evidence-store.h"
 #include "renaksi-node-path.h"
+#include "renaksi-safe-writer.h"
 
 #define EXTENSION_MAX 16
 
@@ -48,6 +49,34 @@ truncate_utf8 (GString *s,
   g_string_truncate (s, end != NULL ? (gsize)(end - s->str) : 0);
 }
 
+/* Cuts @s to at most @max characters. */
+static void
+truncate_chars (GString *s,
+                gsize    max)
+{
+  if ((gsize) g_utf8_strlen (s->str, s->len) <= max)
+    return;
+  g_string_truncate (s, g_utf8_offset_to_pointer (s->str, (glong) max) - s->str);
+}
+
+/* CON, PRN, AUX, NUL, COM1–9 and LPT1–9 name devices on Windows, in any
+ * case and with any extension ("aux.jpg" cannot be created on NTFS). */
+static gboolean
+is_reserved_on_windows (const char *name)
+{
+  static const char * const devices[] = { "con", "prn", "aux", "nul" };
+  gsize stem = strcspn (name, ".");
+
+  while (stem > 0 && name[stem - 1] == ' ')
+    stem--;
+  for (guint i = 0; i < G_N_ELEMENTS (devices); i++)
+    if (stem == 3 && g_ascii_strncasecmp (name, devices[i], 3) == 0)
+      return TRUE;
+  return stem == 4 && (g_ascii_strncasecmp (name, "com", 3) == 0 ||
+                       g_ascii_strncasecmp (name, "lpt", 3) == 0) &&
+         name[3] >= '1' && name[3] <= '9';
+}
+
 static void
 strip_edges (GString *s)
 {
@@ -71,15 +100,55 @@ strip_edges (GString *s)
  * UTF-8, no separators or control characters, no leading dots, at most
  * RENAKSI_EVIDENCE_NAME_MAX bytes, keeping a short extension.
  */
+static char *
+sanitize (const char *name,
+          const char *fallback,
+          gsize       max_chars,
+          gboolean    keep_extension);
+
 char *
 renaksi_evidence_sanitize_name (const char *name,
                                 const char *fallback)
 {
+  return sanitize (name, fallback, RENAKSI_EVIDENCE_NAME_MAX, TRUE);
+}
+
+/* Cuts @out to @max_chars characters and RENAKSI_EVIDENCE_NAME_MAX bytes,
+ * keeping a short extension. */
+static void
+shorten (GString  *out,
+         gsize     max_chars,
+         gboolean  keep_extension)
+{
+  g_autofree char *extension = NULL;
+  const char *dot;
+  gsize ext_chars = 0;
+
+  if (out->len <= RENAKSI_EVIDENCE_NAME_MAX && (gsize) g_utf8_strlen (out->str, out->len) <= max_chars)
+    return;
+  dot = keep_extension ? strrchr (out->str, '.') : NULL;
+  if (dot != NULL && strlen (dot) <= EXTENSION_MAX && dot != out->str)
+    {
+      extension = g_strdup (dot);
+      ext_chars = g_utf8_strlen (extension, -1);
+      g_string_truncate (out, dot - out->str);
+    }
+  truncate_utf8 (out, RENAKSI_EVIDENCE_NAME_MAX - (extension != NULL ? strlen (extension) : 0));
+  truncate_chars (out, max_chars > ext_chars ? max_chars - ext_chars : 1);
+  strip_edges (out);
+  if (extension != NULL && out->len > 0)
+    g_string_append (out, extension);
+}
+
+static char *
+sanitize (const char *name,
+          const char *fallback,
+          gsize       max_chars,
+          gboolean    keep_extension)
+{
   g_autofree char *valid = g_utf8_make_valid (name != NULL ? name : "", -1);
   g_autoptr(GString) out = g_string_new (NULL);
-  g_autofree char *extension = NULL;
   gboolean space = FALSE;
-  const char *dot;
 
   for (const char *p = valid; *p != '\0'; p = g_utf8_next_char (p))
     {
@@ -104,38 +173,34 @@ renaksi_evidence_sanitize_name (const char *name,
       space = FALSE;
     }
   strip_edges (out);
-
-  if (out->len > RENAKSI_EVIDENCE_NAME_MAX)
-    {
-      dot = strrchr (out->str, '.');
-      if (dot != NULL && strlen (dot) <= EXTENSION_MAX && dot != out->str)
-        {
-          extension = g_strdup (dot);
-          g_string_truncate (out, dot - out->str);
-        }
-      truncate_utf8 (out, RENAKSI_EVIDENCE_NAME_MAX - (extension != NULL ? strlen (extension) : 0));
-      strip_edges (out);
-      if (extension != NULL && out->len > 0)
-        g_string_append (out, extension);
-    }
+  shorten (out, max_chars, keep_extension);
 
   if (out->len == 0)
     {
       g_string_assign (out, fallback != NULL ? fallback : "_");
       truncate_utf8 (out, RENAKSI_EVIDENCE_NAME_MAX);
+      truncate_chars (out, max_chars);
+    }
+  if (is_reserved_on_windows (out->str))
+    {
+      g_string_prepend_c (out, '_');
+      shorten (out, max_chars, keep_extension);
     }
 
   return g_string_free (g_steal_pointer (&out), FALSE);
 }
 
-/* Returns: (transfer full): @name, or "name (2).ext", … not yet in @taken;
- * records it there. Compared case-insensitively: some file systems are. */
+/* Returns: (transfer full): @name, or "name (2).ext", … not yet in @taken,
+ * at most @max_chars characters; records it there. Compared
+ * case-insensitively: some file systems are. */
 static char *
 unique_name (GHashTable *taken,
-             const char *name)
+             const char *name,
+             gsize       max_chars,
+             gboolean    keep_extension)
 {
   g_autofree char *stem = NULL;
-  const char *dot = strrchr (name, '.');
+  const char *dot = keep_extension ? strrchr (name, '.') : NULL;
   const char *extension = dot != NULL && dot != name ? dot : "";
   char *candidate = g_strdup (name);
   char *folded;
@@ -150,8 +215,10 @@ unique_name (GHashTable *taken,
 
       g_autoptr(GString) s = g_string_new (stem);
       g_autofree char *suffix = g_strdup_printf (" (%u)%s", n, extension);
+      gsize suffix_chars = g_utf8_strlen (suffix, -1);
 
       truncate_utf8 (s, RENAKSI_EVIDENCE_NAME_MAX - strlen (suffix));
+      truncate_chars (s, max_chars > suffix_chars ? max_chars - suffix_chars : 0);
       g_string_append (s, suffix);
       g_free (candidate);
       candidate = g_string_free (g_steal_pointer (&s), FALSE);
@@ -169,6 +236,7 @@ typedef struct
   GCancellable         *cancellable;
   const char           *directory;  /* for messages */
   guint                 n_files;
+  GPtrArray            *skipped;    /* messages, one per document left out */
 } Export;
 
 static void
@@ -207,31 +275,58 @@ make_subdir (Export      *export,
 }
 
 static gboolean
-write_fd_cb (const guint8  *data,
-             gsize          length,
-             gpointer       user_data,
-             GError       **error)
+write_chunk_cb (const guint8  *data,
+                gsize          length,
+                gpointer       user_data,
+                GError       **error)
 {
-  int fd = GPOINTER_TO_INT (user_data);
+  if (renaksi_safe_writer_write (user_data, data, length))
+    return TRUE;
+  /* The caller reports the writer's own error, naming the file. */
+  g_set_error_literal (error, RENAKSI_ERROR, RENAKSI_ERROR_FAILED, "write failed");
+  return FALSE;
+}
 
-  while (length > 0)
+/* Writes one document through the safe writer. A document that cannot be
+ * read or no longer matches its SHA-256 is recorded in export->skipped and
+ * left out; only a failure to write (a full disk) stops the export. */
+static gboolean
+export_item (Export               *export,
+             int                   dir_fd,
+             RenaksiEvidenceItem  *item,
+             const char           *name,
+             GError              **error)
+{
+  g_autoptr(GError) local = NULL;
+  RenaksiSafeWriter *writer;
+  int saved_errno;
+
+  writer = renaksi_safe_writer_new_at (dir_fd, name, name, RENAKSI_SAFE_WRITER_NO_REPLACE, error);
+  if (writer == NULL)
+    return FALSE;
+  if (renaksi_evidence_store_read_blob (export->plan, item, write_chunk_cb, writer,
+                                        export->cancellable, &local))
     {
-      ssize_t n = write (fd, data, length);
-
-      if (n < 0 && errno == EINTR)
-        continue;
-      if (n < 0)
-        {
-          int saved_errno = errno;
-
-          g_set_error (error, RENAKSI_ERROR, RENAKSI_ERROR_FAILED,
-                       _("The export could not be written: %s"), g_strerror (saved_errno));
-          return FALSE;
-        }
-      data += n;
-      length -= (gsize)n;
+      if (!renaksi_safe_writer_commit (writer, error))
+        return FALSE;
+      export->n_files++;
+      return TRUE;
     }
 
+  /* Never leave a damaged or partial copy behind. */
+  saved_errno = renaksi_safe_writer_get_errno (writer);
+  renaksi_safe_writer_abort (writer);
+  if (saved_errno != 0)
+    {
+      renaksi_safe_writer_set_error (error, name, saved_errno);
+      return FALSE;
+    }
+  if (g_error_matches (local, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      g_propagate_error (error, g_steal_pointer (&local));
+      return FALSE;
+    }
+  g_ptr_array_add (export->skipped, g_strdup (local->message));
   return TRUE;
 }
 
@@ -239,39 +334,21 @@ static gboolean
 export_items (Export      *export,
               int          dir_fd,
               GPtrArray   *items,
+              gsize        prefix_chars,
               GError     **error)
 {
   g_autoptr(GHashTable) taken = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  gsize max_chars = RENAKSI_EVIDENCE_PATH_MAX - MIN (prefix_chars, RENAKSI_EVIDENCE_PATH_MAX - 24);
 
   for (guint i = 0; i < items->len; i++)
     {
       RenaksiEvidenceItem *item = g_ptr_array_index (items, i);
-      g_autofree char *clean = renaksi_evidence_sanitize_name (renaksi_evidence_item_get_file_name (item),
-                                                               "document");
-      g_autofree char *name = unique_name (taken, clean);
-      gboolean ok;
-      int fd;
+      g_autofree char *clean = sanitize (renaksi_evidence_item_get_file_name (item), "document",
+                                         max_chars, TRUE);
+      g_autofree char *name = unique_name (taken, clean, max_chars, TRUE);
 
-      fd = openat (dir_fd, name, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0644);
-      if (fd < 0)
-        {
-          set_errno_error (error, errno, export->directory, name);
-          return FALSE;
-        }
-      ok = renaksi_evidence_store_read_blob (export->plan, item, write_fd_cb, GINT_TO_POINTER (fd),
-                                             export->cancellable, error);
-      if (close (fd) != 0 && ok)
-        {
-          set_errno_error (error, errno, export->directory, name);
-          ok = FALSE;
-        }
-      if (!ok)
-        {
-          /* Never leave a damaged or partial copy behind. */
-          unlinkat (dir_fd, name, 0);
-          return FALSE;
-        }
-      export->n_files++;
+      if (!export_item (export, dir_fd, item, name, error))
+        return FALSE;
     }
 
   return TRUE;
@@ -305,6 +382,7 @@ static gboolean
 export_level (Export      *export,
               int          dir_fd,
               GListModel  *nodes,
+              gsize        prefix_chars,
               GError     **error)
 {
   g_autoptr(GHashTable) taken = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -316,16 +394,21 @@ export_level (Export      *export,
       g_autofree char *full = NULL;
       g_autofree char *clean = NULL;
       g_autofree char *name = NULL;
+      gsize inner_chars;
+      guint n_before = export->n_files;
       gboolean ok;
       int fd;
 
       if (!has_items (export, node))
         continue;
 
-      /* The dotted path first keeps the plan's order in a file manager. */
+      /* The dotted path first keeps the plan's order in a file manager and
+       * tells folders apart; the text after it is cut to fit the path
+       * limit. */
       full = g_strdup_printf ("%s %s", path, renaksi_node_get_text (node));
-      clean = renaksi_evidence_sanitize_name (full, path);
-      name = unique_name (taken, clean);
+      clean = sanitize (full, path, RENAKSI_EVIDENCE_FOLDER_MAX, FALSE);
+      name = unique_name (taken, clean, RENAKSI_EVIDENCE_FOLDER_MAX, FALSE);
+      inner_chars = prefix_chars + g_utf8_strlen (name, -1) + 1;
 
       fd = make_subdir (export, dir_fd, name, error);
       if (fd < 0)
@@ -335,11 +418,15 @@ export_level (Export      *export,
         {
           gint64 id = renaksi_node_get_id (node);
 
-          ok = export_items (export, fd, g_hash_table_lookup (export->items, &id), error);
+          ok = export_items (export, fd, g_hash_table_lookup (export->items, &id), inner_chars, error);
         }
       else
-        ok = export_level (export, fd, renaksi_node_get_children (node), error);
+        ok = export_level (export, fd, renaksi_node_get_children (node), inner_chars, error);
       close (fd);
+
+      /* No empty folders for documents that were all left out. */
+      if (export->n_files == n_before)
+        unlinkat (dir_fd, name, AT_REMOVEDIR);
 
       if (!ok)
         return FALSE;
@@ -403,17 +490,24 @@ open_target (const char  *directory,
  * renaksi_evidence_export:
  * @directory: an empty or not yet existing folder
  *
+ * @out_skipped: (out) (optional): one message per document left out
+ *
  * Writes every evidence item's content, checked against its SHA-256, into
  * a tree of folders named after the plan's nodes. Nodes without evidence
- * get no folder.
+ * get no folder. A document that cannot be read or fails its SHA-256 is
+ * left out and named in @out_skipped, and the export goes on; it fails
+ * only when the folder cannot be written (e.g. a full disk), keeping the
+ * files written before.
  */
 gboolean
 renaksi_evidence_export (RenaksiPlan   *plan,
                          const char    *directory,
                          GCancellable  *cancellable,
                          guint         *out_n_files,
+                         GPtrArray    **out_skipped,
                          GError       **error)
 {
+  g_autoptr(GPtrArray) skipped = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GListModel) items = NULL;
   g_autoptr(GHashTable) by_indicator = NULL;
   g_autoptr(RenaksiNodePathIndex) index = NULL;
@@ -454,11 +548,15 @@ renaksi_evidence_export (RenaksiPlan   *plan,
   export.items = by_indicator;
   export.cancellable = cancellable;
   export.directory = directory;
+  export.skipped = skipped;
 
-  ok = export_level (&export, fd, renaksi_plan_get_areas (plan), error);
+  ok = export_level (&export, fd, renaksi_plan_get_areas (plan), 0, error);
+  fsync (fd);
   close (fd);
 
   if (out_n_files != NULL)
     *out_n_files = export.n_files;
+  if (out_skipped != NULL)
+    *out_skipped = g_steal_pointer (&skipped);
   return ok;
 }

@@ -351,7 +351,9 @@ renaksi_plan_write_clean_copy (const char  *source,
     }
 
   ok = ok && renaksi_plan_file_publish (temporary, dest, error);
-  g_unlink (temporary);
+  if (!ok)
+    renaksi_plan_file_name_error (error != NULL ? *error : NULL, temporary, dest);
+  renaksi_plan_file_remove_temporary (temporary);
 
   if (ok && out_n_left_out != NULL)
     *out_n_left_out = n_left_out;

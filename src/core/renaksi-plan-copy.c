@@ -52,7 +52,9 @@ renaksi_plan_save_copy (RenaksiPlan  *plan,
   ok = renaksi_db_step_done (db, stmt, error) &&
        renaksi_evidence_purge_file (temporary, error) &&
        renaksi_plan_file_publish (temporary, path, error);
-  g_unlink (temporary);
+  if (!ok)
+    renaksi_plan_file_name_error (error != NULL ? *error : NULL, temporary, path);
+  renaksi_plan_file_remove_temporary (temporary);
 
   return ok;
 }

@@ -15,6 +15,7 @@
 #include "renaksi-error.h"
 #include "renaksi-plan-file.h"
 #include "renaksi-plan-text.h"
+#include "renaksi-safe-writer.h"
 #include "renaksi-core-resources.h"
 
 #define DEFAULT_PLAN_RESOURCE "/io/github/renaksi/Renaksi/default-plan/kpu-jambi-2024.plan"
@@ -28,8 +29,13 @@ renaksi_plan_file_publish (const char  *temporary,
   g_autofree char *name = g_filename_display_basename (path);
   int saved_errno;
 
+  if (!renaksi_safe_writer_sync_file (temporary, path, error))
+    return FALSE;
   if (link (temporary, path) == 0)
-    return TRUE;
+    {
+      renaksi_safe_writer_sync_folder_of (path);
+      return TRUE;
+    }
 
   saved_errno = errno;
   if (saved_errno == EPERM || saved_errno == ENOTSUP || saved_errno == EOPNOTSUPP)
@@ -50,14 +56,51 @@ renaksi_plan_file_publish (const char  *temporary,
   return FALSE;
 }
 
-/* A hidden name beside @path for building the file before it is published. */
+/* A hidden name beside @path for building the file before it is
+ * published: the safe writer's, carrying our process id, so that what a
+ * crash leaves (the file and its -journal or -wal) is removed by the next
+ * run that writes into that folder, as it does now. */
 char *
 renaksi_plan_file_temporary_path (const char *path)
 {
   g_autofree char *dir = g_path_get_dirname (path);
-  g_autofree char *base = g_path_get_basename (path);
 
-  return g_strdup_printf ("%s/.%s.%08x.partial", dir, base, g_random_int ());
+  renaksi_safe_writer_clean_folder (dir);
+  return renaksi_safe_writer_temporary_name (path);
+}
+
+/* Messages about the file being built name the file the person chose. */
+void
+renaksi_plan_file_name_error (GError     *error,
+                              const char *temporary,
+                              const char *path)
+{
+  g_autofree char *hidden = NULL;
+  g_autofree char *name = NULL;
+  g_autoptr(GString) message = NULL;
+
+  if (error == NULL)
+    return;
+  hidden = g_filename_display_basename (temporary);
+  name = g_filename_display_basename (path);
+  message = g_string_new (error->message);
+  g_string_replace (message, hidden, name, 0);
+  g_free (error->message);
+  error->message = g_string_free (g_steal_pointer (&message), FALSE);
+}
+
+/* Removes a temporary plan and whatever SQLite left beside it. */
+void
+renaksi_plan_file_remove_temporary (const char *temporary)
+{
+  static const char * const suffixes[] = { "-journal", "-wal", "-shm", "" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *path = g_strconcat (temporary, suffixes[i], NULL);
+
+      g_unlink (path);
+    }
 }
 
 /* Creates the plan file @path filled by @fill in one transaction. */
@@ -86,7 +129,10 @@ renaksi_plan_file_write (const char           *path,
   temporary = renaksi_plan_file_temporary_path (path);
   db = renaksi_db_create (temporary, error);
   if (db == NULL)
-    return FALSE;
+    {
+      renaksi_plan_file_name_error (error != NULL ? *error : NULL, temporary, path);
+      return FALSE;
+    }
 
   ok = renaksi_db_begin (db, error) &&
        fill (db, user_data, error) &&
@@ -98,7 +144,9 @@ renaksi_plan_file_write (const char           *path,
   g_clear_object (&db);
 
   ok = ok && renaksi_plan_file_publish (temporary, path, error);
-  g_unlink (temporary);
+  if (!ok)
+    renaksi_plan_file_name_error (error != NULL ? *error : NULL, temporary, path);
+  renaksi_plan_file_remove_temporary (temporary);
 
   return ok;
 }

@@ -14,6 +14,10 @@ gboolean renaksi_plan_file_write          (const char           *path,
                                            gpointer              user_data,
                                            GError              **error);
 char    *renaksi_plan_file_temporary_path (const char           *path);
+void     renaksi_plan_file_name_error     (GError               *error,
+                                           const char           *temporary,
+                                           const char           *path);
+void     renaksi_plan_file_remove_temporary (const char         *temporary);
 gboolean renaksi_plan_file_publish        (const char           *temporary,
                                            const char           *path,
                                            GError              **error);

@@ -41,6 +41,7 @@ enum {
 
 enum {
   CHANGED,
+  WRITE_FAILED,
   N_SIGNALS
 };
 
@@ -146,6 +147,36 @@ renaksi_plan_class_init (RenaksiPlanClass *klass)
     g_signal_new ("changed", G_TYPE_FROM_CLASS (klass),
                   G_SIGNAL_RUN_LAST | G_SIGNAL_DETAILED, 0, NULL, NULL, NULL,
                   G_TYPE_NONE, 1, G_TYPE_STRING);
+
+  /**
+   * RenaksiPlan::write-failed:
+   * @error: why (RENAKSI_ERROR_NO_SPACE)
+   *
+   * Emitted when an edit, undo or redo could not be written because the
+   * disk is full. The change was not made, and from then on the plan is
+   * read-only: it can still be read and exported, and every later edit is
+   * refused.
+   */
+  signals[WRITE_FAILED] =
+    g_signal_new ("write-failed", G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_ERROR);
+}
+
+/* Passes on @local; a full disk also makes the plan read-only. */
+static gboolean
+write_failed (RenaksiPlan  *self,
+              GError       *local,
+              GError      **error)
+{
+  if (g_error_matches (local, RENAKSI_ERROR, RENAKSI_ERROR_NO_SPACE) &&
+      !renaksi_db_is_read_only (self->db))
+    {
+      renaksi_db_stop_writing (self->db);
+      g_signal_emit (self, signals[WRITE_FAILED], 0, local);
+    }
+  g_propagate_error (error, local);
+  return FALSE;
 }
 
 static void
@@ -286,7 +317,7 @@ renaksi_plan_open (const char     *path,
 
   plan = renaksi_plan_load (db, error);
   /* The history starts empty: documents removed before are gone for good. */
-  if (plan != NULL && mode == RENAKSI_DB_READ_WRITE)
+  if (plan != NULL && mode != RENAKSI_DB_READ_ONLY)
     purge_removed_documents (plan);
 
   return plan;
@@ -363,11 +394,29 @@ set_session_error (RenaksiPlan  *self,
 /* Runs @func in one transaction, records its changes for undo and brings
  * the model up to date. Other modules (evidence) make their edits this way
  * so that they are undoable too. */
+static gboolean run_edit (RenaksiPlan          *self,
+                          RenaksiPlanEditFunc   func,
+                          gpointer              user_data,
+                          GError              **error);
+
 gboolean
 renaksi_plan_run_edit (RenaksiPlan          *self,
                        RenaksiPlanEditFunc   func,
                        gpointer              user_data,
                        GError              **error)
+{
+  GError *local = NULL;
+
+  g_return_val_if_fail (RENAKSI_IS_PLAN (self), FALSE);
+
+  return run_edit (self, func, user_data, &local) || write_failed (self, local, error);
+}
+
+static gboolean
+run_edit (RenaksiPlan          *self,
+          RenaksiPlanEditFunc   func,
+          gpointer              user_data,
+          GError              **error)
 {
   sqlite3 *handle;
   sqlite3_session *session = NULL;
@@ -443,10 +492,24 @@ on_conflict_cb (void                   *user_data,
   return SQLITE_CHANGESET_ABORT;
 }
 
+static gboolean apply_changes_now (RenaksiPlan  *self,
+                                   GBytes       *changes,
+                                   GError      **error);
+
 static gboolean
 apply_changes (RenaksiPlan  *self,
                GBytes       *changes,
                GError      **error)
+{
+  GError *local = NULL;
+
+  return apply_changes_now (self, changes, &local) || write_failed (self, local, error);
+}
+
+static gboolean
+apply_changes_now (RenaksiPlan  *self,
+                   GBytes       *changes,
+                   GError      **error)
 {
   gsize size;
   const void *data = g_bytes_get_data (changes, &size);

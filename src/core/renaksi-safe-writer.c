@@ -10,6 +10,10 @@
  * the writer's process id, so the next write into that folder removes the
  * ones whose process is gone. Errors name the file the user chose.
  */
+/* O_TMPFILE is a GNU extension: without this the writer silently used only
+ * named temporaries, which a crash leaves in a folder nothing writes to
+ * again (a killed evidence export's tree). */
+#define _GNU_SOURCE 1
 #include "config.h"
 
 #include "renaksi-safe-writer.h"
@@ -31,9 +35,10 @@
 
 struct _RenaksiSafeWriter
 {
-  char *path;
-  char *dir;
-  char *temporary;  /* NULL while unnamed (O_TMPFILE) */
+  char *path;       /* for messages */
+  char *name;       /* the target, relative to dir_fd */
+  int dir_fd;
+  char *temporary;  /* relative to dir_fd; NULL while unnamed (O_TMPFILE) */
   RenaksiSafeWriterFlags flags;
   int fd;
   int saved_errno;
@@ -85,15 +90,41 @@ renaksi_safe_writer_temporary_name (const char *path)
   return g_strdup_printf ("%s/" PREFIX "%ld-%08x", dir, (long) getpid (), g_random_int ());
 }
 
+static char *
+temporary_basename (void)
+{
+  return g_strdup_printf (PREFIX "%ld-%08x", (long) getpid (), g_random_int ());
+}
+
+static void clean_folder_at (int dir_fd);
+
 /* Removes our hidden files in @dir whose writer process is gone. */
 void
 renaksi_safe_writer_clean_folder (const char *dir)
 {
-  DIR *d = opendir (dir);
+  int fd = open (dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+
+  if (fd < 0)
+    return;
+  clean_folder_at (fd);
+  close (fd);
+}
+
+static void
+clean_folder_at (int dir_fd)
+{
+  int fd = dup (dir_fd);
+  DIR *d = fd >= 0 ? fdopendir (fd) : NULL;
   struct dirent *entry;
 
   if (d == NULL)
-    return;
+    {
+      if (fd >= 0)
+        close (fd);
+      return;
+    }
+  /* The duplicate shares its offset with @dir_fd: start from the top. */
+  rewinddir (d);
   while ((entry = readdir (d)) != NULL)
     {
       char *end = NULL;
@@ -110,26 +141,85 @@ renaksi_safe_writer_clean_folder (const char *dir)
   closedir (d);
 }
 
+static RenaksiSafeWriter *
+start (RenaksiSafeWriter  *self,
+       GError            **error);
+
 RenaksiSafeWriter *
 renaksi_safe_writer_new (const char              *path,
                          RenaksiSafeWriterFlags   flags,
                          GError                 **error)
 {
   RenaksiSafeWriter *self;
-  mode_t mask;
+  g_autofree char *dir = NULL;
 
   g_return_val_if_fail (path != NULL, NULL);
 
   self = g_new0 (RenaksiSafeWriter, 1);
+  self->fd = -1;
   self->path = g_strdup (path);
-  self->dir = g_path_get_dirname (path);
+  self->name = g_path_get_basename (path);
   self->flags = flags;
-  renaksi_safe_writer_clean_folder (self->dir);
+  dir = g_path_get_dirname (path);
+  self->dir_fd = open (dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (self->dir_fd < 0)
+    {
+      renaksi_safe_writer_set_error (error, path, errno);
+      renaksi_safe_writer_abort (self);
+      return NULL;
+    }
+  return start (self, error);
+}
+
+/**
+ * renaksi_safe_writer_new_at:
+ * @dir_fd: the folder to write in (not taken over)
+ * @name: a single file name inside it, never followed if a symbolic link
+ * @display_path: what messages call the file
+ *
+ * As renaksi_safe_writer_new(), for writers that hold a folder open
+ * rather than a path (the evidence export).
+ */
+RenaksiSafeWriter *
+renaksi_safe_writer_new_at (int                      dir_fd,
+                            const char              *name,
+                            const char              *display_path,
+                            RenaksiSafeWriterFlags   flags,
+                            GError                 **error)
+{
+  RenaksiSafeWriter *self;
+
+  g_return_val_if_fail (dir_fd >= 0, NULL);
+  g_return_val_if_fail (name != NULL && strchr (name, '/') == NULL, NULL);
+
+  self = g_new0 (RenaksiSafeWriter, 1);
+  self->fd = -1;
+  self->path = g_strdup (display_path != NULL ? display_path : name);
+  self->name = g_strdup (name);
+  self->flags = flags;
+  self->dir_fd = fcntl (dir_fd, F_DUPFD_CLOEXEC, 0);
+  if (self->dir_fd < 0)
+    {
+      renaksi_safe_writer_set_error (error, self->path, errno);
+      renaksi_safe_writer_abort (self);
+      return NULL;
+    }
+  return start (self, error);
+}
+
+static RenaksiSafeWriter *
+start (RenaksiSafeWriter  *self,
+       GError            **error)
+{
+  const char *path = self->path;
+  mode_t mask;
+
+  clean_folder_at (self->dir_fd);
 
   mask = umask (0);
   umask (mask);
 #ifdef O_TMPFILE
-  self->fd = open (self->dir, O_TMPFILE | O_WRONLY | O_CLOEXEC, 0666 & ~mask);
+  self->fd = openat (self->dir_fd, ".", O_TMPFILE | O_WRONLY | O_CLOEXEC, 0666 & ~mask);
   if (self->fd < 0 && errno != EOPNOTSUPP && errno != EISDIR && errno != EINVAL)
     {
       renaksi_safe_writer_set_error (error, path, errno);
@@ -141,8 +231,9 @@ renaksi_safe_writer_new (const char              *path,
 #endif
   if (self->fd < 0)
     {
-      self->temporary = renaksi_safe_writer_temporary_name (path);
-      self->fd = open (self->temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666 & ~mask);
+      self->temporary = temporary_basename ();
+      self->fd = openat (self->dir_fd, self->temporary,
+                         O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0666 & ~mask);
       if (self->fd < 0)
         {
           renaksi_safe_writer_set_error (error, path, errno);
@@ -272,10 +363,10 @@ renaksi_safe_writer_commit (RenaksiSafeWriter  *self,
       const char *target;
 
       if (self->flags & RENAKSI_SAFE_WRITER_NO_REPLACE)
-        target = self->path;
+        target = self->name;
       else
-        target = self->temporary = renaksi_safe_writer_temporary_name (self->path);
-      if (linkat (AT_FDCWD, proc, AT_FDCWD, target, AT_SYMLINK_FOLLOW) != 0)
+        target = self->temporary = temporary_basename ();
+      if (linkat (AT_FDCWD, proc, self->dir_fd, target, AT_SYMLINK_FOLLOW) != 0)
         {
           int saved_errno = errno;
 
@@ -285,9 +376,9 @@ renaksi_safe_writer_commit (RenaksiSafeWriter  *self,
     }
   else if (self->flags & RENAKSI_SAFE_WRITER_NO_REPLACE)
     {
-      if (link (self->temporary, self->path) != 0)
+      if (linkat (self->dir_fd, self->temporary, self->dir_fd, self->name, 0) != 0)
         return fail (self, errno, error);
-      g_unlink (self->temporary);
+      unlinkat (self->dir_fd, self->temporary, 0);
       g_clear_pointer (&self->temporary, g_free);
     }
 
@@ -296,17 +387,13 @@ renaksi_safe_writer_commit (RenaksiSafeWriter  *self,
   if (close (fd) != 0)
     return fail (self, errno, error);
 
-  if (self->temporary != NULL && g_rename (self->temporary, self->path) != 0)
+  if (self->temporary != NULL &&
+      renameat (self->dir_fd, self->temporary, self->dir_fd, self->name) != 0)
     return fail (self, errno, error);
   g_clear_pointer (&self->temporary, g_free);
 
   /* The new name itself lasts only once the folder is on disk. */
-  fd = open (self->dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-  if (fd >= 0)
-    {
-      fsync (fd);
-      close (fd);
-    }
+  fsync (self->dir_fd);
   renaksi_safe_writer_abort (self);
   return TRUE;
 }
@@ -326,9 +413,85 @@ renaksi_safe_writer_abort (RenaksiSafeWriter *self)
   if (self->fd >= 0)
     close (self->fd);
   if (self->temporary != NULL)
-    g_unlink (self->temporary);
+    unlinkat (self->dir_fd, self->temporary, 0);
+  if (self->dir_fd >= 0)
+    close (self->dir_fd);
   g_free (self->temporary);
-  g_free (self->dir);
+  g_free (self->name);
   g_free (self->path);
   g_free (self);
+}
+
+/**
+ * renaksi_safe_writer_probe:
+ * @dir: a folder
+ *
+ * Writes and syncs a small unnamed file in @dir and drops it, to learn
+ * why a write there failed when the library that failed did not keep
+ * the reason (SQLite after a failed fsync).
+ *
+ * Returns: 0 when the folder takes it, or the errno of the refusal
+ */
+int
+renaksi_safe_writer_probe (const char *dir)
+{
+  static const char block[16384];
+  g_autofree char *path = g_build_filename (dir, "probe", NULL);
+  g_autoptr(GError) error = NULL;
+  RenaksiSafeWriter *writer = renaksi_safe_writer_new (path, RENAKSI_SAFE_WRITER_REPLACE, &error);
+  int saved_errno;
+
+  if (writer == NULL)
+    return EIO;
+  if (renaksi_safe_writer_write (writer, block, sizeof block) && fsync (writer->fd) != 0)
+    writer->saved_errno = errno;
+  saved_errno = writer->saved_errno;
+  renaksi_safe_writer_abort (writer);
+  return saved_errno;
+}
+
+/**
+ * renaksi_safe_writer_sync_file:
+ * @temporary: a file finished by another writer (SQLite's backup, VACUUM)
+ * @path: the file the person chose, for messages
+ *
+ * Flushes @temporary to disk before it takes its name, checking fsync and
+ * close, as the writer does for its own files.
+ */
+gboolean
+renaksi_safe_writer_sync_file (const char  *temporary,
+                               const char  *path,
+                               GError     **error)
+{
+  int fd = open (temporary, O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
+
+  if (fd < 0 || fsync (fd) != 0)
+    {
+      int saved_errno = errno;
+
+      if (fd >= 0)
+        close (fd);
+      renaksi_safe_writer_set_error (error, path, saved_errno);
+      return FALSE;
+    }
+  if (close (fd) != 0)
+    {
+      renaksi_safe_writer_set_error (error, path, errno);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Makes a new name in @path's folder last. */
+void
+renaksi_safe_writer_sync_folder_of (const char *path)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  int fd = open (dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+
+  if (fd >= 0)
+    {
+      fsync (fd);
+      close (fd);
+    }
 }

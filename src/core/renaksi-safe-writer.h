@@ -20,6 +20,11 @@ typedef enum
 RenaksiSafeWriter *renaksi_safe_writer_new          (const char              *path,
                                                      RenaksiSafeWriterFlags   flags,
                                                      GError                 **error);
+RenaksiSafeWriter *renaksi_safe_writer_new_at       (int                      dir_fd,
+                                                     const char              *name,
+                                                     const char              *display_path,
+                                                     RenaksiSafeWriterFlags   flags,
+                                                     GError                 **error);
 gboolean           renaksi_safe_writer_write        (RenaksiSafeWriter       *self,
                                                      const void              *data,
                                                      gsize                    length);
@@ -36,6 +41,11 @@ int                renaksi_safe_writer_get_errno    (RenaksiSafeWriter       *se
 void               renaksi_safe_writer_abort        (RenaksiSafeWriter       *self);
 
 char              *renaksi_safe_writer_temporary_name (const char            *path);
+gboolean           renaksi_safe_writer_sync_file    (const char              *temporary,
+                                                     const char              *path,
+                                                     GError                 **error);
+void               renaksi_safe_writer_sync_folder_of (const char            *path);
+int                renaksi_safe_writer_probe        (const char              *dir);
 void               renaksi_safe_writer_clean_folder (const char              *dir);
 void               renaksi_safe_writer_set_error    (GError                 **error,
                                                      const char              *path,

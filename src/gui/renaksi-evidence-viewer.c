@@ -24,6 +24,7 @@
 #include "renaksi-evidence-viewer.h"
 #include "renaksi-open-copies.h"
 #include "renaksi-viewer-window.h"
+#include "renaksi-safe-writer.h"
 
 #define ZOOM_MIN 0.25
 #define ZOOM_MAX 4.0
@@ -1186,6 +1187,49 @@ save_copy_free (SaveCopy *save)
   g_free (save);
 }
 
+static gboolean
+write_chunk_cb (const guint8  *data,
+                gsize          length,
+                gpointer       user_data,
+                GError       **error)
+{
+  if (renaksi_safe_writer_write (user_data, data, length))
+    return TRUE;
+  /* Replaced by the writer's own error, which names the file. */
+  g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED, "write failed");
+  return FALSE;
+}
+
+/* A local target goes through the safe writer: a full disk or an altered
+ * document leaves the file that was there untouched and nothing else. */
+static gboolean
+save_copy_local (SaveCopy      *save,
+                 const char    *path,
+                 GCancellable  *cancellable,
+                 GError       **error)
+{
+  GError *local = NULL;
+  RenaksiSafeWriter *writer = renaksi_safe_writer_new (path, RENAKSI_SAFE_WRITER_REPLACE, error);
+  int saved_errno;
+
+  if (writer == NULL)
+    return FALSE;
+  if (renaksi_evidence_store_read_blob (save->plan, save->item, write_chunk_cb, writer,
+                                        cancellable, &local))
+    return renaksi_safe_writer_commit (writer, error);
+
+  saved_errno = renaksi_safe_writer_get_errno (writer);
+  renaksi_safe_writer_abort (writer);
+  if (saved_errno != 0)
+    {
+      g_clear_error (&local);
+      renaksi_safe_writer_set_error (error, path, saved_errno);
+    }
+  else
+    g_propagate_error (error, local);
+  return FALSE;
+}
+
 static void
 save_copy_thread (GTask        *task,
                   gpointer      source_object,
@@ -1194,7 +1238,17 @@ save_copy_thread (GTask        *task,
 {
   SaveCopy *save = task_data;
   g_autoptr(GFileOutputStream) stream = NULL;
+  g_autofree char *path = g_file_get_path (save->target);
   GError *error = NULL;
+
+  if (path != NULL)
+    {
+      if (save_copy_local (save, path, cancellable, &error))
+        g_task_return_boolean (task, TRUE);
+      else
+        g_task_return_error (task, error);
+      return;
+    }
 
   stream = g_file_replace (save->target, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION,
                            cancellable, &error);

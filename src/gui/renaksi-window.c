@@ -373,6 +373,31 @@ on_plan_history_notify_cb (RenaksiWindow *self)
   update_actions (self);
 }
 
+/* A change could not be written for want of space: say so where it
+ * cannot be missed, and keep the plan open for viewing only (the plan
+ * itself now refuses edits). */
+static void
+on_plan_write_failed_cb (RenaksiWindow *self,
+                         const GError  *error)
+{
+  AdwMessageDialog *dialog;
+  g_autofree char *body = NULL;
+
+  update_titles (self);
+  update_actions (self);
+
+  body = g_strdup_printf ("%s\n\n%s", error->message,
+                          _("The plan stays open for viewing, exporting and printing, but no "
+                            "more changes can be saved. Free some space on the disk, then open "
+                            "the plan again to go on editing."));
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("The Disk Is Full"), body));
+  adw_message_dialog_add_response (dialog, "close", _("_Close"));
+  adw_message_dialog_set_default_response (dialog, "close");
+  adw_message_dialog_set_close_response (dialog, "close");
+  gtk_widget_set_name (GTK_WIDGET (dialog), "disk-full-dialog");
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static void
 set_plan (RenaksiWindow *self,
           RenaksiPlan   *plan)
@@ -385,6 +410,7 @@ set_plan (RenaksiWindow *self,
     {
       g_signal_handlers_disconnect_by_func (self->plan, on_plan_changed_cb, self);
       g_signal_handlers_disconnect_by_func (self->plan, on_plan_history_notify_cb, self);
+      g_signal_handlers_disconnect_by_func (self->plan, on_plan_write_failed_cb, self);
     }
   g_set_object (&self->plan, plan);
   if (plan != NULL)
@@ -394,6 +420,8 @@ set_plan (RenaksiWindow *self,
       g_signal_connect_object (plan, "notify::can-undo", G_CALLBACK (on_plan_history_notify_cb),
                                self, G_CONNECT_SWAPPED);
       g_signal_connect_object (plan, "notify::can-redo", G_CALLBACK (on_plan_history_notify_cb),
+                               self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (plan, "write-failed", G_CALLBACK (on_plan_write_failed_cb),
                                self, G_CONNECT_SWAPPED);
     }
 }
