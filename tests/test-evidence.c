@@ -540,6 +540,61 @@ test_read_detects_tampering (Fixture       *f,
   g_assert_nonnull (strstr (problems->pdata[0], "daftar-hadir.pdf"));
 }
 
+/* Save a Copy and the folder export copy a document through the safe
+ * writer: an intact one replaces the file there, an altered one leaves
+ * that file as it was and nothing else in its folder. */
+static void
+test_copy_to_writer (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autofree char *doc = make_file (f->dir, "notulen.pdf", 200000, 31);
+  g_autofree char *out_dir = g_build_filename (f->dir, "salinan", NULL);
+  g_autofree char *target = g_build_filename (out_dir, "notulen.pdf", NULL);
+  g_autofree char *expected = NULL, *contents = NULL;
+  gsize expected_length, length;
+  g_autoptr(RenaksiEvidenceItem) item = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDir) listing = NULL;
+  RenaksiSafeWriter *writer;
+  gboolean write_failed = TRUE;
+  gint64 id = add (f->plan, "1.1.2.1", doc, NULL);
+
+  g_assert_cmpint (g_mkdir (out_dir, 0755), ==, 0);
+  g_assert_true (g_file_set_contents (target, "lama", -1, NULL));
+  item = renaksi_evidence_store_get_item (f->plan, id, &error);
+  g_assert_no_error (error);
+  writer = renaksi_safe_writer_new (target, RENAKSI_SAFE_WRITER_REPLACE, &error);
+  g_assert_no_error (error);
+  g_assert_true (renaksi_evidence_store_write_to_writer (f->plan, item, writer, target, &write_failed,
+                                                         NULL, &error));
+  g_assert_no_error (error);
+  g_assert_false (write_failed);
+  g_assert_true (g_file_get_contents (doc, &expected, &expected_length, NULL));
+  g_assert_true (g_file_get_contents (target, &contents, &length, NULL));
+  g_assert_cmpmem (contents, length, expected, expected_length);
+  g_clear_object (&item);
+
+  g_clear_object (&f->plan);
+  tamper_blobs (f->path);
+  f->plan = renaksi_plan_open (f->path, RENAKSI_DB_READ_ONLY, &error);
+  g_assert_no_error (error);
+  item = renaksi_evidence_store_get_item (f->plan, id, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_file_set_contents (target, "lama", -1, NULL));
+  writer = renaksi_safe_writer_new (target, RENAKSI_SAFE_WRITER_REPLACE, &error);
+  g_assert_no_error (error);
+  g_assert_false (renaksi_evidence_store_write_to_writer (f->plan, item, writer, target, &write_failed,
+                                                          NULL, &error));
+  g_assert_error (error, RENAKSI_ERROR, RENAKSI_ERROR_DAMAGED);
+  g_assert_false (write_failed);
+  g_clear_pointer (&contents, g_free);
+  g_assert_true (g_file_get_contents (target, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "lama");
+  listing = g_dir_open (out_dir, 0, NULL);
+  g_assert_cmpstr (g_dir_read_name (listing), ==, "notulen.pdf");
+  g_assert_null (g_dir_read_name (listing));
+}
+
 static void
 test_review_queue_order (Fixture       *f,
                          gconstpointer  data)
@@ -1289,6 +1344,7 @@ main (int   argc,
   FIXTURE_TEST ("/evidence/details/undo", test_details_undo);
   FIXTURE_TEST ("/evidence/review/queue-in-plan-order", test_review_queue_order);
   FIXTURE_TEST ("/evidence/read/detects-tampering", test_read_detects_tampering);
+  FIXTURE_TEST ("/evidence/read/copy-to-writer", test_copy_to_writer);
   FIXTURE_TEST ("/evidence/remove/leaves-the-file", test_removed_document_leaves_file);
   FIXTURE_TEST ("/evidence/remove/compacts", test_purge_compacts);
   g_test_add_func ("/evidence/cli/attach-list-verify", test_cli_attach_list_verify);

@@ -274,19 +274,6 @@ make_subdir (Export      *export,
   return fd;
 }
 
-static gboolean
-write_chunk_cb (const guint8  *data,
-                gsize          length,
-                gpointer       user_data,
-                GError       **error)
-{
-  if (renaksi_safe_writer_write (user_data, data, length))
-    return TRUE;
-  /* The caller reports the writer's own error, naming the file. */
-  g_set_error_literal (error, RENAKSI_ERROR, RENAKSI_ERROR_FAILED, "write failed");
-  return FALSE;
-}
-
 /* Writes one document through the safe writer. A document that cannot be
  * read or no longer matches its SHA-256 is recorded in export->skipped and
  * left out; only a failure to write (a full disk) stops the export. */
@@ -299,29 +286,19 @@ export_item (Export               *export,
 {
   g_autoptr(GError) local = NULL;
   RenaksiSafeWriter *writer;
-  int saved_errno;
+  gboolean write_failed;
 
   writer = renaksi_safe_writer_new_at (dir_fd, name, name, RENAKSI_SAFE_WRITER_NO_REPLACE, error);
   if (writer == NULL)
     return FALSE;
-  if (renaksi_evidence_store_read_blob (export->plan, item, write_chunk_cb, writer,
-                                        export->cancellable, &local))
+  if (renaksi_evidence_store_write_to_writer (export->plan, item, writer, name, &write_failed,
+                                              export->cancellable, &local))
     {
-      if (!renaksi_safe_writer_commit (writer, error))
-        return FALSE;
       export->n_files++;
       return TRUE;
     }
 
-  /* Never leave a damaged or partial copy behind. */
-  saved_errno = renaksi_safe_writer_get_errno (writer);
-  renaksi_safe_writer_abort (writer);
-  if (saved_errno != 0)
-    {
-      renaksi_safe_writer_set_error (error, name, saved_errno);
-      return FALSE;
-    }
-  if (g_error_matches (local, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+  if (write_failed || g_error_matches (local, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     {
       g_propagate_error (error, g_steal_pointer (&local));
       return FALSE;

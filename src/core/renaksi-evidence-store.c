@@ -1415,6 +1415,68 @@ renaksi_evidence_store_read_blob (RenaksiPlan               *plan,
   return TRUE;
 }
 
+static gboolean
+write_to_writer_cb (const guint8  *data,
+                    gsize          length,
+                    gpointer       user_data,
+                    GError       **error)
+{
+  if (renaksi_safe_writer_write (user_data, data, length))
+    return TRUE;
+  /* Replaced by the writer's own error, which names the file. */
+  g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED, "write failed");
+  return FALSE;
+}
+
+/**
+ * renaksi_evidence_store_write_to_writer:
+ * @writer: (transfer full): committed on success, aborted otherwise, so
+ *   a damaged or partial copy never stays behind
+ * @display_path: what a failed write's message calls the file
+ * @out_write_failed: (optional): set to whether the failure was the
+ *   writer's (a full disk), not the document's (damaged, altered) or a
+ *   cancellation
+ *
+ * Copies the item's document into @writer, checking its SHA-256.
+ */
+gboolean
+renaksi_evidence_store_write_to_writer (RenaksiPlan          *plan,
+                                        RenaksiEvidenceItem  *item,
+                                        RenaksiSafeWriter    *writer,
+                                        const char           *display_path,
+                                        gboolean             *out_write_failed,
+                                        GCancellable         *cancellable,
+                                        GError              **error)
+{
+  GError *local = NULL;
+  int saved_errno;
+
+  if (out_write_failed != NULL)
+    *out_write_failed = FALSE;
+
+  if (renaksi_evidence_store_read_blob (plan, item, write_to_writer_cb, writer, cancellable, &local))
+    {
+      if (renaksi_safe_writer_commit (writer, error))
+        return TRUE;
+      if (out_write_failed != NULL)
+        *out_write_failed = TRUE;
+      return FALSE;
+    }
+
+  saved_errno = renaksi_safe_writer_get_errno (writer);
+  renaksi_safe_writer_abort (writer);
+  if (saved_errno != 0)
+    {
+      g_clear_error (&local);
+      renaksi_safe_writer_set_error (error, display_path, saved_errno);
+      if (out_write_failed != NULL)
+        *out_write_failed = TRUE;
+    }
+  else
+    g_propagate_error (error, local);
+  return FALSE;
+}
+
 typedef struct
 {
   GOutputStream *stream;

@@ -5,6 +5,7 @@
 
 #include "renaksi-evidence-item.h"
 #include "renaksi-plan.h"
+#include "renaksi-safe-writer.h"
 
 G_BEGIN_DECLS
 
@@ -101,6 +102,13 @@ gboolean     renaksi_evidence_store_read_blob       (RenaksiPlan                
 gboolean     renaksi_evidence_store_write_to_stream (RenaksiPlan                  *plan,
                                                      RenaksiEvidenceItem          *item,
                                                      GOutputStream                *stream,
+                                                     GCancellable                 *cancellable,
+                                                     GError                      **error);
+gboolean     renaksi_evidence_store_write_to_writer (RenaksiPlan                  *plan,
+                                                     RenaksiEvidenceItem          *item,
+                                                     RenaksiSafeWriter            *writer,
+                                                     const char                   *display_path,
+                                                     gboolean                     *out_write_failed,
                                                      GCancellable                 *cancellable,
                                                      GError                      **error);
 void         renaksi_evidence_store_extract_async   (RenaksiPlan                  *plan,

@@ -1187,19 +1187,6 @@ save_copy_free (SaveCopy *save)
   g_free (save);
 }
 
-static gboolean
-write_chunk_cb (const guint8  *data,
-                gsize          length,
-                gpointer       user_data,
-                GError       **error)
-{
-  if (renaksi_safe_writer_write (user_data, data, length))
-    return TRUE;
-  /* Replaced by the writer's own error, which names the file. */
-  g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED, "write failed");
-  return FALSE;
-}
-
 /* A local target goes through the safe writer: a full disk or an altered
  * document leaves the file that was there untouched and nothing else. */
 static gboolean
@@ -1208,26 +1195,12 @@ save_copy_local (SaveCopy      *save,
                  GCancellable  *cancellable,
                  GError       **error)
 {
-  GError *local = NULL;
   RenaksiSafeWriter *writer = renaksi_safe_writer_new (path, RENAKSI_SAFE_WRITER_REPLACE, error);
-  int saved_errno;
 
   if (writer == NULL)
     return FALSE;
-  if (renaksi_evidence_store_read_blob (save->plan, save->item, write_chunk_cb, writer,
-                                        cancellable, &local))
-    return renaksi_safe_writer_commit (writer, error);
-
-  saved_errno = renaksi_safe_writer_get_errno (writer);
-  renaksi_safe_writer_abort (writer);
-  if (saved_errno != 0)
-    {
-      g_clear_error (&local);
-      renaksi_safe_writer_set_error (error, path, saved_errno);
-    }
-  else
-    g_propagate_error (error, local);
-  return FALSE;
+  return renaksi_evidence_store_write_to_writer (save->plan, save->item, writer, path, NULL,
+                                                 cancellable, error);
 }
 
 static void
