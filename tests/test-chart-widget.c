@@ -34,19 +34,6 @@ typedef struct
 } Fixture;
 
 static void
-wait_for_frames (GtkWidget *widget)
-{
-  for (guint i = 0; i < 20 || !gtk_widget_get_mapped (widget); i++)
-    {
-      while (g_main_context_pending (NULL))
-        g_main_context_iteration (NULL, FALSE);
-      g_usleep (2000);
-      if (i > 2000)
-        g_error ("the window never appeared");
-    }
-}
-
-static void
 on_toast_cb (RenaksiMonthChart *chart,
              const char        *message,
              Fixture           *f)
@@ -81,7 +68,7 @@ open_chart (Fixture       *f,
   gtk_window_set_child (GTK_WINDOW (f->window), f->scroller);
   gtk_window_set_default_size (GTK_WINDOW (f->window), 900, 500);
   gtk_window_present (GTK_WINDOW (f->window));
-  wait_for_frames (f->window);
+  test_util_wait_for_frames (f->window);
 }
 
 static void
@@ -362,7 +349,7 @@ test_scrolled (Fixture       *f,
   g_assert_cmpfloat (gtk_adjustment_get_upper (adjustment), >, gtk_adjustment_get_page_size (adjustment));
 
   gtk_adjustment_set_value (adjustment, 40.0 * row - 100.5);
-  wait_for_frames (f->window);
+  test_util_wait_for_frames (f->window);
   g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), >, 100);
   g_assert_true (renaksi_month_chart_get_cell_center (f->chart, row, 7, &x, &y));
   g_assert_cmpfloat_with_epsilon (y, renaksi_month_chart_get_header_height (f->chart) + 40.0 * row + 20 -
@@ -459,7 +446,7 @@ test_wheel_scrolls (Fixture       *f,
   renaksi_area_page_set_area (page, area);
   gtk_window_set_child (GTK_WINDOW (f->window), GTK_WIDGET (page));
   gtk_window_set_default_size (GTK_WINDOW (f->window), 1024, 400);
-  wait_for_frames (f->window);
+  test_util_wait_for_frames (f->window);
   g_assert_cmpfloat (gtk_adjustment_get_upper (adjustment), >, gtk_adjustment_get_page_size (adjustment) + 100);
 
   controllers = gtk_widget_observe_controllers (GTK_WIDGET (chart));
@@ -476,7 +463,7 @@ test_wheel_scrolls (Fixture       *f,
   before = gtk_adjustment_get_value (adjustment);
   g_signal_emit_by_name (wheel, "scroll", 0.0, 3.0, &handled);
   g_assert_true (handled);
-  wait_for_frames (f->window);
+  test_util_wait_for_frames (f->window);
   g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), >, before + 40);
   before = gtk_adjustment_get_value (adjustment);
   g_signal_emit_by_name (wheel, "scroll", 0.0, -1.0, &handled);
@@ -594,7 +581,7 @@ test_renders_in_both_styles (Fixture       *f,
 
       adw_style_manager_set_color_scheme (style, dark ? ADW_COLOR_SCHEME_FORCE_DARK
                                                       : ADW_COLOR_SCHEME_FORCE_LIGHT);
-      wait_for_frames (f->window);
+      test_util_wait_for_frames (f->window);
       texture = render_widget (GTK_WIDGET (f->chart));
       if (shots != NULL)
         {
@@ -638,7 +625,7 @@ test_overview_page (Fixture       *f,
   click (f, sub_activity_row (f, 0), MARCH, 0);
   click (f, sub_activity_row (f, 0), MARCH + 1, 0);
   click (f, sub_activity_row (f, 0), MARCH, GDK_CONTROL_MASK);
-  wait_for_frames (f->window);
+  test_util_wait_for_frames (f->window);
   g_assert_cmpuint (renaksi_overview_page_get_n_late (page), ==, 1);
   if (shots != NULL)
     {
@@ -651,10 +638,10 @@ test_overview_page (Fixture       *f,
   /* Realising April clears it; undoing that brings it back. */
   renaksi_plan_set_schedule (f->plan, node, 0xc, 0xc, &error);
   g_assert_no_error (error);
-  wait_for_frames (f->window);
+  test_util_wait_for_frames (f->window);
   g_assert_cmpuint (renaksi_overview_page_get_n_late (page), ==, 0);
   g_assert_true (renaksi_plan_undo (f->plan, &error));
-  wait_for_frames (f->window);
+  test_util_wait_for_frames (f->window);
   g_assert_cmpuint (renaksi_overview_page_get_n_late (page), ==, 1);
 }
 
@@ -710,7 +697,7 @@ test_legend_on_screen (Fixture       *f,
 
       adw_style_manager_set_color_scheme (style, dark ? ADW_COLOR_SCHEME_FORCE_DARK
                                                       : ADW_COLOR_SCHEME_FORCE_LIGHT);
-      wait_for_frames (f->window);
+      test_util_wait_for_frames (f->window);
       g_assert_true (gtk_widget_get_mapped (legend));
       g_assert_cmpint (gtk_widget_get_height (legend), >=, 16);
       /* Under the chart, inside the window. */

@@ -240,25 +240,6 @@ test_add_files (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (renaksi_evidence_panel_get_items (f->panel)), ==, 1);
 }
 
-static GtkWidget *
-find_button (GtkWidget  *widget,
-             const char *label)
-{
-  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_button (child, label);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 static void
 test_cancel (Fixture       *f,
              gconstpointer  data)
@@ -280,7 +261,7 @@ test_cancel (Fixture       *f,
   /* Progress is shown while it works, with its cancel button. */
   revealer = test_util_find_widget (GTK_WIDGET (f->panel), GTK_TYPE_REVEALER);
   g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (revealer)));
-  g_signal_emit_by_name (find_button (revealer, "_Cancel"), "clicked");
+  g_signal_emit_by_name (test_util_find_button_labelled (revealer, "_Cancel"), "clicked");
   spin_until (&f->done);
 
   g_assert_cmpuint (f->n_added, ==, 0);
@@ -518,22 +499,6 @@ test_larger_node_and_view (Fixture       *f,
   }
 }
 
-static RenaksiViewerWindow *
-find_viewer_window (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
-
-      if (RENAKSI_IS_VIEWER_WINDOW (window))
-        return RENAKSI_VIEWER_WINDOW (window);
-    }
-
-  return NULL;
-}
-
 static void
 wait_for_page (RenaksiEvidenceViewer *viewer,
                guint                  page)
@@ -588,15 +553,15 @@ test_viewer_in_own_window (Fixture       *f,
   detail_stack = GTK_STACK (gtk_widget_get_ancestor (GTK_WIDGET (viewer), GTK_TYPE_STACK));
   /* Nothing to open before a document is shown. */
   g_assert_false (gtk_widget_activate_action (GTK_WIDGET (viewer), "viewer.open-in-window", NULL) &&
-                  find_viewer_window () != NULL);
+                  ((RenaksiViewerWindow *)test_util_find_toplevel (RENAKSI_TYPE_VIEWER_WINDOW)) != NULL);
   gtk_stack_set_visible_child_name (detail_stack, "view");
   wait_for_page (viewer, 0);
   renaksi_evidence_viewer_set_page (viewer, 1);
   wait_for_page (viewer, 1);
 
-  g_assert_null (find_viewer_window ());
+  g_assert_null (((RenaksiViewerWindow *)test_util_find_toplevel (RENAKSI_TYPE_VIEWER_WINDOW)));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (viewer), "viewer.open-in-window", NULL));
-  window = find_viewer_window ();
+  window = ((RenaksiViewerWindow *)test_util_find_toplevel (RENAKSI_TYPE_VIEWER_WINDOW));
   g_assert_nonnull (window);
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Notulen Rapat");
   big = renaksi_viewer_window_get_viewer (window);
@@ -626,7 +591,7 @@ test_viewer_in_own_window (Fixture       *f,
   /* The document removed from the plan: its window goes with it. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->panel), "panel.remove", NULL));
   spin_a_little ();
-  g_assert_null (find_viewer_window ());
+  g_assert_null (((RenaksiViewerWindow *)test_util_find_toplevel (RENAKSI_TYPE_VIEWER_WINDOW)));
   g_assert_true (renaksi_plan_undo (f->plan, NULL));
   spin_a_little ();
   {
@@ -637,12 +602,12 @@ test_viewer_in_own_window (Fixture       *f,
   gtk_stack_set_visible_child_name (detail_stack, "view");
   wait_for_page (viewer, 0);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (viewer), "viewer.open-in-window", NULL));
-  g_assert_nonnull (find_viewer_window ());
+  g_assert_nonnull (((RenaksiViewerWindow *)test_util_find_toplevel (RENAKSI_TYPE_VIEWER_WINDOW)));
 
   /* Another plan in the panel: the old plan's document window closes. */
   renaksi_evidence_panel_set_plan (f->panel, NULL);
   spin_a_little ();
-  g_assert_null (find_viewer_window ());
+  g_assert_null (((RenaksiViewerWindow *)test_util_find_toplevel (RENAKSI_TYPE_VIEWER_WINDOW)));
 }
 
 static void

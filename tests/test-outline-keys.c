@@ -16,19 +16,6 @@
 
 static RenaksiApplication *app;
 
-static void
-wait_for_frames (GtkWidget *widget)
-{
-  for (guint i = 0; i < 20 || !gtk_widget_get_mapped (widget); i++)
-    {
-      while (g_main_context_pending (NULL))
-        g_main_context_iteration (NULL, FALSE);
-      g_usleep (5000);
-      if (i > 2000)
-        g_error ("the window never appeared");
-    }
-}
-
 static RenaksiNode *
 nth (GListModel *model,
      guint       index)
@@ -90,7 +77,7 @@ click_row (RenaksiWindow      *window,
   g_assert_true (gtk_widget_activate_action (row, "list.select-item", "(ubb)",
                                              row_position (outline, node), FALSE, FALSE));
   g_assert_true (gtk_widget_grab_focus (row));
-  wait_for_frames (GTK_WIDGET (window));
+  test_util_wait_for_frames (GTK_WIDGET (window));
   g_assert_true (renaksi_outline_view_get_selected (outline) == node);
 }
 
@@ -100,7 +87,7 @@ press (RenaksiWindow   *window,
        GdkModifierType  modifiers)
 {
   g_assert_true (test_util_press_key (GTK_WINDOW (window), keyval, modifiers));
-  wait_for_frames (GTK_WIDGET (window));
+  test_util_wait_for_frames (GTK_WIDGET (window));
 }
 
 /* Whether @node is still in @area's outline. */
@@ -145,25 +132,16 @@ open_on_area (const char   *path,
   gtk_window_set_default_size (GTK_WINDOW (window), 1366, 768);
   g_assert_true (renaksi_window_open (window, path));
   gtk_window_present (GTK_WINDOW (window));
-  wait_for_frames (GTK_WIDGET (window));
+  test_util_wait_for_frames (GTK_WIDGET (window));
 
   /* Area 2, activity 5 "Pengelolaan JDIH": two sub-activities, one
    * indicator each. */
   areas = renaksi_plan_get_areas (renaksi_window_get_plan (window));
   *area = nth (areas, 1);
   renaksi_window_reveal_node (window, *area);
-  wait_for_frames (GTK_WIDGET (window));
+  test_util_wait_for_frames (GTK_WIDGET (window));
 
   return window;
-}
-
-static void
-close_window (RenaksiWindow *window)
-{
-  gtk_window_destroy (GTK_WINDOW (window));
-  for (guint i = 0; i < 20; i++)
-    while (g_main_context_pending (NULL))
-      g_main_context_iteration (NULL, FALSE);
 }
 
 /* The sequence: click a sub-activity, Alt+Up, Down, Delete. */
@@ -185,7 +163,7 @@ test_move_up_then_down (void)
 
   g_assert_cmpstr (renaksi_node_get_text (managing), ==, "Pengelolaan JDIH Satuan Kerja");
   renaksi_window_reveal_node (window, managing);
-  wait_for_frames (GTK_WIDGET (window));
+  test_util_wait_for_frames (GTK_WIDGET (window));
   click_row (window, outline, managing);
 
   /* Alt+Up: the sub-activity goes first, still selected and in hand. */
@@ -213,7 +191,7 @@ test_move_up_then_down (void)
   g_assert_cmpuint (count_nodes (area), ==, n_nodes - 1);
   g_object_unref (managing_indicator);
 
-  close_window (window);
+  test_util_close_window (window);
   test_util_remove_dir (dir);
 }
 
@@ -233,7 +211,7 @@ test_move_down_then_delete (void)
   RenaksiNode *selected;
 
   renaksi_window_reveal_node (window, building);
-  wait_for_frames (GTK_WIDGET (window));
+  test_util_wait_for_frames (GTK_WIDGET (window));
   click_row (window, outline, building);
 
   press (window, GDK_KEY_Down, GDK_ALT_MASK);
@@ -255,7 +233,7 @@ test_move_down_then_delete (void)
   g_assert_cmpuint (count_nodes (area), ==, n_nodes - 2);
   g_object_unref (building);
 
-  close_window (window);
+  test_util_close_window (window);
   test_util_remove_dir (dir);
 }
 
@@ -275,10 +253,10 @@ test_drag_keeps_focus (void)
 
   /* From the bottom activity into the first one, at its end. */
   renaksi_window_reveal_node (window, managing);
-  wait_for_frames (GTK_WIDGET (window));
+  test_util_wait_for_frames (GTK_WIDGET (window));
   click_row (window, outline, managing);
   g_assert_true (renaksi_outline_view_drop (outline, managing, first, FALSE));
-  wait_for_frames (GTK_WIDGET (window));
+  test_util_wait_for_frames (GTK_WIDGET (window));
   g_assert_true (nth (renaksi_node_get_children (first), 1) == managing);
   g_assert_true (renaksi_outline_view_get_selected (outline) == managing);
 
@@ -292,7 +270,7 @@ test_drag_keeps_focus (void)
   g_assert_cmpstr (renaksi_node_get_text (selected), ==,
                    "Adanya data perundang undangan di lingkungan Unit/Satuan Kerja");
 
-  close_window (window);
+  test_util_close_window (window);
   test_util_remove_dir (dir);
 }
 

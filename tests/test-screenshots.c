@@ -22,17 +22,12 @@
 #include "test-util.h"
 #include "test-util-gui.h"
 
+/* Twice the usual wait: a screenshot must come after every late relayout. */
 static void
 wait_for_frames (GtkWidget *widget)
 {
-  for (guint i = 0; i < 40 || !gtk_widget_get_mapped (widget); i++)
-    {
-      while (g_main_context_pending (NULL))
-        g_main_context_iteration (NULL, FALSE);
-      g_usleep (5000);
-      if (i > 2000)
-        g_error ("the window never appeared");
-    }
+  test_util_wait_for_frames (widget);
+  test_util_wait_for_frames (widget);
 }
 
 /* Saves the window as PNG; returns the mean luminance (0–255). */
@@ -203,25 +198,6 @@ test_screenshots_decree_and_empty_area (void)
   test_util_remove_dir (dir);
 }
 
-/* The first label under @root whose text holds @needle, or NULL. */
-static GtkWidget *
-find_label_with (GtkWidget  *root,
-                 const char *needle)
-{
-  if (GTK_IS_LABEL (root) && strstr (gtk_label_get_text (GTK_LABEL (root)), needle) != NULL)
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_label_with (child, needle);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 static void
 collect_drawings (GtkWidget *root,
                   GPtrArray *drawings)
@@ -317,7 +293,7 @@ test_screenshots_overview_and_toast (void)
                                                  "outline.delete", NULL));
       for (guint i = 0; i < 5; i++)
         wait_for_frames (GTK_WIDGET (window));
-      label = find_label_with (GTK_WIDGET (window), "dihapus");
+      label = test_util_find_label_with (GTK_WIDGET (window), "dihapus");
       g_assert_nonnull (label);
       g_assert_false (pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (label))));
       save_screenshot (GTK_WIDGET (window), toast);

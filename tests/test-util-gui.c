@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <string.h>
+
 #include "test-util-gui.h"
 
 /* Returns: (transfer full) (nullable): @widget as drawn now, at its own
@@ -48,21 +50,144 @@ test_util_save_screenshot (GtkWidget  *widget,
 }
 
 GtkWidget *
-test_util_find_widget (GtkWidget *root,
-                       GType      type)
+test_util_find_widget_where (GtkWidget     *root,
+                             gboolean     (*matches) (GtkWidget *widget, gconstpointer data),
+                             gconstpointer  data)
 {
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+  if (matches (root, data))
     return root;
   for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
-      GtkWidget *found = test_util_find_widget (child, type);
+      GtkWidget *found = test_util_find_widget_where (child, matches, data);
 
       if (found != NULL)
         return found;
     }
 
   return NULL;
+}
+
+static gboolean
+is_of_type (GtkWidget     *widget,
+            gconstpointer  data)
+{
+  return G_TYPE_CHECK_INSTANCE_TYPE (widget, *(const GType *)data);
+}
+
+GtkWidget *
+test_util_find_widget (GtkWidget *root,
+                       GType      type)
+{
+  return test_util_find_widget_where (root, is_of_type, &type);
+}
+
+static gboolean
+is_label_with (GtkWidget     *widget,
+               gconstpointer  part)
+{
+  return GTK_IS_LABEL (widget) && strstr (gtk_label_get_text (GTK_LABEL (widget)), part) != NULL;
+}
+
+GtkWidget *
+test_util_find_label_with (GtkWidget  *root,
+                           const char *part)
+{
+  return test_util_find_widget_where (root, is_label_with, part);
+}
+
+static gboolean
+is_button_labelled (GtkWidget     *widget,
+                    gconstpointer  label)
+{
+  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0;
+}
+
+GtkWidget *
+test_util_find_button_labelled (GtkWidget  *root,
+                                const char *label)
+{
+  return test_util_find_widget_where (root, is_button_labelled, label);
+}
+
+static gboolean
+is_action_button (GtkWidget     *widget,
+                  gconstpointer  action)
+{
+  return GTK_IS_BUTTON (widget) &&
+         g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0;
+}
+
+GtkWidget *
+test_util_find_action_button (GtkWidget  *root,
+                              const char *action)
+{
+  return test_util_find_widget_where (root, is_action_button, action);
+}
+
+GtkWindow *
+test_util_find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type))
+        return GTK_WINDOW (window);
+    }
+
+  return NULL;
+}
+
+void
+test_util_wait_for_frames (GtkWidget *widget)
+{
+  for (guint i = 0; i < 20 || !gtk_widget_get_mapped (widget); i++)
+    {
+      while (g_main_context_pending (NULL))
+        g_main_context_iteration (NULL, FALSE);
+      g_usleep (5000);
+      if (i > 2000)
+        g_error ("the window never appeared");
+    }
+}
+
+void
+test_util_run_pending (guint rounds)
+{
+  for (guint i = 0; i < rounds; i++)
+    while (g_main_context_pending (NULL))
+      g_main_context_iteration (NULL, FALSE);
+}
+
+RenaksiWindow *
+test_util_open_window_sized (const char *path,
+                             int         width,
+                             int         height)
+{
+  RenaksiWindow *window = renaksi_window_new (GTK_APPLICATION (g_application_get_default ()));
+
+  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+  renaksi_window_open (window, path);
+  gtk_window_present (GTK_WINDOW (window));
+  test_util_wait_for_frames (GTK_WIDGET (window));
+
+  return window;
+}
+
+RenaksiWindow *
+test_util_open_window (const char *path)
+{
+  return test_util_open_window_sized (path, 1366, 768);
+}
+
+void
+test_util_close_window (RenaksiWindow *window)
+{
+  gtk_window_destroy (GTK_WINDOW (window));
+  test_util_run_pending (20);
 }
 
 static gboolean
@@ -135,9 +260,7 @@ test_util_press_key (GtkWindow       *window,
        widget = gtk_widget_get_parent (widget))
     handled = activate_shortcut_on (widget, keyval, modifiers);
 
-  for (guint i = 0; i < 20; i++)
-    while (g_main_context_pending (NULL))
-      g_main_context_iteration (NULL, FALSE);
+  test_util_run_pending (20);
 
   return handled;
 }

@@ -3,6 +3,8 @@
 
 #include <gtk/gtk.h>
 
+#include "renaksi-window.h"
+
 G_BEGIN_DECLS
 
 /* Widgets rendered as a person would see them, for pixel checks and for
@@ -15,6 +17,35 @@ void        test_util_save_screenshot (GtkWidget  *widget,
 /* The first widget of @type in @root's tree, @root included, or NULL. */
 GtkWidget  *test_util_find_widget     (GtkWidget  *root,
                                        GType       type);
+/* The first widget under @root, @root included, that @matches, or NULL. */
+GtkWidget  *test_util_find_widget_where (GtkWidget  *root,
+                                         gboolean  (*matches) (GtkWidget *widget, gconstpointer data),
+                                         gconstpointer data);
+/* A label under @root whose text holds @part; a button labelled @label; a
+ * button bound to @action. NULL when there is none. */
+GtkWidget  *test_util_find_label_with     (GtkWidget  *root,
+                                           const char *part);
+GtkWidget  *test_util_find_button_labelled (GtkWidget  *root,
+                                            const char *label);
+GtkWidget  *test_util_find_action_button  (GtkWidget  *root,
+                                           const char *action);
+/* The first open window of @type, or NULL. */
+GtkWindow  *test_util_find_toplevel   (GType       type);
+
+/* Lets layout and drawing happen as they would for a person: 20 rounds of
+ * the main loop 5 ms apart, and more until @widget is shown. */
+void        test_util_wait_for_frames (GtkWidget  *widget);
+/* Runs what the main loop has pending, @rounds times over. */
+void        test_util_run_pending     (guint       rounds);
+
+/* A window of the default application showing @path, drawn: at 1366 × 768
+ * (an office desktop) or at @width × @height. test_util_close_window
+ * lets it go before returning. */
+RenaksiWindow *test_util_open_window       (const char    *path);
+RenaksiWindow *test_util_open_window_sized (const char    *path,
+                                            int            width,
+                                            int            height);
+void           test_util_close_window      (RenaksiWindow *window);
 /* @keyval with @modifiers pressed where @window has its keyboard focus. */
 gboolean    test_util_press_key       (GtkWindow       *window,
                                        guint            keyval,

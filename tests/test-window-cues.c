@@ -23,50 +23,6 @@
 
 static RenaksiApplication *app;
 
-static void
-wait_for_frames (GtkWidget *widget)
-{
-  /* Let layout and drawing happen as they would for a person. */
-  for (guint i = 0; i < 20 || !gtk_widget_get_mapped (widget); i++)
-    {
-      while (g_main_context_pending (NULL))
-        g_main_context_iteration (NULL, FALSE);
-      g_usleep (5000);
-      if (i > 2000)
-        g_error ("the window never appeared");
-    }
-}
-
-static RenaksiWindow *
-open_window_sized (const char *path,
-                   int         width,
-                   int         height)
-{
-  RenaksiWindow *window = renaksi_window_new (GTK_APPLICATION (app));
-
-  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
-  renaksi_window_open (window, path);
-  gtk_window_present (GTK_WINDOW (window));
-  wait_for_frames (GTK_WIDGET (window));
-
-  return window;
-}
-
-static RenaksiWindow *
-open_window (const char *path)
-{
-  return open_window_sized (path, 1366, 768);
-}
-
-static void
-close_window (RenaksiWindow *window)
-{
-  gtk_window_destroy (GTK_WINDOW (window));
-  for (guint i = 0; i < 20; i++)
-    while (g_main_context_pending (NULL))
-      g_main_context_iteration (NULL, FALSE);
-}
-
 /* Rows of the results list that lead somewhere (not "nothing matches"). */
 static guint
 n_result_nodes (RenaksiWindow *window)
@@ -90,7 +46,7 @@ search_for (RenaksiWindow *window,
   gtk_editable_set_text (renaksi_window_get_search_entry (window), query);
   /* What the entry emits after its short pause for typing. */
   g_signal_emit_by_name (renaksi_window_get_search_entry (window), "search-changed");
-  wait_for_frames (GTK_WIDGET (window));
+  test_util_wait_for_frames (GTK_WIDGET (window));
   g_assert_nonnull (gtk_list_box_get_row_at_index (results, 0));
 }
 
@@ -123,13 +79,13 @@ test_search_follows_plan (void)
       }
   }
 
-  window = open_window (first);
+  window = test_util_open_window (first);
   results = renaksi_window_get_results_list (window);
   search_for (window, "whistle blowing");
   g_assert_cmpuint (n_result_nodes (window), >, 0);
 
   g_assert_true (renaksi_window_open (window, second));
-  wait_for_frames (GTK_WIDGET (window));
+  test_util_wait_for_frames (GTK_WIDGET (window));
   g_assert_true (renaksi_window_get_plan (window) != NULL);
   g_assert_cmpuint (n_result_nodes (window), ==, 0);
   row = gtk_list_box_get_row_at_index (results, 0);
@@ -138,13 +94,13 @@ test_search_follows_plan (void)
 
   /* And a query that does match finds the second plan's own nodes. */
   search_for (window, "pelaporan pelanggaran");
-  wait_for_frames (GTK_WIDGET (window));
+  test_util_wait_for_frames (GTK_WIDGET (window));
   g_assert_cmpuint (n_result_nodes (window), >, 0);
   g_assert_true (renaksi_window_open (window, first));
-  wait_for_frames (GTK_WIDGET (window));
+  test_util_wait_for_frames (GTK_WIDGET (window));
   g_assert_cmpuint (n_result_nodes (window), ==, 0);
 
-  close_window (window);
+  test_util_close_window (window);
   test_util_remove_dir (dir);
 }
 
@@ -168,7 +124,7 @@ test_overview_bars_and_late (void)
 {
   g_autofree char *dir = test_util_make_dir ();
   g_autofree char *path = test_util_default_plan (dir, "plan.renaksi");
-  RenaksiWindow *window = open_window (path);
+  RenaksiWindow *window = test_util_open_window (path);
   GtkListBox *list = renaksi_window_get_area_list (window);
   RenaksiOutlineView *outline = renaksi_window_get_outline_view (window);
   GtkWidget *page, *bars, *late_row;
@@ -188,7 +144,7 @@ test_overview_bars_and_late (void)
     g_assert_no_error (error);
   }
   gtk_list_box_select_row (list, gtk_list_box_get_row_at_index (list, 0));
-  wait_for_frames (GTK_WIDGET (window));
+  test_util_wait_for_frames (GTK_WIDGET (window));
   page = gtk_widget_get_first_child (GTK_WIDGET (renaksi_window_get_overview_slot (window)));
   g_assert_true (RENAKSI_IS_OVERVIEW_PAGE (page));
   g_assert_true (gtk_widget_get_mapped (page));
@@ -234,14 +190,14 @@ test_overview_bars_and_late (void)
   g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (late_row)), ==,
                    renaksi_node_get_text (late));
   g_signal_emit_by_name (late_row, "activate");
-  wait_for_frames (GTK_WIDGET (window));
+  test_util_wait_for_frames (GTK_WIDGET (window));
   for (area = late; renaksi_node_get_parent (area) != NULL; area = renaksi_node_get_parent (area))
     ;
   g_assert_true (renaksi_outline_view_get_area (outline) == area);
   g_assert_true (renaksi_outline_view_get_selected (outline) == late);
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (outline)));
 
-  close_window (window);
+  test_util_close_window (window);
   test_util_remove_dir (dir);
 }
 
@@ -252,7 +208,7 @@ test_sidebar_figures_in_words (void)
 {
   g_autofree char *dir = test_util_make_dir ();
   g_autofree char *path = test_util_default_plan (dir, "plan.renaksi");
-  RenaksiWindow *window = open_window (path);
+  RenaksiWindow *window = test_util_open_window (path);
   GtkListBox *list = renaksi_window_get_area_list (window);
   RenaksiPlan *plan = renaksi_window_get_plan (window);
   g_autoptr(RenaksiNode) second = g_list_model_get_item (renaksi_plan_get_areas (plan), 1);
@@ -267,7 +223,7 @@ test_sidebar_figures_in_words (void)
   /* January and February planned (over, for a 2024 plan), January done. */
   g_assert_true (renaksi_plan_set_schedule (plan, sub, 0x3, 0x1, &error));
   g_assert_no_error (error);
-  wait_for_frames (GTK_WIDGET (window));
+  test_util_wait_for_frames (GTK_WIDGET (window));
   row = gtk_list_box_get_row_at_index (list, 2);
   g_assert_true (RENAKSI_IS_AREA_ROW (row));
   g_assert_true (renaksi_area_row_get_area (RENAKSI_AREA_ROW (row)) == second);
@@ -291,43 +247,14 @@ test_sidebar_figures_in_words (void)
   tooltip = gtk_widget_get_tooltip_text (GTK_WIDGET (row));
   g_assert_nonnull (strstr (tooltip, "No month planned up to now"));
 
-  close_window (window);
+  test_util_close_window (window);
   test_util_remove_dir (dir);
 }
 
 static RenaksiTextDialog *
 find_form (void)
 {
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
-
-      if (RENAKSI_IS_TEXT_DIALOG (window))
-        return RENAKSI_TEXT_DIALOG (window);
-    }
-
-  return NULL;
-}
-
-/* The first button in @root's tree bound to @action, or NULL. */
-static GtkWidget *
-find_action_button (GtkWidget  *root,
-                    const char *action)
-{
-  if (GTK_IS_BUTTON (root) && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (root)), action) == 0)
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_action_button (child, action);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
+  return (RenaksiTextDialog *)test_util_find_toplevel (RENAKSI_TYPE_TEXT_DIALOG);
 }
 
 /* A new area, with no activities, says what to do and offers the button
@@ -337,7 +264,7 @@ test_empty_area_page (void)
 {
   g_autofree char *dir = test_util_make_dir ();
   g_autofree char *path = test_util_default_plan (dir, "plan.renaksi");
-  RenaksiWindow *window = open_window (path);
+  RenaksiWindow *window = test_util_open_window (path);
   RenaksiPlan *plan = renaksi_window_get_plan (window);
   RenaksiAreaPage *page = renaksi_window_get_area_page (window);
   RenaksiOutlineView *outline = renaksi_window_get_outline_view (window);
@@ -348,7 +275,7 @@ test_empty_area_page (void)
 
   area = renaksi_plan_append_node (plan, NULL, "9", "Area Baru Tanpa Kegiatan", &error);
   g_assert_no_error (error);
-  wait_for_frames (GTK_WIDGET (window));
+  test_util_wait_for_frames (GTK_WIDGET (window));
   /* The window shows the area just added. */
   g_assert_true (renaksi_area_page_get_area (page) == area);
 
@@ -364,17 +291,17 @@ test_empty_area_page (void)
   if (g_getenv ("RENAKSI_CUES_SHOTS") != NULL)
     test_util_save_screenshot (GTK_WIDGET (window), "empty-area.png");
 
-  button = find_action_button (status, "outline.add-activity");
+  button = test_util_find_action_button (status, "outline.add-activity");
   g_assert_nonnull (button);
   g_assert_true (gtk_widget_get_mapped (button));
   g_assert_true (gtk_widget_is_sensitive (button));
   g_signal_emit_by_name (button, "clicked");
-  wait_for_frames (GTK_WIDGET (window));
+  test_util_wait_for_frames (GTK_WIDGET (window));
   form = find_form ();
   g_assert_nonnull (form);
   renaksi_text_dialog_set_text (form, "Penyusunan rencana kerja");
   renaksi_text_dialog_save (form);
-  wait_for_frames (GTK_WIDGET (window));
+  test_util_wait_for_frames (GTK_WIDGET (window));
   g_assert_null (find_form ());
 
   g_assert_cmpuint (g_list_model_get_n_items (renaksi_node_get_children (area)), ==, 1);
@@ -392,49 +319,11 @@ test_empty_area_page (void)
 
   /* Undone, the area is empty again and says so. */
   g_assert_true (renaksi_plan_undo (plan, &error));
-  wait_for_frames (GTK_WIDGET (window));
+  test_util_wait_for_frames (GTK_WIDGET (window));
   g_assert_true (gtk_widget_get_mapped (status));
 
-  close_window (window);
+  test_util_close_window (window);
   test_util_remove_dir (dir);
-}
-
-/* The first label under @root whose text holds @needle, or NULL. */
-static GtkWidget *
-find_label_with (GtkWidget  *root,
-                 const char *needle)
-{
-  if (GTK_IS_LABEL (root) && strstr (gtk_label_get_text (GTK_LABEL (root)), needle) != NULL)
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_label_with (child, needle);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-/* The first button under @root labelled @label, or NULL. */
-static GtkWidget *
-find_button_labelled (GtkWidget  *root,
-                      const char *label)
-{
-  if (GTK_IS_BUTTON (root) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (root)), label) == 0)
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_button_labelled (child, label);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
 }
 
 /* After a delete at 1024 px, the toast shows its whole message (what was
@@ -444,7 +333,7 @@ test_delete_toast_fits (void)
 {
   g_autofree char *dir = test_util_make_dir ();
   g_autofree char *path = test_util_default_plan (dir, "plan.renaksi");
-  RenaksiWindow *window = open_window_sized (path, 1024, 768);
+  RenaksiWindow *window = test_util_open_window_sized (path, 1024, 768);
   RenaksiOutlineView *outline = renaksi_window_get_outline_view (window);
   RenaksiAreaPage *page = renaksi_window_get_area_page (window);
   GtkWidget *overlay, *label, *toast, *undo;
@@ -472,24 +361,24 @@ test_delete_toast_fits (void)
   g_assert_cmpuint (g_utf8_strlen (renaksi_node_get_text (longest), -1), >, 60);
 
   g_assert_true (renaksi_outline_view_select_node (outline, longest));
-  wait_for_frames (GTK_WIDGET (window));
+  test_util_wait_for_frames (GTK_WIDGET (window));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "outline.delete", NULL));
   /* The toast slides in. */
   for (guint i = 0; i < 10; i++)
-    wait_for_frames (GTK_WIDGET (window));
+    test_util_wait_for_frames (GTK_WIDGET (window));
   if (g_getenv ("RENAKSI_CUES_SHOTS") != NULL)
     test_util_save_screenshot (GTK_WIDGET (window), "delete-toast-1024.png");
 
   overlay = test_util_find_widget (GTK_WIDGET (window), ADW_TYPE_TOAST_OVERLAY);
   g_assert_nonnull (overlay);
-  label = find_label_with (overlay, "Deleted");
+  label = test_util_find_label_with (overlay, "Deleted");
   g_assert_nonnull (label);
   g_test_message ("toast: %s", gtk_label_get_text (GTK_LABEL (label)));
   g_assert_true (gtk_widget_get_mapped (label));
   g_assert_false (pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (label))));
   for (toast = label; gtk_widget_get_parent (toast) != overlay; toast = gtk_widget_get_parent (toast))
     ;
-  undo = find_button_labelled (toast, "_Undo");
+  undo = test_util_find_button_labelled (toast, "_Undo");
   g_assert_nonnull (undo);
   g_assert_true (gtk_widget_get_mapped (undo));
   g_assert_true (gtk_widget_compute_bounds (undo, GTK_WIDGET (window), &bounds));
@@ -497,7 +386,7 @@ test_delete_toast_fits (void)
   g_assert_true (gtk_widget_compute_bounds (label, GTK_WIDGET (window), &bounds));
   g_assert_cmpfloat (bounds.origin.x, >=, 0);
 
-  close_window (window);
+  test_util_close_window (window);
   test_util_remove_dir (dir);
 }
 
@@ -530,7 +419,7 @@ test_about_icon (void)
   g_assert_nonnull (about);
   g_object_get (about, "application-icon", &name, NULL);
   g_assert_cmpstr (name, ==, APP_ID);
-  wait_for_frames (GTK_WIDGET (about));
+  test_util_wait_for_frames (GTK_WIDGET (about));
   if (g_getenv ("RENAKSI_CUES_SHOTS") != NULL)
     test_util_save_screenshot (GTK_WIDGET (about), "about.png");
   gtk_window_destroy (GTK_WINDOW (about));

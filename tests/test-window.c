@@ -31,56 +31,10 @@
 
 static RenaksiApplication *app;
 
-static void
-wait_for_frames (GtkWidget *widget)
-{
-  /* Let layout and drawing happen as they would for a person. */
-  for (guint i = 0; i < 20 || !gtk_widget_get_mapped (widget); i++)
-    {
-      while (g_main_context_pending (NULL))
-        g_main_context_iteration (NULL, FALSE);
-      g_usleep (5000);
-      if (i > 2000)
-        g_error ("the window never appeared");
-    }
-}
-
-static RenaksiWindow *
-open_window (const char *path)
-{
-  RenaksiWindow *window = renaksi_window_new (GTK_APPLICATION (app));
-
-  gtk_window_set_default_size (GTK_WINDOW (window), 1366, 768);
-  renaksi_window_open (window, path);
-  gtk_window_present (GTK_WINDOW (window));
-  wait_for_frames (GTK_WIDGET (window));
-
-  return window;
-}
-
-static void
-close_window (RenaksiWindow *window)
-{
-  gtk_window_destroy (GTK_WINDOW (window));
-  for (guint i = 0; i < 20; i++)
-    while (g_main_context_pending (NULL))
-      g_main_context_iteration (NULL, FALSE);
-}
-
 static RenaksiTextDialog *
 find_form (void)
 {
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
-
-      if (RENAKSI_IS_TEXT_DIALOG (window))
-        return RENAKSI_TEXT_DIALOG (window);
-    }
-
-  return NULL;
+  return (RenaksiTextDialog *)test_util_find_toplevel (RENAKSI_TYPE_TEXT_DIALOG);
 }
 
 /* Fills in the open form and saves it; returns whether it closed. */
@@ -114,7 +68,7 @@ activate (RenaksiWindow *window,
           const char    *action)
 {
   g_assert_true (gtk_widget_activate_action (widget, action, NULL));
-  wait_for_frames (GTK_WIDGET (window));
+  test_util_wait_for_frames (GTK_WIDGET (window));
 }
 
 static void
@@ -122,7 +76,7 @@ test_lists_areas (void)
 {
   g_autofree char *dir = test_util_make_dir ();
   g_autofree char *path = test_util_default_plan (dir, "plan.renaksi");
-  RenaksiWindow *window = open_window (path);
+  RenaksiWindow *window = test_util_open_window (path);
   GtkListBox *list = renaksi_window_get_area_list (window);
   RenaksiOutlineView *outline = renaksi_window_get_outline_view (window);
   g_autoptr(GtkTreeListRow) row = NULL;
@@ -148,7 +102,7 @@ test_lists_areas (void)
 
   /* Selecting an area shows its outline, activities first. */
   gtk_list_box_select_row (list, second);
-  wait_for_frames (GTK_WIDGET (window));
+  test_util_wait_for_frames (GTK_WIDGET (window));
   g_assert_true (renaksi_outline_view_get_area (outline) == area);
   g_assert_null (renaksi_window_get_status_text (window));
   g_assert_cmpuint (g_list_model_get_n_items (renaksi_outline_view_get_rows (outline)), >, 5);
@@ -156,7 +110,7 @@ test_lists_areas (void)
   first_activity = gtk_tree_list_row_get_item (row);
   g_assert_cmpint (renaksi_node_get_kind (first_activity), ==, RENAKSI_NODE_ACTIVITY);
 
-  close_window (window);
+  test_util_close_window (window);
   test_util_remove_dir (dir);
 }
 
@@ -189,7 +143,7 @@ test_edit_outline (void)
   g_autofree char *dir = test_util_make_dir ();
   g_autofree char *path = test_util_default_plan (dir, "plan.renaksi");
   g_autofree char *original = outline_of (path);
-  RenaksiWindow *window = open_window (path);
+  RenaksiWindow *window = test_util_open_window (path);
   GtkWidget *page = GTK_WIDGET (renaksi_window_get_area_page (window));
   RenaksiOutlineView *outline = renaksi_window_get_outline_view (window);
   RenaksiPlan *plan = renaksi_window_get_plan (window);
@@ -201,10 +155,10 @@ test_edit_outline (void)
   /* Undo right after opening does nothing. */
   g_assert_false (renaksi_plan_can_undo (plan));
   gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
-  wait_for_frames (GTK_WIDGET (window));
+  test_util_wait_for_frames (GTK_WIDGET (window));
 
   renaksi_window_reveal_node (window, nth (activities, 0));
-  wait_for_frames (GTK_WIDGET (window));
+  test_util_wait_for_frames (GTK_WIDGET (window));
   g_assert_true (renaksi_outline_view_get_selected (outline) == nth (activities, 0));
 
   /* Add: a new activity after the selected one, numbered "2.". */
@@ -234,11 +188,11 @@ test_edit_outline (void)
 
   /* Drag it below the third activity, then back onto the top. */
   g_assert_true (renaksi_outline_view_drop (outline, added, nth (activities, 2), TRUE));
-  wait_for_frames (GTK_WIDGET (window));
+  test_util_wait_for_frames (GTK_WIDGET (window));
   g_assert_true (nth (activities, 2) == added);
   g_assert_cmpstr (renaksi_node_get_label (added), ==, "3.");
   g_assert_true (renaksi_outline_view_drop (outline, added, nth (activities, 0), FALSE));
-  wait_for_frames (GTK_WIDGET (window));
+  test_util_wait_for_frames (GTK_WIDGET (window));
   g_assert_true (nth (activities, 0) == added);
   /* An activity cannot go into an indicator. */
   g_assert_false (renaksi_outline_view_drop (outline, added,
@@ -270,18 +224,18 @@ test_edit_outline (void)
 
   /* Undo the delete once more and keep it; close and reopen: all there. */
   activate (window, GTK_WIDGET (window), "win.undo");
-  close_window (window);
+  test_util_close_window (window);
 
   final = outline_of (path);
   g_assert_cmpstr (final, !=, original);
   g_assert_nonnull (strstr (final, "  1. Inventarisasi regulasi\n"));
   g_assert_nonnull (strstr (final, "  6. Pengelolaan JDIH\n"));
 
-  window = open_window (path);
+  window = test_util_open_window (path);
   g_assert_false (renaksi_plan_can_undo (renaksi_window_get_plan (window)));
   gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
-  wait_for_frames (GTK_WIDGET (window));
-  close_window (window);
+  test_util_wait_for_frames (GTK_WIDGET (window));
+  test_util_close_window (window);
   {
     g_autofree char *after_reopen = outline_of (path);
     g_assert_cmpstr (after_reopen, ==, final);
@@ -295,7 +249,7 @@ test_edit_area (void)
 {
   g_autofree char *dir = test_util_make_dir ();
   g_autofree char *path = test_util_default_plan (dir, "plan.renaksi");
-  RenaksiWindow *window = open_window (path);
+  RenaksiWindow *window = test_util_open_window (path);
   GtkWidget *page = GTK_WIDGET (renaksi_window_get_area_page (window));
   GListModel *areas = renaksi_plan_get_areas (renaksi_window_get_plan (window));
 
@@ -319,7 +273,7 @@ test_edit_area (void)
   g_assert_cmpuint (g_list_model_get_n_items (areas), ==, 8);
   g_assert_cmpstr (renaksi_node_get_text (nth (areas, 7)), ==, "Peningkatan Kualitas Pelayanan Publik");
 
-  close_window (window);
+  test_util_close_window (window);
   test_util_remove_dir (dir);
 }
 
@@ -333,7 +287,7 @@ test_disk_full_keeps_plan_readable (void)
   g_autofree char *dir = test_util_make_dir ();
   g_autofree char *path = test_util_default_plan (dir, "plan.renaksi");
   g_autofree char *long_text = g_strnfill (3900, 'r');
-  RenaksiWindow *window = open_window (path);
+  RenaksiWindow *window = test_util_open_window (path);
   RenaksiPlan *plan = renaksi_window_get_plan (window);
   GListModel *areas = renaksi_plan_get_areas (plan);
   GListModel *toplevels = gtk_window_get_toplevels ();
@@ -349,7 +303,7 @@ test_disk_full_keeps_plan_readable (void)
   activate (window, GTK_WIDGET (window), "win.add-area");
   g_assert_false (fill_form (long_text));
   gtk_window_destroy (GTK_WINDOW (find_form ()));
-  wait_for_frames (GTK_WIDGET (window));
+  test_util_wait_for_frames (GTK_WIDGET (window));
 
   for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
     {
@@ -366,7 +320,7 @@ test_disk_full_keeps_plan_readable (void)
   g_assert_cmpuint (g_list_model_get_n_items (areas), ==, 8);
   g_assert_true (renaksi_plan_is_read_only (plan));
   gtk_widget_activate_action (GTK_WIDGET (window), "win.add-area", NULL);
-  wait_for_frames (GTK_WIDGET (window));
+  test_util_wait_for_frames (GTK_WIDGET (window));
   g_assert_null (find_form ());
   g_assert_false (renaksi_plan_set_node_text (plan, nth (areas, 0), "Lain", &error));
   g_assert_error (error, RENAKSI_ERROR, RENAKSI_ERROR_READ_ONLY);
@@ -383,7 +337,7 @@ test_disk_full_keeps_plan_readable (void)
     g_assert_true (test_util_file_contains (tsv, first_text));
   }
 
-  close_window (window);
+  test_util_close_window (window);
 
   /* The file is as it was before the failed change. */
   reopened = renaksi_plan_open (path, RENAKSI_DB_READ_ONLY, &error);
@@ -423,11 +377,11 @@ test_delete_asks_for_evidence (void)
     g_assert_true (renaksi_db_exec (renaksi_plan_get_db (plan), sql, &error));
   }
 
-  window = open_window (path);
+  window = test_util_open_window (path);
   page = GTK_WIDGET (renaksi_window_get_area_page (window));
   activities = renaksi_node_get_children (nth (renaksi_plan_get_areas (renaksi_window_get_plan (window)), 2));
   renaksi_window_reveal_node (window, nth (activities, 0));
-  wait_for_frames (GTK_WIDGET (window));
+  test_util_wait_for_frames (GTK_WIDGET (window));
   activate (window, page, "outline.delete");
 
   for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
@@ -443,7 +397,7 @@ test_delete_asks_for_evidence (void)
   g_assert_cmpuint (g_list_model_get_n_items (activities), ==, 2);
 
   adw_message_dialog_response (question, "delete");
-  wait_for_frames (GTK_WIDGET (window));
+  test_util_wait_for_frames (GTK_WIDGET (window));
   g_assert_cmpuint (g_list_model_get_n_items (activities), ==, 1);
 
   /* Undo brings the activity back with its evidence. */
@@ -452,7 +406,7 @@ test_delete_asks_for_evidence (void)
   g_assert_cmpint (renaksi_plan_count_evidence (renaksi_window_get_plan (window), nth (activities, 0), &error),
                    ==, 2);
 
-  close_window (window);
+  test_util_close_window (window);
   test_util_remove_dir (dir);
 }
 
@@ -461,7 +415,7 @@ test_edit_decree (void)
 {
   g_autofree char *dir = test_util_make_dir ();
   g_autofree char *path = test_util_default_plan (dir, "plan.renaksi");
-  RenaksiWindow *window = open_window (path);
+  RenaksiWindow *window = test_util_open_window (path);
   RenaksiDecreePage *page = renaksi_window_get_decree_page (window);
   RenaksiPlan *plan = renaksi_window_get_plan (window);
   AdwEntryRow *place = renaksi_decree_page_get_field_row (page, "place");
@@ -470,7 +424,7 @@ test_edit_decree (void)
 
   gtk_list_box_select_row (renaksi_window_get_area_list (window),
                            gtk_list_box_get_row_at_index (renaksi_window_get_area_list (window), 9));
-  wait_for_frames (GTK_WIDGET (window));
+  test_util_wait_for_frames (GTK_WIDGET (window));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (place)), ==, "Jambi");
 
   gtk_editable_set_text (GTK_EDITABLE (place), "Muara Bulian");
@@ -502,7 +456,7 @@ test_edit_decree (void)
   g_assert_cmpstr (renaksi_plan_get_decree (plan)->place, ==, "Jambi");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (place)), ==, "Jambi");
 
-  close_window (window);
+  test_util_close_window (window);
   test_util_remove_dir (dir);
 }
 
@@ -516,7 +470,7 @@ test_drop_files_on_indicator (void)
   g_autofree char *pdf = test_util_make_pdf (dir, "sk-tim.pdf", 1, 1);
   g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GListModel) items = NULL;
-  RenaksiWindow *window = open_window (path);
+  RenaksiWindow *window = test_util_open_window (path);
   RenaksiOutlineView *outline = renaksi_window_get_outline_view (window);
   RenaksiEvidencePanel *panel = renaksi_area_page_get_evidence_panel (renaksi_window_get_area_page (window));
   RenaksiPlan *plan = renaksi_window_get_plan (window);
@@ -527,7 +481,7 @@ test_drop_files_on_indicator (void)
 
   g_ptr_array_add (files, g_file_new_for_path (pdf));
   renaksi_window_reveal_node (window, sub);
-  wait_for_frames (GTK_WIDGET (window));
+  test_util_wait_for_frames (GTK_WIDGET (window));
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (panel)));
 
   g_assert_false (renaksi_outline_view_drop_files (outline, files, sub));
@@ -543,7 +497,7 @@ test_drop_files_on_indicator (void)
   g_assert_cmpuint (g_list_model_get_n_items (items), ==, 1);
   g_assert_cmpuint (g_list_model_get_n_items (renaksi_evidence_panel_get_items (panel)), ==, 1);
 
-  close_window (window);
+  test_util_close_window (window);
   test_util_remove_dir (dir);
 }
 
@@ -554,7 +508,7 @@ test_decree_field_saves_on_leave (void)
 {
   g_autofree char *dir = test_util_make_dir ();
   g_autofree char *path = test_util_default_plan (dir, "plan.renaksi");
-  RenaksiWindow *window = open_window (path);
+  RenaksiWindow *window = test_util_open_window (path);
   RenaksiDecreePage *page = renaksi_window_get_decree_page (window);
   RenaksiPlan *plan = renaksi_window_get_plan (window);
   AdwEntryRow *name = renaksi_decree_page_get_field_row (page, "signatory_name");
@@ -564,7 +518,7 @@ test_decree_field_saves_on_leave (void)
 
   gtk_list_box_select_row (renaksi_window_get_area_list (window),
                            gtk_list_box_get_row_at_index (renaksi_window_get_area_list (window), 9));
-  wait_for_frames (GTK_WIDGET (window));
+  test_util_wait_for_frames (GTK_WIDGET (window));
 
   g_assert_true (gtk_widget_grab_focus (GTK_WIDGET (name)));
   gtk_editable_set_text (GTK_EDITABLE (name), "Dra. Contoh Pejabat");
@@ -590,22 +544,6 @@ test_decree_field_saves_on_leave (void)
   test_util_remove_dir (dir);
 }
 
-static GtkWindow *
-find_toplevel (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type))
-        return GTK_WINDOW (window);
-    }
-
-  return NULL;
-}
-
 /* The outputs are reachable from the window: the annex preview, the
  * month chart export and the backups taken when the plan was opened. */
 static void
@@ -613,22 +551,22 @@ test_outputs (void)
 {
   g_autofree char *dir = test_util_make_dir ();
   g_autofree char *path = test_util_default_plan (dir, "plan.renaksi");
-  RenaksiWindow *window = open_window (path);
+  RenaksiWindow *window = test_util_open_window (path);
   GtkWindow *dialog;
 
   g_assert_nonnull (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)));
 
   activate (window, GTK_WIDGET (window), "win.export-pdf");
-  dialog = find_toplevel (RENAKSI_TYPE_EXPORT_DIALOG);
+  dialog = test_util_find_toplevel (RENAKSI_TYPE_EXPORT_DIALOG);
   g_assert_nonnull (dialog);
   g_assert_cmpuint (renaksi_export_dialog_get_n_pages (RENAKSI_EXPORT_DIALOG (dialog)), >, 3);
   gtk_window_destroy (dialog);
 
   /* The month chart of the area on screen: its number in the name. */
   renaksi_window_reveal_node (window, nth (renaksi_plan_get_areas (renaksi_window_get_plan (window)), 2));
-  wait_for_frames (GTK_WIDGET (window));
+  test_util_wait_for_frames (GTK_WIDGET (window));
   activate (window, GTK_WIDGET (window), "win.export-chart");
-  dialog = find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG);
+  dialog = test_util_find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG);
   g_assert_nonnull (dialog);
   {
     g_autofree char *name = gtk_file_chooser_get_current_name (GTK_FILE_CHOOSER (dialog));
@@ -636,16 +574,16 @@ test_outputs (void)
     g_assert_cmpstr (name, ==, "Jadwal Renaksi 2024 Area 3.pdf");
   }
   gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_CANCEL);
-  wait_for_frames (GTK_WIDGET (window));
-  g_assert_null (find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG));
+  test_util_wait_for_frames (GTK_WIDGET (window));
+  g_assert_null (test_util_find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG));
 
   activate (window, GTK_WIDGET (window), "win.restore-backup");
-  dialog = find_toplevel (RENAKSI_TYPE_RESTORE_DIALOG);
+  dialog = test_util_find_toplevel (RENAKSI_TYPE_RESTORE_DIALOG);
   g_assert_nonnull (dialog);
   g_assert_cmpuint (renaksi_restore_dialog_get_n_backups (RENAKSI_RESTORE_DIALOG (dialog)), >=, 1);
   gtk_window_destroy (dialog);
 
-  close_window (window);
+  test_util_close_window (window);
   test_util_remove_dir (dir);
 }
 
@@ -654,7 +592,7 @@ test_search_jumps (void)
 {
   g_autofree char *dir = test_util_make_dir ();
   g_autofree char *path = test_util_default_plan (dir, "plan.renaksi");
-  RenaksiWindow *window = open_window (path);
+  RenaksiWindow *window = test_util_open_window (path);
   GtkListBox *results = renaksi_window_get_results_list (window);
   RenaksiOutlineView *outline = renaksi_window_get_outline_view (window);
   GtkListBoxRow *first;
@@ -665,7 +603,7 @@ test_search_jumps (void)
   gtk_editable_set_text (renaksi_window_get_search_entry (window), "whistle blowing");
   /* The entry reports changes after a short pause, as it does for typing. */
   for (guint i = 0; i < 100 && gtk_list_box_get_row_at_index (results, 0) == NULL; i++)
-    wait_for_frames (GTK_WIDGET (window));
+    test_util_wait_for_frames (GTK_WIDGET (window));
   first = gtk_list_box_get_row_at_index (results, 0);
   g_assert_nonnull (first);
   found = g_object_get_data (G_OBJECT (first), "node");
@@ -673,13 +611,13 @@ test_search_jumps (void)
   g_assert_nonnull (strstr (renaksi_node_get_text (found), "Whistle"));
 
   g_signal_emit_by_name (results, "row-activated", first);
-  wait_for_frames (GTK_WIDGET (window));
+  test_util_wait_for_frames (GTK_WIDGET (window));
   for (area = found; renaksi_node_get_parent (area) != NULL; area = renaksi_node_get_parent (area))
     ;
   g_assert_true (renaksi_outline_view_get_area (outline) == area);
   g_assert_true (renaksi_outline_view_get_selected (outline) == found);
 
-  close_window (window);
+  test_util_close_window (window);
   test_util_remove_dir (dir);
 }
 
@@ -696,7 +634,7 @@ test_explains_bad_file (void)
   g_assert_true (g_file_set_contents (path, "SQLite format 3\0garbage", 24, NULL));
   before = test_util_file_sha256 (path);
 
-  window = open_window (path);
+  window = test_util_open_window (path);
   g_assert_null (renaksi_window_get_plan (window));
   status = renaksi_window_get_status_text (window);
   g_assert_nonnull (status);
@@ -704,7 +642,7 @@ test_explains_bad_file (void)
   after = test_util_file_sha256 (path);
   g_assert_cmpstr (before, ==, after);
 
-  close_window (window);
+  test_util_close_window (window);
   test_util_remove_dir (dir);
 }
 
@@ -726,7 +664,7 @@ test_offers_clean_copy (void)
                             " UPDATE indicator SET text = 'PWNED'; END;");
   before = test_util_file_sha256 (path);
 
-  window = open_window (path);
+  window = test_util_open_window (path);
   g_assert_null (renaksi_window_get_plan (window));
   for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
     {
@@ -740,7 +678,7 @@ test_offers_clean_copy (void)
   g_assert_true (adw_message_dialog_has_response (question, "clean"));
 
   adw_message_dialog_response (question, "clean");
-  wait_for_frames (GTK_WIDGET (window));
+  test_util_wait_for_frames (GTK_WIDGET (window));
   g_assert_nonnull (renaksi_window_get_plan (window));
   g_assert_cmpstr (renaksi_db_get_path (renaksi_plan_get_db (renaksi_window_get_plan (window))), ==, copy);
   g_assert_false (renaksi_plan_is_read_only (renaksi_window_get_plan (window)));
@@ -748,7 +686,7 @@ test_offers_clean_copy (void)
   after = test_util_file_sha256 (path);
   g_assert_cmpstr (before, ==, after);
 
-  close_window (window);
+  test_util_close_window (window);
   g_assert_false (test_util_file_contains (copy, "rewrite"));
   test_util_remove_dir (dir);
 }
@@ -814,7 +752,7 @@ test_move_keeps_focus (void)
 {
   g_autofree char *dir = test_util_make_dir ();
   g_autofree char *path = test_util_default_plan (dir, "plan.renaksi");
-  RenaksiWindow *window = open_window (path);
+  RenaksiWindow *window = test_util_open_window (path);
   GtkWidget *page = GTK_WIDGET (renaksi_window_get_area_page (window));
   RenaksiOutlineView *outline = renaksi_window_get_outline_view (window);
   RenaksiPlan *plan = renaksi_window_get_plan (window);
@@ -833,27 +771,27 @@ test_move_keeps_focus (void)
   text = g_strdup (renaksi_node_get_text (moved));
   before = g_list_model_get_n_items (subs);
   renaksi_window_reveal_node (window, moved);
-  wait_for_frames (GTK_WIDGET (window));
+  test_util_wait_for_frames (GTK_WIDGET (window));
   g_assert_true (focused_node (window) == moved);
 
   activate (window, page, "outline.move-up");
-  wait_for_frames (GTK_WIDGET (window));
+  test_util_wait_for_frames (GTK_WIDGET (window));
   g_assert_true (nth (subs, 0) == moved);
   g_assert_true (renaksi_outline_view_get_selected (outline) == moved);
   g_assert_true (focused_node (window) == moved);
 
   activate (window, page, "outline.move-down");
-  wait_for_frames (GTK_WIDGET (window));
+  test_util_wait_for_frames (GTK_WIDGET (window));
   g_assert_true (nth (subs, 1) == moved);
   g_assert_true (focused_node (window) == moved);
 
   activate (window, page, "outline.delete");
-  wait_for_frames (GTK_WIDGET (window));
+  test_util_wait_for_frames (GTK_WIDGET (window));
   g_assert_cmpuint (g_list_model_get_n_items (subs), ==, before - 1);
   for (guint i = 0; i < g_list_model_get_n_items (subs); i++)
     g_assert_cmpstr (renaksi_node_get_text (nth (subs, i)), !=, text);
 
-  close_window (window);
+  test_util_close_window (window);
   test_util_remove_dir (dir);
 }
 
@@ -866,7 +804,7 @@ test_decree_field_saves_when_inactive (void)
 {
   g_autofree char *dir = test_util_make_dir ();
   g_autofree char *path = test_util_default_plan (dir, "plan.renaksi");
-  RenaksiWindow *window = open_window (path);
+  RenaksiWindow *window = test_util_open_window (path);
   RenaksiDecreePage *page = renaksi_window_get_decree_page (window);
   AdwEntryRow *place = renaksi_decree_page_get_field_row (page, "place");
   GtkWidget *other = gtk_window_new ();
@@ -875,12 +813,12 @@ test_decree_field_saves_when_inactive (void)
 
   gtk_list_box_select_row (renaksi_window_get_area_list (window),
                            gtk_list_box_get_row_at_index (renaksi_window_get_area_list (window), 9));
-  wait_for_frames (GTK_WIDGET (window));
+  test_util_wait_for_frames (GTK_WIDGET (window));
   g_assert_true (gtk_widget_grab_focus (GTK_WIDGET (place)));
 
   gtk_window_present (GTK_WINDOW (other));
   for (guint i = 0; i < 20 && gtk_window_is_active (GTK_WINDOW (window)); i++)
-    wait_for_frames (other);
+    test_util_wait_for_frames (other);
   if (gtk_window_is_active (GTK_WINDOW (window)))
     gtk_window_set_focus (GTK_WINDOW (window), GTK_WIDGET (place));   /* no window manager to ask */
   g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)), GTK_WIDGET (place)));
@@ -900,25 +838,6 @@ test_decree_field_saves_when_inactive (void)
   test_util_remove_dir (dir);
 }
 
-/* A label anywhere under @root whose text holds @part, or NULL. */
-static GtkWidget *
-find_label_with (GtkWidget  *root,
-                 const char *part)
-{
-  if (GTK_IS_LABEL (root) && strstr (gtk_label_get_text (GTK_LABEL (root)), part) != NULL)
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_label_with (child, part);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 /* The decree date typed in Indonesian or ISO, or picked in the calendar;
  * a refused one goes back to the stored date with a message, not red. */
 static void
@@ -926,7 +845,7 @@ test_decree_date (void)
 {
   g_autofree char *dir = test_util_make_dir ();
   g_autofree char *path = test_util_default_plan (dir, "plan.renaksi");
-  RenaksiWindow *window = open_window (path);
+  RenaksiWindow *window = test_util_open_window (path);
   RenaksiDecreePage *page = renaksi_window_get_decree_page (window);
   RenaksiPlan *plan = renaksi_window_get_plan (window);
   AdwEntryRow *date = renaksi_decree_page_get_field_row (page, "date");
@@ -938,7 +857,7 @@ test_decree_date (void)
 
   gtk_list_box_select_row (renaksi_window_get_area_list (window),
                            gtk_list_box_get_row_at_index (renaksi_window_get_area_list (window), 9));
-  wait_for_frames (GTK_WIDGET (window));
+  test_util_wait_for_frames (GTK_WIDGET (window));
 
   gtk_editable_set_text (GTK_EDITABLE (date), "2 Januari 2024");
   g_signal_emit_by_name (date, "apply");
@@ -957,19 +876,19 @@ test_decree_date (void)
   {
     gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
 
-    while (find_label_with (GTK_WIDGET (window), "kemarin sore") == NULL &&
+    while (test_util_find_label_with (GTK_WIDGET (window), "kemarin sore") == NULL &&
            g_get_monotonic_time () < deadline)
       g_main_context_iteration (NULL, FALSE);
-    g_assert_nonnull (find_label_with (GTK_WIDGET (window), "kemarin sore"));
+    g_assert_nonnull (test_util_find_label_with (GTK_WIDGET (window), "kemarin sore"));
   }
   g_assert_cmpstr (renaksi_plan_get_decree (plan)->date_set, ==, "2024-02-03");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (date)), ==, "3 Februari 2024");
   g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (date), "error"));
-  wait_for_frames (GTK_WIDGET (window));
+  test_util_wait_for_frames (GTK_WIDGET (window));
 
   /* The calendar opens on the stored date and saves the day picked. */
   gtk_menu_button_popup (button);
-  wait_for_frames (GTK_WIDGET (window));
+  test_util_wait_for_frames (GTK_WIDGET (window));
   {
     g_autoptr(GDateTime) shown = gtk_calendar_get_date (calendar);
 
@@ -979,11 +898,11 @@ test_decree_date (void)
   }
   gtk_calendar_select_day (calendar, day);
   g_signal_emit_by_name (calendar, "day-selected");
-  wait_for_frames (GTK_WIDGET (window));
+  test_util_wait_for_frames (GTK_WIDGET (window));
   g_assert_cmpstr (renaksi_plan_get_decree (plan)->date_set, ==, "2025-03-17");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (date)), ==, "17 Maret 2025");
 
-  close_window (window);
+  test_util_close_window (window);
   test_util_remove_dir (dir);
 }
 
@@ -995,7 +914,7 @@ test_form_saves_on_ctrl_enter (void)
 {
   g_autofree char *dir = test_util_make_dir ();
   g_autofree char *path = test_util_default_plan (dir, "plan.renaksi");
-  RenaksiWindow *window = open_window (path);
+  RenaksiWindow *window = test_util_open_window (path);
   RenaksiDecreePage *page = renaksi_window_get_decree_page (window);
   RenaksiPlan *plan = renaksi_window_get_plan (window);
   guint n_parts = renaksi_plan_get_decree (plan)->parts->len;
@@ -1027,7 +946,7 @@ test_form_saves_on_ctrl_enter (void)
     }
   g_assert_nonnull (save);
   g_assert_true (gtk_shortcut_action_activate (gtk_shortcut_get_action (save), 0, GTK_WIDGET (form), NULL));
-  wait_for_frames (GTK_WIDGET (window));
+  test_util_wait_for_frames (GTK_WIDGET (window));
   g_assert_null (find_form ());
   g_assert_cmpuint (renaksi_plan_get_decree (plan)->parts->len, ==, n_parts + 1);
 
@@ -1043,11 +962,11 @@ test_form_saves_on_ctrl_enter (void)
     /* What the entry emits on Enter. */
     g_signal_emit_by_name (entry, "activate");
   }
-  wait_for_frames (GTK_WIDGET (window));
+  test_util_wait_for_frames (GTK_WIDGET (window));
   g_assert_null (find_form ());
   g_assert_cmpuint (renaksi_plan_get_decree (plan)->parts->len, ==, n_parts + 2);
 
-  close_window (window);
+  test_util_close_window (window);
   test_util_remove_dir (dir);
 }
 
@@ -1058,36 +977,20 @@ test_chooser_goes_with_window (void)
 {
   g_autofree char *dir = test_util_make_dir ();
   g_autofree char *path = test_util_default_plan (dir, "plan.renaksi");
-  RenaksiWindow *window = open_window (path);
+  RenaksiWindow *window = test_util_open_window (path);
   GtkFileChooserNative *chooser;
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.open", NULL));
-  wait_for_frames (GTK_WIDGET (window));
+  test_util_wait_for_frames (GTK_WIDGET (window));
   chooser = renaksi_window_get_chooser (window);
   g_assert_nonnull (chooser);
   g_assert_true (gtk_native_dialog_get_modal (GTK_NATIVE_DIALOG (chooser)));
   g_object_add_weak_pointer (G_OBJECT (chooser), (gpointer *)&chooser);
 
-  close_window (window);
+  test_util_close_window (window);
   g_assert_null (chooser);
 
   test_util_remove_dir (dir);
-}
-
-static GtkWindow *
-find_review_window (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
-
-      if (RENAKSI_IS_REVIEW_WINDOW (window))
-        return GTK_WINDOW (window);
-    }
-
-  return NULL;
 }
 
 /* The review window follows its plan's window: one per window, and gone
@@ -1099,43 +1002,28 @@ test_review_follows_window (void)
   g_autofree char *dir = test_util_make_dir ();
   g_autofree char *path = test_util_default_plan (dir, "satu.renaksi");
   g_autofree char *other = test_util_default_plan (dir, "dua.renaksi");
-  RenaksiWindow *window = open_window (path);
+  RenaksiWindow *window = test_util_open_window (path);
   RenaksiPlan *old_plan = renaksi_window_get_plan (window);
   GtkWindow *review;
 
   g_object_add_weak_pointer (G_OBJECT (old_plan), (gpointer *)&old_plan);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.review", NULL));
-  wait_for_frames (GTK_WIDGET (window));
-  review = find_review_window ();
+  test_util_wait_for_frames (GTK_WIDGET (window));
+  review = test_util_find_toplevel (RENAKSI_TYPE_REVIEW_WINDOW);
   g_assert_nonnull (review);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.review", NULL));
-  wait_for_frames (GTK_WIDGET (window));
-  g_assert_true (find_review_window () == review);
+  test_util_wait_for_frames (GTK_WIDGET (window));
+  g_assert_true (test_util_find_toplevel (RENAKSI_TYPE_REVIEW_WINDOW) == review);
   g_object_add_weak_pointer (G_OBJECT (review), (gpointer *)&review);
 
   g_assert_true (renaksi_window_open (window, other));
-  wait_for_frames (GTK_WIDGET (window));
+  test_util_wait_for_frames (GTK_WIDGET (window));
   g_assert_null (review);
-  g_assert_null (find_review_window ());
+  g_assert_null (test_util_find_toplevel (RENAKSI_TYPE_REVIEW_WINDOW));
   g_assert_null (old_plan);
 
-  close_window (window);
+  test_util_close_window (window);
   test_util_remove_dir (dir);
-}
-
-static RenaksiWindow *
-open_window_sized (const char *path,
-                   int         width,
-                   int         height)
-{
-  RenaksiWindow *window = renaksi_window_new (GTK_APPLICATION (app));
-
-  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
-  renaksi_window_open (window, path);
-  gtk_window_present (GTK_WINDOW (window));
-  wait_for_frames (GTK_WIDGET (window));
-
-  return window;
 }
 
 static void
@@ -1147,7 +1035,7 @@ set_evidence_open (RenaksiWindow *window,
                                                                               "evidence_button"));
 
   gtk_toggle_button_set_active (button, open);
-  wait_for_frames (GTK_WIDGET (window));
+  test_util_wait_for_frames (GTK_WIDGET (window));
 }
 
 /* The first indicator of the first area, with @pdf as its evidence, shown
@@ -1167,7 +1055,7 @@ show_pdf_in_panel (RenaksiWindow *window,
   g_autoptr(RenaksiEvidenceItem) item = NULL;
 
   renaksi_window_reveal_node (window, indicator);
-  wait_for_frames (GTK_WIDGET (window));
+  test_util_wait_for_frames (GTK_WIDGET (window));
   g_ptr_array_add (files, g_file_new_for_path (pdf));
   g_assert_true (renaksi_outline_view_drop_files (renaksi_window_get_outline_view (window), files, indicator));
   while (renaksi_evidence_panel_get_busy (panel) && g_get_monotonic_time () < deadline)
@@ -1182,8 +1070,8 @@ show_pdf_in_panel (RenaksiWindow *window,
           renaksi_evidence_viewer_get_texture (viewer) == NULL) && g_get_monotonic_time () < deadline)
     g_main_context_iteration (NULL, TRUE);
   g_assert_cmpint (renaksi_evidence_viewer_get_state (viewer), ==, RENAKSI_VIEWER_PDF);
-  wait_for_frames (GTK_WIDGET (window));
-  wait_for_frames (GTK_WIDGET (window));
+  test_util_wait_for_frames (GTK_WIDGET (window));
+  test_util_wait_for_frames (GTK_WIDGET (window));
 
   return viewer;
 }
@@ -1219,7 +1107,7 @@ test_evidence_panel_keeps_outline (void)
 
   for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
     {
-      RenaksiWindow *window = open_window_sized (path, sizes[s][0], sizes[s][1]);
+      RenaksiWindow *window = test_util_open_window_sized (path, sizes[s][0], sizes[s][1]);
       RenaksiAreaPage *page = renaksi_window_get_area_page (window);
       GtkWidget *panel = GTK_WIDGET (renaksi_area_page_get_evidence_panel (page));
       GtkWidget *outline = GTK_WIDGET (renaksi_window_get_outline_view (window));
@@ -1243,9 +1131,9 @@ test_evidence_panel_keeps_outline (void)
       g_assert_cmpint (gtk_widget_get_width (outline), >=, 420);
 
       g_assert_true (gtk_widget_activate_action (GTK_WIDGET (viewer), "viewer.open-in-window", NULL));
-      wait_for_frames (GTK_WIDGET (window));
+      test_util_wait_for_frames (GTK_WIDGET (window));
       g_assert_true (has_viewer_window ());
-      close_window (window);
+      test_util_close_window (window);
       g_assert_false (has_viewer_window ());
     }
 
@@ -1260,7 +1148,7 @@ test_evidence_panel_width_remembered (void)
   g_autofree char *dir = test_util_make_dir ();
   g_autofree char *path = test_util_default_plan (dir, "plan.renaksi");
   g_autoptr(GSettings) settings = g_settings_new (APP_ID);
-  RenaksiWindow *window = open_window_sized (path, 1366, 768);
+  RenaksiWindow *window = test_util_open_window_sized (path, 1366, 768);
   GtkWidget *page = GTK_WIDGET (renaksi_window_get_area_page (window));
   GtkWidget *body = GTK_WIDGET (gtk_widget_get_template_child (page, RENAKSI_TYPE_AREA_PAGE, "body"));
   GtkWidget *panel = GTK_WIDGET (renaksi_area_page_get_evidence_panel (RENAKSI_AREA_PAGE (page)));
@@ -1274,31 +1162,31 @@ test_evidence_panel_width_remembered (void)
   /* As a drag of the divider does: 80 px to the left. */
   position = gtk_paned_get_position (GTK_PANED (body));
   gtk_paned_set_position (GTK_PANED (body), position - 80);
-  wait_for_frames (GTK_WIDGET (window));
+  test_util_wait_for_frames (GTK_WIDGET (window));
   g_assert_cmpint (gtk_widget_get_width (panel), ==, before + 80);
   g_assert_cmpint (g_settings_get_int (settings, "evidence-panel-width"), ==, before + 80);
 
   /* Dragged far left it stops at the outline's minimum; far right, at the panel's. */
   gtk_paned_set_position (GTK_PANED (body), 0);
-  wait_for_frames (GTK_WIDGET (window));
+  test_util_wait_for_frames (GTK_WIDGET (window));
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (renaksi_window_get_outline_view (window))), >=, 420);
   gtk_paned_set_position (GTK_PANED (body), 10000);
-  wait_for_frames (GTK_WIDGET (window));
+  test_util_wait_for_frames (GTK_WIDGET (window));
   g_assert_cmpint (gtk_widget_get_width (panel), >=, 380);
   g_assert_true (gtk_widget_get_mapped (panel));
   gtk_paned_set_position (GTK_PANED (body), position - 80);
-  wait_for_frames (GTK_WIDGET (window));
+  test_util_wait_for_frames (GTK_WIDGET (window));
   g_assert_cmpint (g_settings_get_int (settings, "evidence-panel-width"), ==, before + 80);
-  close_window (window);
+  test_util_close_window (window);
 
   /* A new window, a different size: the panel as it was left. */
-  window = open_window_sized (path, 1280, 760);
+  window = test_util_open_window_sized (path, 1280, 760);
   page = GTK_WIDGET (renaksi_window_get_area_page (window));
   panel = GTK_WIDGET (renaksi_area_page_get_evidence_panel (RENAKSI_AREA_PAGE (page)));
   renaksi_window_reveal_node (window, nth (renaksi_plan_get_areas (renaksi_window_get_plan (window)), 0));
   set_evidence_open (window, TRUE);
   g_assert_cmpint (gtk_widget_get_width (panel), ==, before + 80);
-  close_window (window);
+  test_util_close_window (window);
 
   g_settings_reset (settings, "evidence-panel-width");
   test_util_remove_dir (dir);
@@ -1311,13 +1199,13 @@ wait_for_leaflet (RenaksiWindow *window,
 {
   gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
 
-  wait_for_frames (GTK_WIDGET (window));
+  test_util_wait_for_frames (GTK_WIDGET (window));
   while (adw_leaflet_get_child_transition_running (leaflet))
     {
       g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      wait_for_frames (GTK_WIDGET (window));
+      test_util_wait_for_frames (GTK_WIDGET (window));
     }
-  wait_for_frames (GTK_WIDGET (window));
+  test_util_wait_for_frames (GTK_WIDGET (window));
 }
 
 /* Issue #14: the sidebar never folded at laptop widths (the outline got
@@ -1329,7 +1217,7 @@ test_sidebar_folds (void)
 {
   g_autofree char *dir = test_util_make_dir ();
   g_autofree char *path = test_util_default_plan (dir, "plan.renaksi");
-  RenaksiWindow *window = open_window_sized (path, 1024, 768);
+  RenaksiWindow *window = test_util_open_window_sized (path, 1024, 768);
   AdwLeaflet *leaflet = ADW_LEAFLET (gtk_widget_get_template_child (GTK_WIDGET (window), RENAKSI_TYPE_WINDOW,
                                                                     "leaflet"));
   GtkWidget *button = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (window), RENAKSI_TYPE_WINDOW,
@@ -1360,19 +1248,19 @@ test_sidebar_folds (void)
   g_assert_true (gtk_widget_get_mapped (page));
   g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (list)));
   g_assert_true (renaksi_area_page_get_area (RENAKSI_AREA_PAGE (page)) == area);
-  close_window (window);
+  test_util_close_window (window);
 
-  window = open_window_sized (path, 1366, 768);
+  window = test_util_open_window_sized (path, 1366, 768);
   leaflet = ADW_LEAFLET (gtk_widget_get_template_child (GTK_WIDGET (window), RENAKSI_TYPE_WINDOW, "leaflet"));
   button = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (window), RENAKSI_TYPE_WINDOW, "sidebar_button"));
   renaksi_window_reveal_node (window, nth (renaksi_plan_get_areas (renaksi_window_get_plan (window)), 0));
-  wait_for_frames (GTK_WIDGET (window));
+  test_util_wait_for_frames (GTK_WIDGET (window));
   g_assert_false (adw_leaflet_get_folded (leaflet));
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (renaksi_window_get_area_list (window))));
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (renaksi_window_get_area_page (window))));
   g_assert_false (gtk_widget_get_visible (button));
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (renaksi_window_get_area_list (window))), >=, 300);
-  close_window (window);
+  test_util_close_window (window);
 
   test_util_remove_dir (dir);
 }
