@@ -19,26 +19,9 @@
 #include "renaksi-hyphenate.h"
 #include "renaksi-plan-file.h"
 #include "test-util.h"
-
-/* poppler-glib 22.12 declares no autoptr cleanups. */
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerPage, g_object_unref)
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerDocument, g_object_unref)
+#include "test-util-pdf.h"
 
 #define IDENTIFIER "314/ORT.07-Kpt/01/KPU/V/2021"
-
-static PopplerDocument *
-open_pdf (const char *path)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *uri = g_filename_to_uri (path, NULL, &error);
-  PopplerDocument *doc;
-
-  g_assert_no_error (error);
-  doc = poppler_document_new_from_file (uri, NULL, &error);
-  g_assert_no_error (error);
-
-  return doc;
-}
 
 static RenaksiPlan *
 open_plan (const char *path)
@@ -49,23 +32,6 @@ open_plan (const char *path)
   g_assert_no_error (error);
 
   return plan;
-}
-
-/* Without whitespace and the marks of break points. */
-static char *
-squeeze (const char *text)
-{
-  GString *out = g_string_new (NULL);
-
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (!g_unichar_isspace (c) && c != 0x00AD && c != 0x200B && c != 0x2060)
-        g_string_append_unichar (out, c);
-    }
-
-  return g_string_free (out, FALSE);
 }
 
 typedef struct
@@ -177,7 +143,7 @@ export_pages (const char *locale,
 
   test_util_run_renaksi (&run, locale, command, pdf, plan, "--font-size", size, NULL);
   g_assert_cmpint (run.status, ==, 0);
-  doc = open_pdf (pdf);
+  doc = test_util_open_pdf (pdf);
   /* Page 2 of the annex: table text only (with page number). */
   page = poppler_document_get_page (doc, poppler_document_get_n_pages (doc) - 2);
   g_assert_cmpfloat_with_epsilon (main_font_size (page), g_ascii_strtod (size, NULL), 0.05);
@@ -238,7 +204,7 @@ body_items (RenaksiDecree *decree)
   };
   static const char * const heads[] = { "Menimbang:", "Mengingat:" };
 
-  g_ptr_array_add (items, squeeze (decree->institution));
+  g_ptr_array_add (items, test_util_squeeze (decree->institution));
   g_ptr_array_add (items, g_strconcat ("KEPUTUSAN", decree->institution, NULL));
   g_ptr_array_add (items, g_strdup_printf ("NOMOR%sTAHUN%d", decree->number, decree->year));
   g_ptr_array_add (items, g_strdup ("TENTANG"));
@@ -270,7 +236,7 @@ body_items (RenaksiDecree *decree)
     }
   for (guint i = 0; i < items->len; i++)
     {
-      char *s = squeeze (g_ptr_array_index (items, i));
+      char *s = test_util_squeeze (g_ptr_array_index (items, i));
 
       g_free (g_ptr_array_index (items, i));
       items->pdata[i] = s;
@@ -309,7 +275,7 @@ check_body (RenaksiAnnexLayout *layout,
       for (guint l = 0; l < lines->len && item < items->len; l++)
         {
           const char *line = g_ptr_array_index (lines, l);
-          g_autofree char *sq = squeeze (line);
+          g_autofree char *sq = test_util_squeeze (line);
           const char *want = g_ptr_array_index (items, item);
 
           if (g_str_equal (sq, page_no) || (p == 0 && g_str_equal (sq, "SALINAN")))
@@ -323,7 +289,7 @@ check_body (RenaksiAnnexLayout *layout,
           if (prev != NULL && strstr (acc->str, IDENTIFIER) != NULL)
             {
               const char *tail = strrchr (prev, ' ') != NULL ? strrchr (prev, ' ') + 1 : prev;
-              g_autofree char *bare = squeeze (tail);
+              g_autofree char *bare = test_util_squeeze (tail);
 
               if (*bare != '\0' && g_str_has_prefix (IDENTIFIER, bare) && !g_str_equal (bare, IDENTIFIER) &&
                   !g_str_has_suffix (bare, "/"))
@@ -468,7 +434,7 @@ test_decree_breaks (void)
               renaksi_annex_layout_set_font_size (layout, sizes[s]);
               renaksi_annex_layout_set_copy (layout, copy);
               export_layout (layout, pdf);
-              doc = open_pdf (pdf);
+              doc = test_util_open_pdf (pdf);
               n_broken += check_body (layout, doc, decree, what);
               n_runs++;
             }
@@ -504,7 +470,7 @@ test_identifier_breaks (void)
         {
           PangoLayoutLine *line = l->data;
           g_autofree char *upto = g_strndup (marked, (gsize)(line->start_index + line->length));
-          g_autofree char *before = squeeze (upto);
+          g_autofree char *before = test_util_squeeze (upto);
           const char *at = strstr (before, "Nomor");
           const char *tail = at != NULL ? at + strlen ("Nomor") : "";
 
@@ -645,7 +611,7 @@ assert_area_bookmarks (PopplerDocument    *doc,
                                                renaksi_node_get_text (area));
       g_autoptr(PopplerPage) page = poppler_document_get_page (doc, b->page - 1);
       g_autofree char *text = column_text (page, x0, x1);
-      g_autofree char *sq_area = squeeze (renaksi_node_get_text (area));
+      g_autofree char *sq_area = test_util_squeeze (renaksi_node_get_text (area));
       g_autofree char *continued = g_strconcat (sq_area, "(lanjutan)", NULL);
       char *at;
 
@@ -717,7 +683,7 @@ test_metadata_and_bookmarks (void)
       g_assert_cmpint (run_decree.status, ==, 0);
       after = g_get_real_time () / G_USEC_PER_SEC + 1;
 
-      doc = open_pdf (annex);
+      doc = test_util_open_pdf (annex);
       assert_metadata (doc, decree, "Lampiran ", before, after);
       marks = bookmarks (doc);
       {
@@ -728,7 +694,7 @@ test_metadata_and_bookmarks (void)
         assert_area_bookmarks (doc, plan, layout, marks, 0, 0);
       }
 
-      ddoc = open_pdf (whole);
+      ddoc = test_util_open_pdf (whole);
       assert_metadata (ddoc, decree, "", before, after);
       dmarks = bookmarks (ddoc);
       g_assert_cmpuint (dmarks->len, >=, 2);
@@ -768,7 +734,7 @@ test_metadata_and_bookmarks (void)
     g_setenv ("SOURCE_DATE_EPOCH", "1704153600", TRUE);     /* 2 January 2024, 00:00 UTC */
     export_layout (layout, annex);
     g_unsetenv ("SOURCE_DATE_EPOCH");
-    doc = open_pdf (annex);
+    doc = test_util_open_pdf (annex);
     g_assert_cmpint ((gint64)poppler_document_get_creation_date (doc), ==, 1704153600);
   }
   test_util_remove_dir (dir);
@@ -797,7 +763,7 @@ test_legend (void)
         test_util_run_renaksi (&run, id ? "id_ID.UTF-8" : "C.UTF-8", "--export-annex", pdf, path,
                                with ? "--with-realisation" : "--copy", NULL);
         g_assert_cmpint (run.status, ==, 0);
-        doc = open_pdf (pdf);
+        doc = test_util_open_pdf (pdf);
         page = poppler_document_get_page (doc, 0);
         second = poppler_document_get_page (doc, 1);
         text = poppler_page_get_text (page);

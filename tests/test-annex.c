@@ -18,47 +18,9 @@
 #include "renaksi-plan-file.h"
 #include "renaksi-plan-text.h"
 #include "test-util.h"
+#include "test-util-pdf.h"
 
 #define MM(x) ((x) * 72.0 / 25.4)
-
-/* poppler-glib 22.12 declares no autoptr cleanups. */
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerPage, g_object_unref)
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerDocument, g_object_unref)
-
-
-/* Text with every whitespace character removed, so that line wrapping
- * (even inside a word too long for its column) cannot hide a match; and
- * the hyphens a break at a hyphenation point shows (U+00AD, as Pango
- * writes them) and the marks of break points. */
-static char *
-squeeze (const char *text)
-{
-  GString *out = g_string_new (NULL);
-
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (!g_unichar_isspace (c) && c != 0x00AD && c != 0x200B && c != 0x2060)
-        g_string_append_unichar (out, c);
-    }
-
-  return g_string_free (out, FALSE);
-}
-
-static PopplerDocument *
-open_pdf (const char *path)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *uri = g_filename_to_uri (path, NULL, &error);
-  PopplerDocument *doc;
-
-  g_assert_no_error (error);
-  doc = poppler_document_new_from_file (uri, NULL, &error);
-  g_assert_no_error (error);
-
-  return doc;
-}
 
 static RenaksiPlan *
 open_plan (const char *path)
@@ -85,8 +47,8 @@ static void
 assert_contains (const char *text,
                  const char *want)
 {
-  g_autofree char *t = squeeze (text);
-  g_autofree char *w = squeeze (want);
+  g_autofree char *t = test_util_squeeze (text);
+  g_autofree char *w = test_util_squeeze (want);
 
   if (strstr (t, w) == NULL)
     g_error ("“%s” not found", want);
@@ -269,7 +231,7 @@ assert_in_column (Reading     *reading,
                   guint        column,
                   RenaksiNode *node)
 {
-  g_autofree char *want = squeeze (renaksi_node_get_text (node));
+  g_autofree char *want = test_util_squeeze (renaksi_node_get_text (node));
 
   if (strstr (reading->columns[column]->str, want) == NULL)
     g_error ("“%s” is not in column %u", renaksi_node_get_text (node), column);
@@ -355,7 +317,7 @@ collect_plan_words (GListModel *nodes,
           g_autofree char *span = depth == 0 || label == NULL || *label == '\0'
                                   ? g_strdup (text) : g_strconcat (label, " ", text, NULL);
 
-          g_ptr_array_add (spans[depth], squeeze (span));
+          g_ptr_array_add (spans[depth], test_util_squeeze (span));
         }
       if (renaksi_node_get_children (node) != NULL)
         collect_plan_words (renaksi_node_get_children (node), words, spans, depth + 1);
@@ -589,7 +551,7 @@ check_typesetting (RenaksiAnnexLayout *layout,
               /* The cell ends here. */
               if (strstr (cell->str, "(lanjutan)") != NULL)
                 {
-                  g_autofree char *all = squeeze (cell->str);
+                  g_autofree char *all = test_util_squeeze (cell->str);
                   char *mark = strstr (all, "(lanjutan)");
                   gboolean found = FALSE;
 
@@ -653,7 +615,7 @@ check_plan (const char   *plan_path,
   renaksi_annex_layout_set_paper (layout, paper);
   renaksi_annex_layout_set_copy (layout, copy);
   export (layout, pdf);
-  doc = open_pdf (pdf);
+  doc = test_util_open_pdf (pdf);
   g_assert_cmpint (poppler_document_get_n_pages (doc), >, 1);
 
   read_annex (layout, doc, width, height, &reading);
@@ -899,7 +861,7 @@ test_decree (void)
   renaksi_annex_layout_set_with_decree (layout, TRUE);
   renaksi_annex_layout_set_copy (layout, TRUE);
   export (layout, pdf);
-  doc = open_pdf (pdf);
+  doc = test_util_open_pdf (pdf);
 
   while (!renaksi_annex_layout_is_annex_page (layout, n_body))
     {
@@ -910,7 +872,7 @@ test_decree (void)
       poppler_page_get_size (page, &w, &h);
       g_assert_cmpfloat_with_epsilon (w, MM (215), 1.0);
       g_assert_cmpfloat_with_epsilon (h, MM (330), 1.0);
-      g_autofree char *squeezed = squeeze (text);
+      g_autofree char *squeezed = test_util_squeeze (text);
       g_autofree char *page_no = g_strdup_printf ("-%u-", n_body + 1);
       char *at = strstr (squeezed, page_no);
 
@@ -1002,7 +964,7 @@ test_decree_invocation (void)
   layout = renaksi_annex_layout_new (plan);
   renaksi_annex_layout_set_with_decree (layout, TRUE);
   export (layout, pdf);
-  doc = open_pdf (pdf);
+  doc = test_util_open_pdf (pdf);
   page = poppler_document_get_page (doc, 0);
   text = poppler_page_get_text (page);
   invocation = strstr (text, "DENGAN RAHMAT TUHAN YANG MAHA ESA");
@@ -1065,7 +1027,7 @@ assert_pdf_page_size (const char *path,
                       double      width,
                       double      height)
 {
-  g_autoptr(PopplerDocument) doc = open_pdf (path);
+  g_autoptr(PopplerDocument) doc = test_util_open_pdf (path);
   g_autoptr(PopplerPage) page = poppler_document_get_page (doc, 0);
   double w, h;
 

@@ -13,7 +13,7 @@
 
 #include "renaksi-plan.h"
 #include "test-util.h"
-
+#include "test-util-pdf.h"
 
 /* The default plan with a schedule: every sub-activity planned in two
  * months, the first of them realised. */
@@ -53,20 +53,6 @@ scheduled_plan (const char *dir)
   return path;
 }
 
-static PopplerDocument *
-open_pdf (const char *path)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *uri = g_filename_to_uri (path, NULL, &error);
-  PopplerDocument *doc;
-
-  g_assert_no_error (error);
-  doc = poppler_document_new_from_file (uri, NULL, &error);
-  g_assert_no_error (error);
-
-  return doc;
-}
-
 static char *
 page_text (PopplerDocument *doc,
            int              index)
@@ -84,26 +70,13 @@ page_text (PopplerDocument *doc,
   return text;
 }
 
-/* Whitespace-insensitive: the PDF's text breaks lines where the chart wraps. */
-static char *
-squeeze (const char *text)
-{
-  GString *out = g_string_new (NULL);
-
-  for (const char *p = text; *p != '\0'; p++)
-    if (!g_ascii_isspace (*p))
-      g_string_append_c (out, *p);
-
-  return g_string_free (out, FALSE);
-}
-
 static gboolean
 page_has (PopplerDocument *doc,
           int              index,
           const char      *squeezed)
 {
   g_autofree char *text = page_text (doc, index);
-  g_autofree char *flat = squeeze (text);
+  g_autofree char *flat = test_util_squeeze (text);
 
   return strstr (flat, squeezed) != NULL;
 }
@@ -139,7 +112,7 @@ test_pdf_page_per_area (void)
    * it prints sharp: the file holds no raster image. */
   g_assert_false (test_util_file_contains (pdf_path, "/Subtype /Image"));
 
-  doc = open_pdf (pdf_path);
+  doc = test_util_open_pdf (pdf_path);
   n_pages = poppler_document_get_n_pages (doc);
   g_assert_cmpint (n_pages, >=, n_areas);
   page = 0;
@@ -147,8 +120,8 @@ test_pdf_page_per_area (void)
     {
       g_autoptr(RenaksiNode) area = g_list_model_get_item (areas, a);
       g_autoptr(RenaksiNode) next_area = a + 1 < n_areas ? g_list_model_get_item (areas, a + 1) : NULL;
-      g_autofree char *name = squeeze (renaksi_node_get_text (area));
-      g_autofree char *next_name = next_area != NULL ? squeeze (renaksi_node_get_text (next_area)) : NULL;
+      g_autofree char *name = test_util_squeeze (renaksi_node_get_text (area));
+      g_autofree char *next_name = next_area != NULL ? test_util_squeeze (renaksi_node_get_text (next_area)) : NULL;
       g_autoptr(GString) area_text = g_string_new (NULL);
       GListModel *activities = renaksi_node_get_children (area);
 
@@ -157,7 +130,7 @@ test_pdf_page_per_area (void)
       do
         {
           g_autofree char *text = page_text (doc, page);
-          g_autofree char *flat = squeeze (text);
+          g_autofree char *flat = test_util_squeeze (text);
           g_autofree char *number = g_strdup_printf ("-%d-", page + 1);
 
           g_assert_nonnull (strstr (flat, name));
@@ -174,14 +147,14 @@ test_pdf_page_per_area (void)
       for (guint i = 0; i < g_list_model_get_n_items (activities); i++)
         {
           g_autoptr(RenaksiNode) activity = g_list_model_get_item (activities, i);
-          g_autofree char *activity_text = squeeze (renaksi_node_get_text (activity));
+          g_autofree char *activity_text = test_util_squeeze (renaksi_node_get_text (activity));
           GListModel *subs = renaksi_node_get_children (activity);
 
           g_assert_nonnull (strstr (area_text->str, activity_text));
           for (guint j = 0; j < g_list_model_get_n_items (subs); j++)
             {
               g_autoptr(RenaksiNode) sub = g_list_model_get_item (subs, j);
-              g_autofree char *sub_text = squeeze (renaksi_node_get_text (sub));
+              g_autofree char *sub_text = test_util_squeeze (renaksi_node_get_text (sub));
 
               g_assert_nonnull (strstr (area_text->str, sub_text));
             }
@@ -229,7 +202,7 @@ test_pdf_long_area_continues (void)
   g_assert_cmpstr (run.err, ==, "");
   g_assert_cmpint (run.status, ==, 0);
 
-  doc = open_pdf (pdf_path);
+  doc = test_util_open_pdf (pdf_path);
   n_pages = poppler_document_get_n_pages (doc);
   g_assert_cmpint (n_pages, >, 1);
   for (guint i = 0; i < 80; i++)
@@ -242,7 +215,7 @@ test_pdf_long_area_continues (void)
       for (int p = 0; p < n_pages && !found; p++)
         {
           g_autofree char *text = page_text (doc, p);
-          g_autofree char *flat = squeeze (text);
+          g_autofree char *flat = test_util_squeeze (text);
           const char *at = strstr (flat, start);
 
           found = at != NULL && strstr (at, end) != NULL;
@@ -253,7 +226,7 @@ test_pdf_long_area_continues (void)
   for (int p = 0; p < n_pages; p++)
     {
       g_autofree char *text = page_text (doc, p);
-      g_autofree char *flat = squeeze (text);
+      g_autofree char *flat = test_util_squeeze (text);
 
       g_assert_nonnull (strstr (text, "Maret"));
       g_assert_nonnull (strstr (flat, "PenguatanPeraturan"));
@@ -287,7 +260,7 @@ test_pdf_a4 (void)
   g_assert_cmpstr (run.err, ==, "");
   g_assert_cmpint (run.status, ==, 0);
 
-  doc = open_pdf (pdf_path);
+  doc = test_util_open_pdf (pdf_path);
   n_pages = poppler_document_get_n_pages (doc);
   g_assert_cmpint (n_pages, >=, 1);
   for (int i = 0; i < n_pages; i++)

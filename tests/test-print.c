@@ -14,27 +14,10 @@
 #include "renaksi-export-dialog.h"
 #include "renaksi-print-operation.h"
 #include "test-util.h"
+#include "test-util-pdf.h"
 #include "test-util-gui.h"
 
 #define MM(x) ((x) * 72.0 / 25.4)
-
-/* poppler-glib 22.12 declares no autoptr cleanups. */
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerPage, g_object_unref)
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerDocument, g_object_unref)
-
-static PopplerDocument *
-open_pdf (const char *path)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *uri = g_filename_to_uri (path, NULL, &error);
-  PopplerDocument *doc;
-
-  g_assert_no_error (error);
-  doc = poppler_document_new_from_file (uri, NULL, &error);
-  g_assert_no_error (error);
-
-  return doc;
-}
 
 static RenaksiPlan *
 open_default_plan (const char *dir)
@@ -56,8 +39,8 @@ assert_same_pdf (const char *a,
                  double      height,
                  const char *must_contain)
 {
-  g_autoptr(PopplerDocument) da = open_pdf (a);
-  g_autoptr(PopplerDocument) db = open_pdf (b);
+  g_autoptr(PopplerDocument) da = test_util_open_pdf (a);
+  g_autoptr(PopplerDocument) db = test_util_open_pdf (b);
   int n = poppler_document_get_n_pages (da);
   gboolean found = must_contain == NULL;
 
@@ -164,8 +147,8 @@ test_print_decree (void)
   renaksi_annex_layout_set_with_decree (renaksi_print_operation_get_layout (operation), TRUE);
   print_to_file (operation, printed);
 
-  da = open_pdf (direct);
-  db = open_pdf (printed);
+  da = test_util_open_pdf (direct);
+  db = test_util_open_pdf (printed);
   n = poppler_document_get_n_pages (da);
   g_assert_cmpint (poppler_document_get_n_pages (db), ==, n);
   for (int p = 0; p < n; p++)
@@ -290,7 +273,7 @@ test_export_dialog_type_size (void)
   assert_same_pdf (direct, saved, MM (330), MM (215), NULL);
 
   /* Page 2's table text is in 11 pt. */
-  doc = open_pdf (saved);
+  doc = test_util_open_pdf (saved);
   page = poppler_document_get_page (doc, 1);
   attributes = poppler_page_get_text_attributes (page);
   for (GList *l = attributes; l != NULL; l = l->next)
