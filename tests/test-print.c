@@ -31,6 +31,30 @@ open_default_plan (const char *dir)
   return plan;
 }
 
+/* Page @p of @da and of @db have the same size and text; returns that
+ * text, and the size in @width and @height. */
+static char *
+assert_same_page (PopplerDocument *da,
+                  PopplerDocument *db,
+                  int              p,
+                  double          *width,
+                  double          *height)
+{
+  g_autoptr(PopplerPage) pa = poppler_document_get_page (da, p);
+  g_autoptr(PopplerPage) pb = poppler_document_get_page (db, p);
+  char *ta = poppler_page_get_text (pa);
+  g_autofree char *tb = poppler_page_get_text (pb);
+  double wb, hb;
+
+  poppler_page_get_size (pa, width, height);
+  poppler_page_get_size (pb, &wb, &hb);
+  g_assert_cmpfloat_with_epsilon (wb, *width, 1.0);
+  g_assert_cmpfloat_with_epsilon (hb, *height, 1.0);
+  g_assert_cmpstr (ta, ==, tb);
+
+  return ta;
+}
+
 /* The two PDFs have the same pages, page sizes and text. */
 static void
 assert_same_pdf (const char *a,
@@ -48,20 +72,12 @@ assert_same_pdf (const char *a,
   g_assert_cmpint (poppler_document_get_n_pages (db), ==, n);
   for (int p = 0; p < n; p++)
     {
-      g_autoptr(PopplerPage) pa = poppler_document_get_page (da, p);
-      g_autoptr(PopplerPage) pb = poppler_document_get_page (db, p);
-      g_autofree char *ta = poppler_page_get_text (pa);
-      g_autofree char *tb = poppler_page_get_text (pb);
-      double wa, ha, wb, hb;
+      double w, h;
+      g_autofree char *text = assert_same_page (da, db, p, &w, &h);
 
-      poppler_page_get_size (pa, &wa, &ha);
-      poppler_page_get_size (pb, &wb, &hb);
-      g_assert_cmpfloat_with_epsilon (wa, width, 1.0);
-      g_assert_cmpfloat_with_epsilon (ha, height, 1.0);
-      g_assert_cmpfloat_with_epsilon (wb, width, 1.0);
-      g_assert_cmpfloat_with_epsilon (hb, height, 1.0);
-      g_assert_cmpstr (ta, ==, tb);
-      if (must_contain != NULL && strstr (ta, must_contain) != NULL)
+      g_assert_cmpfloat_with_epsilon (w, width, 1.0);
+      g_assert_cmpfloat_with_epsilon (h, height, 1.0);
+      if (must_contain != NULL && strstr (text, must_contain) != NULL)
         found = TRUE;
     }
   g_assert_true (found);
@@ -153,19 +169,11 @@ test_print_decree (void)
   g_assert_cmpint (poppler_document_get_n_pages (db), ==, n);
   for (int p = 0; p < n; p++)
     {
-      g_autoptr(PopplerPage) pa = poppler_document_get_page (da, p);
-      g_autoptr(PopplerPage) pb = poppler_document_get_page (db, p);
-      g_autofree char *ta = poppler_page_get_text (pa);
-      g_autofree char *tb = poppler_page_get_text (pb);
+      double w, h;
+      g_autofree char *text = assert_same_page (da, db, p, &w, &h);
       gboolean body = !renaksi_annex_layout_is_annex_page (layout, (guint)p);
-      double wa, ha, wb, hb;
 
-      poppler_page_get_size (pa, &wa, &ha);
-      poppler_page_get_size (pb, &wb, &hb);
-      g_assert_cmpfloat_with_epsilon (wa, body ? MM (215) : MM (330), 1.0);
-      g_assert_cmpfloat_with_epsilon (wb, wa, 1.0);
-      g_assert_cmpfloat_with_epsilon (hb, ha, 1.0);
-      g_assert_cmpstr (ta, ==, tb);
+      g_assert_cmpfloat_with_epsilon (w, body ? MM (215) : MM (330), 1.0);
     }
   test_util_remove_dir (dir);
 }
