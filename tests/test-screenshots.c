@@ -30,6 +30,41 @@ wait_for_frames (GtkWidget *widget)
   test_util_wait_for_frames (widget);
 }
 
+/* The process's application, made and registered by the first caller:
+ * GTK does not start a second one. */
+static RenaksiApplication *
+shared_application (void)
+{
+  RenaksiApplication *app;
+
+  if (g_application_get_default () != NULL)
+    return g_object_ref (RENAKSI_APPLICATION (g_application_get_default ()));
+  app = renaksi_application_new ();
+  g_application_register (G_APPLICATION (app), NULL, NULL);
+
+  return app;
+}
+
+/* A window showing @path at @width × @height in the light or the dark
+ * style, drawn. */
+static RenaksiWindow *
+open_styled (const char *path,
+             int         width,
+             int         height,
+             gboolean    dark)
+{
+  RenaksiWindow *window = renaksi_window_new (GTK_APPLICATION (g_application_get_default ()));
+
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
+                                      dark ? ADW_COLOR_SCHEME_FORCE_DARK : ADW_COLOR_SCHEME_FORCE_LIGHT);
+  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+  g_assert_true (renaksi_window_open (window, path));
+  gtk_window_present (GTK_WINDOW (window));
+  wait_for_frames (GTK_WIDGET (window));
+
+  return window;
+}
+
 /* Saves the window as PNG; returns the mean luminance (0–255). */
 static double
 save_screenshot (GtkWidget  *widget,
@@ -76,10 +111,7 @@ test_screenshots (void)
   static const int sizes[][2] = { { 1366, 768 }, { 1920, 1080 } };
   g_autofree char *dir = test_util_make_dir ();
   g_autofree char *path = test_util_default_plan (dir, "kpu-jambi-2024.renaksi");
-  AdwStyleManager *style = adw_style_manager_get_default ();
-  RenaksiApplication *app = renaksi_application_new ();
-
-  g_application_register (G_APPLICATION (app), NULL, NULL);
+  g_autoptr(RenaksiApplication) app = shared_application ();
 
   for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
     {
@@ -87,17 +119,10 @@ test_screenshots (void)
 
       for (guint dark = 0; dark < 2; dark++)
         {
-          RenaksiWindow *window = renaksi_window_new (GTK_APPLICATION (app));
+          RenaksiWindow *window = open_styled (path, sizes[s][0], sizes[s][1], dark);
           GtkListBox *list = renaksi_window_get_area_list (window);
           g_autofree char *name = g_strdup_printf ("main-window-%dx%d-%s.png", sizes[s][0],
                                                    sizes[s][1], dark ? "dark" : "light");
-
-          adw_style_manager_set_color_scheme (style, dark ? ADW_COLOR_SCHEME_FORCE_DARK
-                                                          : ADW_COLOR_SCHEME_FORCE_LIGHT);
-          gtk_window_set_default_size (GTK_WINDOW (window), sizes[s][0], sizes[s][1]);
-          g_assert_true (renaksi_window_open (window, path));
-          gtk_window_present (GTK_WINDOW (window));
-          wait_for_frames (GTK_WIDGET (window));
 
           /* Entirely Indonesian: the sidebar's own entries included. */
           g_assert_cmpstr (first_label_text (GTK_WIDGET (gtk_list_box_get_row_at_index (list, 0))), ==,
@@ -108,9 +133,7 @@ test_screenshots (void)
           g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), >=, sizes[s][0] - 16);
 
           luminance[dark] = save_screenshot (GTK_WIDGET (window), name);
-          gtk_window_destroy (GTK_WINDOW (window));
-          while (g_main_context_pending (NULL))
-            g_main_context_iteration (NULL, FALSE);
+          test_util_close_window (window);
         }
 
       /* The dark style is dark and the light one light, for the whole window. */
@@ -118,7 +141,6 @@ test_screenshots (void)
       g_assert_cmpfloat (luminance[1], <, 90);
     }
 
-  g_object_unref (app);
   test_util_remove_dir (dir);
 }
 
@@ -131,18 +153,12 @@ test_screenshots_decree_and_empty_area (void)
   static const int sizes[][2] = { { 1024, 768 }, { 1366, 768 } };
   g_autofree char *dir = test_util_make_dir ();
   g_autofree char *path = test_util_default_plan (dir, "kpu-jambi-2024.renaksi");
-  AdwStyleManager *style = adw_style_manager_get_default ();
-  /* One application per process: GTK does not start a second one. */
-  RenaksiApplication *app = g_application_get_default () != NULL
-    ? g_object_ref (RENAKSI_APPLICATION (g_application_get_default ()))
-    : renaksi_application_new ();
-
-  g_application_register (G_APPLICATION (app), NULL, NULL);
+  g_autoptr(RenaksiApplication) app = shared_application ();
 
   for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
     for (guint dark = 0; dark < 2; dark++)
       {
-        RenaksiWindow *window = renaksi_window_new (GTK_APPLICATION (app));
+        RenaksiWindow *window = open_styled (path, sizes[s][0], sizes[s][1], dark);
         GtkListBox *list = renaksi_window_get_area_list (window);
         RenaksiDecreePage *page;
         GtkWidget *button, *popover;
@@ -155,13 +171,6 @@ test_screenshots_decree_and_empty_area (void)
                                                   sizes[s][1], dark ? "dark" : "light");
         RenaksiNode *area;
         guint n_areas;
-
-        adw_style_manager_set_color_scheme (style, dark ? ADW_COLOR_SCHEME_FORCE_DARK
-                                                        : ADW_COLOR_SCHEME_FORCE_LIGHT);
-        gtk_window_set_default_size (GTK_WINDOW (window), sizes[s][0], sizes[s][1]);
-        g_assert_true (renaksi_window_open (window, path));
-        gtk_window_present (GTK_WINDOW (window));
-        wait_for_frames (GTK_WIDGET (window));
 
         gtk_list_box_select_row (list, gtk_list_box_get_row_at_index (list, 9));
         wait_for_frames (GTK_WIDGET (window));
@@ -189,12 +198,9 @@ test_screenshots_decree_and_empty_area (void)
         /* Not kept: the next window opens the plan as it was. */
         g_assert_true (renaksi_plan_undo (renaksi_window_get_plan (window), &error));
 
-        gtk_window_destroy (GTK_WINDOW (window));
-        while (g_main_context_pending (NULL))
-          g_main_context_iteration (NULL, FALSE);
+        test_util_close_window (window);
       }
 
-  g_object_unref (app);
   test_util_remove_dir (dir);
 }
 
@@ -216,16 +222,11 @@ test_screenshots_overview_and_toast (void)
 {
   g_autofree char *dir = test_util_make_dir ();
   g_autofree char *path = test_util_default_plan (dir, "kpu-jambi-2024.renaksi");
-  AdwStyleManager *style = adw_style_manager_get_default ();
-  RenaksiApplication *app = g_application_get_default () != NULL
-    ? g_object_ref (RENAKSI_APPLICATION (g_application_get_default ()))
-    : renaksi_application_new ();
-
-  g_application_register (G_APPLICATION (app), NULL, NULL);
+  g_autoptr(RenaksiApplication) app = shared_application ();
 
   for (guint dark = 0; dark < 2; dark++)
     {
-      RenaksiWindow *window = renaksi_window_new (GTK_APPLICATION (app));
+      RenaksiWindow *window = open_styled (path, 1024, 768, dark);
       GtkListBox *list = renaksi_window_get_area_list (window);
       RenaksiPlan *plan;
       g_autoptr(GError) error = NULL;
@@ -235,12 +236,6 @@ test_screenshots_overview_and_toast (void)
       GPtrArray *drawings;
       RenaksiNode *area, *activity, *sub;
 
-      adw_style_manager_set_color_scheme (style, dark ? ADW_COLOR_SCHEME_FORCE_DARK
-                                                      : ADW_COLOR_SCHEME_FORCE_LIGHT);
-      gtk_window_set_default_size (GTK_WINDOW (window), 1024, 768);
-      g_assert_true (renaksi_window_open (window, path));
-      gtk_window_present (GTK_WINDOW (window));
-      wait_for_frames (GTK_WIDGET (window));
       plan = renaksi_window_get_plan (window);
 
       /* Some months planned, one realised: a bar partly filled, one late item. */
@@ -304,12 +299,9 @@ test_screenshots_overview_and_toast (void)
       g_object_unref (sub);
       g_object_unref (activity);
       g_object_unref (area);
-      gtk_window_destroy (GTK_WINDOW (window));
-      while (g_main_context_pending (NULL))
-        g_main_context_iteration (NULL, FALSE);
+      test_util_close_window (window);
     }
 
-  g_object_unref (app);
   test_util_remove_dir (dir);
 }
 
@@ -371,17 +363,12 @@ test_screenshots_evidence_and_overview (void)
   g_autofree char *dir = test_util_make_dir ();
   g_autofree char *path = test_util_default_plan (dir, "kpu-jambi-2024.renaksi");
   g_autofree char *pdf = test_util_make_pdf (dir, "SK Tim Reformasi Birokrasi.pdf", 2, 1);
-  AdwStyleManager *style = adw_style_manager_get_default ();
-  RenaksiApplication *app = g_application_get_default () != NULL
-    ? g_object_ref (RENAKSI_APPLICATION (g_application_get_default ()))
-    : renaksi_application_new ();
-
-  g_application_register (G_APPLICATION (app), NULL, NULL);
+  g_autoptr(RenaksiApplication) app = shared_application ();
 
   for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
     for (guint dark = 0; dark < 2; dark++)
       {
-        RenaksiWindow *window = renaksi_window_new (GTK_APPLICATION (app));
+        RenaksiWindow *window = open_styled (path, sizes[s][0], sizes[s][1], dark);
         GtkListBox *list = renaksi_window_get_area_list (window);
         RenaksiAreaPage *page = renaksi_window_get_area_page (window);
         RenaksiEvidencePanel *panel = renaksi_area_page_get_evidence_panel (page);
@@ -395,13 +382,6 @@ test_screenshots_evidence_and_overview (void)
         RenaksiEvidenceViewer *viewer;
         RenaksiNode *area, *indicator;
         GtkWidget *outline;
-
-        adw_style_manager_set_color_scheme (style, dark ? ADW_COLOR_SCHEME_FORCE_DARK
-                                                        : ADW_COLOR_SCHEME_FORCE_LIGHT);
-        gtk_window_set_default_size (GTK_WINDOW (window), sizes[s][0], sizes[s][1]);
-        g_assert_true (renaksi_window_open (window, path));
-        gtk_window_present (GTK_WINDOW (window));
-        wait_for_frames (GTK_WIDGET (window));
 
         /* The overview, chosen in the sidebar as a person would (at 1024
          * the folded sidebar slides away: wait until it has). */
@@ -441,12 +421,9 @@ test_screenshots_evidence_and_overview (void)
 
         /* Not kept: the next window opens the plan as it was. */
         g_assert_true (renaksi_plan_undo (renaksi_window_get_plan (window), NULL));
-        gtk_window_destroy (GTK_WINDOW (window));
-        while (g_main_context_pending (NULL))
-          g_main_context_iteration (NULL, FALSE);
+        test_util_close_window (window);
       }
 
-  g_object_unref (app);
   test_util_remove_dir (dir);
 }
 

@@ -406,9 +406,7 @@ test_about_icon (void)
   g_assert_cmpstr (gtk_icon_paintable_get_icon_name (icon), ==, APP_ID);
 
   g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);
-  for (guint i = 0; i < 20; i++)
-    while (g_main_context_pending (NULL))
-      g_main_context_iteration (NULL, FALSE);
+  test_util_run_pending (20);
   for (guint i = 0; i < g_list_model_get_n_items (toplevels) && about == NULL; i++)
     {
       g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);

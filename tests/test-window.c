@@ -532,9 +532,7 @@ test_decree_field_saves_on_leave (void)
 
   gtk_editable_set_text (GTK_EDITABLE (place), "Muara Sabak");
   gtk_window_close (GTK_WINDOW (window));
-  for (guint i = 0; i < 20; i++)
-    while (g_main_context_pending (NULL))
-      g_main_context_iteration (NULL, FALSE);
+  test_util_run_pending (20);
 
   reopened = renaksi_plan_open (path, RENAKSI_DB_READ_ONLY, &error);
   g_assert_no_error (error);
@@ -825,9 +823,7 @@ test_decree_field_saves_when_inactive (void)
 
   gtk_editable_set_text (GTK_EDITABLE (place), "Muara Sabak");
   gtk_window_close (GTK_WINDOW (window));
-  for (guint i = 0; i < 20; i++)
-    while (g_main_context_pending (NULL))
-      g_main_context_iteration (NULL, FALSE);
+  test_util_run_pending (20);
   gtk_window_destroy (GTK_WINDOW (other));
 
   reopened = renaksi_plan_open (path, RENAKSI_DB_READ_ONLY, &error);
