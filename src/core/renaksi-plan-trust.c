@@ -496,23 +496,10 @@ renaksi_plan_trust_check_text (sqlite3     *handle,
           for (int c = 1; c < sqlite3_column_count (stmt); c++)
             {
               guint limit = renaksi_text_limit_for_column (tables[i].name, sqlite3_column_name (stmt, c));
+              gboolean valid = column_is_valid_text (stmt, c);
 
-              if (!column_is_valid_text (stmt, c))
-                {
-                gint64 rowid = sqlite3_column_int64 (stmt, 0);
-                g_autofree char *name = g_filename_display_basename (path);
-                g_autofree char *where = NULL;
-
-                sqlite3_finalize (stmt);
-                where = renaksi_plan_trust_describe_row (handle, tables[i].name, rowid);
-                g_set_error (error, RENAKSI_ERROR, RENAKSI_ERROR_UNTRUSTED,
-                             _("“%s” holds text that is not valid (not UTF-8) in %s, so the file "
-                               "was not opened; it has not been changed. A clean copy (“Open a "
-                               "Clean Copy”, or renaksi --clean-copy) repairs the text."),
-                             name, where);
-                return FALSE;
-                }
-              if (!renaksi_text_limit_check ((const char *)sqlite3_column_text (stmt, c), limit, NULL))
+              /* The length is only measured on valid UTF-8. */
+              if (!valid || !renaksi_text_limit_check ((const char *)sqlite3_column_text (stmt, c), limit, NULL))
                 {
                   gint64 rowid = sqlite3_column_int64 (stmt, 0);
                   g_autofree char *name = g_filename_display_basename (path);
@@ -520,11 +507,18 @@ renaksi_plan_trust_check_text (sqlite3     *handle,
 
                   sqlite3_finalize (stmt);
                   where = renaksi_plan_trust_describe_row (handle, tables[i].name, rowid);
-                  g_set_error (error, RENAKSI_ERROR, RENAKSI_ERROR_UNTRUSTED,
-                               _("“%s” holds a text longer than the %u characters allowed, in %s, "
-                                 "so the file was not opened; it has not been changed. A clean copy "
-                                 "(“Open a Clean Copy”, or renaksi --clean-copy) shortens it."),
-                               name, limit, where);
+                  if (!valid)
+                    g_set_error (error, RENAKSI_ERROR, RENAKSI_ERROR_UNTRUSTED,
+                                 _("“%s” holds text that is not valid (not UTF-8) in %s, so the file "
+                                   "was not opened; it has not been changed. A clean copy (“Open a "
+                                   "Clean Copy”, or renaksi --clean-copy) repairs the text."),
+                                 name, where);
+                  else
+                    g_set_error (error, RENAKSI_ERROR, RENAKSI_ERROR_UNTRUSTED,
+                                 _("“%s” holds a text longer than the %u characters allowed, in %s, "
+                                   "so the file was not opened; it has not been changed. A clean copy "
+                                   "(“Open a Clean Copy”, or renaksi --clean-copy) shortens it."),
+                                 name, limit, where);
                   return FALSE;
                 }
             }
