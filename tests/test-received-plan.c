@@ -519,6 +519,31 @@ test_text_limit (void)
   test_util_remove_dir (dir);
 }
 
+/* A row left out of a clean copy counts once, even when one of its texts
+ * was also over the limit: an indicator whose sub-activity is gone. */
+static void
+test_clean_copy_counts_rows_once (void)
+{
+  g_autofree char *dir = test_util_make_dir ();
+  g_autofree char *path = test_util_default_plan (dir, "kiriman.renaksi");
+  g_autofree char *copy = g_build_filename (dir, "bersih.renaksi", NULL);
+  g_autofree char *over = g_strnfill (RENAKSI_TEXT_LIMIT_NODE + 1, 'b');
+  g_autofree char *sql = g_strdup_printf ("UPDATE indicator SET text = '%s', sub_activity_id = 999999"
+                                          " WHERE id = " FIRST_INDICATOR, over);
+  g_autofree char *outline = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n_left_out = 0;
+
+  test_util_sql_exec (path, sql);
+  g_assert_true (renaksi_plan_write_clean_copy (path, copy, &n_left_out, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_left_out, ==, 1);
+  outline = outline_of (copy);
+  g_assert_null (strstr (outline, "bbbb"));
+
+  test_util_remove_dir (dir);
+}
+
 /* A clean copy keeps the decree's fields, the invocation line (v3) with
  * them; a file from before v3, with no such column, copies too. */
 static void
@@ -607,6 +632,7 @@ main (int   argc,
 
   g_test_add_func ("/received-plan/text/limit", test_text_limit);
   g_test_add_func ("/received-plan/clean-copy/decree", test_clean_copy_decree);
+  g_test_add_func ("/received-plan/clean-copy/counts-rows-once", test_clean_copy_counts_rows_once);
 
   return g_test_run ();
 }

@@ -75,8 +75,6 @@ typedef enum
   KIND_BLOB,
 } ColumnKind;
 
-/* Binds @value from the source as a value of @kind; FALSE when it is not
- * one (the row is then left out). */
 /* @text (valid UTF-8) cut to at most @limit characters. */
 static char *
 shortened (const char *text,
@@ -91,6 +89,9 @@ shortened (const char *text,
   return g_strndup (text, end - text);
 }
 
+/* Binds @column of @row as a value of @kind, a text cut to @limit and
+ * counted in @n_shortened; FALSE when it is not one (the row is then left
+ * out). */
 static gboolean
 bind_checked (sqlite3_stmt  *insert,
               int            index,
@@ -229,6 +230,7 @@ copy_table (sqlite3                   *source,
   while (rc == SQLITE_OK && (rc = sqlite3_step (row)) == SQLITE_ROW)
     {
       gboolean usable = TRUE;
+      guint n_shortened = 0;
       int step;
 
       rc = SQLITE_OK;
@@ -237,7 +239,7 @@ copy_table (sqlite3                   *source,
       for (guint c = 0; c < kinds->len && usable; c++)
         usable = bind_checked (insert, (int)c + 1, row, (int)c,
                                g_array_index (kinds, ColumnKind, c),
-                               g_array_index (column_limits, guint, c), n_left_out);
+                               g_array_index (column_limits, guint, c), &n_shortened);
 
       if (usable && is_blob_table)
         usable = blob_intact (row);
@@ -254,7 +256,10 @@ copy_table (sqlite3                   *source,
        * item whose indicator was left out) stays behind. */
       if ((step & 0xff) == SQLITE_CONSTRAINT)
         (*n_left_out)++;
-      else if (step != SQLITE_DONE)
+      else if (step == SQLITE_DONE)
+        /* A row that is kept counts once for each text it had cut. */
+        *n_left_out += n_shortened;
+      else
         {
           sqlite3_finalize (row);
           renaksi_db_set_error (target, error);
