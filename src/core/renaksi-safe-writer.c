@@ -82,18 +82,21 @@ renaksi_safe_writer_set_error (GError    **error,
     }
 }
 
-char *
-renaksi_safe_writer_temporary_name (const char *path)
-{
-  g_autofree char *dir = g_path_get_dirname (path);
-
-  return g_strdup_printf ("%s/" PREFIX "%ld-%08x", dir, (long) getpid (), g_random_int ());
-}
-
+/* Our hidden files carry the writer's process id, so that a later writer
+ * can tell an abandoned one (clean_folder_at). */
 static char *
 temporary_basename (void)
 {
   return g_strdup_printf (PREFIX "%ld-%08x", (long) getpid (), g_random_int ());
+}
+
+char *
+renaksi_safe_writer_temporary_name (const char *path)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *name = temporary_basename ();
+
+  return g_build_filename (dir, name, NULL);
 }
 
 static void clean_folder_at (int dir_fd);
@@ -441,8 +444,11 @@ renaksi_safe_writer_probe (const char *dir)
   RenaksiSafeWriter *writer = renaksi_safe_writer_new (path, RENAKSI_SAFE_WRITER_REPLACE, &error);
   int saved_errno;
 
+  /* Refused already when the file was made (no inode left, a quota). */
   if (writer == NULL)
-    return EIO;
+    return g_error_matches (error, RENAKSI_ERROR, RENAKSI_ERROR_NO_SPACE) ? ENOSPC
+         : g_error_matches (error, RENAKSI_ERROR, RENAKSI_ERROR_READ_ONLY) ? EROFS
+         : EIO;
   if (renaksi_safe_writer_write (writer, block, sizeof block) && fsync (writer->fd) != 0)
     writer->saved_errno = errno;
   saved_errno = writer->saved_errno;
