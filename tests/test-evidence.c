@@ -565,7 +565,7 @@ test_copy_to_writer (Fixture       *f,
   g_assert_no_error (error);
   writer = renaksi_safe_writer_new (target, RENAKSI_SAFE_WRITER_REPLACE, &error);
   g_assert_no_error (error);
-  g_assert_true (renaksi_evidence_store_write_to_writer (f->plan, item, writer, target, &write_failed,
+  g_assert_true (renaksi_evidence_store_write_to_writer (f->plan, item, writer, &write_failed,
                                                          NULL, &error));
   g_assert_no_error (error);
   g_assert_false (write_failed);
@@ -583,7 +583,7 @@ test_copy_to_writer (Fixture       *f,
   g_assert_true (g_file_set_contents (target, "lama", -1, NULL));
   writer = renaksi_safe_writer_new (target, RENAKSI_SAFE_WRITER_REPLACE, &error);
   g_assert_no_error (error);
-  g_assert_false (renaksi_evidence_store_write_to_writer (f->plan, item, writer, target, &write_failed,
+  g_assert_false (renaksi_evidence_store_write_to_writer (f->plan, item, writer, &write_failed,
                                                           NULL, &error));
   g_assert_error (error, RENAKSI_ERROR, RENAKSI_ERROR_DAMAGED);
   g_assert_false (write_failed);

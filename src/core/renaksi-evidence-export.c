@@ -291,7 +291,7 @@ export_item (Export               *export,
   writer = renaksi_safe_writer_new_at (dir_fd, name, name, RENAKSI_SAFE_WRITER_NO_REPLACE, error);
   if (writer == NULL)
     return FALSE;
-  if (renaksi_evidence_store_write_to_writer (export->plan, item, writer, name, &write_failed,
+  if (renaksi_evidence_store_write_to_writer (export->plan, item, writer, &write_failed,
                                               export->cancellable, &local))
     {
       export->n_files++;

@@ -1430,9 +1430,8 @@ write_to_writer_cb (const guint8  *data,
 
 /**
  * renaksi_evidence_store_write_to_writer:
- * @writer: (transfer full): committed on success, aborted otherwise, so
+ * @writer: (transfer full): committed on success, dropped otherwise, so
  *   a damaged or partial copy never stays behind
- * @display_path: what a failed write's message calls the file
  * @out_write_failed: (optional): set to whether the failure was the
  *   writer's (a full disk), not the document's (damaged, altered) or a
  *   cancellation
@@ -1443,19 +1442,23 @@ gboolean
 renaksi_evidence_store_write_to_writer (RenaksiPlan          *plan,
                                         RenaksiEvidenceItem  *item,
                                         RenaksiSafeWriter    *writer,
-                                        const char           *display_path,
                                         gboolean             *out_write_failed,
                                         GCancellable         *cancellable,
                                         GError              **error)
 {
   GError *local = NULL;
-  int saved_errno;
+  gboolean read = renaksi_evidence_store_read_blob (plan, item, write_to_writer_cb, writer,
+                                                    cancellable, &local);
+  /* Committed when the whole document was read, and when a write failed:
+   * the commit then reports it in the writer's words, naming the file, and
+   * drops the copy. */
+  gboolean commit = read || renaksi_safe_writer_get_errno (writer) != 0;
 
   if (out_write_failed != NULL)
     *out_write_failed = FALSE;
-
-  if (renaksi_evidence_store_read_blob (plan, item, write_to_writer_cb, writer, cancellable, &local))
+  if (commit)
     {
+      g_clear_error (&local);
       if (renaksi_safe_writer_commit (writer, error))
         return TRUE;
       if (out_write_failed != NULL)
@@ -1463,17 +1466,8 @@ renaksi_evidence_store_write_to_writer (RenaksiPlan          *plan,
       return FALSE;
     }
 
-  saved_errno = renaksi_safe_writer_get_errno (writer);
   renaksi_safe_writer_abort (writer);
-  if (saved_errno != 0)
-    {
-      g_clear_error (&local);
-      renaksi_safe_writer_set_error (error, display_path, saved_errno);
-      if (out_write_failed != NULL)
-        *out_write_failed = TRUE;
-    }
-  else
-    g_propagate_error (error, local);
+  g_propagate_error (error, local);
   return FALSE;
 }
 

@@ -107,7 +107,6 @@ gboolean     renaksi_evidence_store_write_to_stream (RenaksiPlan                
 gboolean     renaksi_evidence_store_write_to_writer (RenaksiPlan                  *plan,
                                                      RenaksiEvidenceItem          *item,
                                                      RenaksiSafeWriter            *writer,
-                                                     const char                   *display_path,
                                                      gboolean                     *out_write_failed,
                                                      GCancellable                 *cancellable,
                                                      GError                      **error);

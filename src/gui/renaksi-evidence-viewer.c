@@ -1199,7 +1199,7 @@ save_copy_local (SaveCopy      *save,
 
   if (writer == NULL)
     return FALSE;
-  return renaksi_evidence_store_write_to_writer (save->plan, save->item, writer, path, NULL,
+  return renaksi_evidence_store_write_to_writer (save->plan, save->item, writer, NULL,
                                                  cancellable, error);
 }
 
