@@ -2740,8 +2740,7 @@ renaksi_annex_layout_write_pdf (RenaksiAnnexLayout  *self,
   writer = renaksi_safe_writer_new (path, RENAKSI_SAFE_WRITER_REPLACE, error);
   if (writer == NULL)
     return FALSE;
-  surface = cairo_pdf_surface_create_for_stream (renaksi_safe_writer_cairo_write, writer,
-                                                 self->paper_width, self->paper_height);
+  surface = renaksi_safe_writer_new_pdf_surface (writer, self->paper_width, self->paper_height);
   decree = renaksi_plan_get_decree (self->plan);
   {
     /* The document's own words and casing; numbers as the decree has them. */
@@ -2753,7 +2752,6 @@ renaksi_annex_layout_write_pdf (RenaksiAnnexLayout  *self,
     cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, title);
     cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_AUTHOR, decree->institution);
     cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_SUBJECT, decree->title);
-    cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Renaksi " PACKAGE_VERSION);
     cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATE_DATE, date);
   }
 
@@ -2806,9 +2804,6 @@ renaksi_annex_layout_write_pdf (RenaksiAnnexLayout  *self,
   self->writer = NULL;
   g_clear_pointer (&self->pending_outlines, g_array_unref);
   g_hash_table_remove_all (self->row_cells);
-  cairo_surface_finish (surface);
-  renaksi_safe_writer_fail_cairo (writer, cairo_surface_status (surface));
-  cairo_surface_destroy (surface);
 
-  return renaksi_safe_writer_commit (writer, error);
+  return renaksi_safe_writer_commit_surface (writer, surface, error);
 }

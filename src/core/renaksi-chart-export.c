@@ -341,8 +341,7 @@ write_pdf (Export         *export,
   guint page = 0;
   cairo_status_t status;
 
-  surface = cairo_pdf_surface_create_for_stream (renaksi_safe_writer_cairo_write, writer, export->page_width,
-                                                 export->page_height);
+  surface = renaksi_safe_writer_new_pdf_surface (writer, export->page_width, export->page_height);
   cr = cairo_create (surface);
 
   init_geometry (&geometry, export, width, 34);

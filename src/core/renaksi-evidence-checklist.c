@@ -405,10 +405,8 @@ renaksi_evidence_checklist_write_pdf (RenaksiPlan   *plan,
   /* Portrait, on the annex's paper. */
   w.width = paper == RENAKSI_PAPER_A4 ? MM (210) : MM (215);
   w.height = paper == RENAKSI_PAPER_A4 ? MM (297) : MM (330);
-  surface = cairo_pdf_surface_create_for_stream (renaksi_safe_writer_cairo_write, writer,
-                                                 w.width, w.height);
+  surface = renaksi_safe_writer_new_pdf_surface (writer, w.width, w.height);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, "Daftar Periksa Bukti Dukung");
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Renaksi " PACKAGE_VERSION);
   w.cr = cairo_create (surface);
   w.layout = pango_cairo_create_layout (w.cr);
 
@@ -420,9 +418,6 @@ renaksi_evidence_checklist_write_pdf (RenaksiPlan   *plan,
 
   g_object_unref (w.layout);
   cairo_destroy (w.cr);
-  cairo_surface_finish (surface);
-  renaksi_safe_writer_fail_cairo (writer, cairo_surface_status (surface));
-  cairo_surface_destroy (surface);
 
-  return renaksi_safe_writer_commit (writer, error);
+  return renaksi_safe_writer_commit_surface (writer, surface, error);
 }

@@ -20,6 +20,7 @@
 
 #include "renaksi-error.h"
 
+#include <cairo-pdf.h>
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -325,6 +326,33 @@ renaksi_safe_writer_fail_cairo (RenaksiSafeWriter *self,
 {
   if (self->cairo_status == CAIRO_STATUS_SUCCESS)
     self->cairo_status = status;
+}
+
+/* A PDF surface that writes into @self, with Renaksi as its creator. */
+cairo_surface_t *
+renaksi_safe_writer_new_pdf_surface (RenaksiSafeWriter *self,
+                                     double             width,
+                                     double             height)
+{
+  cairo_surface_t *surface = cairo_pdf_surface_create_for_stream (renaksi_safe_writer_cairo_write, self,
+                                                                  width, height);
+
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Renaksi " PACKAGE_VERSION);
+  return surface;
+}
+
+/* Finishes and frees @surface, then commits @self: a drawing failure
+ * leaves nothing, a failed write says why. */
+gboolean
+renaksi_safe_writer_commit_surface (RenaksiSafeWriter *self,
+                                    cairo_surface_t   *surface,
+                                    GError           **error)
+{
+  cairo_surface_finish (surface);
+  renaksi_safe_writer_fail_cairo (self, cairo_surface_status (surface));
+  cairo_surface_destroy (surface);
+
+  return renaksi_safe_writer_commit (self, error);
 }
 
 static gboolean

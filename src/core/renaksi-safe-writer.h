@@ -37,6 +37,12 @@ void               renaksi_safe_writer_fail_cairo   (RenaksiSafeWriter       *se
                                                      cairo_status_t           status);
 gboolean           renaksi_safe_writer_commit       (RenaksiSafeWriter       *self,
                                                      GError                 **error);
+cairo_surface_t   *renaksi_safe_writer_new_pdf_surface (RenaksiSafeWriter     *self,
+                                                        double                 width,
+                                                        double                 height);
+gboolean           renaksi_safe_writer_commit_surface (RenaksiSafeWriter      *self,
+                                                       cairo_surface_t        *surface,
+                                                       GError                **error);
 int                renaksi_safe_writer_get_errno    (RenaksiSafeWriter       *self);
 void               renaksi_safe_writer_abort        (RenaksiSafeWriter       *self);
 
