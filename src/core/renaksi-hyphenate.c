@@ -44,12 +44,6 @@ dictionary (void)
   return dict;
 }
 
-gboolean
-renaksi_hyphenate_available (void)
-{
-  return dictionary () != NULL;
-}
-
 /* Appends @word (letters only, @len bytes) with soft hyphens at its
  * hyphenation points. The patterns are ISO 8859-1; a word outside it is
  * left whole. */

@@ -6,6 +6,5 @@
 G_BEGIN_DECLS
 
 char     *renaksi_hyphenate            (const char *text);
-gboolean  renaksi_hyphenate_available  (void);
 
 G_END_DECLS
