@@ -17,4 +17,8 @@ sqlite3   *renaksi_db_open_unchecked    (const char  *path,
                                          int         *out_version,
                                          GError     **error);
 
+/* Says that the plan at @path is damaged (RENAKSI_ERROR_DAMAGED). */
+void       renaksi_db_set_damaged_error (GError     **error,
+                                         const char  *path);
+
 G_END_DECLS

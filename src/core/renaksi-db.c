@@ -83,6 +83,17 @@ display_name (const char *path)
   return g_filename_display_basename (path);
 }
 
+void
+renaksi_db_set_damaged_error (GError     **error,
+                              const char  *path)
+{
+  g_autofree char *name = display_name (path);
+
+  g_set_error (error, RENAKSI_ERROR, RENAKSI_ERROR_DAMAGED,
+               _("“%s” is damaged and cannot be opened. The file has not "
+                 "been changed; restore it from a backup copy."), name);
+}
+
 static void
 set_sqlite_error (sqlite3     *handle,
                   int          rc,
@@ -120,9 +131,7 @@ set_sqlite_error (sqlite3     *handle,
 
     case SQLITE_CORRUPT:
     case SQLITE_NOTADB:
-      g_set_error (error, RENAKSI_ERROR, RENAKSI_ERROR_DAMAGED,
-                   _("“%s” is damaged and cannot be opened. The file has not "
-                     "been changed; restore it from a backup copy."), name);
+      renaksi_db_set_damaged_error (error, path);
       break;
 
     case SQLITE_READONLY:
@@ -255,9 +264,7 @@ check_file (const char  *path,
   return TRUE;
 
 damaged:
-  g_set_error (error, RENAKSI_ERROR, RENAKSI_ERROR_DAMAGED,
-               _("“%s” is damaged and cannot be opened. The file has not "
-                 "been changed; restore it from a backup copy."), name);
+  renaksi_db_set_damaged_error (error, path);
   return FALSE;
 }
 

@@ -13,6 +13,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "renaksi-db-private.h"
 #include "renaksi-error.h"
 #include "renaksi-plan-trust.h"
 #include "renaksi-schema.h"
@@ -196,10 +197,7 @@ renaksi_plan_trust_check_schema (sqlite3     *handle,
   found = read_schema (handle, &rc);
   if (found == NULL)
     {
-      name = g_filename_display_basename (path);
-      g_set_error (error, RENAKSI_ERROR, RENAKSI_ERROR_DAMAGED,
-                   _("“%s” is damaged and cannot be opened. The file has not "
-                     "been changed; restore it from a backup copy."), name);
+      renaksi_db_set_damaged_error (error, path);
       return FALSE;
     }
 
@@ -526,11 +524,7 @@ renaksi_plan_trust_check_text (sqlite3     *handle,
       sqlite3_finalize (stmt);
       if (rc != SQLITE_DONE)
         {
-          g_autofree char *name = g_filename_display_basename (path);
-
-          g_set_error (error, RENAKSI_ERROR, RENAKSI_ERROR_DAMAGED,
-                       _("“%s” is damaged and cannot be opened. The file has not "
-                         "been changed; restore it from a backup copy."), name);
+          renaksi_db_set_damaged_error (error, path);
           return FALSE;
         }
     }
