@@ -475,6 +475,16 @@ indicator_cell (RenaksiAnnexLayout *self,
   return cell;
 }
 
+/* The text of a node's cell: an area's name, or a label and text. */
+static char *
+span_text (RenaksiNode *node)
+{
+  if (renaksi_node_get_kind (node) == RENAKSI_NODE_AREA)
+    return g_strdup (renaksi_node_get_text (node));
+
+  return labelled (renaksi_node_get_label (node), renaksi_node_get_text (node));
+}
+
 static GPtrArray *
 node_cell (RenaksiAnnexLayout *self,
            RenaksiNode        *node,
@@ -484,12 +494,8 @@ node_cell (RenaksiAnnexLayout *self,
 
   if (node != NULL)
     {
-      g_autofree char *s = NULL;
+      g_autofree char *s = span_text (node);
 
-      if (renaksi_node_get_kind (node) == RENAKSI_NODE_AREA)
-        s = g_strdup (renaksi_node_get_text (node));
-      else
-        s = labelled (renaksi_node_get_label (node), renaksi_node_get_text (node));
       cell_add (self, cell, column, s);
     }
 
@@ -688,10 +694,7 @@ natural_measure (RenaksiAnnexLayout *self,
       for (guint c = 0; c < 2; c++)
         if ((row->flags & flags[c]) != 0)
           {
-            g_autofree char *s = nodes[c] == NULL ? g_strdup ("")
-                                 : c == 0 ? g_strdup (renaksi_node_get_text (nodes[c]))
-                                 : labelled (renaksi_node_get_label (nodes[c]),
-                                             renaksi_node_get_text (nodes[c]));
+            g_autofree char *s = nodes[c] == NULL ? g_strdup ("") : span_text (nodes[c]);
 
             natural_add (self, nat->widths[c], s);
             min_width[c] = MAX (min_width[c], widest_piece (self, s, self->font_size, FALSE, TRUE));
@@ -700,8 +703,7 @@ natural_measure (RenaksiAnnexLayout *self,
 
       if (row->sub != NULL)
         {
-          g_autofree char *s = labelled (renaksi_node_get_label (row->sub),
-                                         renaksi_node_get_text (row->sub));
+          g_autofree char *s = span_text (row->sub);
           GListModel *children = renaksi_node_get_children (row->sub);
 
           natural_add (self, nat->widths[2], s);
@@ -1255,15 +1257,6 @@ strip_marks (const char *text,
     }
 
   return g_string_free (out, FALSE);
-}
-
-static char *
-span_text (RenaksiNode *node)
-{
-  if (renaksi_node_get_kind (node) == RENAKSI_NODE_AREA)
-    return g_strdup (renaksi_node_get_text (node));
-
-  return labelled (renaksi_node_get_label (node), renaksi_node_get_text (node));
 }
 
 /* What a spanning cell (area, activity, sub-activity) prints on a page
