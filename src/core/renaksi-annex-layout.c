@@ -578,9 +578,9 @@ widest_piece (RenaksiAnnexLayout *self,
         g_autofree char *spaced = NULL;
         g_auto(GStrv) pieces = NULL;
 
-        spaced = g_strjoinv ("\n", (pieces = g_strsplit (words[i], "\u00ad", -1)));
+        spaced = g_strjoinv ("\n", (pieces = g_strsplit (words[i], RENAKSI_HYPHENATE_SOFT_HYPHEN, -1)));
         g_strfreev (pieces);
-        pieces = g_strsplit (spaced, "\u200b", -1);
+        pieces = g_strsplit (spaced, RENAKSI_HYPHENATE_BREAK, -1);
         for (guint k = 0; pieces[k] != NULL; k++)
           {
             g_auto(GStrv) lines = g_strsplit (pieces[k], "\n", -1);
@@ -1240,25 +1240,6 @@ lines_that_fit (RenaksiAnnexLayout *self,
   return (int)floor ((bottom - y - 2 * CELL_PAD_Y + 0.001) / self->line_height);
 }
 
-/* Without the marks renaksi_hyphenate puts in. */
-static char *
-strip_marks (const char *text,
-             gssize      len)
-{
-  GString *out = g_string_new (NULL);
-  const char *end = len < 0 ? text + strlen (text) : text + len;
-
-  for (const char *p = text; p < end; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (c != 0x00AD && c != 0x200B && c != 0x2060)
-        g_string_append_unichar (out, c);
-    }
-
-  return g_string_free (out, FALSE);
-}
-
 /* What a spanning cell (area, activity, sub-activity) prints on a page
  * after the one it began on: its label and text marked "(lanjutan)", or
  * when that is long, its label and the words of its first line. Never the
@@ -1306,7 +1287,7 @@ continued_cell (RenaksiAnnexLayout *self,
                                            (gsize)(end - marked - line->start_index))
                               : g_strdup (marked + line->start_index);
         }
-      head = strip_marks (first, -1);
+      head = renaksi_hyphenate_strip (first, -1);
       g_strchomp (head);
       /* Never the label alone ("1. (lanjutan)"): its first word too. */
       if (renaksi_node_get_label (node) != NULL && g_str_equal (head, renaksi_node_get_label (node)))

@@ -17,10 +17,6 @@
 
 #include "renaksi-hyphenate.h"
 
-#define SOFT_HYPHEN   "\u00ad"
-#define ZW_SPACE      "\u200b"
-#define WORD_JOINER   "\u2060"
-
 /* Indonesian syllables are short: two letters before a break, three
  * after, so a line never ends on "Ma-" nor starts with "-an". */
 #define LEFT_MIN   2
@@ -98,7 +94,7 @@ append_word (GString    *out,
     {
       g_string_append_len (out, p, g_utf8_next_char (p) - p);
       if ((hyphens[i] & 1) && g_utf8_next_char (p) < word + len)
-        g_string_append (out, SOFT_HYPHEN);
+        g_string_append (out, RENAKSI_HYPHENATE_SOFT_HYPHEN);
     }
 }
 
@@ -128,9 +124,9 @@ append_identifier (GString    *out,
        * "07-Kpt"): everything but a slash is tied to what follows. Inside
        * a multi-byte character there is nothing to tie. */
       if (token[i] == '/')
-        g_string_append (out, ZW_SPACE);
+        g_string_append (out, RENAKSI_HYPHENATE_BREAK);
       else if ((token[i + 1] & 0xC0) != 0x80)
-        g_string_append (out, WORD_JOINER);
+        g_string_append (out, RENAKSI_HYPHENATE_JOINER);
     }
 }
 
@@ -177,7 +173,7 @@ renaksi_hyphenate (const char *text)
 
   if (text == NULL)
     return g_strdup ("");
-  if (strstr (text, SOFT_HYPHEN) != NULL || !g_utf8_validate (text, -1, NULL))
+  if (strstr (text, RENAKSI_HYPHENATE_SOFT_HYPHEN) != NULL || !g_utf8_validate (text, -1, NULL))
     return g_strdup (text);
 
   out = g_string_sized_new (strlen (text) + strlen (text) / 4);
@@ -204,6 +200,26 @@ renaksi_hyphenate (const char *text)
       else
         append_plain (out, dict, p, (gsize)(q - p));
       p = q;
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+/* @text (@len bytes, or up to its nul when negative) without the marks
+ * renaksi_hyphenate puts in. */
+char *
+renaksi_hyphenate_strip (const char *text,
+                         gssize      len)
+{
+  GString *out = g_string_new (NULL);
+  const char *end = len < 0 ? text + strlen (text) : text + len;
+
+  for (const char *p = text; p < end; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c != 0x00AD && c != 0x200B && c != 0x2060)
+        g_string_append_unichar (out, c);
     }
 
   return g_string_free (out, FALSE);

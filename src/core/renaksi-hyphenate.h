@@ -5,6 +5,15 @@
 
 G_BEGIN_DECLS
 
+/* The marks renaksi_hyphenate puts in: a hyphenation point (shown as a
+ * hyphen when a line breaks there), a break without a hyphen (after "/"
+ * in identifiers), and a join where no line may break. */
+#define RENAKSI_HYPHENATE_SOFT_HYPHEN "\u00ad"
+#define RENAKSI_HYPHENATE_BREAK       "\u200b"
+#define RENAKSI_HYPHENATE_JOINER      "\u2060"
+
 char     *renaksi_hyphenate            (const char *text);
+char     *renaksi_hyphenate_strip      (const char *text,
+                                        gssize      len);
 
 G_END_DECLS
