@@ -711,7 +711,14 @@ static void
 on_evidence_panel_visible_changed_cb (RenaksiAreaPage *self)
 {
   if (!gtk_widget_get_visible (GTK_WIDGET (self->evidence_panel)))
-    return;
+    {
+      /* Hidden before its width settled: the tick would wait for a width
+       * forever, on every frame. */
+      if (self->restore_tick != 0)
+        gtk_widget_remove_tick_callback (self->body, self->restore_tick);
+      self->restore_tick = 0;
+      return;
+    }
 
   if (gtk_widget_get_width (self->body) > 0)
     set_panel_width (self, g_settings_get_int (self->settings, "evidence-panel-width"));
