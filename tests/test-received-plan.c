@@ -366,7 +366,8 @@ typedef struct
   const char *name;
   const char *sql;
   const char *named;
-  const char *repaired;    /* how the text reads in the clean copy's outline */
+  const char *repaired;    /* how the text reads in the clean copy's outline, */
+  const char *title;       /* or its decree's title */
 } TextCase;
 
 static const TextCase text_cases[] = {
@@ -377,7 +378,8 @@ static const TextCase text_cases[] = {
   { "area-nul", "UPDATE area SET name = CAST (X'41726561004b6564756100' AS TEXT) WHERE id = " SECOND_AREA,
     "outline item 2", "Area\xef\xbf\xbdKedua" },
   /* A blob where text belongs. */
-  { "decree-blob", "UPDATE decree SET title = X'ff00fe'", "the decree", NULL },
+  { "decree-blob", "UPDATE decree SET title = X'ff00fe'", "the decree", NULL,
+    "\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd" },
 };
 
 static char *
@@ -443,6 +445,8 @@ test_text_clean_copy (gconstpointer data)
 
   plan = renaksi_plan_open (copy, RENAKSI_DB_READ_WRITE, &error);
   g_assert_no_error (error);
+  if (c->title != NULL)
+    g_assert_cmpstr (renaksi_plan_get_decree (plan)->title, ==, c->title);
   g_clear_object (&plan);
 
   if (c->repaired != NULL)
