@@ -519,23 +519,6 @@ test_saved_in_file (Fixture       *f,
   g_assert_cmpuint (renaksi_node_get_realised_months (node), ==, 0x800);
 }
 
-static GdkTexture *
-render_widget (GtkWidget *widget)
-{
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
-
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  g_assert_nonnull (node);
-
-  return gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)),
-                                      node, &GRAPHENE_RECT_INIT (0, 0, width, height));
-}
-
 static double
 texture_luminance (GdkTexture *texture,
                    int         x,
@@ -582,7 +565,8 @@ test_renders_in_both_styles (Fixture       *f,
       adw_style_manager_set_color_scheme (style, dark ? ADW_COLOR_SCHEME_FORCE_DARK
                                                       : ADW_COLOR_SCHEME_FORCE_LIGHT);
       test_util_wait_for_frames (f->window);
-      texture = render_widget (GTK_WIDGET (f->chart));
+      texture = test_util_render_widget (GTK_WIDGET (f->chart));
+      g_assert_nonnull (texture);
       if (shots != NULL)
         {
           g_autofree char *path = g_strdup_printf ("%s/chart-widget-%s.png", shots, dark ? "dark" : "light");
@@ -629,9 +613,10 @@ test_overview_page (Fixture       *f,
   g_assert_cmpuint (renaksi_overview_page_get_n_late (page), ==, 1);
   if (shots != NULL)
     {
-      g_autoptr(GdkTexture) texture = render_widget (GTK_WIDGET (page));
+      g_autoptr(GdkTexture) texture = test_util_render_widget (GTK_WIDGET (page));
       g_autofree char *path = g_build_filename (shots, "overview.png", NULL);
 
+      g_assert_nonnull (texture);
       gdk_texture_save_to_png (texture, path);
     }
 
@@ -706,7 +691,8 @@ test_legend_on_screen (Fixture       *f,
       g_assert_cmpfloat (bounds.origin.y, >, gtk_widget_get_height (GTK_WIDGET (chart)) / 2.0);
 
       renaksi_month_chart_palette_for_widget (GTK_WIDGET (chart), &palette);
-      texture = render_widget (legend);
+      texture = test_util_render_widget (legend);
+      g_assert_nonnull (texture);
       if (shots != NULL)
         {
           g_autofree char *path = g_strdup_printf ("%s/legend-%s.png", shots, dark ? "dark" : "light");

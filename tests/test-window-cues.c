@@ -397,7 +397,6 @@ test_about_icon (void)
 {
   GtkIconTheme *theme = gtk_icon_theme_get_for_display (gdk_display_get_default ());
   g_autoptr(GtkIconPaintable) icon = NULL;
-  GListModel *toplevels = gtk_window_get_toplevels ();
   AdwAboutWindow *about = NULL;
   g_autofree char *name = NULL;
 
@@ -407,13 +406,7 @@ test_about_icon (void)
 
   g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);
   test_util_run_pending (20);
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels) && about == NULL; i++)
-    {
-      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_ABOUT_WINDOW (window))
-        about = ADW_ABOUT_WINDOW (window);
-    }
+  about = ADW_ABOUT_WINDOW (test_util_find_toplevel (ADW_TYPE_ABOUT_WINDOW));
   g_assert_nonnull (about);
   g_object_get (about, "application-icon", &name, NULL);
   g_assert_cmpstr (name, ==, APP_ID);

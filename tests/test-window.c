@@ -291,7 +291,6 @@ test_disk_full_keeps_plan_readable (void)
   RenaksiWindow *window = test_util_open_window (path);
   RenaksiPlan *plan = renaksi_window_get_plan (window);
   GListModel *areas = renaksi_plan_get_areas (plan);
-  GListModel *toplevels = gtk_window_get_toplevels ();
   AdwMessageDialog *dialog = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(RenaksiPlan) reopened = NULL;
@@ -306,13 +305,7 @@ test_disk_full_keeps_plan_readable (void)
   gtk_window_destroy (GTK_WINDOW (find_form ()));
   test_util_wait_for_frames (GTK_WIDGET (window));
 
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) candidate = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (candidate))
-        dialog = ADW_MESSAGE_DIALOG (candidate);
-    }
+  dialog = ADW_MESSAGE_DIALOG (test_util_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
   g_assert_nonnull (dialog);
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, g_dgettext (GETTEXT_PACKAGE, "The Disk Is Full"));
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "“plan.renaksi”"));
@@ -357,7 +350,6 @@ test_delete_asks_for_evidence (void)
   RenaksiWindow *window;
   GtkWidget *page;
   GListModel *activities;
-  GListModel *toplevels = gtk_window_get_toplevels ();
   AdwMessageDialog *question = NULL;
   g_autoptr(GError) error = NULL;
 
@@ -385,13 +377,7 @@ test_delete_asks_for_evidence (void)
   test_util_wait_for_frames (GTK_WIDGET (window));
   activate (window, page, "outline.delete");
 
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) candidate = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (candidate))
-        question = ADW_MESSAGE_DIALOG (candidate);
-    }
+  question = ADW_MESSAGE_DIALOG (test_util_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
   g_assert_nonnull (question);
   g_assert_nonnull (strstr (adw_message_dialog_get_body (question), "2"));
   /* Nothing is deleted before the answer. */
@@ -655,7 +641,6 @@ test_offers_clean_copy (void)
   g_autofree char *copy = g_build_filename (dir, "kiriman (clean copy).renaksi", NULL);
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
-  GListModel *toplevels = gtk_window_get_toplevels ();
   AdwMessageDialog *question = NULL;
   RenaksiWindow *window;
 
@@ -665,13 +650,7 @@ test_offers_clean_copy (void)
 
   window = test_util_open_window (path);
   g_assert_null (renaksi_window_get_plan (window));
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) candidate = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (candidate))
-        question = ADW_MESSAGE_DIALOG (candidate);
-    }
+  question = ADW_MESSAGE_DIALOG (test_util_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
   g_assert_nonnull (question);
   g_assert_nonnull (strstr (adw_message_dialog_get_body (question), "trigger “rewrite”"));
   g_assert_true (adw_message_dialog_has_response (question, "clean"));
@@ -1083,17 +1062,7 @@ show_pdf_in_panel (RenaksiWindow *window,
 static gboolean
 has_viewer_window (void)
 {
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
-
-      if (RENAKSI_IS_VIEWER_WINDOW (window))
-        return TRUE;
-    }
-
-  return FALSE;
+  return test_util_find_toplevel (RENAKSI_TYPE_VIEWER_WINDOW) != NULL;
 }
 
 /* Issue #14: with a PDF in the panel's viewer the panel grew to 860 px
