@@ -145,19 +145,6 @@ sha256_or_dir (const char *path)
   return test_util_file_sha256 (path);
 }
 
-static void
-assert_no_journal_left (const char *path)
-{
-  static const char * const suffixes[] = { "-journal", "-wal", "-shm" };
-
-  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
-    {
-      g_autofree char *p = g_strconcat (path, suffixes[i], NULL);
-
-      g_assert_false (g_file_test (p, G_FILE_TEST_EXISTS));
-    }
-}
-
 /* The library: refused both for viewing and for editing. */
 static void
 test_plan_open (gconstpointer data)
@@ -182,7 +169,7 @@ test_plan_open (gconstpointer data)
 
   after = sha256_or_dir (path);
   g_assert_cmpstr (before, ==, after);
-  assert_no_journal_left (path);
+  test_util_assert_nothing_beside (path);
 
   test_util_remove_dir (dir);
 }
@@ -215,7 +202,7 @@ test_plan_cli (gconstpointer data)
       g_assert_nonnull (strstr (run.err, name));
       after = sha256_or_dir (path);
       g_assert_cmpstr (before, ==, after);
-      assert_no_journal_left (path);
+      test_util_assert_nothing_beside (path);
       n_run++;
     }
   g_assert_cmpuint (n_run, >, 0);   /* --outline at least */

@@ -137,19 +137,6 @@ make_hostile (const HostileCase *c,
 }
 
 static void
-assert_nothing_beside (const char *path)
-{
-  static const char * const suffixes[] = { "-journal", "-wal", "-shm" };
-
-  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
-    {
-      g_autofree char *p = g_strconcat (path, suffixes[i], NULL);
-
-      g_assert_false (g_file_test (p, G_FILE_TEST_EXISTS));
-    }
-}
-
-static void
 test_hostile_open (gconstpointer data)
 {
   const HostileCase *c = data;
@@ -175,7 +162,7 @@ test_hostile_open (gconstpointer data)
 
   after = test_util_file_sha256 (path);
   g_assert_cmpstr (before, ==, after);
-  assert_nothing_beside (path);
+  test_util_assert_nothing_beside (path);
 
   test_util_remove_dir (dir);
 }
@@ -224,7 +211,7 @@ test_hostile_cli (gconstpointer data)
         g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
         after = test_util_file_sha256 (path);
         g_assert_cmpstr (before, ==, after);
-        assert_nothing_beside (path);
+        test_util_assert_nothing_beside (path);
       }
   }
 

@@ -274,3 +274,17 @@ test_util_file_contains (const char *path,
 
   return memmem (contents, length, needle, strlen (needle)) != NULL;
 }
+
+void
+test_util_assert_nothing_beside (const char *path)
+{
+  static const char * const suffixes[] = { "-journal", "-wal", "-shm" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *beside = g_strconcat (path, suffixes[i], NULL);
+
+      if (g_file_test (beside, G_FILE_TEST_EXISTS))
+        g_error ("“%s” was left", beside);
+    }
+}

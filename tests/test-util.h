@@ -11,6 +11,9 @@ char *test_util_file_sha256     (const char *path);
 /* Whether the file's bytes hold @needle anywhere (binary files too). */
 gboolean test_util_file_contains (const char *path,
                                   const char *needle);
+/* Fails the test when SQLite's journal, write-ahead log or shared memory
+ * file was left beside the plan at @path. */
+void  test_util_assert_nothing_beside (const char *path);
 char *test_util_default_plan    (const char *dir,
                                  const char *name);
 void  test_util_remove_dir      (const char *dir);
