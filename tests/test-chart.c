@@ -11,6 +11,7 @@
 #include <pango/pangocairo.h>
 
 #include "renaksi-chart-draw.h"
+#include "renaksi-months.h"
 #include "renaksi-overview.h"
 #include "renaksi-plan.h"
 #include "test-util.h"
@@ -774,6 +775,22 @@ test_overview_figures (void)
   cairo_surface_destroy (surface);
 }
 
+/* The months of a mask, in calendar order, for tooltips and the overview. */
+static void
+test_months_describe (void)
+{
+  g_autofree char *none = renaksi_months_describe (0);
+  g_autofree char *spring = renaksi_months_describe (0x008 | 0x004);
+  g_autofree char *ends = renaksi_months_describe (0x800 | 0x001);
+  g_autofree char *expected_spring = g_strdup_printf ("%s, %s", renaksi_months_name (2), renaksi_months_name (3));
+  g_autofree char *expected_ends = g_strdup_printf ("%s, %s", renaksi_months_name (0), renaksi_months_name (11));
+
+  g_assert_cmpstr (none, ==, "");
+  g_assert_cmpstr (spring, ==, expected_spring);
+  g_assert_cmpstr (ends, ==, expected_ends);
+  g_assert_cmpstr (renaksi_months_name (2), !=, renaksi_months_name (3));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -793,6 +810,7 @@ main (int   argc,
   g_test_add_func ("/chart/rows/default-plan", test_rows_of_default_plan);
   g_test_add_func ("/chart/measure/wraps", test_measure_wraps);
   g_test_add_func ("/chart/overview/figures", test_overview_figures);
+  g_test_add_func ("/chart/months/describe", test_months_describe);
 
   return g_test_run ();
 }

@@ -13,6 +13,7 @@
 #include <math.h>
 
 #include "renaksi-month-chart-private.h"
+#include "renaksi-months.h"
 
 #define DEFAULT_ROW_HEIGHT 36
 #define MONTH_MIN_WIDTH 30
@@ -83,11 +84,6 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
-
-static const char * const month_names[RENAKSI_N_MONTHS] = {
-  N_("January"), N_("February"), N_("March"), N_("April"), N_("May"), N_("June"),
-  N_("July"), N_("August"), N_("September"), N_("October"), N_("November"), N_("December"),
-};
 
 /* Returns: (transfer none) (nullable): the node of row @index. The rows
  * model's items hold their nodes. */
@@ -494,46 +490,37 @@ renaksi_month_chart_describe_cell (RenaksiMonthChart *self,
       RenaksiChartEvidence evidence = self->evidence_func != NULL
         ? self->evidence_func (node, self->evidence_data) : RENAKSI_CHART_EVIDENCE_NONE;
       const char *evidence_names[] = { N_("none"), N_("partial"), N_("complete") };
-      g_autoptr(GString) planned_names = g_string_new (NULL);
-      g_autoptr(GString) realised_names = g_string_new (NULL);
-      g_autoptr(GString) late_names = g_string_new (NULL);
+      g_autofree char *planned_names = NULL;
+      g_autofree char *realised_names = NULL;
+      g_autofree char *late_names = NULL;
       RenaksiChartStatus status;
       guint late;
 
       /* Late as the chart draws it: as of its today, as the overview counts. */
       compute_status (self, &status);
       late = planned & ~realised & status.past_months;
-      for (guint m = 0; m < RENAKSI_N_MONTHS; m++)
-        {
-          if (planned & (1u << m))
-            g_string_append_printf (planned_names, "%s%s", planned_names->len > 0 ? ", " : "",
-                                    _(month_names[m]));
-          if (realised & (1u << m))
-            g_string_append_printf (realised_names, "%s%s", realised_names->len > 0 ? ", " : "",
-                                    _(month_names[m]));
-          if (late & (1u << m))
-            g_string_append_printf (late_names, "%s%s", late_names->len > 0 ? ", " : "",
-                                    _(month_names[m]));
-        }
+      planned_names = renaksi_months_describe (planned);
+      realised_names = renaksi_months_describe (realised);
+      late_names = renaksi_months_describe (late);
       g_string_append_c (text, '\n');
       g_string_append_printf (text, _("Planned: %s"),
-                              planned_names->len > 0 ? planned_names->str : _("no month"));
+                              *planned_names != '\0' ? planned_names : _("no month"));
       g_string_append_c (text, '\n');
       g_string_append_printf (text, _("Realised: %s"),
-                              realised_names->len > 0 ? realised_names->str : _("no month"));
+                              *realised_names != '\0' ? realised_names : _("no month"));
       g_string_append_c (text, '\n');
       g_string_append_printf (text, _("Evidence: %s"), _(evidence_names[evidence]));
       if (late != 0)
         {
           g_string_append_c (text, '\n');
           /* TRANSLATORS: the months over, planned and not realised: "Late: March, April" */
-          g_string_append_printf (text, _("Late: %s"), late_names->str);
+          g_string_append_printf (text, _("Late: %s"), late_names);
         }
       if (month >= 0 && month < RENAKSI_N_MONTHS)
         {
           g_string_append_c (text, '\n');
           /* TRANSLATORS: a month's state: "March: planned, not realised" */
-          g_string_append_printf (text, _("%s: %s, %s"), _(month_names[month]),
+          g_string_append_printf (text, _("%s: %s, %s"), renaksi_months_name ((guint)month),
                                   planned & (1u << month) ? _("planned") : _("not planned"),
                                   realised & (1u << month) ? _("realised") : _("not realised"));
           if (late & (1u << month))

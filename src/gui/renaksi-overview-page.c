@@ -12,6 +12,7 @@
 #include <math.h>
 
 #include "renaksi-month-chart.h"
+#include "renaksi-months.h"
 #include "renaksi-overview.h"
 #include "renaksi-overview-page.h"
 
@@ -38,11 +39,6 @@ enum {
 };
 
 static guint signals[N_SIGNALS];
-
-static const char * const month_names[RENAKSI_N_MONTHS] = {
-  N_("January"), N_("February"), N_("March"), N_("April"), N_("May"), N_("June"),
-  N_("July"), N_("August"), N_("September"), N_("October"), N_("November"), N_("December"),
-};
 
 static void
 draw_bars_cb (GtkDrawingArea *area,
@@ -154,19 +150,15 @@ create_late_row (RenaksiNode              *area,
   RenaksiNode *activity = renaksi_node_get_parent (sub);
   guint late = renaksi_node_get_planned_months (sub) & ~renaksi_node_get_realised_months (sub) &
                status->past_months;
-  g_autoptr(GString) months = g_string_new (NULL);
+  g_autofree char *months = renaksi_months_describe (late);
   g_autofree char *subtitle = NULL;
   const char *text = renaksi_node_get_text (sub);
-
-  for (guint m = 0; m < RENAKSI_N_MONTHS; m++)
-    if (late & (1u << m))
-      g_string_append_printf (months, "%s%s", months->len > 0 ? ", " : "", _(month_names[m]));
 
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), *text != '\0' ? text : _("(no text)"));
   /* TRANSLATORS: area and activity numbers, then the months not done: "Area 1 · 2. · Late: March" */
   subtitle = g_strdup_printf (_("Area %s · %s · Late: %s"), renaksi_node_get_label (area),
-                              activity != NULL ? renaksi_node_get_label (activity) : "", months->str);
+                              activity != NULL ? renaksi_node_get_label (activity) : "", months);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 3);
   /* A late item leads to its row, where it is put right. */

@@ -1,0 +1,35 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "renaksi-months.h"
+#include "renaksi-node.h"
+
+static const char * const names[RENAKSI_N_MONTHS] = {
+  N_("January"), N_("February"), N_("March"), N_("April"), N_("May"), N_("June"),
+  N_("July"), N_("August"), N_("September"), N_("October"), N_("November"), N_("December"),
+};
+
+/* @month counts from 0 (January). */
+const char *
+renaksi_months_name (guint month)
+{
+  g_return_val_if_fail (month < RENAKSI_N_MONTHS, "");
+
+  return _(names[month]);
+}
+
+/* The months of @mask (bit 0 January) by name, "March, April"; empty
+ * when there is none. */
+char *
+renaksi_months_describe (guint mask)
+{
+  GString *out = g_string_new (NULL);
+
+  for (guint m = 0; m < RENAKSI_N_MONTHS; m++)
+    if (mask & (1u << m))
+      g_string_append_printf (out, "%s%s", out->len > 0 ? ", " : "", _(names[m]));
+
+  return g_string_free (out, FALSE);
+}
