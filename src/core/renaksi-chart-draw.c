@@ -147,6 +147,15 @@ renaksi_chart_status_init_for_date (RenaksiChartStatus *status,
     }
 }
 
+/* The months over that were planned and not realised: what is late. */
+guint
+renaksi_chart_status_late_months (const RenaksiChartStatus *status,
+                                  guint                     planned,
+                                  guint                     realised)
+{
+  return planned & ~realised & status->past_months;
+}
+
 double
 renaksi_chart_geometry_months_x (const RenaksiChartGeometry *geometry)
 {
@@ -490,7 +499,7 @@ draw_months (cairo_t                   *cr,
 
   planned = row->planned;
   realised = row->realised;
-  late = planned & ~realised & status->past_months;
+  late = renaksi_chart_status_late_months (status, planned, realised);
 
   for_each_run (planned, draw_planned_run, &bars);
   for_each_run (late, draw_late_run, &bars);

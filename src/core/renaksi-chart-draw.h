@@ -97,6 +97,9 @@ typedef struct
 void     renaksi_chart_status_init_for_date (RenaksiChartStatus          *status,
                                              int                          plan_year,
                                              GDateTime                   *now);
+guint    renaksi_chart_status_late_months   (const RenaksiChartStatus    *status,
+                                             guint                        planned,
+                                             guint                        realised);
 
 double   renaksi_chart_geometry_months_x    (const RenaksiChartGeometry  *geometry);
 double   renaksi_chart_geometry_width       (const RenaksiChartGeometry  *geometry);

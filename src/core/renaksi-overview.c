@@ -18,8 +18,8 @@ renaksi_overview_is_late (RenaksiNode              *sub_activity,
   g_return_val_if_fail (RENAKSI_IS_NODE (sub_activity), FALSE);
   g_return_val_if_fail (status != NULL, FALSE);
 
-  return (renaksi_node_get_planned_months (sub_activity) &
-          ~renaksi_node_get_realised_months (sub_activity) & status->past_months) != 0;
+  return renaksi_chart_status_late_months (status, renaksi_node_get_planned_months (sub_activity),
+                                           renaksi_node_get_realised_months (sub_activity)) != 0;
 }
 
 static void

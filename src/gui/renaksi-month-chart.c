@@ -498,7 +498,7 @@ renaksi_month_chart_describe_cell (RenaksiMonthChart *self,
 
       /* Late as the chart draws it: as of its today, as the overview counts. */
       compute_status (self, &status);
-      late = planned & ~realised & status.past_months;
+      late = renaksi_chart_status_late_months (&status, planned, realised);
       planned_names = renaksi_months_describe (planned);
       realised_names = renaksi_months_describe (realised);
       late_names = renaksi_months_describe (late);

@@ -148,8 +148,8 @@ create_late_row (RenaksiNode              *area,
 {
   GtkWidget *row = adw_action_row_new ();
   RenaksiNode *activity = renaksi_node_get_parent (sub);
-  guint late = renaksi_node_get_planned_months (sub) & ~renaksi_node_get_realised_months (sub) &
-               status->past_months;
+  guint late = renaksi_chart_status_late_months (status, renaksi_node_get_planned_months (sub),
+                                                 renaksi_node_get_realised_months (sub));
   g_autofree char *months = renaksi_months_describe (late);
   g_autofree char *subtitle = NULL;
   const char *text = renaksi_node_get_text (sub);
