@@ -581,6 +581,22 @@ test_bad_text_over_limit (void)
   test_util_remove_dir (dir);
 }
 
+/* A cell's emphasis marks must pair up: refused on its line. */
+static void
+test_bad_unpaired_emphasis (void)
+{
+  g_autofree char *dir = test_util_make_dir ();
+  g_autofree char *in = g_build_filename (dir, "miring.csv", NULL);
+
+  g_assert_true (g_file_set_contents (in,
+    "NO,AREA PERUBAHAN,KEGIATAN,SUB KEGIATAN,INDIKATOR KEBERHASILAN,"
+    "Jan,Feb,Maret,April,Mei,Juni,Juli,Agt,Sept,Okt,Nov,Des,KET\n"
+    "1,A,1. K,1. S,1. <i>I</i> utuh,,,,,,,,,,,,,\n"
+    ",,,,2. <i>reward and punishment,,,,,,,,,,,,,\n", -1, NULL));
+  assert_refused (in, "“miring.csv”, line 3: column 5 has emphasis marks (<i>…</i>, <b>…</b>) that do not pair up.");
+  test_util_remove_dir (dir);
+}
+
 static void
 test_bad_utf16 (void)
 {
@@ -681,6 +697,7 @@ main (int   argc,
     }
   g_test_add_func ("/import/bad/huge-cell", test_bad_huge_cell);
   g_test_add_func ("/import/bad/text-over-limit", test_bad_text_over_limit);
+  g_test_add_func ("/import/bad/unpaired-emphasis", test_bad_unpaired_emphasis);
   g_test_add_func ("/import/bad/utf16", test_bad_utf16);
   g_test_add_func ("/import/refuses-overwrite", test_refuses_overwrite);
   g_test_add_func ("/import/cli/round-trip", test_cli_round_trip);

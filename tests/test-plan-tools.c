@@ -81,6 +81,16 @@ test_search (void)
   hits = renaksi_plan_search (plan, "CAFES", 100);
   g_assert_cmpuint (hits->len, ==, 1);
 
+  /* Emphasis marks are not words: a mark's letters find nothing. */
+  g_assert_nonnull (renaksi_plan_insert_node (plan, nth (renaksi_plan_get_areas (plan), 0), -1,
+                                              "Uji <i>zebra</i> dan <b>kuda</b>", NULL));
+  g_clear_pointer (&hits, g_ptr_array_unref);
+  hits = renaksi_plan_search (plan, "zebra dan kuda", 100);
+  g_assert_cmpuint (hits->len, ==, 1);
+  g_clear_pointer (&none, g_ptr_array_unref);
+  none = renaksi_plan_search (plan, "zebra </i>", 100);
+  g_assert_cmpuint (none->len, ==, 0);
+
   g_clear_object (&plan);
   test_util_remove_dir (dir);
 }

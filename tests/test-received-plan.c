@@ -339,7 +339,7 @@ test_hostile_clean_copy (gconstpointer data)
   test_util_remove_dir (dir);
 }
 
-/* ---- Text that is not UTF-8 ----------------------------------------------- */
+/* ---- Text that is not UTF-8, or not well marked --------------------------- */
 
 /* The first indicator in outline order: path 1.1.1.1. */
 #define FIRST_INDICATOR \
@@ -364,6 +364,9 @@ static const TextCase text_cases[] = {
   /* A NUL inside: C would see a shorter string than SQLite holds. */
   { "area-nul", "UPDATE area SET name = CAST (X'41726561004b6564756100' AS TEXT) WHERE id = " SECOND_AREA,
     "outline item 2", "Area\xef\xbf\xbdKedua" },
+  /* Emphasis that is never closed: the words are kept, unstyled. */
+  { "unpaired-emphasis", "UPDATE indicator SET text = '<i>Indikator <b>miring</i>' WHERE id = " FIRST_INDICATOR,
+    "outline item 1.1.1.1", "Indikator miring" },
   /* A blob where text belongs. */
   { "decree-blob", "UPDATE decree SET title = X'ff00fe'", "the decree", NULL,
     "\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd" },

@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "renaksi-annex-table.h"
+#include "renaksi-emphasis.h"
 #include "renaksi-error.h"
 #include "renaksi-text-limits.h"
 #include "renaksi-plan-file.h"
@@ -811,6 +812,13 @@ read_data_row (Reader     *reader,
           g_autofree char *message =
             g_strdup_printf (_("column %u holds %ld characters; a text may have at most %u."),
                              i + 1, length, RENAKSI_TEXT_LIMIT_NODE);
+          return fail (reader, error, line, message);
+        }
+      if (!renaksi_emphasis_check (cell, NULL))
+        {
+          g_autofree char *message =
+            g_strdup_printf (_("column %u has emphasis marks (<i>…</i>, <b>…</b>) that do not pair up."),
+                             i + 1);
           return fail (reader, error, line, message);
         }
     }

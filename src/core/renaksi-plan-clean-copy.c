@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "renaksi-db-private.h"
+#include "renaksi-emphasis.h"
 #include "renaksi-error.h"
 #include "renaksi-plan-clean-copy.h"
 #include "renaksi-plan-file.h"
@@ -71,6 +72,7 @@ source_columns (sqlite3    *source,
 typedef enum
 {
   KIND_TEXT,
+  KIND_MARKED_TEXT,   /* plan or decree text: may carry emphasis marks */
   KIND_INTEGER,
   KIND_BLOB,
 } ColumnKind;
@@ -90,7 +92,8 @@ shortened (const char *text,
 }
 
 /* Binds @column of @row as a value of @kind, a text cut to @limit and
- * counted in @n_shortened; FALSE when it is not one (the row is then left
+ * counted in @n_shortened (a text is repaired uncounted, as its invalid
+ * UTF-8 is: emphasis marks that do not pair up are taken out); FALSE when it is not one (the row is then left
  * out). */
 static gboolean
 bind_checked (sqlite3_stmt  *insert,
@@ -109,11 +112,13 @@ bind_checked (sqlite3_stmt  *insert,
   switch (kind)
     {
     case KIND_TEXT:
+    case KIND_MARKED_TEXT:
       {
         const char *text = (const char *)sqlite3_column_text (row, column);
         int length = sqlite3_column_bytes (row, column);
 
         g_autofree char *valid = NULL;
+        g_autofree char *repaired = NULL;
 
         if (text == NULL)
           return FALSE;
@@ -127,7 +132,19 @@ bind_checked (sqlite3_stmt  *insert,
         if ((guint)length > limit && g_utf8_strlen (text, length) > (glong)limit)
           {
             (*n_shortened)++;
-            return sqlite3_bind_text (insert, index, shortened (text, length, limit), -1, g_free) == SQLITE_OK;
+            repaired = shortened (text, length, limit);
+            text = repaired;
+            length = (int)strlen (repaired);
+          }
+        /* Emphasis marks that do not pair up (or were cut off): the words
+         * stay, unstyled. */
+        if (kind == KIND_MARKED_TEXT && !renaksi_emphasis_check (text, NULL))
+          {
+            char *plain = renaksi_emphasis_strip (text);
+
+            g_free (repaired);
+            text = repaired = plain;
+            length = (int)strlen (plain);
           }
         return sqlite3_bind_text (insert, index, text, length, SQLITE_TRANSIENT) == SQLITE_OK;
       }
@@ -199,6 +216,9 @@ copy_table (sqlite3                   *source,
       ColumnKind kind = g_strcmp0 (decltype, "TEXT") == 0 ? KIND_TEXT
                       : g_strcmp0 (decltype, "BLOB") == 0 ? KIND_BLOB : KIND_INTEGER;
       guint limit = renaksi_text_limit_for_column (table->name, column);
+
+      if (kind == KIND_TEXT && renaksi_text_column_has_emphasis (table->name, column))
+        kind = KIND_MARKED_TEXT;
 
       /* A column the source lacks takes the new file's default. */
       if (!g_hash_table_contains (present, column))

@@ -8,6 +8,7 @@
 
 #include <string.h>
 
+#include "renaksi-emphasis.h"
 #include "renaksi-plan-search.h"
 
 static char *
@@ -35,10 +36,13 @@ matches (RenaksiNode *node,
 {
   g_autofree char *haystack = NULL;
   g_autofree char *folded = NULL;
+  g_autofree char *plain = NULL;
 
   haystack = g_strjoin (" ", renaksi_node_get_label (node), renaksi_node_get_text (node),
                         renaksi_node_get_remark (node), NULL);
-  folded = fold (haystack);
+  /* "reward and" finds "<i>reward</i> and". */
+  plain = renaksi_emphasis_strip (haystack);
+  folded = fold (plain);
 
   for (guint i = 0; words[i] != NULL; i++)
     if (strstr (folded, words[i]) == NULL)

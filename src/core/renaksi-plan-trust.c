@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "renaksi-db-private.h"
+#include "renaksi-emphasis.h"
 #include "renaksi-error.h"
 #include "renaksi-plan-trust.h"
 #include "renaksi-schema.h"
@@ -496,8 +497,13 @@ renaksi_plan_trust_check_text (sqlite3     *handle,
               guint limit = renaksi_text_limit_for_column (tables[i].name, sqlite3_column_name (stmt, c));
               gboolean valid = column_is_valid_text (stmt, c);
 
-              /* The length is only measured on valid UTF-8. */
-              if (!valid || !renaksi_text_limit_check ((const char *)sqlite3_column_text (stmt, c), limit, NULL))
+              const char *text = valid ? (const char *)sqlite3_column_text (stmt, c) : NULL;
+              gboolean paired = TRUE;
+              gboolean emphasis = renaksi_text_column_has_emphasis (tables[i].name, sqlite3_column_name (stmt, c));
+
+              /* The length and the marks are only read in valid UTF-8. */
+              if (!valid || (emphasis && !(paired = renaksi_emphasis_check (text, NULL))) ||
+                  !renaksi_text_limit_check (text, limit, NULL))
                 {
                   gint64 rowid = sqlite3_column_int64 (stmt, 0);
                   g_autofree char *name = g_filename_display_basename (path);
@@ -510,6 +516,13 @@ renaksi_plan_trust_check_text (sqlite3     *handle,
                                  _("“%s” holds text that is not valid (not UTF-8) in %s, so the file "
                                    "was not opened; it has not been changed. A clean copy (“Open a "
                                    "Clean Copy”, or renaksi --clean-copy) repairs the text."),
+                                 name, where);
+                  else if (!paired)
+                    g_set_error (error, RENAKSI_ERROR, RENAKSI_ERROR_UNTRUSTED,
+                                 _("“%s” holds a text whose emphasis marks do not pair up, in %s, so "
+                                   "the file was not opened; it has not been changed. A clean copy "
+                                   "(“Open a Clean Copy”, or renaksi --clean-copy) keeps its words "
+                                   "without the marks."),
                                  name, where);
                   else
                     g_set_error (error, RENAKSI_ERROR, RENAKSI_ERROR_UNTRUSTED,

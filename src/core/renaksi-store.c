@@ -100,14 +100,14 @@ renaksi_store_write_decree (RenaksiDb      *db,
                              decree->copy_unit, decree->copy_title, decree->copy_name };
 
     for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
-      if (!renaksi_text_limit_check (fields[i], RENAKSI_TEXT_LIMIT_DECREE_FIELD, error))
+      if (!renaksi_text_check (fields[i], RENAKSI_TEXT_LIMIT_DECREE_FIELD, error))
         return FALSE;
     for (guint i = 0; i < decree->parts->len; i++)
       {
         RenaksiDecreePart *part = g_ptr_array_index (decree->parts, i);
 
         if (!renaksi_text_limit_check (part->label, RENAKSI_TEXT_LIMIT_LABEL, error) ||
-            !renaksi_text_limit_check (part->text, RENAKSI_TEXT_LIMIT_DECREE_PART, error))
+            !renaksi_text_check (part->text, RENAKSI_TEXT_LIMIT_DECREE_PART, error))
           return FALSE;
       }
   }
@@ -238,7 +238,7 @@ renaksi_store_insert_node (RenaksiDb        *db,
   g_return_val_if_fail (kind <= RENAKSI_NODE_INDICATOR, FALSE);
 
   if (!renaksi_text_limit_check (label, RENAKSI_TEXT_LIMIT_LABEL, error) ||
-      !renaksi_text_limit_check (text, RENAKSI_TEXT_LIMIT_NODE, error))
+      !renaksi_text_check (text, RENAKSI_TEXT_LIMIT_NODE, error))
     return FALSE;
 
   stmt = renaksi_db_prepare (db, insert_sql[kind], error);
@@ -271,7 +271,7 @@ renaksi_store_update_text (RenaksiDb        *db,
   g_return_val_if_fail (RENAKSI_IS_DB (db), FALSE);
   g_return_val_if_fail (kind <= RENAKSI_NODE_INDICATOR, FALSE);
 
-  if (!renaksi_text_limit_check (text, RENAKSI_TEXT_LIMIT_NODE, error))
+  if (!renaksi_text_check (text, RENAKSI_TEXT_LIMIT_NODE, error))
     return FALSE;
 
   stmt = renaksi_db_prepare (db, update_text_sql[kind], error);
@@ -318,7 +318,7 @@ renaksi_store_update_remark (RenaksiDb   *db,
 
   g_return_val_if_fail (RENAKSI_IS_DB (db), FALSE);
 
-  if (!renaksi_text_limit_check (remark, RENAKSI_TEXT_LIMIT_REMARK, error))
+  if (!renaksi_text_check (remark, RENAKSI_TEXT_LIMIT_REMARK, error))
     return FALSE;
 
   stmt = renaksi_db_prepare (db, "UPDATE sub_activity SET remark = ?2 WHERE id = ?1", error);

@@ -9,6 +9,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "renaksi-emphasis.h"
 #include "renaksi-error.h"
 #include "renaksi-text-limits.h"
 
@@ -16,30 +17,56 @@ static const struct {
   const char *table;    /* NULL: any table */
   const char *column;
   guint       limit;
+  gboolean    emphasis;   /* the text may carry emphasis marks */
 } limits[] = {
-  { NULL, "label", RENAKSI_TEXT_LIMIT_LABEL },
-  { "area", "name", RENAKSI_TEXT_LIMIT_NODE },
-  { "activity", "name", RENAKSI_TEXT_LIMIT_NODE },
-  { "sub_activity", "name", RENAKSI_TEXT_LIMIT_NODE },
-  { "sub_activity", "remark", RENAKSI_TEXT_LIMIT_REMARK },
-  { "indicator", "text", RENAKSI_TEXT_LIMIT_NODE },
-  { "decree_part", "text", RENAKSI_TEXT_LIMIT_DECREE_PART },
-  { "decree", NULL, RENAKSI_TEXT_LIMIT_DECREE_FIELD },
+  { NULL, "label", RENAKSI_TEXT_LIMIT_LABEL, FALSE },
+  { "area", "name", RENAKSI_TEXT_LIMIT_NODE, TRUE },
+  { "activity", "name", RENAKSI_TEXT_LIMIT_NODE, TRUE },
+  { "sub_activity", "name", RENAKSI_TEXT_LIMIT_NODE, TRUE },
+  { "sub_activity", "remark", RENAKSI_TEXT_LIMIT_REMARK, TRUE },
+  { "indicator", "text", RENAKSI_TEXT_LIMIT_NODE, TRUE },
+  { "decree_part", "text", RENAKSI_TEXT_LIMIT_DECREE_PART, TRUE },
+  { "decree", NULL, RENAKSI_TEXT_LIMIT_DECREE_FIELD, TRUE },
 };
+
+static int
+find_column (const char *table,
+             const char *column)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (limits); i++)
+    if ((limits[i].table == NULL || g_str_equal (limits[i].table, table)) &&
+        (limits[i].column == NULL || g_str_equal (limits[i].column, column)))
+      return (int)i;
+
+  return -1;
+}
 
 /* Returns: the limit of a text column of the plan file, in characters. */
 guint
 renaksi_text_limit_for_column (const char *table,
                                const char *column)
 {
+  int i;
+
   g_return_val_if_fail (table != NULL && column != NULL, RENAKSI_TEXT_LIMIT_OTHER);
 
-  for (guint i = 0; i < G_N_ELEMENTS (limits); i++)
-    if ((limits[i].table == NULL || g_str_equal (limits[i].table, table)) &&
-        (limits[i].column == NULL || g_str_equal (limits[i].column, column)))
-      return limits[i].limit;
+  i = find_column (table, column);
+  return i >= 0 ? limits[i].limit : RENAKSI_TEXT_LIMIT_OTHER;
+}
 
-  return RENAKSI_TEXT_LIMIT_OTHER;
+/* Returns: whether a text column of the plan file is plan or decree text,
+ * which may carry emphasis marks (evidence names and notes do not: a
+ * "<b>" in a file name is the name). */
+gboolean
+renaksi_text_column_has_emphasis (const char *table,
+                                  const char *column)
+{
+  int i;
+
+  g_return_val_if_fail (table != NULL && column != NULL, FALSE);
+
+  i = find_column (table, column);
+  return i >= 0 && limits[i].emphasis;
 }
 
 /* Refuses (RENAKSI_ERROR_INVALID) a @text longer than @limit characters. */
@@ -60,4 +87,14 @@ renaksi_text_limit_check (const char  *text,
                _("A text is too long: %ld characters, where at most %u are allowed. "
                  "Shorten it and try again."), length, limit);
   return FALSE;
+}
+
+/* What the store takes of a text: at most @limit characters, and
+ * emphasis marks that pair up. */
+gboolean
+renaksi_text_check (const char  *text,
+                    guint        limit,
+                    GError     **error)
+{
+  return renaksi_text_limit_check (text, limit, error) && renaksi_emphasis_check (text, error);
 }

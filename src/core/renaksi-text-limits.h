@@ -18,7 +18,12 @@ G_BEGIN_DECLS
 
 guint    renaksi_text_limit_for_column (const char  *table,
                                         const char  *column);
+gboolean renaksi_text_column_has_emphasis (const char *table,
+                                           const char *column);
 gboolean renaksi_text_limit_check      (const char  *text,
+                                        guint        limit,
+                                        GError     **error);
+gboolean renaksi_text_check            (const char  *text,
                                         guint        limit,
                                         GError     **error);
 
