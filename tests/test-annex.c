@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "renaksi-annex-layout.h"
+#include "renaksi-emphasis.h"
 #include "renaksi-error.h"
 #include "renaksi-plan-file.h"
 #include "renaksi-plan-text.h"
@@ -285,7 +286,8 @@ static void
 add_words (GHashTable *words,
            const char *text)
 {
-  g_auto(GStrv) split = g_strsplit_set (text != NULL ? text : "", " \t\n", -1);
+  g_autofree char *plain = renaksi_emphasis_strip (text);
+  g_auto(GStrv) split = g_strsplit_set (plain, " \t\n", -1);
 
   for (guint i = 0; split[i] != NULL; i++)
     if (*split[i] != '\0')

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include "renaksi-emphasis.h"
 #include "test-util-pdf.h"
 
 PopplerDocument *
@@ -20,9 +21,11 @@ test_util_open_pdf (const char *path)
 char *
 test_util_squeeze (const char *text)
 {
+  g_autofree char *plain = renaksi_emphasis_strip (text);
   GString *out = g_string_new (NULL);
 
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+  /* As it reads in print: no emphasis marks, hyphenation marks or spaces. */
+  for (const char *p = plain; *p != '\0'; p = g_utf8_next_char (p))
     {
       gunichar c = g_utf8_get_char (p);
 

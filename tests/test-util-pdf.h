@@ -11,10 +11,10 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerDocument, g_object_unref)
 
 /* The PDF at @path as poppler reads it; fails the test if it cannot. */
 PopplerDocument *test_util_open_pdf (const char *path);
-/* @text without whitespace, the hyphens a break at a hyphenation point
- * shows (U+00AD, as Pango writes them) and the marks of break points, so
- * that line wrapping (even inside a word too long for its column) cannot
- * hide a match. */
+/* @text without its emphasis marks, whitespace, the hyphens a break at a
+ * hyphenation point shows (U+00AD, as Pango writes them) and the marks of
+ * break points, so that line wrapping (even inside a word too long for its
+ * column) cannot hide a match. */
 char            *test_util_squeeze  (const char *text);
 
 G_END_DECLS

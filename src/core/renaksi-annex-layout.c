@@ -28,6 +28,8 @@
 #include <unistd.h>
 
 #include "renaksi-annex-layout.h"
+#include "renaksi-emphasis.h"
+#include "renaksi-emphasis-layout.h"
 #include "renaksi-error.h"
 #include "renaksi-hyphenate.h"
 #include "renaksi-safe-writer.h"
@@ -213,7 +215,8 @@ make_font (RenaksiAnnexLayout *self,
   return font;
 }
 
-/* A layout of @text, @width points wide (0: unwrapped). With @hyphenate,
+/* A layout of @text (its emphasis marks as italic and bold), @width
+ * points wide (0: unwrapped). With @hyphenate,
  * a word breaks at its hyphenation points and shows the hyphen (Pango
  * shows one only where it breaks at a soft hyphen when it may insert
  * hyphens); without, words are never hyphenated. Either way a word longer
@@ -231,14 +234,6 @@ make_layout_full (RenaksiAnnexLayout *self,
   PangoLayout *layout = pango_layout_new (self->context);
   g_autoptr(PangoFontDescription) font = make_font (self, size, bold);
 
-  if (!hyphenate)
-    {
-      PangoAttrList *attrs = pango_attr_list_new ();
-
-      pango_attr_list_insert (attrs, pango_attr_insert_hyphens_new (FALSE));
-      pango_layout_set_attributes (layout, attrs);
-      pango_attr_list_unref (attrs);
-    }
   pango_layout_set_font_description (layout, font);
   if (width > 0)
     {
@@ -246,14 +241,8 @@ make_layout_full (RenaksiAnnexLayout *self,
       pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
     }
   pango_layout_set_alignment (layout, align);
-  if (hyphenate)
-    {
-      g_autofree char *marked = renaksi_hyphenate (text);
-
-      pango_layout_set_text (layout, marked, -1);
-    }
-  else
-    pango_layout_set_text (layout, text != NULL ? text : "", -1);
+  renaksi_emphasis_layout_set (layout, text,
+                               hyphenate ? RENAKSI_EMPHASIS_LAYOUT_HYPHENATE : RENAKSI_EMPHASIS_LAYOUT_NO_HYPHEN);
 
   return layout;
 }
@@ -566,7 +555,8 @@ widest_piece (RenaksiAnnexLayout *self,
               gboolean            bold,
               gboolean            hyphenate)
 {
-  g_autofree char *marked = hyphenate ? renaksi_hyphenate (text) : g_strdup (text);
+  g_autofree char *marked = renaksi_emphasis_layout_text (text, hyphenate ? RENAKSI_EMPHASIS_LAYOUT_HYPHENATE
+                                                                          : RENAKSI_EMPHASIS_LAYOUT_PLAIN, NULL);
   g_auto(GStrv) words = g_strsplit_set (marked, " \t\n", -1);
   double widest = 0;
   glong longest = 0;
@@ -1292,7 +1282,8 @@ continued_cell (RenaksiAnnexLayout *self,
       /* Never the label alone ("1. (lanjutan)"): its first word too. */
       if (renaksi_node_get_label (node) != NULL && g_str_equal (head, renaksi_node_get_label (node)))
         {
-          g_auto(GStrv) words = g_strsplit (renaksi_node_get_text (node), " ", 2);
+          g_autofree char *plain = renaksi_emphasis_strip (renaksi_node_get_text (node));
+          g_auto(GStrv) words = g_strsplit (plain, " ", 2);
 
           g_free (head);
           head = labelled (renaksi_node_get_label (node), words[0]);

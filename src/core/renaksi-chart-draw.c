@@ -15,6 +15,7 @@
 #include <pango/pangocairo.h>
 
 #include "renaksi-chart-draw.h"
+#include "renaksi-emphasis-layout.h"
 
 #define TEXT_PADDING 4.0
 #define INDENT_STEP 10.0
@@ -579,7 +580,7 @@ set_row_text (PangoLayout                *layout,
                                      font : bold);
   pango_layout_set_width (layout, (int) (MAX (width, 1) * PANGO_SCALE));
   pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
-  pango_layout_set_text (layout, text, -1);
+  renaksi_emphasis_layout_set (layout, text, RENAKSI_EMPHASIS_LAYOUT_PLAIN);
 }
 
 static double
@@ -640,6 +641,8 @@ draw_header (cairo_t                    *cr,
   pango_layout_set_width (layout, -1);
   pango_layout_set_height (layout, -1);
   pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_NONE);
+  /* The rows' emphasis is not the month names'. */
+  pango_layout_set_attributes (layout, NULL);
   for (guint m = 0; m < RENAKSI_N_MONTHS; m++)
     {
       double x = months_x + m * geometry->month_width;

@@ -17,6 +17,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "renaksi-emphasis-layout.h"
 #include "renaksi-error.h"
 #include "renaksi-evidence-checklist.h"
 #include "renaksi-evidence-store.h"
@@ -89,7 +90,7 @@ set_text (Writer     *w,
   pango_layout_set_font_description (w->layout, font);
   pango_layout_set_width (w->layout, (int)(width * PANGO_SCALE));
   pango_layout_set_wrap (w->layout, PANGO_WRAP_WORD_CHAR);
-  pango_layout_set_text (w->layout, text, -1);
+  renaksi_emphasis_layout_set (w->layout, text, RENAKSI_EMPHASIS_LAYOUT_PLAIN);
 }
 
 static double
