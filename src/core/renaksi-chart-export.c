@@ -15,6 +15,7 @@
 
 #include "renaksi-chart-draw.h"
 #include "renaksi-chart-export.h"
+#include "renaksi-emphasis-layout.h"
 #include "renaksi-error.h"
 #include "renaksi-safe-writer.h"
 #include "renaksi-evidence-store.h"
@@ -112,7 +113,7 @@ draw_heading (cairo_t  *cr,
       if (lines[i] == NULL || *lines[i] == '\0')
         continue;
       pango_layout_set_font_description (layout, i < 2 ? export->heading_font : export->font);
-      pango_layout_set_text (layout, lines[i], -1);
+      renaksi_emphasis_layout_set (layout, lines[i], RENAKSI_EMPHASIS_LAYOUT_PLAIN);
       pango_layout_get_pixel_size (layout, NULL, &height);
       if (draw)
         {
