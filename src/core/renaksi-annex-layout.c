@@ -149,6 +149,7 @@ struct _RenaksiAnnexLayout
   GArray       *body;             /* of BodyItem */
   guint         n_body_pages;
   GHashTable   *label_indents;    /* indicator label → hanging indent, cached */
+  GHashTable   *piece_widths;     /* size, weight and a piece of text → its width */
 
   /* Measuring, row by row (see ensure_measured). */
   guint         n_measured;
@@ -197,6 +198,7 @@ invalidate (RenaksiAnnexLayout *self)
 {
   self->paginated = FALSE;
   g_hash_table_remove_all (self->label_indents);
+  g_hash_table_remove_all (self->piece_widths);
 }
 
 /* ---- Text ---------------------------------------------------------------- */
@@ -536,12 +538,60 @@ typedef struct
   GArray *widths[N_TEXT_COLUMNS];     /* of double; 0 ends a cell */
 } Natural;
 
+/* The width of @piece, with the hyphen it may show after it when
+ * @hyphen. A plan repeats its words: each is measured once. */
+static double
+piece_width (RenaksiAnnexLayout *self,
+             const char         *piece,
+             double              size,
+             gboolean            bold,
+             gboolean            hyphen)
+{
+  g_autofree char *key = g_strdup_printf ("%g %d %d %s", size, bold, hyphen, piece);
+  double *known = g_hash_table_lookup (self->piece_widths, key);
+  g_autofree char *measured = NULL;
+
+  if (known != NULL)
+    return *known;
+
+  measured = g_strconcat (piece, hyphen ? "-" : "", NULL);
+  known = g_new (double, 1);
+  *known = text_width (self, measured, size, bold);
+  g_hash_table_insert (self->piece_widths, g_steal_pointer (&key), known);
+
+  return *known;
+}
+
+/* The unwrapped width of @text at the table's size: its words' widths
+ * and its spaces'. Good enough to compare column splits (the cells are
+ * laid out for real afterwards), and a plan's words are few. */
+static double
+natural_width (RenaksiAnnexLayout *self,
+               const char         *text)
+{
+  g_autofree char *plain = renaksi_emphasis_strip (text);
+  g_auto(GStrv) words = g_strsplit (plain, " ", -1);
+  double width = 0;
+  guint n = 0;
+
+  for (guint i = 0; words[i] != NULL; i++)
+    if (*words[i] != '\0')
+      {
+        width += piece_width (self, words[i], self->font_size, FALSE, FALSE);
+        n++;
+      }
+  if (n > 1)
+    width += (n - 1) * piece_width (self, " ", self->font_size, FALSE, FALSE);
+
+  return width;
+}
+
 static void
 natural_add (RenaksiAnnexLayout *self,
              GArray             *widths,
              const char         *text)
 {
-  double w = text_width (self, text, self->font_size, FALSE);
+  double w = natural_width (self, text);
 
   g_array_append_val (widths, w);
 }
@@ -582,11 +632,7 @@ widest_piece (RenaksiAnnexLayout *self,
                 if (pass == 0)
                   longest = MAX (longest, n);
                 else if (n + 3 >= longest && n > 0)
-                  {
-                    g_autofree char *with_hyphen = g_strconcat (lines[l], "-", NULL);
-
-                    widest = MAX (widest, text_width (self, with_hyphen, size, bold));
-                  }
+                  widest = MAX (widest, piece_width (self, lines[l], size, bold, TRUE));
               }
           }
       }
@@ -704,7 +750,7 @@ natural_measure (RenaksiAnnexLayout *self,
               const char *label = renaksi_node_get_label (indicator);
               const char *text = renaksi_node_get_text (indicator);
               double indent = label != NULL && *label != '\0' ? label_indent (self, label) : 0;
-              double w = text_width (self, text, self->font_size, FALSE);
+              double w = natural_width (self, text);
 
               /* The hanging indent takes its share of every line. */
               w += indent * ceil (w / MM (40));
@@ -2084,6 +2130,7 @@ renaksi_annex_layout_finalize (GObject *object)
   g_array_unref (self->pages);
   g_array_unref (self->body);
   g_hash_table_unref (self->label_indents);
+  g_hash_table_unref (self->piece_widths);
   g_hash_table_unref (self->row_cells);
 
   G_OBJECT_CLASS (renaksi_annex_layout_parent_class)->finalize (object);
@@ -2171,6 +2218,7 @@ renaksi_annex_layout_init (RenaksiAnnexLayout *self)
   self->font_family = g_strdup ("Liberation Sans");
   self->font_size = RENAKSI_ANNEX_FONT_SIZE_DEFAULT;
   self->label_indents = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->piece_widths = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->row_cells = g_hash_table_new_full (NULL, NULL, NULL, row_cells_free);
   self->rows = g_array_new (FALSE, FALSE, sizeof (Row));
   self->pages = g_array_new (FALSE, FALSE, sizeof (PageStart));

@@ -40,14 +40,30 @@ dictionary (void)
   return dict;
 }
 
+static gpointer
+load_in_thread (gpointer data)
+{
+  dictionary ();
+  return NULL;
+}
+
+/* Starts reading the patterns (about 10 ms) in a thread of its own, so
+ * that a command about to lay out text need not wait for them while it
+ * opens its plan; the first hyphenation waits for them if need be. */
+void
+renaksi_hyphenate_preload (void)
+{
+  g_thread_unref (g_thread_new ("renaksi-hyphen", load_in_thread, NULL));
+}
+
 /* Appends @word (letters only, @len bytes) with soft hyphens at its
  * hyphenation points. The patterns are ISO 8859-1; a word outside it is
  * left whole. */
 static void
-append_word (GString    *out,
-             HyphenDict *dict,
-             const char *word,
-             gsize       len)
+hyphenate_word (GString    *out,
+                HyphenDict *dict,
+                const char *word,
+                gsize       len)
 {
   g_autofree char *lower = NULL;
   g_autofree char *latin1 = NULL;
@@ -99,6 +115,42 @@ append_word (GString    *out,
 }
 
 /* A token with a digit or a slash is a number or an identifier. */
+/* A plan repeats its words ("Reformasi", "Birokrasi", …) and every
+ * layout of a text hyphenates it again: each word is looked up once. The
+ * cache is bounded, and shared by the threads that lay out. */
+#define WORD_CACHE_MAX 50000
+
+G_LOCK_DEFINE_STATIC (word_cache);
+static GHashTable *word_cache;
+
+static void
+append_word (GString    *out,
+             HyphenDict *dict,
+             const char *word,
+             gsize       len)
+{
+  g_autofree char *key = g_strndup (word, len);
+  const char *known;
+
+  G_LOCK (word_cache);
+  if (word_cache == NULL || g_hash_table_size (word_cache) >= WORD_CACHE_MAX)
+    {
+      g_clear_pointer (&word_cache, g_hash_table_unref);
+      word_cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+    }
+  known = g_hash_table_lookup (word_cache, key);
+  if (known != NULL)
+    g_string_append (out, known);
+  else
+    {
+      gsize start = out->len;
+
+      hyphenate_word (out, dict, word, len);
+      g_hash_table_insert (word_cache, g_steal_pointer (&key), g_strdup (out->str + start));
+    }
+  G_UNLOCK (word_cache);
+}
+
 static gboolean
 is_identifier (const char *token,
                gsize       len)

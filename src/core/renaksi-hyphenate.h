@@ -12,6 +12,7 @@ G_BEGIN_DECLS
 #define RENAKSI_HYPHENATE_BREAK       "\u200b"
 #define RENAKSI_HYPHENATE_JOINER      "\u2060"
 
+void      renaksi_hyphenate_preload    (void);
 char     *renaksi_hyphenate            (const char *text);
 char     *renaksi_hyphenate_strip      (const char *text,
                                         gssize      len);
