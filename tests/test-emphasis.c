@@ -26,6 +26,7 @@ test_check (void)
     "closed</i> never opened",
     "<i><b>crossed</i></b>",
     "<i><i>twice</i></i>",
+    "<<i></i>i>",
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (valid); i++)
@@ -67,9 +68,13 @@ test_parse_invalid_is_literal (void)
   g_autofree char *plain = renaksi_emphasis_parse ("<i>open", &spans);
   g_autofree char *stripped = renaksi_emphasis_strip ("<i>open");
 
+  g_autofree char *nested = renaksi_emphasis_strip ("<<i>i>x");
+
   g_assert_cmpstr (plain, ==, "<i>open");
   g_assert_cmpuint (spans->len, ==, 0);
   g_assert_cmpstr (stripped, ==, "open");
+  /* Taking marks out never leaves one made of what was around them. */
+  g_assert_cmpstr (nested, ==, "x");
 }
 
 static void
@@ -116,7 +121,10 @@ test_pango_markup (void)
 {
   g_autofree char *markup = renaksi_emphasis_to_pango_markup ("A & B < <i>C \"D\"</i>");
 
+  g_autofree char *unpaired = renaksi_emphasis_to_pango_markup ("<i>open <b>x</b>");
+
   g_assert_cmpstr (markup, ==, "A &amp; B &lt; <i>C &quot;D&quot;</i>");
+  g_assert_cmpstr (unpaired, ==, "&lt;i&gt;open &lt;b&gt;x&lt;/b&gt;");
 }
 
 /* Spans follow their words through hyphenation's inserted marks. */

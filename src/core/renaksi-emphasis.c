@@ -37,8 +37,13 @@ mark_at (const char *p)
   return -1;
 }
 
-/* Reads @text's marks into @plain and @spans (either may be NULL).
- * Returns: FALSE, with nothing in @spans, when the marks do not pair up. */
+static gboolean has_marks (const char *text);
+
+/* Reads @text's words into @plain and its marks into @spans (or not,
+ * when NULL).
+ * Returns: FALSE, with nothing in @spans, when the marks do not pair up,
+ * or when taking them out leaves a mark made of what was around them
+ * ("<<i></i>i>"): what the app writes reads back the same. */
 static gboolean
 read_marks (const char *text,
             GString    *plain,
@@ -56,8 +61,7 @@ read_marks (const char *text,
 
       if (m < 0)
         {
-          if (plain != NULL)
-            g_string_append_c (plain, *p);
+          g_string_append_c (plain, *p);
           out++;
           p++;
           continue;
@@ -85,7 +89,7 @@ read_marks (const char *text,
         }
       p += marks[m].length;
     }
-  if (depth == 0)
+  if (depth == 0 && !has_marks (plain->str))
     return TRUE;
 
 invalid:
@@ -100,7 +104,9 @@ gboolean
 renaksi_emphasis_check (const char  *text,
                         GError     **error)
 {
-  if (text == NULL || strchr (text, '<') == NULL || read_marks (text, NULL, NULL))
+  g_autoptr(GString) plain = NULL;
+
+  if (text == NULL || strchr (text, '<') == NULL || read_marks (text, (plain = g_string_new (NULL)), NULL))
     return TRUE;
 
   g_set_error (error, RENAKSI_ERROR, RENAKSI_ERROR_INVALID,
@@ -109,12 +115,9 @@ renaksi_emphasis_check (const char  *text,
   return FALSE;
 }
 
-/* Returns: whether @text has any emphasis mark. */
-gboolean
-renaksi_emphasis_has_marks (const char *text)
+static gboolean
+has_marks (const char *text)
 {
-  if (text == NULL)
-    return FALSE;
   for (const char *p = strchr (text, '<'); p != NULL; p = strchr (p + 1, '<'))
     if (mark_at (p) >= 0)
       return TRUE;
@@ -122,30 +125,39 @@ renaksi_emphasis_has_marks (const char *text)
   return FALSE;
 }
 
+/* Returns: whether @text has any emphasis mark. */
+gboolean
+renaksi_emphasis_has_marks (const char *text)
+{
+  return text != NULL && has_marks (text);
+}
+
 /* Returns: @text without its marks, as searched, measured and compared.
- * A text whose marks do not pair up loses them all as well. */
+ * A text whose marks do not pair up loses them all as well, and what is
+ * left has none ("<<i>i>" loses both). */
 char *
 renaksi_emphasis_strip (const char *text)
 {
-  GString *plain;
+  char *plain = g_strdup (text != NULL ? text : "");
 
-  if (text == NULL)
-    return g_strdup ("");
-  if (!renaksi_emphasis_has_marks (text))
-    return g_strdup (text);
-
-  plain = g_string_sized_new (strlen (text));
-  for (const char *p = text; *p != '\0';)
+  while (renaksi_emphasis_has_marks (plain))
     {
-      int m = mark_at (p);
+      GString *out = g_string_sized_new (strlen (plain));
 
-      if (m >= 0)
-        p += marks[m].length;
-      else
-        g_string_append_c (plain, *p++);
+      for (const char *p = plain; *p != '\0';)
+        {
+          int m = mark_at (p);
+
+          if (m >= 0)
+            p += marks[m].length;
+          else
+            g_string_append_c (out, *p++);
+        }
+      g_free (plain);
+      plain = g_string_free (out, FALSE);
     }
 
-  return g_string_free (plain, FALSE);
+  return plain;
 }
 
 /* Returns: the plain text; @spans (when not NULL) gets a new array of
@@ -260,10 +272,12 @@ renaksi_emphasis_to_pango_markup (const char *text)
   g_autofree char *plain = renaksi_emphasis_parse (text, &spans);
   g_autofree char *normal = renaksi_emphasis_build (plain, (RenaksiEmphasisSpan *)spans->data, spans->len);
   GString *out = g_string_sized_new (strlen (normal) + 16);
+  /* A text whose marks do not pair up is all text, its marks too. */
+  gboolean valid = renaksi_emphasis_check (text, NULL);
 
   for (const char *p = normal; *p != '\0';)
     {
-      int m = mark_at (p);
+      int m = valid ? mark_at (p) : -1;
 
       if (m >= 0)
         {
@@ -278,6 +292,8 @@ renaksi_emphasis_to_pango_markup (const char *text)
         case '&': g_string_append (out, "&amp;"); break;
         case '\'': g_string_append (out, "&apos;"); break;
         case '"': g_string_append (out, "&quot;"); break;
+        /* As a reference, or the markup parser makes it a line feed. */
+        case '\r': g_string_append (out, "&#13;"); break;
         default: g_string_append_c (out, *p); break;
         }
       p++;

@@ -10,7 +10,8 @@ G_BEGIN_DECLS
  * Only four sequences are marks: <i>, </i>, <b> and </b>; every other
  * character, "<" and "&" included, is the text itself (no entities, so a
  * text without emphasis reads as it always did). A text is valid when its
- * marks pair up, nest, and never open a style that is already open. */
+ * marks pair up, nest, never open a style that is already open, and
+ * taking them out leaves no mark made of what was around them. */
 typedef enum
 {
   RENAKSI_EMPHASIS_ITALIC = 1 << 0,
