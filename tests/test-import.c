@@ -368,6 +368,66 @@ test_round_trip_formulas (void)
   test_util_remove_dir (dir);
 }
 
+/* Emphasis marks stay in the cells as they are in the texts: export →
+ * import gives the same texts, marks and all, and exporting that again
+ * gives the same bytes. A mark first does not make a cell look like a
+ * formula, and a formula sign before a mark is still guarded. */
+static void
+test_round_trip_emphasis (void)
+{
+  g_autofree char *dir = test_util_make_dir ();
+  g_autofree char *path = test_util_emphasis_plan (dir, "miring.renaksi");
+  g_autofree char *tsv_path = g_build_filename (dir, "annex.tsv", NULL);
+  g_autofree char *again = g_build_filename (dir, "again.renaksi", NULL);
+  g_autofree char *tsv_again_path = g_build_filename (dir, "again.tsv", NULL);
+  g_autofree char *tsv = NULL;
+  g_autofree char *tsv_again = NULL;
+  g_autofree char *outline = NULL;
+  g_autoptr(GPtrArray) cells = NULL;
+  g_autoptr(GError) error = NULL;
+  static const char * const texts[] = {
+    TEST_UTIL_EMPHASIS_AREA, TEST_UTIL_EMPHASIS_ACTIVITY, TEST_UTIL_EMPHASIS_SUB_ACTIVITY,
+    TEST_UTIL_EMPHASIS_REMARK, TEST_UTIL_EMPHASIS_INDICATOR, TEST_UTIL_EMPHASIS_INDICATOR_BOTH,
+    TEST_UTIL_EMPHASIS_FORMULA_AREA, TEST_UTIL_EMPHASIS_TITLE, TEST_UTIL_EMPHASIS_SIGNATORY,
+  };
+  gboolean formula_area_seen = FALSE;
+  gboolean guarded_area_seen = FALSE;
+
+  assert_round_trip (dir, path);
+
+  g_assert_true (g_file_get_contents (tsv_path, &tsv, NULL, NULL));
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    g_assert_nonnull (strstr (tsv, texts[i]));
+  outline = outline_of (again);
+  g_assert_nonnull (strstr (outline, "\tarea\t" TEST_UTIL_EMPHASIS_AREA "\n"));
+  g_assert_nonnull (strstr (outline, "\tindicator\t" TEST_UTIL_EMPHASIS_INDICATOR "\n"));
+  g_assert_nonnull (strstr (outline, "\tarea\t" TEST_UTIL_EMPHASIS_GUARDED_AREA "\n"));
+
+  cells = raw_cells (tsv);
+  for (guint i = 0; i < cells->len; i++)
+    {
+      const char *cell = g_ptr_array_index (cells, i);
+
+      formula_area_seen |= g_str_equal (cell, TEST_UTIL_EMPHASIS_FORMULA_AREA);
+      guarded_area_seen |= g_str_equal (cell, "'" TEST_UTIL_EMPHASIS_GUARDED_AREA);
+    }
+  g_assert_true (formula_area_seen);
+  g_assert_true (guarded_area_seen);
+  assert_no_formula_cells (tsv_path, 1);
+
+  {
+    g_autoptr(RenaksiPlan) plan = renaksi_plan_open (again, RENAKSI_DB_READ_ONLY, &error);
+
+    g_assert_no_error (error);
+    renaksi_annex_tsv_export (plan, tsv_again_path, &error);
+    g_assert_no_error (error);
+  }
+  g_assert_true (g_file_get_contents (tsv_again_path, &tsv_again, NULL, NULL));
+  g_assert_cmpstr (tsv_again, ==, tsv);
+
+  test_util_remove_dir (dir);
+}
+
 static const char expected_annex_outline[] =
   "1\tarea\tManajemen Perubahan\n"
   "1.1\tactivity\tPerencanaan RB\n"
@@ -685,6 +745,7 @@ main (int   argc,
   g_test_add_func ("/import/round-trip/default-plan", test_round_trip_default);
   g_test_add_func ("/import/round-trip/generated-plan", test_round_trip_generated);
   g_test_add_func ("/import/round-trip/formulas", test_round_trip_formulas);
+  g_test_add_func ("/import/round-trip/emphasis", test_round_trip_emphasis);
   g_test_add_func ("/import/csv/printed-layout", test_csv_printed_layout);
   g_test_add_func ("/import/csv/crlf-bom", test_csv_crlf_bom);
   g_test_add_func ("/import/csv/semicolon", test_csv_semicolon);

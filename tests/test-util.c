@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "renaksi-plan-file.h"
+#include "renaksi-plan.h"
 #include "test-util.h"
 
 /* Every test program follows the locale of its environment, as the app
@@ -59,6 +60,59 @@ test_util_default_plan (const char *dir,
   char *path = g_build_filename (dir, name, NULL);
 
   renaksi_plan_file_create_default (path, &error);
+  g_assert_no_error (error);
+
+  return path;
+}
+
+char *
+test_util_emphasis_plan (const char *dir,
+                         const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  char *path = test_util_default_plan (dir, name);
+  g_autoptr(RenaksiPlan) plan = renaksi_plan_open (path, RENAKSI_DB_READ_WRITE, &error);
+  g_autoptr(RenaksiDecree) decree = renaksi_decree_new ();
+  const char **keys = renaksi_decree_get_field_keys ();
+  RenaksiDecree *old;
+  RenaksiNode *area, *activity, *sub;
+
+  g_assert_no_error (error);
+  area = renaksi_plan_append_node (plan, NULL, NULL, TEST_UTIL_EMPHASIS_AREA, &error);
+  g_assert_no_error (error);
+  activity = renaksi_plan_append_node (plan, area, NULL, TEST_UTIL_EMPHASIS_ACTIVITY, &error);
+  g_assert_no_error (error);
+  sub = renaksi_plan_append_node (plan, activity, NULL, TEST_UTIL_EMPHASIS_SUB_ACTIVITY, &error);
+  g_assert_no_error (error);
+  renaksi_plan_set_remark (plan, sub, TEST_UTIL_EMPHASIS_REMARK, &error);
+  g_assert_no_error (error);
+  renaksi_plan_set_schedule (plan, sub, 1 | 4, 0, &error);
+  g_assert_no_error (error);
+  renaksi_plan_append_node (plan, sub, NULL, TEST_UTIL_EMPHASIS_INDICATOR, &error);
+  g_assert_no_error (error);
+  renaksi_plan_append_node (plan, sub, NULL, TEST_UTIL_EMPHASIS_INDICATOR_BOTH, &error);
+  g_assert_no_error (error);
+  renaksi_plan_append_node (plan, NULL, NULL, TEST_UTIL_EMPHASIS_FORMULA_AREA, &error);
+  g_assert_no_error (error);
+  renaksi_plan_append_node (plan, NULL, NULL, TEST_UTIL_EMPHASIS_GUARDED_AREA, &error);
+  g_assert_no_error (error);
+
+  old = renaksi_plan_get_decree (plan);
+  for (guint i = 0; keys[i] != NULL; i++)
+    {
+      g_autofree char *value = renaksi_decree_dup_field (old, keys[i]);
+
+      g_assert_true (renaksi_decree_set_field (decree, keys[i], value, NULL));
+    }
+  for (guint i = 0; i < old->parts->len; i++)
+    {
+      RenaksiDecreePart *part = g_ptr_array_index (old->parts, i);
+
+      renaksi_decree_add_part (decree, part->kind, part->label, part->text);
+    }
+  g_assert_true (renaksi_decree_set_field (decree, "title", TEST_UTIL_EMPHASIS_TITLE, NULL));
+  g_assert_true (renaksi_decree_set_field (decree, "signatory_name", TEST_UTIL_EMPHASIS_SIGNATORY, NULL));
+  renaksi_plan_set_decree (plan, decree, &error);
   g_assert_no_error (error);
 
   return path;

@@ -6,6 +6,20 @@
 
 G_BEGIN_DECLS
 
+/* The texts of test_util_emphasis_plan: an area, its activity, sub-activity
+ * (with a remark) and two indicators, appended after the default plan's,
+ * and two decree fields. */
+#define TEST_UTIL_EMPHASIS_AREA "<b>Manajemen</b> perubahan <i>(change management)</i>"
+#define TEST_UTIL_EMPHASIS_ACTIVITY "<i>Seluruhnya miring</i>"
+#define TEST_UTIL_EMPHASIS_SUB_ACTIVITY "<b>Penting <i>sekali</i></b> untuk <i>semua</i> unit"
+#define TEST_UTIL_EMPHASIS_REMARK "<b>Dana</b> DIPA"
+#define TEST_UTIL_EMPHASIS_INDICATOR "Laporan <b>triwulan</b> & <i>tahunan</i> < 5 halaman"
+#define TEST_UTIL_EMPHASIS_INDICATOR_BOTH "<b><i>Tebal dan miring</i></b>"
+#define TEST_UTIL_EMPHASIS_FORMULA_AREA "<i>=1+1 bukan rumus</i>"
+#define TEST_UTIL_EMPHASIS_GUARDED_AREA "=<b>SUM</b>(A1) juga bukan"
+#define TEST_UTIL_EMPHASIS_TITLE "RENCANA AKSI <i>REFORMASI BIROKRASI</i> TAHUN 2024"
+#define TEST_UTIL_EMPHASIS_SIGNATORY "<b>IRON SAHRONI</b>"
+
 char *test_util_make_dir        (void);
 char *test_util_file_sha256     (const char *path);
 /* Whether the file's bytes hold @needle anywhere (binary files too). */
@@ -17,6 +31,10 @@ void  test_util_assert_nothing_beside (const char *path);
 char *test_util_default_plan    (const char *dir,
                                  const char *name);
 void  test_util_remove_dir      (const char *dir);
+/* The default plan with emphasis marks in every kind of text the annex
+ * shows, each as TEST_UTIL_EMPHASIS_* below. */
+char *test_util_emphasis_plan   (const char *dir,
+                                 const char *name);
 char *test_util_data_file_path  (void);
 
 /* A PDF made with cairo: @n_pages pages, each with a block and the line

@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The annex as an XLSX worksheet, read back from the file's own XML (as
- * `unzip -p` gives it): merged spans, shaded months, every text, print
- * setup.
+ * `unzip -p` gives it): merged spans, shaded months, every text and its
+ * emphasis, print setup.
  */
 #include "config.h"
 
@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "renaksi-emphasis.h"
 #include "renaksi-error.h"
 #include "renaksi-plan-file.h"
 #include "renaksi-plan-text.h"
@@ -56,46 +57,126 @@ fill_default_with_schedule (RenaksiDb  *db,
                               " WHERE id = 5;", error);
 }
 
+/* A shared string: its words, and its words with the runs' italic and
+ * bold put back as marks (in renaksi_emphasis_build's form). */
+typedef struct
+{
+  char *plain;
+  char *marked;
+} SharedString;
+
+static void
+shared_string_free (SharedString *string)
+{
+  g_free (string->plain);
+  g_free (string->marked);
+  g_free (string);
+}
+
 typedef struct
 {
   char     *sheet;
   char     *strings;
+  GPtrArray  *shared;   /* SharedString, by index */
+  GHashTable *plain;    /* the shared strings' words */
   char     *styles_xml;
   char     *workbook;
   GString  *missing;
   GHashTable *merged;   /* "A9:A20" */
   GHashTable *styles;   /* "F9" → style index + 1 */
   GHashTable *valued;   /* "F9" of cells with a value */
+  GHashTable *string_styles;   /* shared string index → style index + 1 of its first cell */
   guint     n_shaded;   /* month cells to be shaded, merged ones counted per cell */
 } Sheet;
 
-static char *
-xml_escape (const char *text)
+static void
+append_unescaped (GString    *out,
+                  const char *xml,
+                  const char *end)
 {
-  GString *s = g_string_new (NULL);
+  static const struct { const char *entity; char c; } entities[] = {
+    { "&lt;", '<' }, { "&gt;", '>' }, { "&amp;", '&' }, { "&quot;", '"' }, { "&apos;", '\'' },
+  };
 
-  for (const char *p = text; *p != '\0'; p++)
+  for (const char *p = xml; p < end;)
     {
-      switch (*p)
-        {
-        case '&': g_string_append (s, "&amp;"); break;
-        case '<': g_string_append (s, "&lt;"); break;
-        case '>': g_string_append (s, "&gt;"); break;
-        default: g_string_append_c (s, *p); break;
-        }
-    }
+      guint i;
 
-  return g_string_free (s, FALSE);
+      for (i = 0; i < G_N_ELEMENTS (entities); i++)
+        if (g_str_has_prefix (p, entities[i].entity))
+          break;
+      if (i < G_N_ELEMENTS (entities))
+        {
+          g_string_append_c (out, entities[i].c);
+          p += strlen (entities[i].entity);
+        }
+      else
+        g_string_append_c (out, *p++);
+    }
 }
 
+/* Appends the text of the <t> element at or after @from to @plain. */
+static void
+append_text_element (GString    *plain,
+                     const char *from)
+{
+  const char *start = strchr (strstr (from, "<t"), '>') + 1;
+
+  append_unescaped (plain, start, strstr (start, "</t>"));
+}
+
+/* Reads sharedStrings.xml: a plain <si><t>…</t></si>, or a rich string,
+ * <si><r><rPr>…</rPr><t>…</t></r>…</si>, whose runs' fonts say <i/> or <b/>. */
+static void
+read_shared_strings (Sheet *sheet)
+{
+  sheet->shared = g_ptr_array_new_with_free_func ((GDestroyNotify)shared_string_free);
+  sheet->plain = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (const char *si = strstr (sheet->strings, "<si>"); si != NULL; si = strstr (si + 1, "<si>"))
+    {
+      const char *end = strstr (si, "</si>");
+      g_autoptr(GString) plain = g_string_new (NULL);
+      g_autoptr(GArray) spans = g_array_new (FALSE, FALSE, sizeof (RenaksiEmphasisSpan));
+      const char *run = strstr (si, "<r>");
+      SharedString *string = g_new0 (SharedString, 1);
+
+      if (run == NULL || run > end)
+        append_text_element (plain, si);
+      for (; run != NULL && run < end; run = strstr (run + 1, "<r>"))
+        {
+          const char *run_end = strstr (run, "</r>");
+          g_autofree char *properties = g_strndup (run, strstr (run, "<t") - run);
+          RenaksiEmphasisSpan span = { plain->len, 0, 0 };
+
+          append_text_element (plain, run);
+          span.end = plain->len;
+          if (strstr (properties, "<i/>") != NULL)
+            span.style |= RENAKSI_EMPHASIS_ITALIC;
+          if (strstr (properties, "<b/>") != NULL)
+            span.style |= RENAKSI_EMPHASIS_BOLD;
+          if (span.style != 0)
+            g_array_append_val (spans, span);
+          /* Every run in the cells' own font, as the plain cells. */
+          g_assert_nonnull (strstr (properties, "<sz val=\"10\"/>"));
+          g_assert_nonnull (strstr (properties, "<rFont val=\"Arial\"/>"));
+          g_assert_true (run_end < end);
+        }
+      string->plain = g_strdup (plain->str);
+      string->marked = renaksi_emphasis_build (plain->str, (RenaksiEmphasisSpan *)spans->data, spans->len);
+      g_ptr_array_add (sheet->shared, string);
+      g_hash_table_add (sheet->plain, string->plain);
+    }
+}
+
+/* Whether the sheet shows the words of @text, a plain or marked text. */
 static gboolean
 has_string (Sheet      *sheet,
             const char *text)
 {
-  g_autofree char *escaped = xml_escape (text);
-  g_autofree char *element = g_strdup_printf (">%s</t>", escaped);
+  g_autofree char *plain = renaksi_emphasis_strip (text);
 
-  return strstr (sheet->strings, element) != NULL;
+  return g_hash_table_contains (sheet->plain, plain);
 }
 
 /* Indexes the merged ranges and the cells' styles, once. */
@@ -105,6 +186,8 @@ index_sheet (Sheet *sheet)
   sheet->merged = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   sheet->styles = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   sheet->valued = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  sheet->string_styles = g_hash_table_new (NULL, NULL);
+  read_shared_strings (sheet);
 
   for (const char *p = sheet->sheet; (p = strstr (p, "<mergeCell ref=\"")) != NULL; p++)
     {
@@ -124,6 +207,15 @@ index_sheet (Sheet *sheet)
                              GINT_TO_POINTER (atoi (end + strlen ("\" s=\"")) + 1));
       if (close[-1] != '/')
         g_hash_table_add (sheet->valued, g_strndup (start, end - start));
+      if (close[-1] != '/' && strstr (end, " t=\"s\"") != NULL && strstr (end, " t=\"s\"") < close &&
+          g_str_has_prefix (end, "\" s=\""))
+        {
+          int index = atoi (close + strlen ("><v>"));
+
+          if (!g_hash_table_contains (sheet->string_styles, GINT_TO_POINTER (index)))
+            g_hash_table_insert (sheet->string_styles, GINT_TO_POINTER (index),
+                                 GINT_TO_POINTER (atoi (end + strlen ("\" s=\"")) + 1));
+        }
     }
 }
 
@@ -132,12 +224,15 @@ clear_sheet (Sheet *sheet)
 {
   g_free (sheet->sheet);
   g_free (sheet->strings);
+  g_clear_pointer (&sheet->shared, g_ptr_array_unref);
+  g_clear_pointer (&sheet->plain, g_hash_table_unref);
   g_free (sheet->styles_xml);
   g_free (sheet->workbook);
   g_string_free (sheet->missing, TRUE);
   g_hash_table_unref (sheet->merged);
   g_hash_table_unref (sheet->styles);
   g_hash_table_unref (sheet->valued);
+  g_hash_table_unref (sheet->string_styles);
 }
 
 static void
@@ -163,14 +258,12 @@ cell_style (Sheet      *sheet,
   return style - 1;
 }
 
-/* Whether cell style @index fills the cell solidly. */
-static gboolean
-style_is_shaded (Sheet *sheet,
-                 int    index)
+/* The start of cell style @index's <xf>. */
+static const char *
+style_xf (Sheet *sheet,
+          int    index)
 {
   const char *xf = strstr (sheet->styles_xml, "<cellXfs");
-  const char *fill = strstr (sheet->styles_xml, "<fills");
-  int fill_id;
 
   g_assert_nonnull (xf);
   for (int i = 0; i <= index; i++)
@@ -178,6 +271,19 @@ style_is_shaded (Sheet *sheet,
       xf = strstr (xf + 1, "<xf ");
       g_assert_nonnull (xf);
     }
+
+  return xf;
+}
+
+/* Whether cell style @index fills the cell solidly. */
+static gboolean
+style_is_shaded (Sheet *sheet,
+                 int    index)
+{
+  const char *xf = style_xf (sheet, index);
+  const char *fill = strstr (sheet->styles_xml, "<fills");
+  int fill_id;
+
   fill_id = atoi (strstr (xf, "fillId=\"") + strlen ("fillId=\""));
   for (int i = 0; i <= fill_id; i++)
     {
@@ -186,6 +292,80 @@ style_is_shaded (Sheet *sheet,
     }
 
   return g_str_has_prefix (fill, "<fill><patternFill patternType=\"solid\"");
+}
+
+/* The italic and bold of cell style @index's font. */
+static RenaksiEmphasisStyle
+style_emphasis (Sheet *sheet,
+                int    index)
+{
+  const char *xf = style_xf (sheet, index);
+  int font_id = atoi (strstr (xf, "fontId=\"") + strlen ("fontId=\""));
+  const char *font = strstr (sheet->styles_xml, "<fonts");
+  g_autofree char *properties = NULL;
+  RenaksiEmphasisStyle style = 0;
+
+  for (int i = 0; i <= font_id; i++)
+    {
+      font = strstr (font + 1, "<font>");
+      g_assert_nonnull (font);
+    }
+  properties = g_strndup (font, strstr (font, "</font>") - font);
+  if (strstr (properties, "<i/>") != NULL)
+    style |= RENAKSI_EMPHASIS_ITALIC;
+  if (strstr (properties, "<b/>") != NULL)
+    style |= RENAKSI_EMPHASIS_BOLD;
+
+  return style;
+}
+
+/* The style of a text wholly in one style (0 when it is not). */
+static RenaksiEmphasisStyle
+whole_style (const char *text)
+{
+  g_autoptr(GArray) spans = NULL;
+  g_autofree char *plain = renaksi_emphasis_parse (text, &spans);
+  RenaksiEmphasisStyle style = 0;
+
+  for (guint i = 0; i < spans->len; i++)
+    {
+      RenaksiEmphasisSpan *span = &g_array_index (spans, RenaksiEmphasisSpan, i);
+
+      if (span->start == 0 && span->end == strlen (plain))
+        style |= span->style;
+    }
+
+  return style;
+}
+
+/* The shared string that shows @text (with marks) as it means: its
+ * words, italic and bold exactly where the marks say, either as the runs
+ * of a rich string or, for a text wholly in one style, as a plain string
+ * in a cell of that style. Returns: its index, or -1. */
+static int
+find_shown (Sheet      *sheet,
+            const char *text)
+{
+  g_autoptr(GArray) spans = NULL;
+  g_autofree char *plain = renaksi_emphasis_parse (text, &spans);
+  g_autofree char *normal = renaksi_emphasis_build (plain, (RenaksiEmphasisSpan *)spans->data, spans->len);
+  RenaksiEmphasisStyle whole = whole_style (text);
+
+  for (guint i = 0; i < sheet->shared->len; i++)
+    {
+      SharedString *string = g_ptr_array_index (sheet->shared, i);
+      int style = GPOINTER_TO_INT (g_hash_table_lookup (sheet->string_styles, GINT_TO_POINTER (i)));
+
+      if (!g_str_equal (string->plain, plain))
+        continue;
+      if (whole == 0 && g_str_equal (string->marked, normal))
+        return (int)i;
+      if (whole != 0 && g_str_equal (string->marked, plain) && style > 0 &&
+          style_emphasis (sheet, style - 1) == whole)
+        return (int)i;
+    }
+
+  return -1;
 }
 
 /* Walks the plan as the sheet lays it out: one row per indicator (or per
@@ -224,6 +404,8 @@ check_node (Sheet       *sheet,
 
       if (!has_string (sheet, cell))
         g_string_append_printf (sheet->missing, "text: %s\n", cell);
+      else if (find_shown (sheet, cell) < 0)
+        g_string_append_printf (sheet->missing, "emphasis: %s\n", cell);
     }
 
   if (kind == RENAKSI_NODE_SUB_ACTIVITY)
@@ -245,7 +427,7 @@ check_node (Sheet       *sheet,
             sheet->n_shaded += row - first;
         }
       assert_merged (sheet, 'R', first, row - 1);
-      if (*renaksi_node_get_remark (node) != '\0' && !has_string (sheet, renaksi_node_get_remark (node)))
+      if (*renaksi_node_get_remark (node) != '\0' && find_shown (sheet, renaksi_node_get_remark (node)) < 0)
         g_string_append_printf (sheet->missing, "remark of %s\n", text);
     }
 
@@ -504,6 +686,210 @@ test_default_plan (void)
   test_util_remove_dir (dir);
 }
 
+/* Takes the marks out of every text of the plan at @path, behind the
+ * app's back: the same plan without its emphasis. */
+static void
+strip_marks (const char *path)
+{
+#define STRIP(column) column " = replace (replace (replace (replace (" column \
+  ", '<i>', ''), '</i>', ''), '<b>', ''), '</b>', '')"
+  test_util_sql_exec (path,
+                      "UPDATE area SET " STRIP ("name") ";"
+                      "UPDATE activity SET " STRIP ("name") ";"
+                      "UPDATE sub_activity SET " STRIP ("name") ", " STRIP ("remark") ";"
+                      "UPDATE indicator SET " STRIP ("text") ";"
+                      "UPDATE decree SET " STRIP ("title") ", " STRIP ("signatory_name") ";");
+#undef STRIP
+}
+
+/* The rows' heights, in order: "r=9 ht=15;…". */
+static char *
+row_heights (const char *sheet)
+{
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = sheet; (p = strstr (p, "<row r=\"")) != NULL; p++)
+    {
+      const char *ht = strstr (p, " ht=\"");
+      const char *close = strchr (p, '>');
+
+      g_string_append_printf (out, "r=%d ht=", atoi (p + strlen ("<row r=\"")));
+      if (ht != NULL && ht < close)
+        g_string_append_len (out, ht + strlen (" ht=\""), strchr (ht + strlen (" ht=\""), '"') - ht - strlen (" ht=\""));
+      g_string_append_c (out, ';');
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+static void
+read_sheet (Sheet      *sheet,
+            const char *xlsx)
+{
+  sheet->sheet = unzip_member (xlsx, "xl/worksheets/sheet1.xml");
+  sheet->strings = unzip_member (xlsx, "xl/sharedStrings.xml");
+  sheet->styles_xml = unzip_member (xlsx, "xl/styles.xml");
+  sheet->missing = g_string_new (NULL);
+  index_sheet (sheet);
+}
+
+/* The italic and bold of the cell that shows shared string @index. */
+static RenaksiEmphasisStyle
+string_cell_emphasis (Sheet *sheet,
+                      int    index)
+{
+  int style = GPOINTER_TO_INT (g_hash_table_lookup (sheet->string_styles, GINT_TO_POINTER (index)));
+
+  g_assert_cmpint (style, >, 0);
+  return style_emphasis (sheet, style - 1);
+}
+
+/* Emphasis marks become the sheet's italic and bold: rich strings whose
+ * runs are italic or bold on exactly the marked words, a cell style for a
+ * text wholly in one style; no mark is left in any text, and the rows are
+ * as tall as for the words alone. */
+static void
+test_emphasis (void)
+{
+  g_autofree char *dir = test_util_make_dir ();
+  g_autofree char *plan_path = test_util_emphasis_plan (dir, "miring.renaksi");
+  g_autofree char *plain_path = test_util_emphasis_plan (dir, "polos.renaksi");
+  g_autofree char *xlsx = g_build_filename (dir, "miring.xlsx", NULL);
+  g_autofree char *plain_xlsx = g_build_filename (dir, "polos.xlsx", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RenaksiPlan) plan = NULL;
+  g_autoptr(RenaksiPlan) plain_plan = NULL;
+  g_autofree char *heights = NULL;
+  g_autofree char *plain_heights = NULL;
+  g_autoptr(RenaksiNode) area = NULL;
+  g_autoptr(RenaksiNode) activity = NULL;
+  g_autoptr(RenaksiNode) sub = NULL;
+  g_autoptr(RenaksiNode) indicator = NULL;
+  g_autoptr(RenaksiNode) indicator_both = NULL;
+  GListModel *areas;
+  Sheet sheet = { 0, };
+  Sheet plain_sheet = { 0, };
+  guint row = FIRST_DATA_ROW;
+  int index;
+  static const char * const literal_marks[] = { "&lt;i&gt;", "&lt;/i&gt;", "&lt;b&gt;", "&lt;/b&gt;" };
+
+  plan = renaksi_plan_open (plan_path, RENAKSI_DB_READ_ONLY, &error);
+  g_assert_no_error (error);
+  renaksi_xlsx_export (plan, xlsx, &error);
+  g_assert_no_error (error);
+  read_sheet (&sheet, xlsx);
+
+  /* No mark as text anywhere, and no run in the default font. */
+  for (guint i = 0; i < G_N_ELEMENTS (literal_marks); i++)
+    {
+      g_assert_null (strstr (sheet.strings, literal_marks[i]));
+      g_assert_null (strstr (sheet.sheet, literal_marks[i]));
+    }
+  g_assert_null (strstr (sheet.strings, "Calibri"));
+  /* A text that looks like a formula behind its mark is still text. */
+  g_assert_null (strstr (sheet.sheet, "<f>"));
+
+  /* Every node shows its emphasis (check_node), the new ones included. */
+  areas = renaksi_plan_get_areas (plan);
+  for (guint i = 0; i < g_list_model_get_n_items (areas); i++)
+    {
+      g_autoptr(RenaksiNode) node = g_list_model_get_item (areas, i);
+
+      row = check_node (&sheet, node, row);
+    }
+  g_assert_cmpstr (sheet.missing->str, ==, "");
+
+  area = g_list_model_get_item (areas, g_list_model_get_n_items (areas) - 3);
+  g_assert_cmpstr (renaksi_node_get_text (area), ==, TEST_UTIL_EMPHASIS_AREA);
+  activity = g_list_model_get_item (renaksi_node_get_children (area), 0);
+  sub = g_list_model_get_item (renaksi_node_get_children (activity), 0);
+  indicator = g_list_model_get_item (renaksi_node_get_children (sub), 0);
+  indicator_both = g_list_model_get_item (renaksi_node_get_children (sub), 1);
+
+  /* The runs, word for word: only the marked words are italic or bold. */
+  index = find_shown (&sheet, TEST_UTIL_EMPHASIS_AREA);
+  g_assert_cmpint (index, >=, 0);
+  g_assert_cmpstr (((SharedString *)g_ptr_array_index (sheet.shared, index))->marked, ==,
+                   TEST_UTIL_EMPHASIS_AREA);
+  g_assert_nonnull (strstr (sheet.strings, "<r><rPr><b/><sz val=\"10\"/><color theme=\"1\"/><rFont val=\"Arial\"/>"
+                                           "<family val=\"2\"/></rPr><t>Manajemen</t></r>"));
+  g_assert_nonnull (strstr (sheet.strings, "<r><rPr><i/><sz val=\"10\"/><color theme=\"1\"/><rFont val=\"Arial\"/>"
+                                           "<family val=\"2\"/></rPr><t>(change management)</t></r>"));
+  g_assert_nonnull (strstr (sheet.strings, "<rFont val=\"Arial\"/><family val=\"2\"/></rPr>"
+                                           "<t xml:space=\"preserve\"> perubahan </t></r>"));
+  {
+    g_autofree char *cell = g_strconcat (renaksi_node_get_label (indicator), " ", TEST_UTIL_EMPHASIS_INDICATOR, NULL);
+    SharedString *shown;
+
+    index = find_shown (&sheet, cell);
+    g_assert_cmpint (index, >=, 0);
+    shown = g_ptr_array_index (sheet.shared, index);
+    g_assert_cmpstr (shown->marked, ==, cell);
+    g_assert_true (g_str_has_suffix (shown->plain, " Laporan triwulan & tahunan < 5 halaman"));
+    g_assert_nonnull (strstr (sheet.strings, "<t xml:space=\"preserve\"> &amp; </t>"));
+    g_assert_nonnull (strstr (sheet.strings, "<t xml:space=\"preserve\"> &lt; 5 halaman</t>"));
+  }
+  {
+    /* Nested: bold over "Penting sekali", italic too on "sekali". */
+    g_autofree char *cell = g_strconcat (renaksi_node_get_label (sub), " ", TEST_UTIL_EMPHASIS_SUB_ACTIVITY, NULL);
+
+    g_assert_cmpint (find_shown (&sheet, cell), >=, 0);
+    g_assert_nonnull (strstr (sheet.strings, "<r><rPr><b/><i/><sz val=\"10\"/><color theme=\"1\"/>"
+                                             "<rFont val=\"Arial\"/><family val=\"2\"/></rPr><t>sekali</t></r>"));
+    g_assert_cmpint (find_shown (&sheet, TEST_UTIL_EMPHASIS_REMARK), >=, 0);
+  }
+  {
+    /* The number before a wholly emphasised text stays plain. */
+    g_autofree char *cell = g_strconcat (renaksi_node_get_label (indicator_both), " ",
+                                         TEST_UTIL_EMPHASIS_INDICATOR_BOTH, NULL);
+    g_autofree char *activity_cell = g_strconcat (renaksi_node_get_label (activity), " ",
+                                                  TEST_UTIL_EMPHASIS_ACTIVITY, NULL);
+
+    g_assert_cmpint (find_shown (&sheet, cell), >=, 0);
+    g_assert_cmpint (find_shown (&sheet, activity_cell), >=, 0);
+  }
+
+  /* A text wholly in one style: a plain string in an italic or bold cell,
+   * bordered as the table's cells are, or not as the closing block. */
+  index = find_shown (&sheet, TEST_UTIL_EMPHASIS_FORMULA_AREA);
+  g_assert_cmpint (index, >=, 0);
+  g_assert_cmpint (string_cell_emphasis (&sheet, index), ==, RENAKSI_EMPHASIS_ITALIC);
+  g_assert_nonnull (strstr (sheet.strings, "<si><t>=1+1 bukan rumus</t></si>"));
+  g_assert_nonnull (strstr (style_xf (&sheet, GPOINTER_TO_INT (g_hash_table_lookup (sheet.string_styles,
+                                                                                    GINT_TO_POINTER (index))) - 1),
+                            "borderId=\"1\""));
+  index = find_shown (&sheet, TEST_UTIL_EMPHASIS_SIGNATORY);
+  g_assert_cmpint (index, >=, 0);
+  g_assert_cmpint (string_cell_emphasis (&sheet, index), ==, RENAKSI_EMPHASIS_BOLD);
+  g_assert_true (g_str_has_prefix (style_xf (&sheet, GPOINTER_TO_INT (g_hash_table_lookup (sheet.string_styles,
+                                                                                           GINT_TO_POINTER (index))) - 1),
+                                   "<xf numFmtId=\"0\" fontId=\"2\" fillId=\"0\" borderId=\"0\""));
+  /* The heading's title, after its "TENTANG". */
+  g_assert_cmpint (find_shown (&sheet, "TENTANG " TEST_UTIL_EMPHASIS_TITLE), >=, 0);
+  g_assert_cmpint (find_shown (&sheet, "=<b>SUM</b>(A1) juga bukan"), >=, 0);
+
+  /* The rows are measured by the words, not the marks: as tall as for
+   * the same plan without emphasis. */
+  strip_marks (plain_path);
+  plain_plan = renaksi_plan_open (plain_path, RENAKSI_DB_READ_ONLY, &error);
+  g_assert_no_error (error);
+  renaksi_xlsx_export (plain_plan, plain_xlsx, &error);
+  g_assert_no_error (error);
+  read_sheet (&plain_sheet, plain_xlsx);
+  g_assert_null (strstr (plain_sheet.strings, "<r>"));
+  heights = row_heights (sheet.sheet);
+  plain_heights = row_heights (plain_sheet.sheet);
+  g_assert_cmpstr (heights, ==, plain_heights);
+  g_assert_cmpuint (sheet.shared->len, ==, plain_sheet.shared->len);
+  for (guint i = 0; i < sheet.shared->len; i++)
+    g_assert_cmpstr (((SharedString *)g_ptr_array_index (sheet.shared, i))->plain, ==,
+                     ((SharedString *)g_ptr_array_index (plain_sheet.shared, i))->plain);
+
+  clear_sheet (&sheet);
+  clear_sheet (&plain_sheet);
+  test_util_remove_dir (dir);
+}
+
 static int
 run_renaksi (const char * const *args,
              char              **err)
@@ -626,6 +1012,7 @@ main (int   argc,
 
   g_test_add_func ("/xlsx/default-plan", test_default_plan);
   g_test_add_func ("/xlsx/generated-plan", test_generated_plan);
+  g_test_add_func ("/xlsx/emphasis", test_emphasis);
   g_test_add_func ("/xlsx/text-too-long", test_text_too_long);
   g_test_add_func ("/xlsx/cli", test_cli);
   g_test_add_func ("/xlsx/indonesian-locale", test_indonesian_locale);

@@ -10,6 +10,10 @@
  * one that begins like a formula (= + - @, a tab, a carriage return) or
  * with an apostrophe has an apostrophe put before it, as OWASP advises
  * against CSV injection, and the import takes it off again.
+ * Emphasis marks (<i>…</i>, <b>…</b>) stay in the cells as the texts
+ * hold them: a spreadsheet shows them as the characters they are, and the
+ * import checks and keeps them. A cell that begins with a mark needs no
+ * guard ("<" starts no formula); a formula sign before a mark still gets one.
  * Below the table, the closing block: "Ditetapkan di <place>", "Pada
  * tanggal <date>", "<signatory title>,", "<name>". The realised months are
  * monitoring data, not part of the annex, and are not written; nor are the

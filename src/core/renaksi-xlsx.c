@@ -9,6 +9,11 @@
  *
  * Spreadsheets do not grow a row to fit the text of a merged cell, so the
  * row heights are estimated here from the text lengths.
+ *
+ * A text's emphasis marks (<i>…</i>, <b>…</b>) become the sheet's own
+ * italic and bold: a rich string with one run per style, or, for a text
+ * wholly in one style, an italic or bold cell. The marks themselves never
+ * reach the sheet, and the rows are measured by the words alone.
  */
 #include "config.h"
 
@@ -20,9 +25,11 @@
 #include <glib/gstdio.h>
 #include <locale.h>
 #include <math.h>
+#include <string.h>
 #include <xlsxwriter.h>
 
 #include "renaksi-annex-table.h"
+#include "renaksi-emphasis.h"
 #include "renaksi-error.h"
 #include "renaksi-safe-writer.h"
 #include "renaksi-xlsx.h"
@@ -39,21 +46,36 @@
 #define NUMBER_ROW (HEADER_ROW + 2)
 #define FIRST_DATA_ROW (NUMBER_ROW + 1)
 
+/* Styles as RenaksiEmphasisStyle bits: none, italic, bold, both. */
+#define N_STYLES 4
+
 /* Column widths in characters, in RenaksiAnnexColumn order (months share one). */
 static const double column_widths[] = { 4.5, 17, 23, 29, 35, 4.3, 11 };
+
+/* A format for cells that hold plan or decree text, in each style: [0]
+ * is the cell's own, the others the same cell wholly italic, bold, or
+ * both. */
+typedef struct
+{
+  lxw_format *styled[N_STYLES];
+} TextFormat;
 
 typedef struct
 {
   lxw_workbook  *workbook;
   lxw_worksheet *sheet;
-  lxw_format    *heading;
+  TextFormat     heading;
   lxw_format    *header;
   lxw_format    *month_header;
   lxw_format    *number;
-  lxw_format    *text;
+  TextFormat     text;
   lxw_format    *centred;
   lxw_format    *month;
   lxw_format    *planned;
+  /* The runs of a rich string, by style. libxlsxwriter writes a run
+   * without a format in Calibri 11, so even the unstyled runs have one,
+   * with the text cells' font. */
+  lxw_format    *runs[N_STYLES];
   lxw_row_t      row;
   GArray        *lines;          /* per data row: the lines its text needs */
   lxw_error      status;
@@ -70,7 +92,8 @@ column_width (RenaksiAnnexColumn column)
   return column_widths[5];
 }
 
-/* About how many lines @text takes wrapped in a column @width wide. */
+/* About how many lines @text (plain text, without marks) takes wrapped in
+ * a column @width wide. */
 static guint
 count_lines (const char *text,
              double      width)
@@ -117,6 +140,121 @@ write_span (Export      *export,
     check (export, worksheet_write_blank (export->sheet, first, column, format), node);
 }
 
+/* A text's words and their emphasis: what a cell shows. */
+typedef struct
+{
+  char   *plain;
+  GArray *spans;    /* RenaksiEmphasisSpan, in bytes of @plain */
+} Marked;
+
+static void
+marked_parse (Marked     *marked,
+              const char *text)
+{
+  marked->plain = renaksi_emphasis_parse (text, &marked->spans);
+}
+
+/* @node's cell: its printed number, then its text. Only the text can be
+ * emphasised (a number is not plan text: a "<i>" in it is the number). */
+static void
+marked_parse_node (Marked      *marked,
+                   RenaksiNode *node)
+{
+  g_autofree char *text = renaksi_emphasis_parse (renaksi_node_get_text (node), &marked->spans);
+  gsize offset;
+
+  if (renaksi_node_get_kind (node) == RENAKSI_NODE_AREA)
+    marked->plain = g_strdup (text);
+  else
+    marked->plain = renaksi_annex_format_cell (renaksi_node_get_label (node), text);
+
+  /* The text, where there is one, ends the cell. */
+  offset = strlen (marked->plain) - strlen (text);
+  for (guint i = 0; i < marked->spans->len; i++)
+    {
+      g_array_index (marked->spans, RenaksiEmphasisSpan, i).start += offset;
+      g_array_index (marked->spans, RenaksiEmphasisSpan, i).end += offset;
+    }
+}
+
+static void
+marked_clear (Marked *marked)
+{
+  g_clear_pointer (&marked->plain, g_free);
+  g_clear_pointer (&marked->spans, g_array_unref);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Marked, marked_clear)
+
+/* Writes @cell into the cells from (@first_row, @first_col) to (@last_row,
+ * @last_col), merged when that is more than one: plain text as a plain
+ * string, a text wholly in one style as a string in that style's cell
+ * format, and mixed styles as a rich string, one run per style. */
+static void
+write_text (Export           *export,
+            lxw_row_t         first_row,
+            lxw_col_t         first_col,
+            lxw_row_t         last_row,
+            lxw_col_t         last_col,
+            const Marked     *cell,
+            const TextFormat *format,
+            RenaksiNode      *node)
+{
+  gsize length = strlen (cell->plain);
+  g_autofree guint8 *styles = g_new0 (guint8, length + 1);
+  g_autoptr(GPtrArray) strings = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GArray) run_styles = g_array_new (FALSE, FALSE, sizeof (guint8));
+  gboolean merged = last_row > first_row || last_col > first_col;
+  g_autofree lxw_rich_string_tuple *tuples = NULL;
+  g_autofree lxw_rich_string_tuple **rich = NULL;
+
+  /* The spans start and end on characters, so runs split between bytes
+   * of different styles never split a character. */
+  for (guint i = 0; i < cell->spans->len; i++)
+    {
+      const RenaksiEmphasisSpan *span = &g_array_index (cell->spans, RenaksiEmphasisSpan, i);
+
+      for (gsize k = span->start; k < MIN (span->end, length); k++)
+        styles[k] |= span->style;
+    }
+  for (gsize start = 0, k = 1; k <= length; k++)
+    if (k == length || styles[k] != styles[start])
+      {
+        g_ptr_array_add (strings, g_strndup (cell->plain + start, k - start));
+        g_array_append_val (run_styles, styles[start]);
+        start = k;
+      }
+
+  /* libxlsxwriter takes a rich string of two runs or more only. */
+  if (strings->len < 2)
+    {
+      lxw_format *styled = format->styled[strings->len == 1 ? g_array_index (run_styles, guint8, 0) : 0];
+
+      if (merged)
+        check (export, worksheet_merge_range (export->sheet, first_row, first_col, last_row, last_col,
+                                              cell->plain, styled), node);
+      else if (length > 0)
+        check (export, worksheet_write_string (export->sheet, first_row, first_col, cell->plain, styled), node);
+      else
+        check (export, worksheet_write_blank (export->sheet, first_row, first_col, styled), node);
+      return;
+    }
+
+  tuples = g_new0 (lxw_rich_string_tuple, strings->len);
+  rich = g_new0 (lxw_rich_string_tuple *, strings->len + 1);
+  for (guint i = 0; i < strings->len; i++)
+    {
+      tuples[i].format = export->runs[g_array_index (run_styles, guint8, i)];
+      tuples[i].string = g_ptr_array_index (strings, i);
+      rich[i] = &tuples[i];
+    }
+  /* The merge writes its first cell too: the rich string then replaces it. */
+  if (merged)
+    check (export, worksheet_merge_range (export->sheet, first_row, first_col, last_row, last_col,
+                                          "", format->styled[0]), node);
+  check (export, worksheet_write_rich_string (export->sheet, first_row, first_col, rich, format->styled[0]), node);
+}
+
 /* Makes rows [@first, @last] tall enough for @text in @column together. */
 static void
 fit_span (Export             *export,
@@ -149,12 +287,9 @@ write_node (Export      *export,
   RenaksiAnnexColumn column = RENAKSI_ANNEX_COLUMN_AREA + kind;
   lxw_row_t first = export->row;
   lxw_row_t last;
-  g_autofree char *cell = NULL;
+  g_auto(Marked) cell = { 0, };
 
-  if (kind == RENAKSI_NODE_AREA)
-    cell = g_strdup (renaksi_node_get_text (node));
-  else
-    cell = renaksi_annex_format_cell (renaksi_node_get_label (node), renaksi_node_get_text (node));
+  marked_parse_node (&cell, node);
 
   if (n_children == 0)
     {
@@ -166,7 +301,7 @@ write_node (Export      *export,
       for (RenaksiAnnexColumn c = column + 1; c <= RENAKSI_ANNEX_COLUMN_REMARK; c++)
         if (kind == RENAKSI_NODE_AREA || kind == RENAKSI_NODE_ACTIVITY ||
             (kind == RENAKSI_NODE_SUB_ACTIVITY && c == RENAKSI_ANNEX_COLUMN_INDICATOR))
-          check (export, worksheet_write_blank (export->sheet, first, c, export->text), node);
+          check (export, worksheet_write_blank (export->sheet, first, c, export->text.styled[0]), node);
       export->row++;
     }
   for (guint i = 0; i < n_children; i++)
@@ -179,14 +314,14 @@ write_node (Export      *export,
 
   if (kind == RENAKSI_NODE_INDICATOR)
     {
-      check (export, worksheet_write_string (export->sheet, first, column, cell, export->text), node);
+      write_text (export, first, column, first, column, &cell, &export->text, node);
       g_array_index (export->lines, guint, first - FIRST_DATA_ROW) =
-        count_lines (cell, column_width (column));
+        count_lines (cell.plain, column_width (column));
       return;
     }
 
-  write_span (export, first, last, column, cell, export->text, node);
-  fit_span (export, first, last, column, cell);
+  write_text (export, first, column, last, column, &cell, &export->text, node);
+  fit_span (export, first, last, column, cell.plain);
 
   if (kind == RENAKSI_NODE_AREA)
     write_span (export, first, last, RENAKSI_ANNEX_COLUMN_NO, renaksi_node_get_label (node),
@@ -195,7 +330,7 @@ write_node (Export      *export,
   if (kind == RENAKSI_NODE_SUB_ACTIVITY)
     {
       guint months = renaksi_node_get_planned_months (node);
-      const char *remark = renaksi_node_get_remark (node);
+      g_auto(Marked) remark = { 0, };
 
       /* A planned month also holds an "x" in the shading's own colour: it
        * prints as the document's plain shading, and the schedule survives
@@ -204,16 +339,18 @@ write_node (Export      *export,
         write_span (export, first, last, RENAKSI_ANNEX_COLUMN_FIRST_MONTH + m,
                     (months & (1u << m)) != 0 ? "x" : "",
                     (months & (1u << m)) != 0 ? export->planned : export->month, node);
-      write_span (export, first, last, RENAKSI_ANNEX_COLUMN_REMARK, remark != NULL ? remark : "",
-                  export->text, node);
-      if (remark != NULL)
-        fit_span (export, first, last, RENAKSI_ANNEX_COLUMN_REMARK, remark);
+      marked_parse (&remark, renaksi_node_get_remark (node));
+      write_text (export, first, RENAKSI_ANNEX_COLUMN_REMARK, last, RENAKSI_ANNEX_COLUMN_REMARK,
+                  &remark, &export->text, node);
+      if (renaksi_node_get_remark (node) != NULL)
+        fit_span (export, first, last, RENAKSI_ANNEX_COLUMN_REMARK, remark.plain);
     }
 }
 
 static lxw_format *
-add_format (Export   *export,
-            gboolean  border)
+add_styled_format (Export               *export,
+                   gboolean              border,
+                   RenaksiEmphasisStyle  style)
 {
   lxw_format *format = workbook_add_format (export->workbook);
 
@@ -223,8 +360,30 @@ add_format (Export   *export,
   format_set_align (format, LXW_ALIGN_VERTICAL_TOP);
   if (border)
     format_set_border (format, LXW_BORDER_THIN);
+  if (style & RENAKSI_EMPHASIS_ITALIC)
+    format_set_italic (format);
+  if (style & RENAKSI_EMPHASIS_BOLD)
+    format_set_bold (format);
 
   return format;
+}
+
+static lxw_format *
+add_format (Export   *export,
+            gboolean  border)
+{
+  return add_styled_format (export, border, 0);
+}
+
+/* A format only reaches the file once a cell uses it: the styles no text
+ * needs cost nothing. */
+static void
+add_text_format (Export     *export,
+                 gboolean    border,
+                 TextFormat *format)
+{
+  for (guint style = 0; style < N_STYLES; style++)
+    format->styled[style] = add_styled_format (export, border, style);
 }
 
 static void
@@ -237,12 +396,14 @@ write_header (Export        *export,
   /* The heading block sits above the right-hand columns, as printed. */
   for (guint line = 0; (heading = renaksi_annex_format_heading (decree, line)) != NULL; line++)
     {
-      check (export, worksheet_merge_range (sheet, HEADING_ROW + line, RENAKSI_ANNEX_COLUMN_INDICATOR,
-                                            HEADING_ROW + line, RENAKSI_ANNEX_COLUMN_REMARK,
-                                            heading, export->heading), NULL);
+      g_auto(Marked) marked = { 0, };
+
+      marked_parse (&marked, heading);
+      write_text (export, HEADING_ROW + line, RENAKSI_ANNEX_COLUMN_INDICATOR,
+                  HEADING_ROW + line, RENAKSI_ANNEX_COLUMN_REMARK, &marked, &export->heading, NULL);
       if (line == 3)
         worksheet_set_row (sheet, HEADING_ROW + line,
-                           LINE_HEIGHT * count_lines (heading, 35 + 12 * 4.3 + 11), NULL);
+                           LINE_HEIGHT * count_lines (marked.plain, 35 + 12 * 4.3 + 11), NULL);
       g_free (heading);
     }
 
@@ -293,9 +454,13 @@ write_closing (Export        *export,
 
   for (guint i = 0; i < G_N_ELEMENTS (lines); i++, row++)
     if (lines[i] != NULL && *lines[i] != '\0')
-      check (export, worksheet_merge_range (export->sheet, row, RENAKSI_ANNEX_COLUMN_INDICATOR,
-                                            row, RENAKSI_ANNEX_COLUMN_REMARK, lines[i],
-                                            export->heading), NULL);
+      {
+        g_auto(Marked) marked = { 0, };
+
+        marked_parse (&marked, lines[i]);
+        write_text (export, row, RENAKSI_ANNEX_COLUMN_INDICATOR, row, RENAKSI_ANNEX_COLUMN_REMARK,
+                    &marked, &export->heading, NULL);
+      }
 }
 
 static void
@@ -349,8 +514,10 @@ write_workbook (RenaksiPlan  *plan,
   export.sheet = workbook_add_worksheet (export.workbook, "Lampiran");
   export.lines = lines;
 
-  export.heading = add_format (&export, FALSE);
-  export.text = add_format (&export, TRUE);
+  add_text_format (&export, FALSE, &export.heading);
+  add_text_format (&export, TRUE, &export.text);
+  for (guint style = 0; style < N_STYLES; style++)
+    export.runs[style] = add_styled_format (&export, FALSE, style);
   export.header = add_format (&export, TRUE);
   format_set_bold (export.header);
   format_set_align (export.header, LXW_ALIGN_CENTER);
@@ -417,7 +584,8 @@ write_workbook (RenaksiPlan  *plan,
 
   if (export.status == LXW_ERROR_MAX_STRING_LENGTH_EXCEEDED && export.failed_node != NULL)
     {
-      g_autofree char *start = g_utf8_substring (renaksi_node_get_text (export.failed_node), 0, 40);
+      g_autofree char *plain = renaksi_emphasis_strip (renaksi_node_get_text (export.failed_node));
+      g_autofree char *start = g_utf8_substring (plain, 0, 40);
 
       g_set_error (error, RENAKSI_ERROR, RENAKSI_ERROR_INVALID,
                    _("“%s” was not written: the text “%s…” is longer than a spreadsheet cell can hold (32,767 characters)."),
