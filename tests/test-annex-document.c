@@ -780,47 +780,6 @@ test_legend (void)
   test_util_remove_dir (dir);
 }
 
-static gboolean
-is_italic_font (const char *name)
-{
-  return name != NULL && (strstr (name, "Italic") != NULL || strstr (name, "Oblique") != NULL);
-}
-
-/* Every character set in an italic font, in document order, as
- * test_util_squeeze reads text. */
-static char *
-italic_text (PopplerDocument *doc)
-{
-  GString *italic = g_string_new (NULL);
-
-  for (int p = 0; p < poppler_document_get_n_pages (doc); p++)
-    {
-      g_autoptr(PopplerPage) page = poppler_document_get_page (doc, p);
-      g_autofree char *text = poppler_page_get_text (page);
-      GList *attrs = poppler_page_get_text_attributes (page);
-      glong n = g_utf8_strlen (text, -1);
-
-      for (GList *l = attrs; l != NULL; l = l->next)
-        {
-          PopplerTextAttributes *a = l->data;
-
-          if (!is_italic_font (a->font_name))
-            continue;
-          for (int i = a->start_index; i <= a->end_index && i < n; i++)
-            {
-              const char *at = g_utf8_offset_to_pointer (text, i);
-              g_autofree char *ch = g_strndup (at, g_utf8_next_char (at) - at);
-              g_autofree char *sq = test_util_squeeze (ch);
-
-              g_string_append (italic, sq);
-            }
-        }
-      poppler_page_free_text_attributes (attrs);
-    }
-
-  return g_string_free (italic, FALSE);
-}
-
 /* The seed's italics (legal bases 2 and 8, the indicator "reward and
  * punishment") are printed in an embedded italic font, on F4 and A4, at 9
  * and 11 pt: exactly those words and nothing else. */
@@ -845,14 +804,14 @@ test_italics (void)
                              "--font-size", k & 2 ? "11" : "9", NULL);
       g_assert_cmpint (run.status, ==, 0);
       doc = test_util_open_pdf (pdf);
-      italic = italic_text (doc);
+      italic = test_util_pdf_italic_text (doc);
       g_assert_cmpstr (italic, ==, want);
 
       info = poppler_font_info_new (doc);
       while (poppler_font_info_scan (info, 100, &iter))
         {
           do
-            embedded |= is_italic_font (poppler_fonts_iter_get_name (iter)) &&
+            embedded |= test_util_pdf_is_italic_font (poppler_fonts_iter_get_name (iter)) &&
                         poppler_fonts_iter_is_embedded (iter);
           while (poppler_fonts_iter_next (iter));
           poppler_fonts_iter_free (iter);

@@ -14,6 +14,7 @@
 #include "renaksi-evidence-store.h"
 #include "renaksi-node-path.h"
 #include "test-util.h"
+#include "test-util-pdf.h"
 
 static gint64
 add (RenaksiPlan *plan,
@@ -114,6 +115,12 @@ test_checklist_contents (void)
       g_string_append_c (text, '\n');
       g_object_unref (page);
     }
+  /* The seed's italics, in the indicator's own bold. */
+  {
+    g_autofree char *italic = test_util_pdf_italic_text (document);
+
+    g_assert_cmpstr (italic, ==, "rewardandpunishment");
+  }
   g_object_unref (document);
   /* Cells wrap: compare text across line breaks. */
   g_strdelimit (text->str, "\n", ' ');

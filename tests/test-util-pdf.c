@@ -35,3 +35,44 @@ test_util_squeeze (const char *text)
 
   return g_string_free (out, FALSE);
 }
+
+gboolean
+test_util_pdf_is_italic_font (const char *name)
+{
+  return name != NULL && (strstr (name, "Italic") != NULL || strstr (name, "Oblique") != NULL);
+}
+
+/* Every character set in an italic font, in document order, as
+ * test_util_squeeze reads text. */
+char *
+test_util_pdf_italic_text (PopplerDocument *doc)
+{
+  GString *italic = g_string_new (NULL);
+
+  for (int p = 0; p < poppler_document_get_n_pages (doc); p++)
+    {
+      g_autoptr(PopplerPage) page = poppler_document_get_page (doc, p);
+      g_autofree char *text = poppler_page_get_text (page);
+      GList *attrs = poppler_page_get_text_attributes (page);
+      glong n = g_utf8_strlen (text, -1);
+
+      for (GList *l = attrs; l != NULL; l = l->next)
+        {
+          PopplerTextAttributes *a = l->data;
+
+          if (!test_util_pdf_is_italic_font (a->font_name))
+            continue;
+          for (int i = a->start_index; i <= a->end_index && i < n; i++)
+            {
+              const char *at = g_utf8_offset_to_pointer (text, i);
+              g_autofree char *ch = g_strndup (at, g_utf8_next_char (at) - at);
+              g_autofree char *sq = test_util_squeeze (ch);
+
+              g_string_append (italic, sq);
+            }
+        }
+      poppler_page_free_text_attributes (attrs);
+    }
+
+  return g_string_free (italic, FALSE);
+}

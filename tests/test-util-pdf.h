@@ -17,4 +17,7 @@ PopplerDocument *test_util_open_pdf (const char *path);
  * column) cannot hide a match. */
 char            *test_util_squeeze  (const char *text);
 
+gboolean         test_util_pdf_is_italic_font (const char      *name);
+char            *test_util_pdf_italic_text    (PopplerDocument *doc);
+
 G_END_DECLS
