@@ -934,27 +934,15 @@ test_decree_invocation (void)
   g_autoptr(RenaksiAnnexLayout) layout = NULL;
   g_autoptr(PopplerDocument) doc = NULL;
   g_autoptr(PopplerPage) page = NULL;
-  g_autoptr(RenaksiDecree) decree = renaksi_decree_new ();
+  g_autoptr(RenaksiDecree) decree = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
-  const char **keys = renaksi_decree_get_field_keys ();
   char *invocation, *title, *signatory;
 
   plan = renaksi_plan_open (path, RENAKSI_DB_READ_WRITE, &error);
   g_assert_no_error (error);
-  for (guint i = 0; keys[i] != NULL; i++)
-    {
-      g_autofree char *value = renaksi_decree_dup_field (renaksi_plan_get_decree (plan), keys[i]);
-
-      g_assert_true (renaksi_decree_set_field (decree, keys[i], value, NULL));
-    }
+  decree = test_util_copy_decree (renaksi_plan_get_decree (plan));
   g_assert_cmpstr (decree->invocation, ==, "");
-  for (guint i = 0; i < renaksi_plan_get_decree (plan)->parts->len; i++)
-    {
-      RenaksiDecreePart *part = g_ptr_array_index (renaksi_plan_get_decree (plan)->parts, i);
-
-      renaksi_decree_add_part (decree, part->kind, part->label, part->text);
-    }
   g_assert_true (renaksi_decree_set_field (decree, "invocation",
                                            "DENGAN RAHMAT TUHAN YANG MAHA ESA", NULL));
   g_assert_true (renaksi_plan_set_decree (plan, decree, &error));

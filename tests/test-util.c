@@ -65,6 +65,28 @@ test_util_default_plan (const char *dir,
   return path;
 }
 
+RenaksiDecree *
+test_util_copy_decree (RenaksiDecree *decree)
+{
+  RenaksiDecree *copy = renaksi_decree_new ();
+  const char **keys = renaksi_decree_get_field_keys ();
+
+  for (guint i = 0; keys[i] != NULL; i++)
+    {
+      g_autofree char *value = renaksi_decree_dup_field (decree, keys[i]);
+
+      g_assert_true (renaksi_decree_set_field (copy, keys[i], value, NULL));
+    }
+  for (guint i = 0; i < decree->parts->len; i++)
+    {
+      RenaksiDecreePart *part = g_ptr_array_index (decree->parts, i);
+
+      renaksi_decree_add_part (copy, part->kind, part->label, part->text);
+    }
+
+  return copy;
+}
+
 char *
 test_util_emphasis_plan (const char *dir,
                          const char *name)
@@ -72,9 +94,7 @@ test_util_emphasis_plan (const char *dir,
   g_autoptr(GError) error = NULL;
   char *path = test_util_default_plan (dir, name);
   g_autoptr(RenaksiPlan) plan = renaksi_plan_open (path, RENAKSI_DB_READ_WRITE, &error);
-  g_autoptr(RenaksiDecree) decree = renaksi_decree_new ();
-  const char **keys = renaksi_decree_get_field_keys ();
-  RenaksiDecree *old;
+  g_autoptr(RenaksiDecree) decree = NULL;
   RenaksiNode *area, *activity, *sub;
 
   g_assert_no_error (error);
@@ -97,19 +117,7 @@ test_util_emphasis_plan (const char *dir,
   renaksi_plan_append_node (plan, NULL, NULL, TEST_UTIL_EMPHASIS_GUARDED_AREA, &error);
   g_assert_no_error (error);
 
-  old = renaksi_plan_get_decree (plan);
-  for (guint i = 0; keys[i] != NULL; i++)
-    {
-      g_autofree char *value = renaksi_decree_dup_field (old, keys[i]);
-
-      g_assert_true (renaksi_decree_set_field (decree, keys[i], value, NULL));
-    }
-  for (guint i = 0; i < old->parts->len; i++)
-    {
-      RenaksiDecreePart *part = g_ptr_array_index (old->parts, i);
-
-      renaksi_decree_add_part (decree, part->kind, part->label, part->text);
-    }
+  decree = test_util_copy_decree (renaksi_plan_get_decree (plan));
   g_assert_true (renaksi_decree_set_field (decree, "title", TEST_UTIL_EMPHASIS_TITLE, NULL));
   g_assert_true (renaksi_decree_set_field (decree, "signatory_name", TEST_UTIL_EMPHASIS_SIGNATORY, NULL));
   renaksi_plan_set_decree (plan, decree, &error);

@@ -4,6 +4,8 @@
 #include <glib.h>
 #include <stdarg.h>
 
+#include "renaksi-decree.h"
+
 G_BEGIN_DECLS
 
 /* The texts of test_util_emphasis_plan: an area, its activity, sub-activity
@@ -33,6 +35,8 @@ char *test_util_default_plan    (const char *dir,
 void  test_util_remove_dir      (const char *dir);
 /* The default plan with emphasis marks in every kind of text the annex
  * shows, each as TEST_UTIL_EMPHASIS_* below. */
+/* A new decree with @decree's fields and parts, to change and set. */
+RenaksiDecree *test_util_copy_decree (RenaksiDecree *decree);
 char *test_util_emphasis_plan   (const char *dir,
                                  const char *name);
 char *test_util_data_file_path  (void);
