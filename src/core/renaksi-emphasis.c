@@ -189,19 +189,43 @@ renaksi_emphasis_parse (const char  *text,
   return result;
 }
 
-/* The style at each byte of a text @length bytes long. */
-static guint8 *
-styles_of (gsize                      length,
-           const RenaksiEmphasisSpan *spans,
-           guint                      n_spans)
+/* Returns: @plain as runs of one style each (0: none), in order and
+ * covering it all: @spans, which may overlap, come in any order and are
+ * moved to character boundaries (a character takes the style of its first
+ * byte), without any run empty. */
+GArray *
+renaksi_emphasis_runs (const char                *plain,
+                       const RenaksiEmphasisSpan *spans,
+                       guint                      n_spans)
 {
-  guint8 *styles = g_new0 (guint8, length + 1);
+  gsize length = plain != NULL ? strlen (plain) : 0;
+  g_autofree guint8 *styles = g_new0 (guint8, length + 1);
+  GArray *runs = g_array_new (FALSE, FALSE, sizeof (RenaksiEmphasisSpan));
+  RenaksiEmphasisSpan run = { 0, 0, 0 };
 
   for (guint i = 0; i < n_spans; i++)
     for (gsize k = spans[i].start; k < MIN (spans[i].end, length); k++)
       styles[k] |= spans[i].style;
 
-  return styles;
+  for (const char *p = plain; p != NULL && *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gsize at = (gsize)(p - plain);
+
+      if (at > run.start && styles[at] != run.style)
+        {
+          run.end = at;
+          g_array_append_val (runs, run);
+          run.start = at;
+        }
+      run.style = styles[at];
+    }
+  if (length > run.start)
+    {
+      run.end = length;
+      g_array_append_val (runs, run);
+    }
+
+  return runs;
 }
 
 static const char *
@@ -214,25 +238,22 @@ mark_for (RenaksiEmphasisStyle style,
   g_return_val_if_reached ("");
 }
 
-/* Returns: @plain with @spans (which may overlap, in any order, and are
- * moved to character boundaries) as the fewest marks that nest: the form
- * the app writes. */
+/* Returns: @plain with @spans (as renaksi_emphasis_runs takes them) as
+ * the fewest marks that nest: the form the app writes. */
 char *
 renaksi_emphasis_build (const char                *plain,
                         const RenaksiEmphasisSpan *spans,
                         guint                      n_spans)
 {
-  gsize length = plain != NULL ? strlen (plain) : 0;
-  g_autofree guint8 *styles = styles_of (length, spans, n_spans);
-  GString *out = g_string_sized_new (length + 16);
+  g_autoptr(GArray) runs = renaksi_emphasis_runs (plain, spans, n_spans);
+  GString *out = g_string_sized_new ((plain != NULL ? strlen (plain) : 0) + 16);
   RenaksiEmphasisStyle open[2];
   guint depth = 0;
 
-  for (const char *p = plain; p != NULL && *p != '\0'; p = g_utf8_next_char (p))
+  for (guint r = 0; r < runs->len; r++)
     {
-      /* A character takes the style of its first byte. */
-      guint8 want = styles[p - plain];
-      const char *next = g_utf8_next_char (p);
+      const RenaksiEmphasisSpan *run = &g_array_index (runs, RenaksiEmphasisSpan, r);
+      guint want = run->style;
 
       /* Close from the innermost out until what stays open is wanted. */
       for (guint keep = 0; keep <= depth; keep++)
@@ -255,7 +276,7 @@ renaksi_emphasis_build (const char                *plain,
               open[depth++] = s;
             }
         }
-      g_string_append_len (out, p, next - p);
+      g_string_append_len (out, plain + run->start, (gssize)(run->end - run->start));
     }
   while (depth > 0)
     g_string_append (out, mark_for (open[--depth], TRUE));
@@ -264,18 +285,16 @@ renaksi_emphasis_build (const char                *plain,
 }
 
 /* Returns: @text as Pango markup (what labels and layouts take): its
- * characters escaped, its marks as Pango's own <i> and <b>. */
+ * characters escaped, its marks as Pango's own <i> and <b>, which nest as
+ * a valid text's do. */
 char *
 renaksi_emphasis_to_pango_markup (const char *text)
 {
-  g_autoptr(GArray) spans = NULL;
-  g_autofree char *plain = renaksi_emphasis_parse (text, &spans);
-  g_autofree char *normal = renaksi_emphasis_build (plain, (RenaksiEmphasisSpan *)spans->data, spans->len);
-  GString *out = g_string_sized_new (strlen (normal) + 16);
+  GString *out = g_string_sized_new ((text != NULL ? strlen (text) : 0) + 16);
   /* A text whose marks do not pair up is all text, its marks too. */
   gboolean valid = renaksi_emphasis_check (text, NULL);
 
-  for (const char *p = normal; *p != '\0';)
+  for (const char *p = text != NULL ? text : ""; *p != '\0';)
     {
       int m = valid ? mark_at (p) : -1;
 

@@ -32,6 +32,9 @@ gboolean  renaksi_emphasis_has_marks       (const char                *text);
 char     *renaksi_emphasis_strip           (const char                *text);
 char     *renaksi_emphasis_parse           (const char                *text,
                                             GArray                   **spans);
+GArray   *renaksi_emphasis_runs            (const char                *plain,
+                                            const RenaksiEmphasisSpan *spans,
+                                            guint                      n_spans);
 char     *renaksi_emphasis_build           (const char                *plain,
                                             const RenaksiEmphasisSpan *spans,
                                             guint                      n_spans);

@@ -201,34 +201,24 @@ write_text (Export           *export,
             RenaksiNode      *node)
 {
   gsize length = strlen (cell->plain);
-  g_autofree guint8 *styles = g_new0 (guint8, length + 1);
+  g_autoptr(GArray) runs = renaksi_emphasis_runs (cell->plain, (RenaksiEmphasisSpan *)cell->spans->data,
+                                                  cell->spans->len);
   g_autoptr(GPtrArray) strings = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GArray) run_styles = g_array_new (FALSE, FALSE, sizeof (guint8));
   gboolean merged = last_row > first_row || last_col > first_col;
   g_autofree lxw_rich_string_tuple *tuples = NULL;
   g_autofree lxw_rich_string_tuple **rich = NULL;
 
-  /* The spans start and end on characters, so runs split between bytes
-   * of different styles never split a character. */
-  for (guint i = 0; i < cell->spans->len; i++)
+  for (guint i = 0; i < runs->len; i++)
     {
-      const RenaksiEmphasisSpan *span = &g_array_index (cell->spans, RenaksiEmphasisSpan, i);
+      const RenaksiEmphasisSpan *run = &g_array_index (runs, RenaksiEmphasisSpan, i);
 
-      for (gsize k = span->start; k < MIN (span->end, length); k++)
-        styles[k] |= span->style;
+      g_ptr_array_add (strings, g_strndup (cell->plain + run->start, run->end - run->start));
     }
-  for (gsize start = 0, k = 1; k <= length; k++)
-    if (k == length || styles[k] != styles[start])
-      {
-        g_ptr_array_add (strings, g_strndup (cell->plain + start, k - start));
-        g_array_append_val (run_styles, styles[start]);
-        start = k;
-      }
 
   /* libxlsxwriter takes a rich string of two runs or more only. */
   if (strings->len < 2)
     {
-      lxw_format *styled = format->styled[strings->len == 1 ? g_array_index (run_styles, guint8, 0) : 0];
+      lxw_format *styled = format->styled[runs->len == 1 ? g_array_index (runs, RenaksiEmphasisSpan, 0).style : 0];
 
       if (merged)
         check (export, worksheet_merge_range (export->sheet, first_row, first_col, last_row, last_col,
@@ -244,7 +234,7 @@ write_text (Export           *export,
   rich = g_new0 (lxw_rich_string_tuple *, strings->len + 1);
   for (guint i = 0; i < strings->len; i++)
     {
-      tuples[i].format = export->runs[g_array_index (run_styles, guint8, i)];
+      tuples[i].format = export->runs[g_array_index (runs, RenaksiEmphasisSpan, i).style];
       tuples[i].string = g_ptr_array_index (strings, i);
       rich[i] = &tuples[i];
     }
