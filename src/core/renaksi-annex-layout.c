@@ -34,8 +34,6 @@
 #include "renaksi-hyphenate.h"
 #include "renaksi-safe-writer.h"
 
-#define MM(x) ((x) * 72.0 / 25.4)
-
 #define MONTH_HEAD_SCALE 0.8   /* month heads, of the table text size */
 #define HEADING_SIZE  11.0
 #define BODY_SIZE     11.0
@@ -419,7 +417,7 @@ label_indent (RenaksiAnnexLayout *self,
     return *(double *)cached;
 
   indent = g_new (double, 1);
-  *indent = MAX (MM (4.5), text_width (self, label, self->font_size, FALSE) + 3);
+  *indent = MAX (RENAKSI_MM (4.5), text_width (self, label, self->font_size, FALSE) + 3);
   g_hash_table_insert (self->label_indents, g_strdup (label), indent);
 
   return *indent;
@@ -508,10 +506,10 @@ remark_cell (RenaksiAnnexLayout *self,
 
 /* ---- Geometry ------------------------------------------------------------ */
 
-static double margin_top (void) { return MM (20); }
-static double margin_bottom (void) { return MM (25); }
-static double margin_left (void) { return MM (30); }
-static double margin_right (void) { return MM (20); }
+static double margin_top (void) { return RENAKSI_MM (RENAKSI_PAPER_MARGIN_TOP_MM); }
+static double margin_bottom (void) { return RENAKSI_MM (RENAKSI_PAPER_MARGIN_BOTTOM_MM); }
+static double margin_left (void) { return RENAKSI_MM (RENAKSI_PAPER_MARGIN_LEFT_MM); }
+static double margin_right (void) { return RENAKSI_MM (RENAKSI_PAPER_MARGIN_RIGHT_MM); }
 
 static const char * const header_texts[] = {
   "NO", "AREA PERUBAHAN", "KEGIATAN", "SUB KEGIATAN", "INDIKATOR KEBERHASILAN"
@@ -753,7 +751,7 @@ natural_measure (RenaksiAnnexLayout *self,
               double w = natural_width (self, text);
 
               /* The hanging indent takes its share of every line. */
-              w += indent * ceil (w / MM (40));
+              w += indent * ceil (w / RENAKSI_MM (40));
               g_array_append_val (nat->widths[3], w);
               min_width[3] = MAX (min_width[3],
                                   indent + widest_piece (self, text, self->font_size, FALSE, TRUE));
@@ -851,8 +849,8 @@ compute_columns (RenaksiAnnexLayout *self)
   /* A point of padding each side, and room for the realisation dot. */
   month = ceil (MAX (month + 2, self->line_height));
   no = ceil (text_width (self, "NO", self->font_size, TRUE) + 2 * CELL_PAD_X + 4);
-  remark = ceil (MAX (MM (12), text_width (self, "KET", self->font_size, TRUE) + 2 * CELL_PAD_X));
-  rest = MAX (width - no - 12 * month - remark, MM (60));
+  remark = ceil (MAX (RENAKSI_MM (12), text_width (self, "KET", self->font_size, TRUE) + 2 * CELL_PAD_X));
+  rest = MAX (width - no - 12 * month - remark, RENAKSI_MM (60));
   balance_columns (self, rest, text);
 
   x = left;
@@ -904,7 +902,7 @@ header_height (RenaksiAnnexLayout *self)
 static double
 heading_width (RenaksiAnnexLayout *self)
 {
-  return MIN (MM (125), (self->paper_width - margin_left () - margin_right ()) * 0.5);
+  return MIN (RENAKSI_MM (125), (self->paper_width - margin_left () - margin_right ()) * 0.5);
 }
 
 static char *
@@ -1008,7 +1006,7 @@ certification_layout (RenaksiAnnexLayout *self,
 static double
 closing_width (double page_width)
 {
-  return MIN (MM (110), (page_width - margin_left () - margin_right ()) * 0.46);
+  return MIN (RENAKSI_MM (110), (page_width - margin_left () - margin_right ()) * 0.46);
 }
 
 /* The signatory's block on the right and, on a copy, the certification on
@@ -1061,7 +1059,7 @@ draw_page_number (RenaksiAnnexLayout *self,
   layout = make_layout (self, text, PAGE_NO_SIZE, FALSE, 0, PANGO_ALIGN_LEFT);
   w = text_width (self, text, PAGE_NO_SIZE, FALSE);
 
-  draw_layout (cr, layout, (page_width - w) / 2, MM (9));
+  draw_layout (cr, layout, (page_width - w) / 2, RENAKSI_MM (9));
 }
 
 static double
@@ -1075,7 +1073,7 @@ draw_copy_mark (RenaksiAnnexLayout *self,
   if (cr != NULL)
     draw_layout (cr, layout, margin_left (), y);
 
-  return layout_height (layout) + MM (3);
+  return layout_height (layout) + RENAKSI_MM (3);
 }
 
 /* ---- Rows ----------------------------------------------------------------- */
@@ -1262,7 +1260,7 @@ page_top (RenaksiAnnexLayout *self,
     {
       if (self->copy)
         y += draw_copy_mark (self, NULL, y);
-      y += MAX (self->heading_height, self->legend_height) + MM (6);
+      y += MAX (self->heading_height, self->legend_height) + RENAKSI_MM (6);
     }
 
   return y;
@@ -1848,7 +1846,7 @@ annex_page (RenaksiAnnexLayout *self,
 
   /* Every row is placed: the closing block, whole, here or on a page of
    * its own. */
-  y = start->row < self->rows->len || first_page ? page->body_y1 + MM (8) : margin_top ();
+  y = start->row < self->rows->len || first_page ? page->body_y1 + RENAKSI_MM (8) : margin_top ();
   if (y + self->closing_height <= bottom || (start->row == self->rows->len && !first_page))
     {
       if (cr != NULL)
@@ -1891,29 +1889,29 @@ build_body (RenaksiAnnexLayout *self)
   double page_width = self->paper_height;     /* portrait */
   double left = margin_left ();
   double width = page_width - left - margin_right ();
-  double x_colon = left + MM (27);
-  double x_item = x_colon + MM (4);
-  double x_text = x_item + MM (7);
+  double x_colon = left + RENAKSI_MM (27);
+  double x_item = x_colon + RENAKSI_MM (4);
+  double x_text = x_item + RENAKSI_MM (7);
   g_autofree char *keputusan = g_strdup_printf ("KEPUTUSAN %s", decree->institution);
   g_autofree char *nomor = g_strdup_printf ("NOMOR %s TAHUN %d", decree->number, decree->year);
   g_autofree char *signatory = g_strdup_printf ("%s,", decree->signatory_title);
   const char *heads[] = { "Menimbang", "Mengingat", NULL };
-  BodyItem closing = { .kind = BODY_CLOSING, .space_before = MM (8) };
+  BodyItem closing = { .kind = BODY_CLOSING, .space_before = RENAKSI_MM (8) };
 
   g_array_set_size (self->body, 0);
   body_add (self, decree->institution, left, width, PANGO_ALIGN_CENTER, TRUE, 0);
-  body_add (self, keputusan, left, width, PANGO_ALIGN_CENTER, TRUE, MM (8));
-  body_add (self, nomor, left, width, PANGO_ALIGN_CENTER, TRUE, MM (2));
-  body_add (self, "TENTANG", left, width, PANGO_ALIGN_CENTER, TRUE, MM (2));
-  body_add (self, decree->title, left + MM (10), width - MM (20), PANGO_ALIGN_CENTER, TRUE, MM (2));
+  body_add (self, keputusan, left, width, PANGO_ALIGN_CENTER, TRUE, RENAKSI_MM (8));
+  body_add (self, nomor, left, width, PANGO_ALIGN_CENTER, TRUE, RENAKSI_MM (2));
+  body_add (self, "TENTANG", left, width, PANGO_ALIGN_CENTER, TRUE, RENAKSI_MM (2));
+  body_add (self, decree->title, left + RENAKSI_MM (10), width - RENAKSI_MM (20), PANGO_ALIGN_CENTER, TRUE, RENAKSI_MM (2));
   /* Only when the decree itself has one (the default plan's seed has none). */
   if (decree->invocation != NULL && *decree->invocation != '\0')
     {
-      body_add (self, decree->invocation, left, width, PANGO_ALIGN_CENTER, TRUE, MM (6));
-      body_add (self, signatory, left, width, PANGO_ALIGN_CENTER, TRUE, MM (4));
+      body_add (self, decree->invocation, left, width, PANGO_ALIGN_CENTER, TRUE, RENAKSI_MM (6));
+      body_add (self, signatory, left, width, PANGO_ALIGN_CENTER, TRUE, RENAKSI_MM (4));
     }
   else
-    body_add (self, signatory, left, width, PANGO_ALIGN_CENTER, TRUE, MM (6));
+    body_add (self, signatory, left, width, PANGO_ALIGN_CENTER, TRUE, RENAKSI_MM (6));
 
   for (guint h = 0; heads[h] != NULL; h++)
     {
@@ -1929,7 +1927,7 @@ build_body (RenaksiAnnexLayout *self)
           if (part->kind != kind)
             continue;
           item = body_add (self, part->text, x_text, left + width - x_text, PANGO_ALIGN_LEFT,
-                           FALSE, first ? MM (6) : MM (1.5));
+                           FALSE, first ? RENAKSI_MM (6) : RENAKSI_MM (1.5));
           if (first)
             {
               item->gutter[0] = g_strdup (heads[h]);
@@ -1943,7 +1941,7 @@ build_body (RenaksiAnnexLayout *self)
         }
     }
 
-  body_add (self, "MEMUTUSKAN :", left, width, PANGO_ALIGN_CENTER, TRUE, MM (6))->keep_with_next = TRUE;
+  body_add (self, "MEMUTUSKAN :", left, width, PANGO_ALIGN_CENTER, TRUE, RENAKSI_MM (6))->keep_with_next = TRUE;
   for (guint i = 0; i < decree->parts->len; i++)
     {
       RenaksiDecreePart *part = g_ptr_array_index (decree->parts, i);
@@ -1952,7 +1950,7 @@ build_body (RenaksiAnnexLayout *self)
       if (part->kind != RENAKSI_DECREE_PART_CLAUSE)
         continue;
       item = body_add (self, part->text, x_item, left + width - x_item, PANGO_ALIGN_LEFT,
-                       FALSE, MM (4));
+                       FALSE, RENAKSI_MM (4));
       item->gutter[0] = g_strdup (part->label);
       item->gutter_x[0] = left;
       item->gutter[1] = g_strdup (":");
@@ -2228,32 +2226,6 @@ renaksi_annex_layout_init (RenaksiAnnexLayout *self)
 }
 
 /* ---- Public API ----------------------------------------------------------- */
-
-gboolean
-renaksi_paper_from_string (const char   *name,
-                           RenaksiPaper *paper)
-{
-  g_return_val_if_fail (name != NULL, FALSE);
-
-  if (g_ascii_strcasecmp (name, "f4") == 0 || g_ascii_strcasecmp (name, "folio") == 0)
-    *paper = RENAKSI_PAPER_F4;
-  else if (g_ascii_strcasecmp (name, "a4") == 0)
-    *paper = RENAKSI_PAPER_A4;
-  else
-    return FALSE;
-
-  return TRUE;
-}
-
-/* @paper turned landscape, in points. */
-void
-renaksi_paper_get_landscape_size (RenaksiPaper  paper,
-                                  double       *width,
-                                  double       *height)
-{
-  *width = paper == RENAKSI_PAPER_A4 ? MM (297) : MM (330);
-  *height = paper == RENAKSI_PAPER_A4 ? MM (210) : MM (215);
-}
 
 RenaksiAnnexLayout *
 renaksi_annex_layout_new (RenaksiPlan *plan)
