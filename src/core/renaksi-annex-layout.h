@@ -3,7 +3,7 @@
 
 #include <cairo.h>
 
-#include "renaksi-annex-table.h"
+#include "renaksi-annex-column.h"
 #include "renaksi-paper.h"
 #include "renaksi-plan.h"
 
