@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The annex (LAMPIRAN) on paper, and the decree's body before it.
+ * The annex (LAMPIRAN) on paper, and the decree's body before it (laid
+ * out in renaksi-decree-layout.c). The text helpers every page uses are
+ * here, under "Text".
  *
  * One table row per sub-activity: its text, its indicators as a numbered
  * list, its months, its remark. Area and activity cells span their rows.
@@ -27,18 +29,15 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "renaksi-annex-layout.h"
+#include "renaksi-annex-layout-private.h"
 #include "renaksi-emphasis.h"
 #include "renaksi-emphasis-layout.h"
 #include "renaksi-error.h"
 #include "renaksi-hyphenate.h"
 #include "renaksi-safe-writer.h"
 
-#define MM(x) ((x) * 72.0 / 25.4)
-
 #define MONTH_HEAD_SCALE 0.8   /* month heads, of the table text size */
 #define HEADING_SIZE  11.0
-#define BODY_SIZE     11.0
 #define PAGE_NO_SIZE  10.0
 #define CELL_PAD_X     2.0
 #define CELL_PAD_Y     2.0
@@ -68,15 +67,6 @@ typedef struct
   guint        flags;
 } Row;
 
-/* Where an annex page starts. */
-typedef struct
-{
-  guint row;            /* n_rows: the page holds the closing block only */
-  guint line;           /* first line of that row on the page */
-  guint area_flow;      /* lines of the open area cell printed before */
-  guint activity_flow;
-} PageStart;
-
 /* A piece of a row on a page. */
 typedef struct
 {
@@ -97,77 +87,6 @@ typedef struct
   gboolean  done;
 } AnnexPage;
 
-/* A paragraph of the decree's body. */
-typedef enum
-{
-  BODY_TEXT,
-  BODY_CLOSING,
-} BodyKind;
-
-typedef struct
-{
-  BodyKind        kind;
-  char           *text;
-  double          x;
-  double          width;
-  PangoAlignment  align;
-  gboolean        bold;
-  gboolean        justify;
-  gboolean        keep_with_next;   /* a heading: not alone at a page's foot */
-  double          space_before;
-  char           *gutter[3];
-  double          gutter_x[3];
-} BodyItem;
-
-struct _RenaksiAnnexLayout
-{
-  GObject       parent_instance;
-
-  RenaksiPlan  *plan;
-  double        paper_width;      /* landscape: width > height */
-  double        paper_height;
-  gboolean      copy;
-  gboolean      with_realisation;
-  gboolean      with_decree;
-  char         *font_family;
-  double        font_size;        /* of the table text, in points */
-
-  /* Computed by paginate. */
-  gboolean      paginated;
-  PangoContext *context;
-  double        line_height;      /* table text */
-  double        ascent;
-  double        col_x[RENAKSI_ANNEX_N_COLUMNS + 1];
-  double        header_row1;      /* PELAKSANAAN (BULAN) */
-  double        header_row2;      /* month names */
-  double        number_row;
-  double        heading_height;
-  double        legend_height;    /* with the realisation: what the marks mean */
-  double        closing_height;
-  GArray       *rows;             /* of Row */
-  GArray       *pages;            /* of PageStart, annex pages only */
-  GArray       *body;             /* of BodyItem */
-  guint         n_body_pages;
-  GHashTable   *label_indents;    /* indicator label → hanging indent, cached */
-  GHashTable   *piece_widths;     /* size, weight and a piece of text → its width */
-
-  /* Measuring, row by row (see ensure_measured). */
-  guint         n_measured;
-  guint         area_lines;
-  guint         area_sum;
-  guint         activity_lines;
-  guint         activity_sum;
-  gboolean      cache_cells;
-  GHashTable   *row_cells;        /* row index → RowCells, while streaming */
-  PageStart     next_start;       /* where the next annex page starts */
-
-  /* While a PDF is written: its surface (borrowed), for the bookmarks. */
-  cairo_surface_t *pdf;
-  int              outline_parent;
-  GArray          *pending_outlines;   /* PendingOutline, of the page being drawn */
-  RenaksiSafeWriter *writer;
-};
-
 G_DEFINE_FINAL_TYPE (RenaksiAnnexLayout, renaksi_annex_layout, G_TYPE_OBJECT)
 
 enum {
@@ -182,16 +101,6 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
-
-static void
-body_item_clear (gpointer data)
-{
-  BodyItem *item = data;
-
-  g_free (item->text);
-  for (guint i = 0; i < G_N_ELEMENTS (item->gutter); i++)
-    g_free (item->gutter[i]);
-}
 
 static void
 invalidate (RenaksiAnnexLayout *self)
@@ -249,25 +158,25 @@ make_layout_full (RenaksiAnnexLayout *self,
   return layout;
 }
 
-static PangoLayout *
-make_layout (RenaksiAnnexLayout *self,
-             const char         *text,
-             double              size,
-             gboolean            bold,
-             double              width,
-             PangoAlignment      align)
+PangoLayout *
+renaksi_annex_layout_make_layout (RenaksiAnnexLayout *self,
+                                  const char         *text,
+                                  double              size,
+                                  gboolean            bold,
+                                  double              width,
+                                  PangoAlignment      align)
 {
   return make_layout_full (self, text, size, bold, width, align, FALSE);
 }
 
 /* Plan and decree text: hyphenated. */
-static PangoLayout *
-make_text_layout (RenaksiAnnexLayout *self,
-                  const char         *text,
-                  double              size,
-                  gboolean            bold,
-                  double              width,
-                  PangoAlignment      align)
+PangoLayout *
+renaksi_annex_layout_make_text_layout (RenaksiAnnexLayout *self,
+                                       const char         *text,
+                                       double              size,
+                                       gboolean            bold,
+                                       double              width,
+                                       PangoAlignment      align)
 {
   return make_layout_full (self, text, size, bold, width, align, TRUE);
 }
@@ -278,7 +187,8 @@ text_width (RenaksiAnnexLayout *self,
             double              size,
             gboolean            bold)
 {
-  g_autoptr(PangoLayout) layout = make_layout (self, text, size, bold, 0, PANGO_ALIGN_LEFT);
+  g_autoptr(PangoLayout) layout = renaksi_annex_layout_make_layout (self, text, size, bold, 0,
+                                                                    PANGO_ALIGN_LEFT);
   PangoRectangle logical;
 
   pango_layout_get_extents (layout, NULL, &logical);
@@ -286,12 +196,12 @@ text_width (RenaksiAnnexLayout *self,
   return (double)logical.width / PANGO_SCALE;
 }
 
-static void
-font_metrics (RenaksiAnnexLayout *self,
-              double              size,
-              gboolean            bold,
-              double             *ascent,
-              double             *height)
+void
+renaksi_annex_layout_font_metrics (RenaksiAnnexLayout *self,
+                                   double              size,
+                                   gboolean            bold,
+                                   double             *ascent,
+                                   double             *height)
 {
   g_autoptr(PangoFontDescription) font = make_font (self, size, bold);
   PangoFontMetrics *metrics = pango_context_get_metrics (self->context, font, NULL);
@@ -305,8 +215,8 @@ font_metrics (RenaksiAnnexLayout *self,
     *height = ceil ((a + d) * 100) / 100;
 }
 
-static guint
-layouts_n_lines (GPtrArray *layouts)
+guint
+renaksi_annex_layout_layouts_n_lines (GPtrArray *layouts)
 {
   guint n = 0;
 
@@ -318,15 +228,15 @@ layouts_n_lines (GPtrArray *layouts)
 
 /* Draws lines [@first, @first + @count) of @layouts, one after the other,
  * on the grid of @line_height from @y. */
-static void
-draw_lines (cairo_t   *cr,
-            GPtrArray *layouts,
-            double     x,
-            double     y,
-            guint      first,
-            guint      count,
-            double     line_height,
-            double     ascent)
+void
+renaksi_annex_layout_draw_lines (cairo_t   *cr,
+                                 GPtrArray *layouts,
+                                 double     x,
+                                 double     y,
+                                 guint      first,
+                                 guint      count,
+                                 double     line_height,
+                                 double     ascent)
 {
   guint index = 0;
 
@@ -352,18 +262,18 @@ draw_lines (cairo_t   *cr,
     }
 }
 
-static void
-draw_layout (cairo_t     *cr,
-             PangoLayout *layout,
-             double       x,
-             double       y)
+void
+renaksi_annex_layout_draw_layout (cairo_t     *cr,
+                                  PangoLayout *layout,
+                                  double       x,
+                                  double       y)
 {
   cairo_move_to (cr, x, y);
   pango_cairo_show_layout (cr, layout);
 }
 
-static double
-layout_height (PangoLayout *layout)
+double
+renaksi_annex_layout_layout_height (PangoLayout *layout)
 {
   PangoRectangle logical;
 
@@ -403,8 +313,9 @@ cell_add (RenaksiAnnexLayout *self,
           guint               column,
           const char         *text)
 {
-  g_ptr_array_add (cell, make_text_layout (self, text, self->font_size, FALSE,
-                                      column_text_width (self, column), PANGO_ALIGN_LEFT));
+  g_ptr_array_add (cell, renaksi_annex_layout_make_text_layout (self, text, self->font_size, FALSE,
+                                                                column_text_width (self, column),
+                                                                PANGO_ALIGN_LEFT));
 }
 
 /* Labels repeat ("1.", "2.", …): measure each once. */
@@ -419,7 +330,7 @@ label_indent (RenaksiAnnexLayout *self,
     return *(double *)cached;
 
   indent = g_new (double, 1);
-  *indent = MAX (MM (4.5), text_width (self, label, self->font_size, FALSE) + 3);
+  *indent = MAX (RENAKSI_MM (4.5), text_width (self, label, self->font_size, FALSE) + 3);
   g_hash_table_insert (self->label_indents, g_strdup (label), indent);
 
   return *indent;
@@ -453,13 +364,15 @@ indicator_cell (RenaksiAnnexLayout *self,
           PangoTabArray *tabs = pango_tab_array_new_with_positions (1, FALSE, PANGO_TAB_LEFT,
                                                                    (int)(indent * PANGO_SCALE));
 
-          layout = make_text_layout (self, s, self->font_size, FALSE, width, PANGO_ALIGN_LEFT);
+          layout = renaksi_annex_layout_make_text_layout (self, s, self->font_size, FALSE, width,
+                                                          PANGO_ALIGN_LEFT);
           pango_layout_set_tabs (layout, tabs);
           pango_layout_set_indent (layout, -(int)(indent * PANGO_SCALE));
           pango_tab_array_free (tabs);
         }
       else
-        layout = make_text_layout (self, text, self->font_size, FALSE, width, PANGO_ALIGN_LEFT);
+        layout = renaksi_annex_layout_make_text_layout (self, text, self->font_size, FALSE, width,
+                                                        PANGO_ALIGN_LEFT);
       g_ptr_array_add (cell, layout);
     }
 
@@ -508,10 +421,10 @@ remark_cell (RenaksiAnnexLayout *self,
 
 /* ---- Geometry ------------------------------------------------------------ */
 
-static double margin_top (void) { return MM (20); }
-static double margin_bottom (void) { return MM (25); }
-static double margin_left (void) { return MM (30); }
-static double margin_right (void) { return MM (20); }
+double renaksi_annex_layout_margin_top (void) { return RENAKSI_MM (RENAKSI_PAPER_MARGIN_TOP_MM); }
+static double margin_bottom (void) { return RENAKSI_MM (RENAKSI_PAPER_MARGIN_BOTTOM_MM); }
+double renaksi_annex_layout_margin_left (void) { return RENAKSI_MM (RENAKSI_PAPER_MARGIN_LEFT_MM); }
+double renaksi_annex_layout_margin_right (void) { return RENAKSI_MM (RENAKSI_PAPER_MARGIN_RIGHT_MM); }
 
 static const char * const header_texts[] = {
   "NO", "AREA PERUBAHAN", "KEGIATAN", "SUB KEGIATAN", "INDIKATOR KEBERHASILAN"
@@ -753,7 +666,7 @@ natural_measure (RenaksiAnnexLayout *self,
               double w = natural_width (self, text);
 
               /* The hanging indent takes its share of every line. */
-              w += indent * ceil (w / MM (40));
+              w += indent * ceil (w / RENAKSI_MM (40));
               g_array_append_val (nat->widths[3], w);
               min_width[3] = MAX (min_width[3],
                                   indent + widest_piece (self, text, self->font_size, FALSE, TRUE));
@@ -840,8 +753,8 @@ balance_columns (RenaksiAnnexLayout *self,
 static void
 compute_columns (RenaksiAnnexLayout *self)
 {
-  double left = margin_left ();
-  double width = self->paper_width - left - margin_right ();
+  double left = renaksi_annex_layout_margin_left ();
+  double width = self->paper_width - left - renaksi_annex_layout_margin_right ();
   double month = 0, no, remark, rest;
   double text[N_TEXT_COLUMNS];
   double x;
@@ -851,8 +764,8 @@ compute_columns (RenaksiAnnexLayout *self)
   /* A point of padding each side, and room for the realisation dot. */
   month = ceil (MAX (month + 2, self->line_height));
   no = ceil (text_width (self, "NO", self->font_size, TRUE) + 2 * CELL_PAD_X + 4);
-  remark = ceil (MAX (MM (12), text_width (self, "KET", self->font_size, TRUE) + 2 * CELL_PAD_X));
-  rest = MAX (width - no - 12 * month - remark, MM (60));
+  remark = ceil (MAX (RENAKSI_MM (12), text_width (self, "KET", self->font_size, TRUE) + 2 * CELL_PAD_X));
+  rest = MAX (width - no - 12 * month - remark, RENAKSI_MM (60));
   balance_columns (self, rest, text);
 
   x = left;
@@ -877,19 +790,21 @@ compute_header (RenaksiAnnexLayout *self)
 {
   double months_width = self->col_x[RENAKSI_ANNEX_COLUMN_REMARK] -
                         self->col_x[RENAKSI_ANNEX_COLUMN_FIRST_MONTH] - 2 * CELL_PAD_X;
-  g_autoptr(PangoLayout) plan = make_layout (self, "PELAKSANAAN (BULAN)", self->font_size, TRUE,
-                                             months_width, PANGO_ALIGN_CENTER);
+  g_autoptr(PangoLayout) plan = renaksi_annex_layout_make_layout (self, "PELAKSANAAN (BULAN)",
+                                                                  self->font_size, TRUE, months_width,
+                                                                  PANGO_ALIGN_CENTER);
   double spanning = 0;
 
-  self->header_row1 = layout_height (plan) + 2 * CELL_PAD_Y;
+  self->header_row1 = renaksi_annex_layout_layout_height (plan) + 2 * CELL_PAD_Y;
   self->header_row2 = self->line_height + 2 * CELL_PAD_Y;
   self->number_row = self->line_height + 2 * CELL_PAD_Y;
 
   for (guint c = 0; c < G_N_ELEMENTS (header_texts); c++)
     {
-      g_autoptr(PangoLayout) l = make_layout (self, header_texts[c], self->font_size, TRUE,
-                                              column_text_width (self, c), PANGO_ALIGN_CENTER);
-      spanning = MAX (spanning, layout_height (l) + 2 * CELL_PAD_Y);
+      g_autoptr(PangoLayout) l = renaksi_annex_layout_make_layout (self, header_texts[c], self->font_size,
+                                                                   TRUE, column_text_width (self, c),
+                                                                   PANGO_ALIGN_CENTER);
+      spanning = MAX (spanning, renaksi_annex_layout_layout_height (l) + 2 * CELL_PAD_Y);
     }
   if (spanning > self->header_row1 + self->header_row2)
     self->header_row1 = spanning - self->header_row2;
@@ -904,7 +819,8 @@ header_height (RenaksiAnnexLayout *self)
 static double
 heading_width (RenaksiAnnexLayout *self)
 {
-  return MIN (MM (125), (self->paper_width - margin_left () - margin_right ()) * 0.5);
+  return MIN (RENAKSI_MM (125), (self->paper_width - renaksi_annex_layout_margin_left ()
+                                 - renaksi_annex_layout_margin_right ()) * 0.5);
 }
 
 static char *
@@ -921,7 +837,8 @@ heading_layout (RenaksiAnnexLayout *self)
 {
   g_autofree char *text = heading_text (self);
 
-  return make_layout (self, text, HEADING_SIZE, FALSE, heading_width (self), PANGO_ALIGN_LEFT);
+  return renaksi_annex_layout_make_layout (self, text, HEADING_SIZE, FALSE, heading_width (self),
+                                           PANGO_ALIGN_LEFT);
 }
 
 /* ---- The legend ---------------------------------------------------------- */
@@ -939,14 +856,15 @@ legend_draw (RenaksiAnnexLayout *self,
              cairo_t            *cr,
              double              y)
 {
-  double x = margin_left ();
+  double x = renaksi_annex_layout_margin_left ();
   double box = self->line_height;
   double height = 0;
 
   for (guint i = 0; i < G_N_ELEMENTS (legend_texts); i++)
     {
-      g_autoptr(PangoLayout) layout = make_layout (self, legend_texts[i], self->font_size, i == 0,
-                                                   0, PANGO_ALIGN_LEFT);
+      g_autoptr(PangoLayout) layout = renaksi_annex_layout_make_layout (self, legend_texts[i],
+                                                                        self->font_size, i == 0, 0,
+                                                                        PANGO_ALIGN_LEFT);
       double ly = y + height;
 
       if (cr != NULL)
@@ -969,79 +887,15 @@ legend_draw (RenaksiAnnexLayout *self,
                   cairo_fill (cr);
                 }
             }
-          draw_layout (cr, layout, i > 0 ? x + box * 1.6 + 4 : x, ly);
+          renaksi_annex_layout_draw_layout (cr, layout, i > 0 ? x + box * 1.6 + 4 : x, ly);
         }
-      height += MAX (layout_height (layout), box) + (i > 0 ? 2 : 0);
+      height += MAX (renaksi_annex_layout_layout_height (layout), box) + (i > 0 ? 2 : 0);
     }
 
   return height;
 }
 
-/* ---- The closing block ---------------------------------------------------- */
-
-static PangoLayout *
-closing_layout (RenaksiAnnexLayout *self,
-                double              width)
-{
-  RenaksiDecree *decree = renaksi_plan_get_decree (self->plan);
-  g_autofree char *date = renaksi_decree_format_date_set (decree);
-  g_autofree char *text = g_strdup_printf ("Ditetapkan di %s\nPada Tanggal %s\n\n%s,\n\n%s\n\n%s",
-                                           decree->place, date, decree->signatory_title,
-                                           self->copy ? "ttd." : "\n",
-                                           decree->signatory_name);
-
-  return make_layout (self, text, BODY_SIZE, FALSE, width, PANGO_ALIGN_LEFT);
-}
-
-static PangoLayout *
-certification_layout (RenaksiAnnexLayout *self,
-                      double              width)
-{
-  RenaksiDecree *decree = renaksi_plan_get_decree (self->plan);
-  g_autofree char *text = g_strdup_printf ("Salinan sesuai dengan aslinya\n%s\n%s,\n\n\n\n%s",
-                                           decree->copy_unit, decree->copy_title,
-                                           decree->copy_name);
-
-  return make_layout (self, text, BODY_SIZE, FALSE, width, PANGO_ALIGN_LEFT);
-}
-
-static double
-closing_width (double page_width)
-{
-  return MIN (MM (110), (page_width - margin_left () - margin_right ()) * 0.46);
-}
-
-/* The signatory's block on the right and, on a copy, the certification on
- * the left, level with it at the bottom. */
-static double
-closing_draw (RenaksiAnnexLayout *self,
-              cairo_t            *cr,
-              double              page_width,
-              double              y)
-{
-  double width = closing_width (page_width);
-  g_autoptr(PangoLayout) closing = closing_layout (self, width);
-  double height = layout_height (closing);
-  double cert_height = 0;
-  g_autoptr(PangoLayout) cert = NULL;
-
-  if (self->copy)
-    {
-      cert = certification_layout (self, width);
-      cert_height = layout_height (cert);
-    }
-
-  if (cr != NULL)
-    {
-      double h = MAX (height, cert_height);
-
-      draw_layout (cr, closing, page_width - margin_right () - width, y + h - height);
-      if (cert != NULL)
-        draw_layout (cr, cert, margin_left (), y + h - cert_height);
-    }
-
-  return MAX (height, cert_height);
-}
+/* ---- Page furniture ------------------------------------------------------ */
 
 static void
 draw_page_number (RenaksiAnnexLayout *self,
@@ -1058,24 +912,24 @@ draw_page_number (RenaksiAnnexLayout *self,
    * ones. The annex is numbered on its own, from "- 1 -" on its first page. */
   if (number == 1 && page_width < self->paper_width)
     return;
-  layout = make_layout (self, text, PAGE_NO_SIZE, FALSE, 0, PANGO_ALIGN_LEFT);
+  layout = renaksi_annex_layout_make_layout (self, text, PAGE_NO_SIZE, FALSE, 0, PANGO_ALIGN_LEFT);
   w = text_width (self, text, PAGE_NO_SIZE, FALSE);
 
-  draw_layout (cr, layout, (page_width - w) / 2, MM (9));
+  renaksi_annex_layout_draw_layout (cr, layout, (page_width - w) / 2, RENAKSI_MM (9));
 }
 
-static double
-draw_copy_mark (RenaksiAnnexLayout *self,
-                cairo_t            *cr,
-                double              y)
+double
+renaksi_annex_layout_draw_copy_mark (RenaksiAnnexLayout *self,
+                                     cairo_t            *cr,
+                                     double              y)
 {
-  g_autoptr(PangoLayout) layout = make_layout (self, "SALINAN", HEADING_SIZE, TRUE, 0,
-                                               PANGO_ALIGN_LEFT);
+  g_autoptr(PangoLayout) layout = renaksi_annex_layout_make_layout (self, "SALINAN", HEADING_SIZE, TRUE, 0,
+                                                                    PANGO_ALIGN_LEFT);
 
   if (cr != NULL)
-    draw_layout (cr, layout, margin_left (), y);
+    renaksi_annex_layout_draw_layout (cr, layout, renaksi_annex_layout_margin_left (), y);
 
-  return layout_height (layout) + MM (3);
+  return renaksi_annex_layout_layout_height (layout) + RENAKSI_MM (3);
 }
 
 /* ---- Rows ----------------------------------------------------------------- */
@@ -1131,7 +985,7 @@ cell_lines (GPtrArray *cell)
 {
   g_autoptr(GPtrArray) owned = cell;
 
-  return layouts_n_lines (owned);
+  return renaksi_annex_layout_layouts_n_lines (owned);
 }
 
 /* A row's own cells, kept from measuring to drawing while streaming. */
@@ -1224,9 +1078,9 @@ ensure_measured (RenaksiAnnexLayout *self,
         {
           RowCells *cells = self->cache_cells ? lookup_row_cells (self, i) : row_cells_new (self, row);
 
-          lines = MAX (lines, layouts_n_lines (cells->sub));
-          lines = MAX (lines, layouts_n_lines (cells->indicators));
-          lines = MAX (lines, layouts_n_lines (cells->remark));
+          lines = MAX (lines, renaksi_annex_layout_layouts_n_lines (cells->sub));
+          lines = MAX (lines, renaksi_annex_layout_layouts_n_lines (cells->indicators));
+          lines = MAX (lines, renaksi_annex_layout_layouts_n_lines (cells->remark));
           if (!self->cache_cells)
             row_cells_free (cells);
         }
@@ -1245,9 +1099,9 @@ ensure_measured (RenaksiAnnexLayout *self,
 
 /* ---- Annex pages ---------------------------------------------------------- */
 
-static double
-content_bottom (RenaksiAnnexLayout *self,
-                double              page_height)
+double
+renaksi_annex_layout_content_bottom (RenaksiAnnexLayout *self,
+                                     double              page_height)
 {
   return page_height - margin_bottom ();
 }
@@ -1256,13 +1110,13 @@ static double
 page_top (RenaksiAnnexLayout *self,
           gboolean            first)
 {
-  double y = margin_top ();
+  double y = renaksi_annex_layout_margin_top ();
 
   if (first)
     {
       if (self->copy)
-        y += draw_copy_mark (self, NULL, y);
-      y += MAX (self->heading_height, self->legend_height) + MM (6);
+        y += renaksi_annex_layout_draw_copy_mark (self, NULL, y);
+      y += MAX (self->heading_height, self->legend_height) + RENAKSI_MM (6);
     }
 
   return y;
@@ -1293,7 +1147,7 @@ continued_cell (RenaksiAnnexLayout *self,
   if (*text == '\0')
     return cell;
   cell_add (self, cell, column, full);
-  if (layouts_n_lines (cell) > CONTINUED_FULL_LINES)
+  if (renaksi_annex_layout_layouts_n_lines (cell) > CONTINUED_FULL_LINES)
     {
       g_autoptr(GPtrArray) whole = cell_new ();
       PangoLayout *layout;
@@ -1394,7 +1248,7 @@ split_point (RenaksiAnnexLayout *self,
 
       if (line == 0)
         {
-          lowest = MAX (lowest, (int)layouts_n_lines (cells->sub));
+          lowest = MAX (lowest, (int)renaksi_annex_layout_layouts_n_lines (cells->sub));
           if (cells->indicators->len > 0)
             lowest = MAX (lowest, pango_layout_get_line_count (g_ptr_array_index (cells->indicators, 0)));
         }
@@ -1429,7 +1283,7 @@ place_rows (RenaksiAnnexLayout *self,
 {
   static const guint flags[2] = { ROW_FIRST_OF_AREA, ROW_FIRST_OF_ACTIVITY };
   static const guint columns[2] = { RENAKSI_ANNEX_COLUMN_AREA, RENAKSI_ANNEX_COLUMN_ACTIVITY };
-  double bottom = content_bottom (self, self->paper_height);
+  double bottom = renaksi_annex_layout_content_bottom (self, self->paper_height);
   double y = page_top (self, first_page) + header_height (self);
   guint r = start->row, line = start->line;
   Span spans[2] = { { 0 } };
@@ -1584,26 +1438,27 @@ flow_spans (RenaksiAnnexLayout *self,
             {
               g_autoptr(GPtrArray) no = cell_new ();
 
-              g_ptr_array_add (no, make_layout (self, renaksi_node_get_label (node), self->font_size,
-                                                FALSE, column_text_width (self, 0),
-                                                PANGO_ALIGN_CENTER));
-              draw_lines (cr, no, self->col_x[0] + CELL_PAD_X, y, 0, capacity,
-                          self->line_height, self->ascent);
+              g_ptr_array_add (no, renaksi_annex_layout_make_layout (self, renaksi_node_get_label (node),
+                                                                     self->font_size, FALSE,
+                                                                     column_text_width (self, 0),
+                                                                     PANGO_ALIGN_CENTER));
+              renaksi_annex_layout_draw_lines (cr, no, self->col_x[0] + CELL_PAD_X, y, 0, capacity,
+                                               self->line_height, self->ascent);
             }
 
           if (flow < n_lines)
             {
               g_autoptr(GPtrArray) cell = node_cell (self, node, column);
 
-              draw_lines (cr, cell, x, y, flow, MIN (capacity, n_lines - flow),
-                          self->line_height, self->ascent);
+              renaksi_annex_layout_draw_lines (cr, cell, x, y, flow, MIN (capacity, n_lines - flow),
+                                               self->line_height, self->ascent);
             }
           else
             {
               /* Printed in full before: named again, marked as continued. */
               g_autoptr(GPtrArray) cell = continued_cell (self, node, column);
 
-              draw_lines (cr, cell, x, y, 0, capacity, self->line_height, self->ascent);
+              renaksi_annex_layout_draw_lines (cr, cell, x, y, 0, capacity, self->line_height, self->ascent);
             }
         }
 
@@ -1624,9 +1479,9 @@ draw_cell_text (RenaksiAnnexLayout *self,
                 double              y0,
                 double              y1)
 {
-  double h = layout_height (layout);
+  double h = renaksi_annex_layout_layout_height (layout);
 
-  draw_layout (cr, layout, x0 + CELL_PAD_X, y0 + MAX ((y1 - y0 - h) / 2, CELL_PAD_Y));
+  renaksi_annex_layout_draw_layout (cr, layout, x0 + CELL_PAD_X, y0 + MAX ((y1 - y0 - h) / 2, CELL_PAD_Y));
 }
 
 static void
@@ -1642,17 +1497,21 @@ draw_header (RenaksiAnnexLayout *self,
 
   for (guint c = 0; c < G_N_ELEMENTS (header_texts); c++)
     {
-      g_autoptr(PangoLayout) l = make_layout (self, header_texts[c], self->font_size, TRUE,
-                                              column_text_width (self, c), PANGO_ALIGN_CENTER);
+      g_autoptr(PangoLayout) l = renaksi_annex_layout_make_layout (self, header_texts[c], self->font_size,
+                                                                   TRUE, column_text_width (self, c),
+                                                                   PANGO_ALIGN_CENTER);
       draw_cell_text (self, cr, l, cx[c], cx[c + 1], y, y2);
     }
   {
-    g_autoptr(PangoLayout) l = make_layout (self, "PELAKSANAAN (BULAN)", self->font_size, TRUE,
-                                            cx[RENAKSI_ANNEX_COLUMN_REMARK] - cx[RENAKSI_ANNEX_COLUMN_FIRST_MONTH]
-                                            - 2 * CELL_PAD_X, PANGO_ALIGN_CENTER);
-    g_autoptr(PangoLayout) ket = make_layout (self, "KET", self->font_size, TRUE,
-                                              column_text_width (self, RENAKSI_ANNEX_COLUMN_REMARK),
-                                              PANGO_ALIGN_CENTER);
+    g_autoptr(PangoLayout) l = renaksi_annex_layout_make_layout (self, "PELAKSANAAN (BULAN)", self->font_size,
+                                                                 TRUE,
+                                                                 cx[RENAKSI_ANNEX_COLUMN_REMARK]
+                                                                 - cx[RENAKSI_ANNEX_COLUMN_FIRST_MONTH]
+                                                                 - 2 * CELL_PAD_X, PANGO_ALIGN_CENTER);
+    g_autoptr(PangoLayout) ket = renaksi_annex_layout_make_layout (self, "KET", self->font_size, TRUE,
+                                                                   column_text_width (self,
+                                                                                      RENAKSI_ANNEX_COLUMN_REMARK),
+                                                                   PANGO_ALIGN_CENTER);
 
     draw_cell_text (self, cr, l, cx[RENAKSI_ANNEX_COLUMN_FIRST_MONTH], cx[RENAKSI_ANNEX_COLUMN_REMARK], y, y1);
     draw_cell_text (self, cr, ket, cx[RENAKSI_ANNEX_COLUMN_REMARK], right, y, y2);
@@ -1661,10 +1520,11 @@ draw_header (RenaksiAnnexLayout *self,
     {
       guint c = RENAKSI_ANNEX_COLUMN_FIRST_MONTH + m;
       /* Months are narrow: a point of padding each side is enough. */
-      g_autoptr(PangoLayout) l = make_layout (self, month_names[m], month_head_size (self), FALSE,
-                                              cx[c + 1] - cx[c] - 2, PANGO_ALIGN_CENTER);
+      g_autoptr(PangoLayout) l = renaksi_annex_layout_make_layout (self, month_names[m],
+                                                                   month_head_size (self), FALSE,
+                                                                   cx[c + 1] - cx[c] - 2, PANGO_ALIGN_CENTER);
 
-      draw_layout (cr, l, cx[c] + 1, y1 + CELL_PAD_Y);
+      renaksi_annex_layout_draw_layout (cr, l, cx[c] + 1, y1 + CELL_PAD_Y);
     }
 
   /* The column-number row: 6 spans the months. */
@@ -1673,8 +1533,9 @@ draw_header (RenaksiAnnexLayout *self,
       guint c0 = n <= 5 ? n - 1 : n == 6 ? RENAKSI_ANNEX_COLUMN_FIRST_MONTH : RENAKSI_ANNEX_COLUMN_REMARK;
       guint c1 = n == 6 ? RENAKSI_ANNEX_COLUMN_REMARK : c0 + 1;
       g_autofree char *s = g_strdup_printf ("%u", n);
-      g_autoptr(PangoLayout) l = make_layout (self, s, self->font_size, FALSE,
-                                              cx[c1] - cx[c0] - 2 * CELL_PAD_X, PANGO_ALIGN_CENTER);
+      g_autoptr(PangoLayout) l = renaksi_annex_layout_make_layout (self, s, self->font_size, FALSE,
+                                                                   cx[c1] - cx[c0] - 2 * CELL_PAD_X,
+                                                                   PANGO_ALIGN_CENTER);
       draw_cell_text (self, cr, l, cx[c0], cx[c1], y2, y3);
     }
 
@@ -1761,22 +1622,25 @@ draw_rows (RenaksiAnnexLayout *self,
         {
           RowCells *cells = lookup_row_cells (self, part->row);
 
-          if (part->first > 0 && part->first >= layouts_n_lines (cells->sub))
+          if (part->first > 0 && part->first >= renaksi_annex_layout_layouts_n_lines (cells->sub))
             {
               /* The sub-activity's text was printed whole on the page before. */
               g_autoptr(GPtrArray) cell = continued_cell (self, row->sub,
                                                           RENAKSI_ANNEX_COLUMN_SUB_ACTIVITY);
 
-              draw_lines (cr, cell, cx[RENAKSI_ANNEX_COLUMN_SUB_ACTIVITY] + CELL_PAD_X, y,
-                          0, part->count + part->pad, self->line_height, self->ascent);
+              renaksi_annex_layout_draw_lines (cr, cell, cx[RENAKSI_ANNEX_COLUMN_SUB_ACTIVITY] + CELL_PAD_X,
+                                               y, 0, part->count + part->pad, self->line_height,
+                                               self->ascent);
             }
           else
-            draw_lines (cr, cells->sub, cx[RENAKSI_ANNEX_COLUMN_SUB_ACTIVITY] + CELL_PAD_X, y,
-                        part->first, part->count, self->line_height, self->ascent);
-          draw_lines (cr, cells->indicators, cx[RENAKSI_ANNEX_COLUMN_INDICATOR] + CELL_PAD_X, y,
-                      part->first, part->count, self->line_height, self->ascent);
-          draw_lines (cr, cells->remark, cx[RENAKSI_ANNEX_COLUMN_REMARK] + CELL_PAD_X, y,
-                      part->first, part->count, self->line_height, self->ascent);
+            renaksi_annex_layout_draw_lines (cr, cells->sub,
+                                             cx[RENAKSI_ANNEX_COLUMN_SUB_ACTIVITY] + CELL_PAD_X, y,
+                                             part->first, part->count, self->line_height, self->ascent);
+          renaksi_annex_layout_draw_lines (cr, cells->indicators,
+                                           cx[RENAKSI_ANNEX_COLUMN_INDICATOR] + CELL_PAD_X, y, part->first,
+                                           part->count, self->line_height, self->ascent);
+          renaksi_annex_layout_draw_lines (cr, cells->remark, cx[RENAKSI_ANNEX_COLUMN_REMARK] + CELL_PAD_X, y,
+                                           part->first, part->count, self->line_height, self->ascent);
           /* Kept only while the row has lines still to come. */
           if (!self->cache_cells || part->first + part->count >= row->n_lines)
             g_hash_table_remove (self->row_cells, GUINT_TO_POINTER (part->row));
@@ -1814,7 +1678,7 @@ annex_page (RenaksiAnnexLayout *self,
             cairo_t            *cr,
             AnnexPage          *page)
 {
-  double bottom = content_bottom (self, self->paper_height);
+  double bottom = renaksi_annex_layout_content_bottom (self, self->paper_height);
   double y;
 
   page->parts = g_array_new (FALSE, FALSE, sizeof (Part));
@@ -1824,15 +1688,17 @@ annex_page (RenaksiAnnexLayout *self,
 
   if (cr != NULL)
     {
-      double top = margin_top ();
+      double top = renaksi_annex_layout_margin_top ();
 
       if (first_page)
         {
           g_autoptr(PangoLayout) heading = heading_layout (self);
 
           if (self->copy)
-            top += draw_copy_mark (self, cr, top);
-          draw_layout (cr, heading, self->paper_width - margin_right () - heading_width (self), top);
+            top += renaksi_annex_layout_draw_copy_mark (self, cr, top);
+          renaksi_annex_layout_draw_layout (cr, heading,
+                                            self->paper_width - renaksi_annex_layout_margin_right ()
+                                            - heading_width (self), top);
           if (self->with_realisation)
             legend_draw (self, cr, top);
         }
@@ -1848,11 +1714,12 @@ annex_page (RenaksiAnnexLayout *self,
 
   /* Every row is placed: the closing block, whole, here or on a page of
    * its own. */
-  y = start->row < self->rows->len || first_page ? page->body_y1 + MM (8) : margin_top ();
+  y = start->row < self->rows->len || first_page ? page->body_y1 + RENAKSI_MM (8)
+                                                 : renaksi_annex_layout_margin_top ();
   if (y + self->closing_height <= bottom || (start->row == self->rows->len && !first_page))
     {
       if (cr != NULL)
-        closing_draw (self, cr, self->paper_width, y);
+        renaksi_annex_layout_closing_draw (self, cr, self->paper_width, y);
       page->done = TRUE;
     }
 }
@@ -1861,250 +1728,6 @@ static void
 annex_page_clear (AnnexPage *page)
 {
   g_clear_pointer (&page->parts, g_array_unref);
-}
-
-/* ---- The decree's body ---------------------------------------------------- */
-
-static BodyItem *
-body_add (RenaksiAnnexLayout *self,
-          const char         *text,
-          double              x,
-          double              width,
-          PangoAlignment      align,
-          gboolean            bold,
-          double              space_before)
-{
-  BodyItem item = {
-    .kind = BODY_TEXT, .text = g_strdup (text), .x = x, .width = width, .align = align,
-    .bold = bold, .justify = align == PANGO_ALIGN_LEFT && !bold, .space_before = space_before,
-  };
-
-  g_array_append_val (self->body, item);
-
-  return &g_array_index (self->body, BodyItem, self->body->len - 1);
-}
-
-static void
-build_body (RenaksiAnnexLayout *self)
-{
-  RenaksiDecree *decree = renaksi_plan_get_decree (self->plan);
-  double page_width = self->paper_height;     /* portrait */
-  double left = margin_left ();
-  double width = page_width - left - margin_right ();
-  double x_colon = left + MM (27);
-  double x_item = x_colon + MM (4);
-  double x_text = x_item + MM (7);
-  g_autofree char *keputusan = g_strdup_printf ("KEPUTUSAN %s", decree->institution);
-  g_autofree char *nomor = g_strdup_printf ("NOMOR %s TAHUN %d", decree->number, decree->year);
-  g_autofree char *signatory = g_strdup_printf ("%s,", decree->signatory_title);
-  const char *heads[] = { "Menimbang", "Mengingat", NULL };
-  BodyItem closing = { .kind = BODY_CLOSING, .space_before = MM (8) };
-
-  g_array_set_size (self->body, 0);
-  body_add (self, decree->institution, left, width, PANGO_ALIGN_CENTER, TRUE, 0);
-  body_add (self, keputusan, left, width, PANGO_ALIGN_CENTER, TRUE, MM (8));
-  body_add (self, nomor, left, width, PANGO_ALIGN_CENTER, TRUE, MM (2));
-  body_add (self, "TENTANG", left, width, PANGO_ALIGN_CENTER, TRUE, MM (2));
-  body_add (self, decree->title, left + MM (10), width - MM (20), PANGO_ALIGN_CENTER, TRUE, MM (2));
-  /* Only when the decree itself has one (the default plan's seed has none). */
-  if (decree->invocation != NULL && *decree->invocation != '\0')
-    {
-      body_add (self, decree->invocation, left, width, PANGO_ALIGN_CENTER, TRUE, MM (6));
-      body_add (self, signatory, left, width, PANGO_ALIGN_CENTER, TRUE, MM (4));
-    }
-  else
-    body_add (self, signatory, left, width, PANGO_ALIGN_CENTER, TRUE, MM (6));
-
-  for (guint h = 0; heads[h] != NULL; h++)
-    {
-      RenaksiDecreePartKind kind = h == 0 ? RENAKSI_DECREE_PART_CONSIDERATION
-                                          : RENAKSI_DECREE_PART_LEGAL_BASIS;
-      gboolean first = TRUE;
-
-      for (guint i = 0; i < decree->parts->len; i++)
-        {
-          RenaksiDecreePart *part = g_ptr_array_index (decree->parts, i);
-          BodyItem *item;
-
-          if (part->kind != kind)
-            continue;
-          item = body_add (self, part->text, x_text, left + width - x_text, PANGO_ALIGN_LEFT,
-                           FALSE, first ? MM (6) : MM (1.5));
-          if (first)
-            {
-              item->gutter[0] = g_strdup (heads[h]);
-              item->gutter_x[0] = left;
-              item->gutter[1] = g_strdup (":");
-              item->gutter_x[1] = x_colon;
-            }
-          item->gutter[2] = g_strdup (part->label);
-          item->gutter_x[2] = x_item;
-          first = FALSE;
-        }
-    }
-
-  body_add (self, "MEMUTUSKAN :", left, width, PANGO_ALIGN_CENTER, TRUE, MM (6))->keep_with_next = TRUE;
-  for (guint i = 0; i < decree->parts->len; i++)
-    {
-      RenaksiDecreePart *part = g_ptr_array_index (decree->parts, i);
-      BodyItem *item;
-
-      if (part->kind != RENAKSI_DECREE_PART_CLAUSE)
-        continue;
-      item = body_add (self, part->text, x_item, left + width - x_item, PANGO_ALIGN_LEFT,
-                       FALSE, MM (4));
-      item->gutter[0] = g_strdup (part->label);
-      item->gutter_x[0] = left;
-      item->gutter[1] = g_strdup (":");
-      item->gutter_x[1] = x_colon;
-    }
-
-  g_array_append_val (self->body, closing);
-}
-
-/* The decree's running text follows the table's size from 11 pt up:
- * decrees are set in 11–12 pt. */
-static double
-body_size (RenaksiAnnexLayout *self)
-{
-  return MAX (BODY_SIZE, self->font_size);
-}
-
-static PangoLayout *
-body_item_layout (RenaksiAnnexLayout *self,
-                  const BodyItem     *item)
-{
-  PangoLayout *layout = make_text_layout (self, item->text, body_size (self), item->bold,
-                                          item->width, item->align);
-
-  pango_layout_set_wrap (layout, PANGO_WRAP_WORD);
-  pango_layout_set_justify (layout, item->justify);
-
-  return layout;
-}
-
-/* Lines of a paragraph of @n lines that go on a page with room for
- * @room: all of them, or a piece that leaves neither its first nor its
- * last line alone (no orphan at the foot, no widow at the head); 0 when
- * it must start on the next page. */
-static guint
-body_lines_here (guint n,
-                 int   room)
-{
-  int k;
-
-  if ((int)n <= room)
-    return n;
-  k = MIN (room, (int)n - 2);
-
-  return k >= 2 ? (guint)k : 0;
-}
-
-/* Walks the body; draws the lines that fall on @target when @cr is set.
- * Returns the number of body pages. A paragraph breaks across pages
- * only between its second and its last but one line, and a heading
- * ("MEMUTUSKAN :") stays with what it heads. */
-static guint
-walk_body (RenaksiAnnexLayout *self,
-           cairo_t            *cr,
-           guint               target)
-{
-  double page_width = self->paper_height, page_height = self->paper_width;
-  double top = margin_top (), bottom = content_bottom (self, page_height);
-  double ascent, line_height;
-  guint page = 0;
-  double y = top;
-
-  font_metrics (self, body_size (self), FALSE, &ascent, &line_height);
-  if (self->copy)
-    y += draw_copy_mark (self, cr != NULL && target == 0 ? cr : NULL, y);
-
-  for (guint i = 0; i < self->body->len; i++)
-    {
-      const BodyItem *item = &g_array_index (self->body, BodyItem, i);
-      const BodyItem *next = i + 1 < self->body->len ? item + 1 : NULL;
-      g_autoptr(PangoLayout) layout = NULL;
-      g_autoptr(GPtrArray) cell = NULL;
-      guint n, l = 0;
-
-      if (y > top)
-        y += item->space_before;
-
-      if (item->kind == BODY_CLOSING)
-        {
-          double h = closing_draw (self, NULL, page_width, y);
-
-          if (y + h > bottom && y > top)
-            {
-              page++;
-              y = top;
-            }
-          if (cr != NULL && page == target)
-            closing_draw (self, cr, page_width, y);
-          y += h;
-          continue;
-        }
-
-      layout = body_item_layout (self, item);
-      cell = g_ptr_array_new ();
-      g_ptr_array_add (cell, layout);
-      n = layouts_n_lines (cell);
-
-      /* A heading goes on with the first lines of the paragraph after it. */
-      if (item->keep_with_next && next != NULL && next->kind == BODY_TEXT && y > top)
-        {
-          g_autoptr(PangoLayout) nl = body_item_layout (self, next);
-          guint next_n = (guint)pango_layout_get_line_count (nl);
-          int room = (int)floor ((bottom - y + 0.001) / line_height) - (int)n;
-
-          room -= (int)ceil (next->space_before / line_height);
-          if (room < 0 || body_lines_here (next_n, room) == 0)
-            {
-              page++;
-              y = top;
-            }
-        }
-
-      while (l < n)
-        {
-          int room = (int)floor ((bottom - y + 0.001) / line_height);
-          guint here = body_lines_here (n - l, room);
-
-          if (here == 0 && y > top)
-            {
-              page++;
-              y = top;
-              continue;
-            }
-          /* Taller than a whole page: as much as the page holds. */
-          if (here == 0)
-            here = MIN ((guint)MAX (room, 1), n - l);
-          if (cr != NULL && page == target)
-            {
-              draw_lines (cr, cell, item->x, y, l, here, line_height, ascent);
-              for (guint g = 0; l == 0 && g < G_N_ELEMENTS (item->gutter); g++)
-                {
-                  g_autoptr(PangoLayout) gl = NULL;
-
-                  if (item->gutter[g] == NULL)
-                    continue;
-                  gl = make_layout (self, item->gutter[g], body_size (self), FALSE, 0,
-                                    PANGO_ALIGN_LEFT);
-                  cairo_move_to (cr, item->gutter_x[g], y + ascent);
-                  pango_cairo_show_layout_line (cr, pango_layout_get_line_readonly (gl, 0));
-                }
-            }
-          y += here * line_height;
-          l += here;
-          if (l < n)
-            {
-              page++;
-              y = top;
-            }
-        }
-    }
-
-  return page + 1;
 }
 
 /* ---- GObject -------------------------------------------------------------- */
@@ -2222,38 +1845,11 @@ renaksi_annex_layout_init (RenaksiAnnexLayout *self)
   self->row_cells = g_hash_table_new_full (NULL, NULL, NULL, row_cells_free);
   self->rows = g_array_new (FALSE, FALSE, sizeof (Row));
   self->pages = g_array_new (FALSE, FALSE, sizeof (PageStart));
-  self->body = g_array_new (FALSE, TRUE, sizeof (BodyItem));
-  g_array_set_clear_func (self->body, body_item_clear);
+  self->body = renaksi_annex_layout_body_new ();
   renaksi_annex_layout_set_paper (self, RENAKSI_PAPER_F4);
 }
 
 /* ---- Public API ----------------------------------------------------------- */
-
-gboolean
-renaksi_paper_from_string (const char   *name,
-                           RenaksiPaper *paper)
-{
-  g_return_val_if_fail (name != NULL, FALSE);
-
-  if (g_ascii_strcasecmp (name, "f4") == 0 || g_ascii_strcasecmp (name, "folio") == 0)
-    *paper = RENAKSI_PAPER_F4;
-  else if (g_ascii_strcasecmp (name, "a4") == 0)
-    *paper = RENAKSI_PAPER_A4;
-  else
-    return FALSE;
-
-  return TRUE;
-}
-
-/* @paper turned landscape, in points. */
-void
-renaksi_paper_get_landscape_size (RenaksiPaper  paper,
-                                  double       *width,
-                                  double       *height)
-{
-  *width = paper == RENAKSI_PAPER_A4 ? MM (297) : MM (330);
-  *height = paper == RENAKSI_PAPER_A4 ? MM (210) : MM (215);
-}
 
 RenaksiAnnexLayout *
 renaksi_annex_layout_new (RenaksiPlan *plan)
@@ -2397,22 +1993,16 @@ static void
 prepare (RenaksiAnnexLayout *self)
 {
   g_autoptr(PangoLayout) heading = NULL;
-  g_autoptr(PangoLayout) closing = NULL;
-  g_autoptr(PangoLayout) cert = NULL;
-  double width;
 
   ensure_context (self);
-  font_metrics (self, self->font_size, FALSE, &self->ascent, &self->line_height);
+  renaksi_annex_layout_font_metrics (self, self->font_size, FALSE, &self->ascent, &self->line_height);
   collect_rows (self);
   compute_columns (self);
   compute_header (self);
   heading = heading_layout (self);
-  self->heading_height = layout_height (heading);
+  self->heading_height = renaksi_annex_layout_layout_height (heading);
   self->legend_height = self->with_realisation ? legend_draw (self, NULL, 0) : 0;
-  width = closing_width (self->paper_width);
-  closing = closing_layout (self, width);
-  cert = certification_layout (self, width);
-  self->closing_height = MAX (layout_height (closing), self->copy ? layout_height (cert) : 0);
+  self->closing_height = renaksi_annex_layout_closing_draw (self, NULL, self->paper_width, 0);
 
   self->n_measured = 0;
   g_hash_table_remove_all (self->row_cells);
@@ -2423,8 +2013,8 @@ prepare (RenaksiAnnexLayout *self)
   self->n_body_pages = 0;
   if (self->with_decree)
     {
-      build_body (self);
-      self->n_body_pages = walk_body (self, NULL, 0);
+      renaksi_annex_layout_build_body (self);
+      self->n_body_pages = renaksi_annex_layout_walk_body (self, NULL, 0);
     }
 }
 
@@ -2605,7 +2195,7 @@ renaksi_annex_layout_draw_page (RenaksiAnnexLayout *self,
   if (page < self->n_body_pages)
     {
       draw_page_number (self, cr, width, page + 1);
-      walk_body (self, cr, page);
+      renaksi_annex_layout_walk_body (self, cr, page);
     }
   else
     {
@@ -2663,8 +2253,8 @@ renaksi_annex_layout_get_page_lines (RenaksiAnnexLayout *self)
   g_return_val_if_fail (RENAKSI_IS_ANNEX_LAYOUT (self), 0);
   g_return_val_if_fail (self->paginated, 0);
 
-  return (guint)lines_that_fit (self, margin_top () + header_height (self),
-                                content_bottom (self, self->paper_height));
+  return (guint)lines_that_fit (self, renaksi_annex_layout_margin_top () + header_height (self),
+                                renaksi_annex_layout_content_bottom (self, self->paper_height));
 }
 
 /* The x range of a table column, in points. Call paginate first. */
@@ -2799,7 +2389,7 @@ renaksi_annex_layout_write_pdf (RenaksiAnnexLayout  *self,
       if (body)
         {
           draw_page_number (self, cr, self->paper_height, p + 1);
-          walk_body (self, cr, p);
+          renaksi_annex_layout_walk_body (self, cr, p);
         }
       else
         done = next_annex_page (self, cr);

@@ -3,18 +3,11 @@
 
 #include <cairo.h>
 
-#include "renaksi-annex-table.h"
+#include "renaksi-annex-column.h"
+#include "renaksi-paper.h"
 #include "renaksi-plan.h"
 
 G_BEGIN_DECLS
-
-/* Paper sizes the annex is printed on, always landscape for the annex
- * (the decree's body pages are portrait on the same paper). */
-typedef enum
-{
-  RENAKSI_PAPER_F4,   /* folio, 215 × 330 mm: what Indonesian offices use */
-  RENAKSI_PAPER_A4,   /* 210 × 297 mm */
-} RenaksiPaper;
 
 /* The table's type size, in points. */
 #define RENAKSI_ANNEX_FONT_SIZE_MIN      9.0
@@ -23,12 +16,6 @@ typedef enum
 
 #define RENAKSI_TYPE_ANNEX_LAYOUT (renaksi_annex_layout_get_type ())
 G_DECLARE_FINAL_TYPE (RenaksiAnnexLayout, renaksi_annex_layout, RENAKSI, ANNEX_LAYOUT, GObject)
-
-gboolean            renaksi_paper_from_string                (const char          *name,
-                                                              RenaksiPaper        *paper);
-void                renaksi_paper_get_landscape_size         (RenaksiPaper         paper,
-                                                              double              *width,
-                                                              double              *height);
 
 RenaksiAnnexLayout *renaksi_annex_layout_new                 (RenaksiPlan         *plan);
 RenaksiPlan        *renaksi_annex_layout_get_plan            (RenaksiAnnexLayout  *self);

@@ -3,6 +3,7 @@
 
 #include <gio/gio.h>
 
+#include "renaksi-annex-column.h"
 #include "renaksi-decree.h"
 #include "renaksi-node.h"
 
@@ -10,19 +11,6 @@ G_BEGIN_DECLS
 
 /* The annex as a table (spreadsheet, CSV, TSV): its column headings as
  * printed, and how a node's printed number and text share one cell. */
-
-#define RENAKSI_ANNEX_N_COLUMNS (5 + RENAKSI_N_MONTHS + 1)
-
-typedef enum
-{
-  RENAKSI_ANNEX_COLUMN_NO,
-  RENAKSI_ANNEX_COLUMN_AREA,
-  RENAKSI_ANNEX_COLUMN_ACTIVITY,
-  RENAKSI_ANNEX_COLUMN_SUB_ACTIVITY,
-  RENAKSI_ANNEX_COLUMN_INDICATOR,
-  RENAKSI_ANNEX_COLUMN_FIRST_MONTH,
-  RENAKSI_ANNEX_COLUMN_REMARK = RENAKSI_ANNEX_COLUMN_FIRST_MONTH + RENAKSI_N_MONTHS,
-} RenaksiAnnexColumn;
 
 const char *renaksi_annex_column_heading (RenaksiAnnexColumn  column);
 const char *renaksi_annex_month_heading  (guint               month);

@@ -22,11 +22,10 @@
 
 /* Margins of an Indonesian office print: 2 cm top and right, 2.5 cm
  * bottom, 3 cm on the binding side. */
-#define MM (72.0 / 25.4)
-#define PDF_MARGIN_TOP (20 * MM)
-#define PDF_MARGIN_BOTTOM (25 * MM)
-#define PDF_MARGIN_LEFT (30 * MM)
-#define PDF_MARGIN_RIGHT (20 * MM)
+#define PDF_MARGIN_TOP RENAKSI_MM (RENAKSI_PAPER_MARGIN_TOP_MM)
+#define PDF_MARGIN_BOTTOM RENAKSI_MM (RENAKSI_PAPER_MARGIN_BOTTOM_MM)
+#define PDF_MARGIN_LEFT RENAKSI_MM (RENAKSI_PAPER_MARGIN_LEFT_MM)
+#define PDF_MARGIN_RIGHT RENAKSI_MM (RENAKSI_PAPER_MARGIN_RIGHT_MM)
 
 #define PNG_MARGIN 24.0
 /* Cairo's image surfaces stop at 32767 pixels a side. */

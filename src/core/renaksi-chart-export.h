@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-#include "renaksi-annex-layout.h"
+#include "renaksi-paper.h"
 #include "renaksi-plan.h"
 
 G_BEGIN_DECLS

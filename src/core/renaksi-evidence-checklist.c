@@ -24,15 +24,14 @@
 #include "renaksi-node-path.h"
 #include "renaksi-safe-writer.h"
 
-#define MM(x) ((x) * 72.0 / 25.4)
 #define FONT "Liberation Sans"
 #define CELL_PAD 3.0
 
 /* Margins as decrees use them: binding side on the left. */
-#define MARGIN_TOP MM (20)
-#define MARGIN_BOTTOM MM (25)
-#define MARGIN_LEFT MM (30)
-#define MARGIN_RIGHT MM (20)
+#define MARGIN_TOP RENAKSI_MM (RENAKSI_PAPER_MARGIN_TOP_MM)
+#define MARGIN_BOTTOM RENAKSI_MM (RENAKSI_PAPER_MARGIN_BOTTOM_MM)
+#define MARGIN_LEFT RENAKSI_MM (RENAKSI_PAPER_MARGIN_LEFT_MM)
+#define MARGIN_RIGHT RENAKSI_MM (RENAKSI_PAPER_MARGIN_RIGHT_MM)
 
 static const char * const month_names[] = {
   "Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli",
@@ -129,7 +128,7 @@ start_page (Writer *w)
       pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
       pango_layout_set_text (layout, number, -1);
       cairo_set_source_rgb (w->cr, 0, 0, 0);
-      cairo_move_to (w->cr, MARGIN_LEFT, MM (10));
+      cairo_move_to (w->cr, MARGIN_LEFT, RENAKSI_MM (10));
       pango_cairo_show_layout (w->cr, layout);
     }
 }
@@ -257,7 +256,7 @@ write_indicator (Writer      *w,
   g_autofree char *heading = g_strdup_printf ("%s  %s", path, renaksi_node_get_text (indicator));
 
   /* The heading stays with the table's header and first row. */
-  paragraph (w, heading, MM (6), 10, TRUE, 40);
+  paragraph (w, heading, RENAKSI_MM (6), 10, TRUE, 40);
 
   if (items == NULL || items->len == 0)
     {
@@ -316,7 +315,7 @@ write_level (Writer               *w,
         {
           g_autofree char *heading = g_strdup_printf ("%s  %s", path, renaksi_node_get_text (node));
 
-          paragraph (w, heading, kind * MM (2), kind == RENAKSI_NODE_AREA ? 12 : 10.5,
+          paragraph (w, heading, kind * RENAKSI_MM (2), kind == RENAKSI_NODE_AREA ? 12 : 10.5,
                      kind != RENAKSI_NODE_SUB_ACTIVITY, 60);
           write_level (w, index, items, renaksi_node_get_children (node));
         }
@@ -404,8 +403,8 @@ renaksi_evidence_checklist_write_pdf (RenaksiPlan   *plan,
     return FALSE;
 
   /* Portrait, on the annex's paper. */
-  w.width = paper == RENAKSI_PAPER_A4 ? MM (210) : MM (215);
-  w.height = paper == RENAKSI_PAPER_A4 ? MM (297) : MM (330);
+  w.width = paper == RENAKSI_PAPER_A4 ? RENAKSI_MM (RENAKSI_PAPER_A4_WIDTH_MM) : RENAKSI_MM (RENAKSI_PAPER_F4_WIDTH_MM);
+  w.height = paper == RENAKSI_PAPER_A4 ? RENAKSI_MM (RENAKSI_PAPER_A4_HEIGHT_MM) : RENAKSI_MM (RENAKSI_PAPER_F4_HEIGHT_MM);
   surface = renaksi_safe_writer_new_pdf_surface (writer, w.width, w.height);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, "Daftar Periksa Bukti Dukung");
   w.cr = cairo_create (surface);

@@ -31,11 +31,11 @@
 #include "renaksi-annex-table.h"
 #include "renaksi-emphasis.h"
 #include "renaksi-error.h"
+#include "renaksi-paper.h"
 #include "renaksi-safe-writer.h"
 #include "renaksi-xlsx.h"
 
 #define PAPER_FOLIO 14            /* Excel's "Folio 8½ × 13 in": F4 */
-#define MM_PER_INCH 25.4
 #define FONT_NAME "Arial"
 #define FONT_SIZE 10
 #define LINE_HEIGHT 12.75         /* points per line of Arial 10 */
@@ -459,7 +459,10 @@ set_up_page (lxw_worksheet *sheet)
   worksheet_set_landscape (sheet);
   worksheet_set_paper (sheet, PAPER_FOLIO);
   /* Left 3 cm (binding), right 2 cm, top 2 cm, bottom 2.5 cm. */
-  worksheet_set_margins (sheet, 30 / MM_PER_INCH, 20 / MM_PER_INCH, 20 / MM_PER_INCH, 25 / MM_PER_INCH);
+  worksheet_set_margins (sheet, RENAKSI_PAPER_MARGIN_LEFT_MM / RENAKSI_MM_PER_INCH,
+                         RENAKSI_PAPER_MARGIN_RIGHT_MM / RENAKSI_MM_PER_INCH,
+                         RENAKSI_PAPER_MARGIN_TOP_MM / RENAKSI_MM_PER_INCH,
+                         RENAKSI_PAPER_MARGIN_BOTTOM_MM / RENAKSI_MM_PER_INCH);
   worksheet_repeat_rows (sheet, HEADER_ROW, NUMBER_ROW);
   worksheet_fit_to_pages (sheet, 1, 0);
   worksheet_set_footer (sheet, "&C- &P -");

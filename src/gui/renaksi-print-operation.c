@@ -31,7 +31,8 @@ renaksi_print_operation_new_page_setup (RenaksiPaper paper)
   if (paper == RENAKSI_PAPER_A4)
     size = gtk_paper_size_new (GTK_PAPER_NAME_A4);
   else
-    size = gtk_paper_size_new_custom ("renaksi-f4", "F4 (215 × 330 mm)", 215, 330, GTK_UNIT_MM);
+    size = gtk_paper_size_new_custom ("renaksi-f4", "F4 (215 × 330 mm)",
+                                      RENAKSI_PAPER_F4_WIDTH_MM, RENAKSI_PAPER_F4_HEIGHT_MM, GTK_UNIT_MM);
   gtk_page_setup_set_paper_size (setup, size);
   gtk_page_setup_set_orientation (setup, GTK_PAGE_ORIENTATION_LANDSCAPE);
 
