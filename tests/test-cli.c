@@ -144,6 +144,54 @@ test_outline_missing_file (void)
   g_assert_nonnull (strstr (run.err, "does not exist"));
 }
 
+/* The libraries the dynamic loader reported loading for `renaksi ARGS`
+ * (LD_DEBUG=libs, on its standard error). */
+static char *
+run_loaded_libraries (const char * const *args)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_auto(GStrv) envp = g_get_environ ();
+  g_autoptr(GError) error = NULL;
+  char *err = NULL;
+  int status;
+
+  g_ptr_array_add (argv, (char *) g_getenv ("RENAKSI_BIN"));
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (char *) args[i]);
+  g_ptr_array_add (argv, NULL);
+  envp = g_environ_setenv (envp, "LD_DEBUG", "libs", TRUE);
+  envp = g_environ_setenv (envp, "LC_ALL", "C.UTF-8", TRUE);
+  envp = g_environ_unsetenv (envp, "DISPLAY");
+  envp = g_environ_unsetenv (envp, "WAYLAND_DISPLAY");
+
+  g_spawn_sync (NULL, (char **) argv->pdata, envp, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL,
+                NULL, &err, &status, &error);
+  g_assert_no_error (error);
+
+  return err;
+}
+
+/* A command never loads GTK: `renaksi` links only the core (a fifth of a
+ * small export was GTK's libraries loading); the windows, and --help with
+ * their options, are the windowed program it becomes. */
+static void
+test_commands_without_gtk (void)
+{
+  g_autofree char *dir = test_util_make_dir ();
+  g_autofree char *plan = g_build_filename (dir, "plan.renaksi", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "annex.pdf", NULL);
+  g_autofree char *creating = run_loaded_libraries ((const char * const[]) { "--new-default", plan, NULL });
+  g_autofree char *exporting = run_loaded_libraries ((const char * const[]) { "--export-annex", pdf, plan, NULL });
+  g_autofree char *help = run_loaded_libraries ((const char * const[]) { "--help", NULL });
+
+  g_assert_true (g_file_test (pdf, G_FILE_TEST_IS_REGULAR));
+  g_assert_nonnull (strstr (exporting, "libcairo"));
+  g_assert_null (strstr (creating, "libgtk-4"));
+  g_assert_null (strstr (exporting, "libgtk-4"));
+  g_assert_null (strstr (exporting, "libadwaita"));
+  g_assert_nonnull (strstr (help, "libgtk-4"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -151,6 +199,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/cli/version", test_version);
+  g_test_add_func ("/cli/commands-without-gtk", test_commands_without_gtk);
   g_test_add_func ("/cli/new-default/refuses-overwrite", test_new_default_refuses_overwrite);
   g_test_add_func ("/cli/outline/default-plan", test_outline_default);
   g_test_add_func ("/cli/outline/refuses-bad-file", test_outline_refuses_bad_file);

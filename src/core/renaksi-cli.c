@@ -118,6 +118,16 @@ renaksi_cli_get_option_entries (void)
 
 /* Runs the command given in @options, if any.
  * Returns: the exit status, or -1 when no command was given. */
+gboolean
+renaksi_cli_has_command (const char *option)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    if (g_str_equal (commands[i].option, option))
+      return TRUE;
+
+  return FALSE;
+}
+
 int
 renaksi_cli_run (GVariantDict       *options,
                  const char * const *positional)

@@ -13,6 +13,14 @@ G_BEGIN_DECLS
 const GOptionEntry *renaksi_cli_get_option_entries (void);
 int                 renaksi_cli_run                (GVariantDict        *options,
                                                     const char * const  *positional);
+gboolean            renaksi_cli_has_command        (const char          *option);
+
+/* The core-only program (renaksi-cli-main.c): whether the arguments hold
+ * a command, and the command line parsed and run without GApplication. */
+gboolean            renaksi_cli_wants              (int                  argc,
+                                                    char * const         argv[]);
+int                 renaksi_cli_main               (int                  argc,
+                                                    char                *argv[]);
 
 /* For the commands' own files (renaksi-cli-*.c). */
 int                 renaksi_cli_report             (GError              *error);
