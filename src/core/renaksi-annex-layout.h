@@ -17,6 +17,7 @@ G_BEGIN_DECLS
 #define RENAKSI_TYPE_ANNEX_LAYOUT (renaksi_annex_layout_get_type ())
 G_DECLARE_FINAL_TYPE (RenaksiAnnexLayout, renaksi_annex_layout, RENAKSI, ANNEX_LAYOUT, GObject)
 
+void                renaksi_annex_layout_preload             (void);
 RenaksiAnnexLayout *renaksi_annex_layout_new                 (RenaksiPlan         *plan);
 RenaksiPlan        *renaksi_annex_layout_get_plan            (RenaksiAnnexLayout  *self);
 void                renaksi_annex_layout_set_paper           (RenaksiAnnexLayout  *self,

@@ -12,7 +12,6 @@
 
 #include "renaksi-annex-layout.h"
 #include "renaksi-cli.h"
-#include "renaksi-hyphenate.h"
 
 static gboolean
 same_file (const char *a,
@@ -49,7 +48,7 @@ export_pdf (GVariantDict       *options,
   if (same_file (out_path, positional[0]))
     return renaksi_cli_usage (_("The PDF cannot replace the plan file itself: name another output file."));
 
-  renaksi_hyphenate_preload ();
+  renaksi_annex_layout_preload ();
   plan = renaksi_plan_open (positional[0], RENAKSI_DB_READ_ONLY, &error);
   if (plan == NULL)
     return renaksi_cli_report (error);
