@@ -23,6 +23,7 @@
 #include "renaksi-review-window.h"
 #include "renaksi-evidence-store.h"
 #include "renaksi-evidence-viewer.h"
+#include "renaksi-hyphenate.h"
 #include "renaksi-sidebar-row.h"
 #include "renaksi-text-dialog.h"
 #include "renaksi-viewer-window.h"
@@ -773,6 +774,218 @@ test_move_keeps_focus (void)
   test_util_remove_dir (dir);
 }
 
+/* The node under @model whose text has @needle, depth first. */
+static RenaksiNode *
+find_node_with (GListModel *model,
+                const char *needle)
+{
+  for (guint i = 0; model != NULL && i < g_list_model_get_n_items (model); i++)
+    {
+      RenaksiNode *node = nth (model, i);
+      RenaksiNode *found;
+
+      if (strstr (renaksi_node_get_text (node), needle) != NULL)
+        return node;
+      found = find_node_with (renaksi_node_get_children (node), needle);
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* The text label of the outline row drawn for @node, if one is. */
+static GtkLabel *
+row_text_label (GtkWidget   *widget,
+                RenaksiNode *node)
+{
+  if (GTK_IS_TREE_EXPANDER (widget) && g_object_get_data (G_OBJECT (widget), "node") == node)
+    {
+      GtkWidget *box = gtk_tree_expander_get_child (GTK_TREE_EXPANDER (widget));
+
+      return GTK_LABEL (gtk_widget_get_next_sibling (gtk_widget_get_first_child (box)));
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkLabel *label = row_text_label (child, node);
+
+      if (label != NULL)
+        return label;
+    }
+
+  return NULL;
+}
+
+/* Indicator 1.2.5.1's "<i>reward and punishment</i>" shows in italics in
+ * its outline row, never as the marks it is stored with; the text in the
+ * plan keeps them. */
+static void
+test_outline_shows_emphasis (void)
+{
+  g_autofree char *dir = test_util_make_dir ();
+  g_autofree char *path = test_util_default_plan (dir, "plan.renaksi");
+  RenaksiWindow *window = test_util_open_window (path);
+  RenaksiPlan *plan = renaksi_window_get_plan (window);
+  RenaksiNode *node = find_node_with (renaksi_plan_get_areas (plan), "<i>reward and punishment</i>");
+  GtkLabel *label;
+  PangoAttrList *attrs;
+  g_autoptr(PangoAttrIterator) iter = NULL;
+  const char *shown;
+  g_autofree char *bare = NULL;
+  gboolean italic = FALSE;
+
+  g_assert_nonnull (node);
+  g_assert_cmpint (renaksi_node_get_kind (node), ==, RENAKSI_NODE_INDICATOR);
+  renaksi_window_reveal_node (window, node);
+  test_util_wait_for_frames (GTK_WIDGET (window));
+
+  label = row_text_label (GTK_WIDGET (renaksi_window_get_outline_view (window)), node);
+  g_assert_nonnull (label);
+  shown = gtk_label_get_text (label);
+  /* Hyphenation points may sit inside the words: compare without them. */
+  bare = renaksi_hyphenate_strip (shown, -1);
+  g_assert_nonnull (strstr (bare, "reward and punishment"));
+  g_assert_null (strstr (shown, "<i>"));
+  g_assert_null (strstr (shown, "</i>"));
+  g_assert_null (strstr (gtk_widget_get_tooltip_text (GTK_WIDGET (label)), "<i>"));
+
+  attrs = gtk_label_get_attributes (label);
+  g_assert_nonnull (attrs);
+  iter = pango_attr_list_get_iterator (attrs);
+  do
+    {
+      PangoAttribute *attr = pango_attr_iterator_get (iter, PANGO_ATTR_STYLE);
+      int from, to;
+
+      pango_attr_iterator_range (iter, &from, &to);
+      if (attr != NULL && ((PangoAttrInt *)attr)->value == PANGO_STYLE_ITALIC)
+        {
+          /* The first italic run starts at the marked words. */
+          if (!italic)
+            g_assert_true (g_str_has_prefix (shown + from, "re"));
+          italic = TRUE;
+        }
+    }
+  while (pango_attr_iterator_next (iter));
+  g_assert_true (italic);
+  g_assert_nonnull (strstr (renaksi_node_get_text (node), "<i>reward and punishment</i>"));
+
+  test_util_close_window (window);
+  test_util_remove_dir (dir);
+}
+
+/* The edit form shows 1.2.5.1's words with their italics as a tag, not
+ * as marks; saved unedited, the text is the same byte for byte. A word
+ * selected and made bold (text.bold) is stored as "<b>word</b>". */
+static void
+test_form_edits_emphasis (void)
+{
+  g_autofree char *dir = test_util_make_dir ();
+  g_autofree char *path = test_util_default_plan (dir, "plan.renaksi");
+  RenaksiWindow *window = test_util_open_window (path);
+  GtkWidget *page = GTK_WIDGET (renaksi_window_get_area_page (window));
+  RenaksiPlan *plan = renaksi_window_get_plan (window);
+  RenaksiNode *node = find_node_with (renaksi_plan_get_areas (plan), "<i>reward and punishment</i>");
+  g_autofree char *stored = NULL;
+  g_autofree char *shown = NULL;
+  g_autofree char *expected = NULL;
+  RenaksiTextDialog *form;
+  GtkTextView *view;
+  GtkTextBuffer *buffer;
+  GtkTextIter start, end;
+  const char *word;
+
+  g_assert_nonnull (node);
+  stored = g_strdup (renaksi_node_get_text (node));
+  renaksi_window_reveal_node (window, node);
+  test_util_wait_for_frames (GTK_WIDGET (window));
+
+  activate (window, page, "outline.edit");
+  form = find_form ();
+  g_assert_nonnull (form);
+  view = GTK_TEXT_VIEW (gtk_widget_get_template_child (GTK_WIDGET (form), RENAKSI_TYPE_TEXT_DIALOG, "text_view"));
+  buffer = gtk_text_view_get_buffer (view);
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  shown = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  g_assert_null (strstr (shown, "<i>"));
+  g_assert_nonnull (strstr (shown, "reward and punishment"));
+  gtk_text_buffer_get_iter_at_offset (buffer, &start,
+                                      (int)g_utf8_pointer_to_offset (shown, strstr (shown, "reward")));
+  g_assert_true (gtk_text_iter_has_tag (&start, gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer),
+                                                                           "italic")));
+
+  /* Unedited. */
+  renaksi_text_dialog_save (form);
+  test_util_wait_for_frames (GTK_WIDGET (window));
+  g_assert_null (find_form ());
+  g_assert_cmpstr (renaksi_node_get_text (node), ==, stored);
+
+  /* The first word made bold. */
+  activate (window, page, "outline.edit");
+  form = find_form ();
+  g_assert_nonnull (form);
+  view = GTK_TEXT_VIEW (gtk_widget_get_template_child (GTK_WIDGET (form), RENAKSI_TYPE_TEXT_DIALOG, "text_view"));
+  buffer = gtk_text_view_get_buffer (view);
+  word = "Tersedianya";
+  g_assert_true (g_str_has_prefix (stored, word));
+  gtk_text_buffer_get_iter_at_offset (buffer, &start, 0);
+  gtk_text_buffer_get_iter_at_offset (buffer, &end, (int)g_utf8_strlen (word, -1));
+  gtk_text_buffer_select_range (buffer, &start, &end);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (form), "text.bold", NULL));
+  renaksi_text_dialog_save (form);
+  test_util_wait_for_frames (GTK_WIDGET (window));
+  g_assert_null (find_form ());
+  expected = g_strdup_printf ("<b>%s</b>%s", word, stored + strlen (word));
+  g_assert_cmpstr (renaksi_node_get_text (node), ==, expected);
+
+  test_util_close_window (window);
+  test_util_remove_dir (dir);
+}
+
+/* Marks written otherwise than the app writes them read back as they were
+ * when nothing changed; Ctrl+I in the text puts the selection in italics,
+ * and again takes them off. */
+static void
+test_form_keeps_marks (void)
+{
+  g_autofree char *dir = test_util_make_dir ();
+  g_autofree char *path = test_util_default_plan (dir, "plan.renaksi");
+  RenaksiWindow *window = test_util_open_window (path);
+  RenaksiTextDialog *form = renaksi_text_dialog_new (GTK_WINDOW (window), "Test");
+  const char *odd = "a <i>b</i><i>c</i> & <x> <b>d <i>e</i></b>";
+  g_autofree char *back = NULL;
+  g_autofree char *italic = NULL;
+  g_autofree char *plain = NULL;
+  GtkTextView *view = GTK_TEXT_VIEW (gtk_widget_get_template_child (GTK_WIDGET (form), RENAKSI_TYPE_TEXT_DIALOG,
+                                                                    "text_view"));
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  GtkTextIter start, end;
+
+  gtk_window_present (GTK_WINDOW (form));
+  test_util_wait_for_frames (GTK_WIDGET (form));
+  renaksi_text_dialog_set_text (form, odd);
+  back = renaksi_text_dialog_dup_text (form);
+  g_assert_cmpstr (back, ==, odd);
+
+  renaksi_text_dialog_set_text (form, "satu dua");
+  gtk_widget_grab_focus (GTK_WIDGET (view));
+  gtk_text_buffer_get_iter_at_offset (buffer, &start, 5);
+  gtk_text_buffer_get_end_iter (buffer, &end);
+  gtk_text_buffer_select_range (buffer, &start, &end);
+  g_assert_true (test_util_press_key (GTK_WINDOW (form), GDK_KEY_i, GDK_CONTROL_MASK));
+  italic = renaksi_text_dialog_dup_text (form);
+  g_assert_cmpstr (italic, ==, "satu <i>dua</i>");
+  g_assert_true (test_util_press_key (GTK_WINDOW (form), GDK_KEY_i, GDK_CONTROL_MASK));
+  plain = renaksi_text_dialog_dup_text (form);
+  g_assert_cmpstr (plain, ==, "satu dua");
+
+  gtk_window_destroy (GTK_WINDOW (form));
+  test_util_close_window (window);
+  test_util_remove_dir (dir);
+}
+
 /* A window closed while it is not the active one (from the task bar, by
  * the session) gets no focus-leave events: the field in hand saves all
  * the same. Another window is made active, then the field is typed into
@@ -1259,6 +1472,9 @@ main (int   argc,
   g_test_add_func ("/window/edit-outline", test_edit_outline);
   g_test_add_func ("/window/edit-area", test_edit_area);
   g_test_add_func ("/window/move-keeps-focus", test_move_keeps_focus);
+  g_test_add_func ("/window/outline-shows-emphasis", test_outline_shows_emphasis);
+  g_test_add_func ("/window/form-edits-emphasis", test_form_edits_emphasis);
+  g_test_add_func ("/window/form-keeps-marks", test_form_keeps_marks);
   g_test_add_func ("/window/delete-asks-for-evidence", test_delete_asks_for_evidence);
   g_test_add_func ("/window/disk-full-keeps-plan-readable", test_disk_full_keeps_plan_readable);
   g_test_add_func ("/window/edit-decree", test_edit_decree);

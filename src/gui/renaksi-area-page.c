@@ -9,6 +9,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "renaksi-emphasis.h"
 #include "renaksi-area-page.h"
 #include "renaksi-evidence-panel.h"
 #include "renaksi-evidence-store.h"
@@ -360,12 +361,13 @@ on_outline_node_activated_cb (RenaksiAreaPage *self,
 #define TOAST_NAME_CHARS 40
 
 static char *
-toast_name (const char *text)
+toast_name (const char *marked)
 {
+  g_autofree char *text = renaksi_emphasis_strip (marked);
   const char *cut, *space;
 
   if (g_utf8_strlen (text, -1) <= TOAST_NAME_CHARS)
-    return g_strdup (text);
+    return g_steal_pointer (&text);
 
   cut = g_utf8_offset_to_pointer (text, TOAST_NAME_CHARS);
   /* At a word's end, if one is near. */
@@ -418,6 +420,7 @@ delete_node (RenaksiAreaPage *self,
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   g_autofree char *heading = NULL;
   g_autofree char *body = NULL;
+  g_autofree char *plain = NULL;
   AdwMessageDialog *dialog;
 
   if (n_evidence == 0)
@@ -431,7 +434,8 @@ delete_node (RenaksiAreaPage *self,
       return;
     }
 
-  heading = g_strdup_printf (_("Delete “%s”?"), renaksi_node_get_text (node));
+  plain = renaksi_emphasis_strip (renaksi_node_get_text (node));
+  heading = g_strdup_printf (_("Delete “%s”?"), plain);
   body = g_strdup_printf (ngettext ("It has %u evidence document, which will be deleted with it. "
                                     "Undo brings them back.",
                                     "It has %u evidence documents, which will be deleted with it. "

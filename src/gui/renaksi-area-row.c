@@ -6,6 +6,7 @@
 
 #include <glib/gi18n.h>
 
+#include "renaksi-emphasis.h"
 #include "renaksi-area-row.h"
 #include "renaksi-overview.h"
 
@@ -70,12 +71,14 @@ renaksi_area_row_update (RenaksiAreaRow *self)
   g_autofree char *counts = NULL;
   g_autofree char *accessible = NULL;
   g_autofree char *spelled = NULL;
+  g_autofree char *name = NULL;
   guint activities, sub_activities, indicators;
 
   renaksi_node_count (self->area, &activities, &sub_activities, &indicators);
 
   gtk_label_set_text (self->number_label, renaksi_node_get_label (self->area));
-  gtk_label_set_text (self->name_label, renaksi_node_get_text (self->area));
+  name = renaksi_emphasis_strip (renaksi_node_get_text (self->area));
+  gtk_label_set_text (self->name_label, name);
 
   activities_text = unbreakable (g_strdup_printf (
     ngettext ("%u activity", "%u activities", activities), activities));
@@ -111,7 +114,7 @@ renaksi_area_row_update (RenaksiAreaRow *self)
     }
 
   accessible = g_strdup_printf ("%s %s, %s", renaksi_node_get_label (self->area),
-                                renaksi_node_get_text (self->area), counts);
+                                name, counts);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, spelled != NULL ? spelled : "",

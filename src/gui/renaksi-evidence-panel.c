@@ -15,6 +15,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "renaksi-emphasis.h"
 #include "renaksi-error.h"
 #include "renaksi-evidence-form.h"
 #include "renaksi-evidence-panel.h"
@@ -463,6 +464,7 @@ refresh (RenaksiEvidencePanel *self)
   g_autoptr(GListModel) fresh = NULL;
   g_autoptr(GPtrArray) array = g_ptr_array_new_with_free_func (g_object_unref);
   gint64 selected = renaksi_evidence_panel_get_selected_item_id (self);
+  g_autofree char *text = NULL;
   guint n;
 
   if (!is_indicator (self->node) || self->plan == NULL)
@@ -476,7 +478,8 @@ refresh (RenaksiEvidencePanel *self)
       return;
     }
 
-  gtk_label_set_text (self->indicator_label, renaksi_node_get_text (self->node));
+  text = renaksi_emphasis_strip (renaksi_node_get_text (self->node));
+  gtk_label_set_text (self->indicator_label, text);
   gtk_stack_set_visible_child_name (self->stack, "indicator");
 
   fresh = renaksi_evidence_store_list_items (self->plan, renaksi_node_get_id (self->node), NULL);

@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "renaksi-emphasis.h"
 #include "renaksi-month-chart-private.h"
 #include "renaksi-months.h"
 
@@ -471,7 +472,7 @@ renaksi_month_chart_describe_cell (RenaksiMonthChart *self,
 {
   RenaksiNode *node;
   GString *text;
-  const char *body;
+  g_autofree char *body = NULL;
 
   g_return_val_if_fail (RENAKSI_IS_MONTH_CHART (self), NULL);
 
@@ -479,7 +480,7 @@ renaksi_month_chart_describe_cell (RenaksiMonthChart *self,
   if (node == NULL)
     return NULL;
 
-  body = renaksi_node_get_text (node);
+  body = renaksi_emphasis_strip (renaksi_node_get_text (node));
   text = g_string_new (NULL);
   g_string_append_printf (text, "%s %s", renaksi_node_get_label (node),
                           *body != '\0' ? body : _("(no text)"));

@@ -9,7 +9,8 @@
 
 #include <glib/gi18n.h>
 
-#include "renaksi-hyphenate.h"
+#include "renaksi-emphasis.h"
+#include "renaksi-emphasis-layout.h"
 #include "renaksi-outline-view.h"
 
 struct _RenaksiOutlineView
@@ -61,20 +62,48 @@ unbind_and_unref (GBinding *binding)
   g_object_unref (binding);
 }
 
+/* Shows @node's text in @label: its emphasis as attributes, never as the
+ * marks it is stored with. The seed has cells whose text was lost; say so
+ * visibly. A long word wraps at its hyphenation points, shown with a
+ * hyphen, as on paper. */
+static void
+show_node_text (GtkLabel    *label,
+                RenaksiNode *node)
+{
+  const char *text = renaksi_node_get_text (node);
+  g_autoptr(PangoAttrList) attrs = pango_attr_list_new ();
+  g_autofree char *laid = NULL;
+
+  if (text == NULL || *text == '\0')
+    {
+      gtk_label_set_attributes (label, NULL);
+      gtk_label_set_label (label, _("(no text)"));
+      return;
+    }
+
+  laid = renaksi_emphasis_layout_text (text, RENAKSI_EMPHASIS_LAYOUT_HYPHENATE, attrs);
+  gtk_label_set_attributes (label, attrs);
+  gtk_label_set_label (label, laid);
+}
+
+static void
+on_node_text_notify_cb (RenaksiNode *node,
+                        GParamSpec  *pspec,
+                        GtkLabel    *label)
+{
+  show_node_text (label, node);
+}
+
+/* The tooltip is plain text: the marks go, the words stay. */
 static gboolean
-transform_text_cb (GBinding     *binding,
-                   const GValue *from,
-                   GValue       *to,
-                   gpointer      user_data)
+transform_tooltip_cb (GBinding     *binding,
+                      const GValue *from,
+                      GValue       *to,
+                      gpointer      user_data)
 {
   const char *text = g_value_get_string (from);
 
-  /* The seed has cells whose text was lost; say so visibly. A long word
-   * wraps at its hyphenation points, shown with a hyphen, as on paper. */
-  if (text != NULL && *text != '\0')
-    g_value_take_string (to, renaksi_hyphenate (text));
-  else
-    g_value_set_string (to, _("(no text)"));
+  g_value_take_string (to, text != NULL ? renaksi_emphasis_strip (text) : NULL);
   return TRUE;
 }
 
@@ -286,16 +315,18 @@ on_factory_bind_cb (GtkSignalListItemFactory *factory,
                           g_object_ref (g_object_bind_property (node, "label", label, "label",
                                                                 G_BINDING_SYNC_CREATE)),
                           (GDestroyNotify)unbind_and_unref);
-  g_object_set_data_full (G_OBJECT (item), "text-binding",
-                          g_object_ref (g_object_bind_property_full (node, "text", text, "label",
-                                                                     G_BINDING_SYNC_CREATE,
-                                                                     transform_text_cb, NULL,
-                                                                     NULL, NULL)),
-                          (GDestroyNotify)unbind_and_unref);
+  /* Followed by hand, as a binding cannot set the label's attributes too. */
+  show_node_text (GTK_LABEL (text), node);
+  g_signal_connect_object (node, "notify::text", G_CALLBACK (on_node_text_notify_cb), text, 0);
+  /* Held, for unbind to disconnect from: a deleted node's row may be
+   * unbound after the tree has let go of it. */
+  g_object_set_data_full (G_OBJECT (item), "text-node", g_object_ref (node), g_object_unref);
   /* What two lines cannot hold is a hover away. */
   g_object_set_data_full (G_OBJECT (item), "tooltip-binding",
-                          g_object_ref (g_object_bind_property (node, "text", text, "tooltip-text",
-                                                                G_BINDING_SYNC_CREATE)),
+                          g_object_ref (g_object_bind_property_full (node, "text", text, "tooltip-text",
+                                                                     G_BINDING_SYNC_CREATE,
+                                                                     transform_tooltip_cb, NULL,
+                                                                     NULL, NULL)),
                           (GDestroyNotify)unbind_and_unref);
 
   for (guint i = 0; i < G_N_ELEMENTS (kind_css); i++)
@@ -311,10 +342,15 @@ on_factory_unbind_cb (GtkSignalListItemFactory *factory,
                       gpointer                  user_data)
 {
   GtkWidget *expander = gtk_list_item_get_child (item);
+  GtkWidget *box = gtk_tree_expander_get_child (GTK_TREE_EXPANDER (expander));
+  GtkWidget *text = gtk_widget_get_next_sibling (gtk_widget_get_first_child (box));
+  RenaksiNode *node = g_object_get_data (G_OBJECT (item), "text-node");
 
+  if (node != NULL)
+    g_signal_handlers_disconnect_by_func (node, on_node_text_notify_cb, text);
+  g_object_set_data (G_OBJECT (item), "text-node", NULL);
   g_object_set_data (G_OBJECT (expander), "node", NULL);
   g_object_set_data (G_OBJECT (item), "label-binding", NULL);
-  g_object_set_data (G_OBJECT (item), "text-binding", NULL);
   g_object_set_data (G_OBJECT (item), "tooltip-binding", NULL);
   gtk_tree_expander_set_list_row (GTK_TREE_EXPANDER (expander), NULL);
 }

@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "renaksi-emphasis.h"
 #include "renaksi-month-chart.h"
 #include "renaksi-months.h"
 #include "renaksi-overview.h"
@@ -107,8 +108,8 @@ create_area_chart (RenaksiOverviewPage       *self,
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   GtkWidget *title = gtk_label_new (NULL);
   GtkWidget *drawing = gtk_drawing_area_new ();
-  g_autofree char *text = g_strdup_printf ("%s %s", renaksi_node_get_label (area),
-                                           renaksi_node_get_text (area));
+  g_autofree char *name = renaksi_emphasis_strip (renaksi_node_get_text (area));
+  g_autofree char *text = g_strdup_printf ("%s %s", renaksi_node_get_label (area), name);
   g_autofree char *late = NULL;
 
   gtk_label_set_text (GTK_LABEL (title), text);
@@ -152,7 +153,7 @@ create_late_row (RenaksiNode              *area,
                                                  renaksi_node_get_realised_months (sub));
   g_autofree char *months = renaksi_months_describe (late);
   g_autofree char *subtitle = NULL;
-  const char *text = renaksi_node_get_text (sub);
+  g_autofree char *text = renaksi_emphasis_strip (renaksi_node_get_text (sub));
 
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), *text != '\0' ? text : _("(no text)"));

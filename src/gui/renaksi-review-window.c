@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "renaksi-emphasis.h"
 #include "renaksi-evidence-store.h"
 #include "renaksi-evidence-viewer.h"
 #include "renaksi-node-path.h"
@@ -171,8 +172,11 @@ show_current (RenaksiReviewWindow *self)
   index = renaksi_node_path_index_new (renaksi_plan_get_areas (self->plan));
   indicator = renaksi_node_path_index_indicator (index, renaksi_evidence_item_get_indicator_id (item));
   if (indicator != NULL)
-    location = g_strdup_printf ("%s  %s", renaksi_node_path_index_path (index, indicator),
-                                renaksi_node_get_text (indicator));
+    {
+      g_autofree char *text = renaksi_emphasis_strip (renaksi_node_get_text (indicator));
+
+      location = g_strdup_printf ("%s  %s", renaksi_node_path_index_path (index, indicator), text);
+    }
   gtk_label_set_text (self->location_label, location != NULL ? location : "");
 
   size = g_format_size (renaksi_evidence_item_get_size (item));

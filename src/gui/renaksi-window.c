@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "renaksi-emphasis.h"
 #include "renaksi-area-page.h"
 #include "renaksi-area-row.h"
 #include "renaksi-decree-page.h"
@@ -124,10 +125,10 @@ show_selected (RenaksiWindow *self)
     {
       RenaksiNode *area = RENAKSI_NODE (self->selected);
       g_autofree char *title = NULL;
+      g_autofree char *name = renaksi_emphasis_strip (renaksi_node_get_text (area));
 
       /* Translators: the content header, e.g. "Area 1 · Manajemen Perubahan" */
-      title = g_strdup_printf (_("Area %s · %s"), renaksi_node_get_label (area),
-                               renaksi_node_get_text (area));
+      title = g_strdup_printf (_("Area %s · %s"), renaksi_node_get_label (area), name);
       adw_window_title_set_title (self->content_title, title);
       if (renaksi_area_page_get_area (self->area_page) != area)
         renaksi_area_page_set_area (self->area_page, area);
@@ -926,7 +927,8 @@ result_row (RenaksiNode *node,
   GtkWidget *row = gtk_list_box_row_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
   GtkWidget *where = gtk_label_new (path);
-  GtkWidget *text = gtk_label_new (renaksi_node_get_text (node));
+  g_autofree char *plain = renaksi_emphasis_strip (renaksi_node_get_text (node));
+  GtkWidget *text = gtk_label_new (plain);
 
   gtk_widget_add_css_class (where, "caption");
   gtk_widget_add_css_class (where, "dim-label");
