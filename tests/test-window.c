@@ -915,6 +915,10 @@ test_form_edits_emphasis (void)
                                       (int)g_utf8_pointer_to_offset (shown, strstr (shown, "reward")));
   g_assert_true (gtk_text_iter_has_tag (&start, gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer),
                                                                            "italic")));
+  /* To look at: the form with the seed's italics, and the outline behind it. */
+  test_util_wait_for_frames (GTK_WIDGET (form));
+  test_util_save_screenshot (GTK_WIDGET (form), "text-form-emphasis.png");
+  test_util_save_screenshot (GTK_WIDGET (window), "outline-emphasis.png");
 
   /* Unedited. */
   renaksi_text_dialog_save (form);
