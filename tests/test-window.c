@@ -985,6 +985,14 @@ test_form_keeps_marks (void)
   plain = renaksi_text_dialog_dup_text (form);
   g_assert_cmpstr (plain, ==, "satu dua");
 
+  /* A letter typed inside italic words is italic. */
+  renaksi_text_dialog_set_text (form, "<i>rewrd</i> dan");
+  gtk_text_buffer_get_iter_at_offset (buffer, &start, 3);
+  gtk_text_buffer_insert (buffer, &start, "a", -1);
+  g_free (italic);
+  italic = renaksi_text_dialog_dup_text (form);
+  g_assert_cmpstr (italic, ==, "<i>reward</i> dan");
+
   gtk_window_destroy (GTK_WINDOW (form));
   test_util_close_window (window);
   test_util_remove_dir (dir);

@@ -142,6 +142,33 @@ bold_action (GtkWidget  *widget,
   toggle_tag (RENAKSI_TEXT_DIALOG (widget), "bold");
 }
 
+/* Text typed within or right after emphasised words takes their emphasis,
+ * as in a word processor: a typo mended inside "reward and punishment"
+ * stays italic. */
+static void
+inherit_emphasis (GtkTextBuffer *buffer,
+                  GtkTextIter   *end,
+                  const char    *text,
+                  int            length,
+                  gpointer       user_data)
+{
+  GtkTextTagTable *table = gtk_text_buffer_get_tag_table (buffer);
+  GtkTextIter start = *end, before;
+
+  gtk_text_iter_backward_chars (&start, (int)g_utf8_strlen (text, length));
+  before = start;
+  if (!gtk_text_iter_backward_char (&before))
+    return;
+
+  for (guint t = 0; t < G_N_ELEMENTS (style_tags); t++)
+    {
+      GtkTextTag *tag = gtk_text_tag_table_lookup (table, style_tags[t].tag);
+
+      if (gtk_text_iter_has_tag (&before, tag))
+        gtk_text_buffer_apply_tag (buffer, tag, &start, end);
+    }
+}
+
 static void
 renaksi_text_dialog_finalize (GObject *object)
 {
@@ -208,6 +235,7 @@ renaksi_text_dialog_init (RenaksiTextDialog *self)
   buffer = gtk_text_view_get_buffer (self->text_view);
   gtk_text_buffer_create_tag (buffer, "italic", "style", PANGO_STYLE_ITALIC, NULL);
   gtk_text_buffer_create_tag (buffer, "bold", "weight", PANGO_WEIGHT_BOLD, NULL);
+  g_signal_connect_after (buffer, "insert-text", G_CALLBACK (inherit_emphasis), NULL);
 
   /* Ctrl+Enter saves. A class binding runs only after the focused text
    * view, which took the key for a new line: this one sees it first. */
