@@ -286,6 +286,13 @@ test_screenshots_overview_and_toast (void)
       wait_for_frames (GTK_WIDGET (window));
       g_assert_true (gtk_widget_activate_action (GTK_WIDGET (renaksi_window_get_area_page (window)),
                                                  "outline.delete", NULL));
+      /* Frames until the toast is up: under a sanitizer they come slowly. */
+      label = NULL;
+      for (guint i = 0; i < 200 && label == NULL; i++)
+        {
+          wait_for_frames (GTK_WIDGET (window));
+          label = test_util_find_label_with (GTK_WIDGET (window), "dihapus");
+        }
       for (guint i = 0; i < 5; i++)
         wait_for_frames (GTK_WIDGET (window));
       label = test_util_find_label_with (GTK_WIDGET (window), "dihapus");
