@@ -1182,7 +1182,7 @@ continued_cell (RenaksiAnnexLayout *self,
       /* Never the label alone ("1. (lanjutan)"): its first word too. */
       if (renaksi_node_get_label (node) != NULL && g_str_equal (head, renaksi_node_get_label (node)))
         {
-          g_autofree char *plain = renaksi_emphasis_strip (renaksi_node_get_text (node));
+          g_autofree char *plain = renaksi_node_dup_plain_text (node);
           g_auto(GStrv) words = g_strsplit (plain, " ", 2);
 
           g_free (head);

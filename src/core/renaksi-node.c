@@ -6,6 +6,7 @@
  */
 #include "config.h"
 
+#include "renaksi-emphasis.h"
 #include "renaksi-node.h"
 
 struct _RenaksiNode
@@ -261,6 +262,16 @@ renaksi_node_get_text (RenaksiNode *self)
   g_return_val_if_fail (RENAKSI_IS_NODE (self), NULL);
 
   return self->text;
+}
+
+/* Returns: the text without its emphasis marks, for where only plain
+ * text can be shown (a title, a toast, a tooltip). */
+char *
+renaksi_node_dup_plain_text (RenaksiNode *self)
+{
+  g_return_val_if_fail (RENAKSI_IS_NODE (self), NULL);
+
+  return renaksi_emphasis_strip (self->text);
 }
 
 void

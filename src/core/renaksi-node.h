@@ -30,6 +30,7 @@ const char      *renaksi_node_get_label           (RenaksiNode     *self);
 void             renaksi_node_set_label           (RenaksiNode     *self,
                                                    const char      *label);
 const char      *renaksi_node_get_text            (RenaksiNode     *self);
+char            *renaksi_node_dup_plain_text      (RenaksiNode     *self);
 void             renaksi_node_set_text            (RenaksiNode     *self,
                                                    const char      *text);
 guint            renaksi_node_get_planned_months  (RenaksiNode     *self);

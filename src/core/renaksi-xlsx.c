@@ -577,7 +577,7 @@ write_workbook (RenaksiPlan  *plan,
 
   if (export.status == LXW_ERROR_MAX_STRING_LENGTH_EXCEEDED && export.failed_node != NULL)
     {
-      g_autofree char *plain = renaksi_emphasis_strip (renaksi_node_get_text (export.failed_node));
+      g_autofree char *plain = renaksi_node_dup_plain_text (export.failed_node);
       g_autofree char *start = g_utf8_substring (plain, 0, 40);
 
       g_set_error (error, RENAKSI_ERROR, RENAKSI_ERROR_INVALID,

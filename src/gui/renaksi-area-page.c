@@ -434,7 +434,7 @@ delete_node (RenaksiAreaPage *self,
       return;
     }
 
-  plain = renaksi_emphasis_strip (renaksi_node_get_text (node));
+  plain = renaksi_node_dup_plain_text (node);
   heading = g_strdup_printf (_("Delete “%s”?"), plain);
   body = g_strdup_printf (ngettext ("It has %u evidence document, which will be deleted with it. "
                                     "Undo brings them back.",

@@ -6,7 +6,6 @@
 
 #include <glib/gi18n.h>
 
-#include "renaksi-emphasis.h"
 #include "renaksi-area-row.h"
 #include "renaksi-overview.h"
 
@@ -77,7 +76,7 @@ renaksi_area_row_update (RenaksiAreaRow *self)
   renaksi_node_count (self->area, &activities, &sub_activities, &indicators);
 
   gtk_label_set_text (self->number_label, renaksi_node_get_label (self->area));
-  name = renaksi_emphasis_strip (renaksi_node_get_text (self->area));
+  name = renaksi_node_dup_plain_text (self->area);
   gtk_label_set_text (self->name_label, name);
 
   activities_text = unbreakable (g_strdup_printf (

@@ -15,7 +15,6 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
-#include "renaksi-emphasis.h"
 #include "renaksi-error.h"
 #include "renaksi-evidence-form.h"
 #include "renaksi-evidence-panel.h"
@@ -478,7 +477,7 @@ refresh (RenaksiEvidencePanel *self)
       return;
     }
 
-  text = renaksi_emphasis_strip (renaksi_node_get_text (self->node));
+  text = renaksi_node_dup_plain_text (self->node);
   gtk_label_set_text (self->indicator_label, text);
   gtk_stack_set_visible_child_name (self->stack, "indicator");
 

@@ -10,7 +10,6 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
-#include "renaksi-emphasis.h"
 #include "renaksi-annex-table.h"
 #include "renaksi-import-dialog.h"
 
@@ -54,7 +53,7 @@ append_line (GtkTextBuffer *buffer,
   static const char * const tags[] = { "area", "activity", "sub-activity", "indicator" };
   g_autoptr(GString) line = g_string_new (NULL);
   const char *label = renaksi_node_get_label (node);
-  g_autofree char *text = renaksi_emphasis_strip (renaksi_node_get_text (node));
+  g_autofree char *text = renaksi_node_dup_plain_text (node);
   GtkTextIter end;
 
   if (*label != '\0')

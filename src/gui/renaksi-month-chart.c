@@ -12,7 +12,6 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
-#include "renaksi-emphasis.h"
 #include "renaksi-month-chart-private.h"
 #include "renaksi-months.h"
 
@@ -480,7 +479,7 @@ renaksi_month_chart_describe_cell (RenaksiMonthChart *self,
   if (node == NULL)
     return NULL;
 
-  body = renaksi_emphasis_strip (renaksi_node_get_text (node));
+  body = renaksi_node_dup_plain_text (node);
   text = g_string_new (NULL);
   g_string_append_printf (text, "%s %s", renaksi_node_get_label (node),
                           *body != '\0' ? body : _("(no text)"));

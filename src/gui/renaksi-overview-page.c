@@ -11,7 +11,6 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
-#include "renaksi-emphasis.h"
 #include "renaksi-month-chart.h"
 #include "renaksi-months.h"
 #include "renaksi-overview.h"
@@ -108,7 +107,7 @@ create_area_chart (RenaksiOverviewPage       *self,
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   GtkWidget *title = gtk_label_new (NULL);
   GtkWidget *drawing = gtk_drawing_area_new ();
-  g_autofree char *name = renaksi_emphasis_strip (renaksi_node_get_text (area));
+  g_autofree char *name = renaksi_node_dup_plain_text (area);
   g_autofree char *text = g_strdup_printf ("%s %s", renaksi_node_get_label (area), name);
   g_autofree char *late = NULL;
 
@@ -153,7 +152,7 @@ create_late_row (RenaksiNode              *area,
                                                  renaksi_node_get_realised_months (sub));
   g_autofree char *months = renaksi_months_describe (late);
   g_autofree char *subtitle = NULL;
-  g_autofree char *text = renaksi_emphasis_strip (renaksi_node_get_text (sub));
+  g_autofree char *text = renaksi_node_dup_plain_text (sub);
 
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), *text != '\0' ? text : _("(no text)"));

@@ -10,7 +10,6 @@
 
 #include <glib/gi18n.h>
 
-#include "renaksi-emphasis.h"
 #include "renaksi-evidence-store.h"
 #include "renaksi-evidence-viewer.h"
 #include "renaksi-node-path.h"
@@ -173,7 +172,7 @@ show_current (RenaksiReviewWindow *self)
   indicator = renaksi_node_path_index_indicator (index, renaksi_evidence_item_get_indicator_id (item));
   if (indicator != NULL)
     {
-      g_autofree char *text = renaksi_emphasis_strip (renaksi_node_get_text (indicator));
+      g_autofree char *text = renaksi_node_dup_plain_text (indicator);
 
       location = g_strdup_printf ("%s  %s", renaksi_node_path_index_path (index, indicator), text);
     }

@@ -9,7 +9,6 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
-#include "renaksi-emphasis.h"
 #include "renaksi-area-page.h"
 #include "renaksi-area-row.h"
 #include "renaksi-decree-page.h"
@@ -125,7 +124,7 @@ show_selected (RenaksiWindow *self)
     {
       RenaksiNode *area = RENAKSI_NODE (self->selected);
       g_autofree char *title = NULL;
-      g_autofree char *name = renaksi_emphasis_strip (renaksi_node_get_text (area));
+      g_autofree char *name = renaksi_node_dup_plain_text (area);
 
       /* Translators: the content header, e.g. "Area 1 · Manajemen Perubahan" */
       title = g_strdup_printf (_("Area %s · %s"), renaksi_node_get_label (area), name);
@@ -927,7 +926,7 @@ result_row (RenaksiNode *node,
   GtkWidget *row = gtk_list_box_row_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
   GtkWidget *where = gtk_label_new (path);
-  g_autofree char *plain = renaksi_emphasis_strip (renaksi_node_get_text (node));
+  g_autofree char *plain = renaksi_node_dup_plain_text (node);
   GtkWidget *text = gtk_label_new (plain);
 
   gtk_widget_add_css_class (where, "caption");
