@@ -998,6 +998,130 @@ test_form_keeps_marks (void)
   test_util_remove_dir (dir);
 }
 
+/* Whether @editable's text (its GtkText) is italic at character @at. */
+static gboolean
+shows_italic_at (GtkEditable *editable,
+                 int          at)
+{
+  GtkText *text = GTK_TEXT (gtk_editable_get_delegate (editable));
+  const char *shown = gtk_editable_get_text (editable);
+  int index = (int)(g_utf8_offset_to_pointer (shown, at) - shown);
+  PangoAttrList *attrs = gtk_text_get_attributes (text);
+  PangoAttrIterator *iter;
+  gboolean italic = FALSE;
+
+  if (attrs == NULL)
+    return FALSE;
+  iter = pango_attr_list_get_iterator (attrs);
+  do
+    {
+      int start, end;
+      PangoAttribute *attr = pango_attr_iterator_get (iter, PANGO_ATTR_STYLE);
+
+      pango_attr_iterator_range (iter, &start, &end);
+      if (start <= index && index < end)
+        italic = attr != NULL && ((PangoAttrInt *)attr)->value == PANGO_STYLE_ITALIC;
+    }
+  while (pango_attr_iterator_next (iter));
+  pango_attr_iterator_destroy (iter);
+
+  return italic;
+}
+
+/* The single-line fields of plan and decree text show their emphasis,
+ * never its marks, and Ctrl+I / Ctrl+B style the selection there too:
+ * a decree field (saved on leaving it, one undoable edit) and the remark
+ * of the text form. */
+static void
+test_fields_edit_emphasis (void)
+{
+  g_autofree char *dir = test_util_make_dir ();
+  g_autofree char *path = test_util_default_plan (dir, "plan.renaksi");
+  RenaksiWindow *window = test_util_open_window (path);
+  RenaksiDecreePage *page = renaksi_window_get_decree_page (window);
+  RenaksiPlan *plan = renaksi_window_get_plan (window);
+  GtkEditable *title = GTK_EDITABLE (renaksi_decree_page_get_field_row (page, "title"));
+  GtkEditable *place = GTK_EDITABLE (renaksi_decree_page_get_field_row (page, "place"));
+  g_autofree char *stored_title = g_strdup (renaksi_plan_get_decree (plan)->title);
+  g_autofree char *remark = NULL;
+  g_autofree char *text = NULL;
+  RenaksiTextDialog *form;
+  GtkEditable *remark_entry;
+
+  gtk_list_box_select_row (renaksi_window_get_area_list (window),
+                           gtk_list_box_get_row_at_index (renaksi_window_get_area_list (window), 9));
+  test_util_wait_for_frames (GTK_WIDGET (window));
+
+  /* Typed, a word made italic, the field left: stored with its marks. */
+  g_assert_true (gtk_widget_grab_focus (GTK_WIDGET (title)));
+  gtk_editable_set_text (title, "Rencana Aksi Road Map");
+  gtk_editable_select_region (title, 13, 21);
+  g_assert_true (test_util_press_key (GTK_WINDOW (window), GDK_KEY_i, GDK_CONTROL_MASK));
+  g_assert_true (shows_italic_at (title, 14));
+  g_assert_false (shows_italic_at (title, 3));
+  g_assert_true (gtk_widget_grab_focus (GTK_WIDGET (place)));
+  g_assert_cmpstr (renaksi_plan_get_decree (plan)->title, ==, "Rencana Aksi <i>Road Map</i>");
+  g_assert_cmpstr (gtk_editable_get_text (title), ==, "Rencana Aksi Road Map");
+  test_util_wait_for_frames (GTK_WIDGET (window));
+  test_util_save_screenshot (GTK_WIDGET (window), "decree-field-emphasis.png");
+
+  /* A letter mended inside the italic words stays italic; bold on top. */
+  g_assert_true (gtk_widget_grab_focus (GTK_WIDGET (title)));
+  gtk_editable_delete_text (title, 15, 16);            /* "Road Map" → "Rod Map" */
+  {
+    int at = 15;
+
+    gtk_editable_insert_text (title, "a", 1, &at);
+  }
+  gtk_editable_select_region (title, 0, 7);
+  g_assert_true (test_util_press_key (GTK_WINDOW (window), GDK_KEY_b, GDK_CONTROL_MASK));
+  g_assert_true (gtk_widget_grab_focus (GTK_WIDGET (place)));
+  g_assert_cmpstr (renaksi_plan_get_decree (plan)->title, ==, "<b>Rencana</b> Aksi <i>Road Map</i>");
+
+  /* Ctrl+I on italic words takes it off: the style alone is an edit. */
+  g_assert_true (gtk_widget_grab_focus (GTK_WIDGET (title)));
+  gtk_editable_select_region (title, 13, 21);
+  g_assert_true (test_util_press_key (GTK_WINDOW (window), GDK_KEY_i, GDK_CONTROL_MASK));
+  g_assert_true (gtk_widget_grab_focus (GTK_WIDGET (place)));
+  g_assert_cmpstr (renaksi_plan_get_decree (plan)->title, ==, "<b>Rencana</b> Aksi Road Map");
+  activate (window, GTK_WIDGET (window), "win.undo");
+  g_assert_cmpstr (renaksi_plan_get_decree (plan)->title, ==, "<b>Rencana</b> Aksi <i>Road Map</i>");
+  g_assert_true (shows_italic_at (title, 14));
+  activate (window, GTK_WIDGET (window), "win.undo");
+  activate (window, GTK_WIDGET (window), "win.undo");
+  g_assert_cmpstr (renaksi_plan_get_decree (plan)->title, ==, stored_title);
+
+  /* The remark of the text form: Ctrl+I styles it, not the text. */
+  form = renaksi_text_dialog_new (GTK_WINDOW (window), "Test");
+  renaksi_text_dialog_set_text (form, "satu dua");
+  renaksi_text_dialog_set_remark (form, "a <i>b</i><i>c</i> d");
+  gtk_window_present (GTK_WINDOW (form));
+  test_util_wait_for_frames (GTK_WIDGET (form));
+  remark_entry = GTK_EDITABLE (gtk_widget_get_template_child (GTK_WIDGET (form), RENAKSI_TYPE_TEXT_DIALOG,
+                                                              "remark_entry"));
+  g_assert_cmpstr (gtk_editable_get_text (remark_entry), ==, "a bc d");
+  remark = renaksi_text_dialog_dup_remark (form);
+  g_assert_cmpstr (remark, ==, "a <i>b</i><i>c</i> d");    /* unedited: as it was */
+  g_clear_pointer (&remark, g_free);
+  g_assert_true (gtk_widget_grab_focus (GTK_WIDGET (remark_entry)));
+  gtk_editable_select_region (remark_entry, 5, 6);
+  g_assert_true (test_util_press_key (GTK_WINDOW (form), GDK_KEY_i, GDK_CONTROL_MASK));
+  remark = renaksi_text_dialog_dup_remark (form);
+  g_assert_cmpstr (remark, ==, "a <i>bc</i> <i>d</i>");
+  g_clear_pointer (&remark, g_free);
+  /* The form's bold button, the focus still in the remark. */
+  gtk_editable_select_region (remark_entry, 0, 1);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (form), "text.bold", NULL));
+  remark = renaksi_text_dialog_dup_remark (form);
+  g_assert_cmpstr (remark, ==, "<b>a</b> <i>bc</i> <i>d</i>");
+  text = renaksi_text_dialog_dup_text (form);
+  g_assert_cmpstr (text, ==, "satu dua");
+
+  gtk_window_destroy (GTK_WINDOW (form));
+  test_util_close_window (window);
+  test_util_remove_dir (dir);
+}
+
 /* A window closed while it is not the active one (from the task bar, by
  * the session) gets no focus-leave events: the field in hand saves all
  * the same. Another window is made active, then the field is typed into
@@ -1487,6 +1611,7 @@ main (int   argc,
   g_test_add_func ("/window/outline-shows-emphasis", test_outline_shows_emphasis);
   g_test_add_func ("/window/form-edits-emphasis", test_form_edits_emphasis);
   g_test_add_func ("/window/form-keeps-marks", test_form_keeps_marks);
+  g_test_add_func ("/window/fields-edit-emphasis", test_fields_edit_emphasis);
   g_test_add_func ("/window/delete-asks-for-evidence", test_delete_asks_for_evidence);
   g_test_add_func ("/window/disk-full-keeps-plan-readable", test_disk_full_keeps_plan_readable);
   g_test_add_func ("/window/edit-decree", test_edit_decree);

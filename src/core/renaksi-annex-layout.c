@@ -2357,15 +2357,19 @@ renaksi_annex_layout_write_pdf (RenaksiAnnexLayout  *self,
   surface = renaksi_safe_writer_new_pdf_surface (writer, self->paper_width, self->paper_height);
   decree = renaksi_plan_get_decree (self->plan);
   {
-    /* The document's own words and casing; numbers as the decree has them. */
+    /* The document's own words and casing; numbers as the decree has them.
+     * Plain text: a PDF reader shows metadata as it is, marks and all. */
+    g_autofree char *institution = renaksi_decree_dup_plain_field (decree, "institution");
+    g_autofree char *number = renaksi_decree_dup_plain_field (decree, "number");
+    g_autofree char *subject = renaksi_decree_dup_plain_field (decree, "title");
     g_autofree char *title = g_strdup_printf ("%sKeputusan %s Nomor %s Tahun %d",
                                               self->with_decree ? "" : "Lampiran ",
-                                              decree->institution, decree->number, decree->year);
+                                              institution, number, decree->year);
     g_autofree char *date = creation_date ();
 
     cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, title);
-    cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_AUTHOR, decree->institution);
-    cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_SUBJECT, decree->title);
+    cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_AUTHOR, institution);
+    cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_SUBJECT, subject);
     cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATE_DATE, date);
   }
 

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "renaksi-decree.h"
+#include "renaksi-emphasis.h"
 #include "renaksi-error.h"
 
 /* The decree's text fields by the names the data file, the database and the
@@ -225,6 +226,17 @@ renaksi_decree_dup_field (RenaksiDecree *decree,
       return g_strdup (G_STRUCT_MEMBER (char *, decree, text_fields[i].offset));
 
   g_return_val_if_reached (NULL);
+}
+
+/* Returns: a field without its emphasis marks, for where only plain text
+ * goes (a window title, a message). */
+char *
+renaksi_decree_dup_plain_field (RenaksiDecree *decree,
+                                const char    *key)
+{
+  g_autofree char *marked = renaksi_decree_dup_field (decree, key);
+
+  return marked != NULL ? renaksi_emphasis_strip (marked) : NULL;
 }
 
 void

@@ -46,6 +46,8 @@ gboolean       renaksi_decree_set_field            (RenaksiDecree          *decr
 const char   **renaksi_decree_get_field_keys       (void);
 char          *renaksi_decree_dup_field            (RenaksiDecree          *decree,
                                                     const char             *key);
+char          *renaksi_decree_dup_plain_field      (RenaksiDecree          *decree,
+                                                    const char             *key);
 void           renaksi_decree_add_part             (RenaksiDecree          *decree,
                                                     RenaksiDecreePartKind   kind,
                                                     const char             *label,

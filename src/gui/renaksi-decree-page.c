@@ -10,6 +10,7 @@
 #include <stdio.h>
 
 #include "renaksi-decree-page.h"
+#include "renaksi-emphasis-entry.h"
 #include "renaksi-entry-row-apply.h"
 #include "renaksi-text-dialog.h"
 
@@ -115,6 +116,14 @@ save_decree (RenaksiDecreePage *self,
 static void on_field_applied_cb (AdwEntryRow       *row,
                                  RenaksiDecreePage *self);
 
+/* Every field is decree text, which may carry emphasis, but the year and
+ * the date, which are values. */
+static gboolean
+field_is_text (const char *key)
+{
+  return !g_str_equal (key, "year") && !g_str_equal (key, "date");
+}
+
 /* The stored value of @key in @row; the date as it is printed, which is
  * also a form the field accepts back. */
 static void
@@ -128,7 +137,9 @@ show_field (RenaksiDecreePage *self,
     : renaksi_decree_dup_field (decree, key);
 
   g_signal_handlers_block_by_func (row, on_field_applied_cb, self);
-  if (!g_str_equal (gtk_editable_get_text (GTK_EDITABLE (row)), value))
+  if (field_is_text (key))
+    renaksi_emphasis_entry_set_marked (GTK_EDITABLE (row), value);
+  else if (!g_str_equal (gtk_editable_get_text (GTK_EDITABLE (row)), value))
     gtk_editable_set_text (GTK_EDITABLE (row), value);
   gtk_widget_remove_css_class (GTK_WIDGET (row), "error");
   g_signal_handlers_unblock_by_func (row, on_field_applied_cb, self);
@@ -141,8 +152,11 @@ on_field_applied_cb (AdwEntryRow       *row,
   const char *key = g_object_get_data (G_OBJECT (row), "field");
   g_autoptr(RenaksiDecree) decree = copy_decree (renaksi_plan_get_decree (self->plan));
   g_autoptr(GError) error = NULL;
-  g_autofree char *value = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
+  g_autofree char *value = field_is_text (key)
+    ? renaksi_emphasis_entry_dup_marked (GTK_EDITABLE (row))
+    : g_strdup (gtk_editable_get_text (GTK_EDITABLE (row)));
 
+  g_strstrip (value);
   if (!renaksi_decree_set_field (decree, key, value, &error))
     {
       /* Back to what is stored: a refused value left in the field (in red)
@@ -505,6 +519,8 @@ renaksi_decree_page_init (RenaksiDecreePage *self)
 
       g_object_set_data (G_OBJECT (row), "field", (gpointer)keys[i]);
       renaksi_entry_row_apply_on_leave (row);
+      if (field_is_text (keys[i]))
+        renaksi_emphasis_entry_attach (GTK_EDITABLE (row));
       g_signal_connect (row, "apply", G_CALLBACK (on_field_applied_cb), self);
     }
 

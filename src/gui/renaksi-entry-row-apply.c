@@ -32,6 +32,20 @@ on_changed_cb (AdwEntryRow *row)
     g_object_set_data (G_OBJECT (row), EDITED_KEY, GINT_TO_POINTER (TRUE));
 }
 
+/**
+ * renaksi_entry_row_apply_mark_edited:
+ *
+ * Counts a change made to @row other than by typing (its emphasis) as
+ * an edit, saved when the field is left like a letter typed.
+ */
+void
+renaksi_entry_row_apply_mark_edited (AdwEntryRow *row)
+{
+  g_return_if_fail (ADW_IS_ENTRY_ROW (row));
+
+  g_object_set_data (G_OBJECT (row), EDITED_KEY, GINT_TO_POINTER (TRUE));
+}
+
 static void
 apply_if_edited (AdwEntryRow *row)
 {

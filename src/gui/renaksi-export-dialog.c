@@ -204,6 +204,7 @@ save_action (GtkWidget  *widget,
   RenaksiDecree *decree = renaksi_plan_get_decree (self->plan);
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
   g_autofree char *name = NULL;
+  g_autofree char *number = NULL;
 
   if (self->chooser != NULL)
     return;
@@ -216,9 +217,10 @@ save_action (GtkWidget  *widget,
   gtk_file_filter_add_suffix (filter, "pdf");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
   /* The file name is the document's, in its language. */
+  number = renaksi_decree_dup_plain_field (decree, "number");
   name = g_strdup_printf ("%s %s %d.pdf",
                           gtk_switch_get_active (self->decree_switch) ? "Keputusan" : "Lampiran",
-                          decree->number, decree->year);
+                          number, decree->year);
   g_strdelimit (name, "/\\", '-');
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name);
   g_signal_connect (self->chooser, "response", G_CALLBACK (chooser_response_cb), self);

@@ -113,8 +113,13 @@ show_table (RenaksiImportDialog *self)
                           n_areas, table->n_activities, table->n_sub_activities, table->n_indicators);
   g_string_append_c (summary, ' ');
   if (*table->decree->institution != '\0')
-    g_string_append_printf (summary, _("Decree: %s, number %s, year %d."),
-                            table->decree->institution, table->decree->number, table->decree->year);
+    {
+      g_autofree char *institution = renaksi_decree_dup_plain_field (table->decree, "institution");
+      g_autofree char *number = renaksi_decree_dup_plain_field (table->decree, "number");
+
+      g_string_append_printf (summary, _("Decree: %s, number %s, year %d."),
+                              institution, number, table->decree->year);
+    }
   else
     g_string_append_printf (summary, _("The table has no decree heading; the plan’s year will be %d."),
                             table->decree->year);

@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "renaksi-emphasis.h"
+#include "renaksi-emphasis-entry.h"
 #include "renaksi-text-dialog.h"
 
 struct _RenaksiTextDialog
@@ -126,12 +127,25 @@ toggle_tag (RenaksiTextDialog *self,
     gtk_text_buffer_apply_tag (buffer, tag, &start, &end);
 }
 
+/* The buttons style the field that holds the focus: the remark when it
+ * is there (they take no focus when clicked), else the text. */
+static void
+toggle_style (RenaksiTextDialog    *self,
+              const char           *tag,
+              RenaksiEmphasisStyle  style)
+{
+  if (renaksi_emphasis_entry_has_focus (GTK_EDITABLE (self->remark_entry)))
+    renaksi_emphasis_entry_toggle (GTK_EDITABLE (self->remark_entry), style);
+  else
+    toggle_tag (self, tag);
+}
+
 static void
 italic_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *parameter)
 {
-  toggle_tag (RENAKSI_TEXT_DIALOG (widget), "italic");
+  toggle_style (RENAKSI_TEXT_DIALOG (widget), "italic", RENAKSI_EMPHASIS_ITALIC);
 }
 
 static void
@@ -139,7 +153,7 @@ bold_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
 {
-  toggle_tag (RENAKSI_TEXT_DIALOG (widget), "bold");
+  toggle_style (RENAKSI_TEXT_DIALOG (widget), "bold", RENAKSI_EMPHASIS_BOLD);
 }
 
 /* Text typed within or right after emphasised words takes their emphasis,
@@ -248,6 +262,7 @@ renaksi_text_dialog_init (RenaksiTextDialog *self)
   /* Enter in a single-line field saves, as Ctrl+Enter does anywhere. */
   g_signal_connect_swapped (self->label_entry, "activate", G_CALLBACK (renaksi_text_dialog_save), self);
   g_signal_connect_swapped (self->remark_entry, "activate", G_CALLBACK (renaksi_text_dialog_save), self);
+  renaksi_emphasis_entry_attach (GTK_EDITABLE (self->remark_entry));
   renaksi_text_dialog_set_label (self, NULL);
   renaksi_text_dialog_set_remark (self, NULL);
 }
@@ -403,7 +418,7 @@ renaksi_text_dialog_set_remark (RenaksiTextDialog *self,
 
   gtk_widget_set_visible (self->remark_heading, remark != NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->remark_entry), remark != NULL);
-  gtk_editable_set_text (GTK_EDITABLE (self->remark_entry), remark != NULL ? remark : "");
+  renaksi_emphasis_entry_set_marked (GTK_EDITABLE (self->remark_entry), remark);
 }
 
 char *
@@ -414,5 +429,5 @@ renaksi_text_dialog_dup_remark (RenaksiTextDialog *self)
   if (!gtk_widget_get_visible (GTK_WIDGET (self->remark_entry)))
     return NULL;
 
-  return g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->remark_entry)));
+  return renaksi_emphasis_entry_dup_marked (GTK_EDITABLE (self->remark_entry));
 }

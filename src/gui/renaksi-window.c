@@ -101,20 +101,22 @@ update_titles (RenaksiWindow *self)
   g_autofree char *file_name = NULL;
   g_autofree char *window_title = NULL;
   g_autofree char *subtitle = NULL;
+  g_autofree char *title = NULL;
 
   if (self->plan == NULL)
     return;
 
   decree = renaksi_plan_get_decree (self->plan);
+  title = renaksi_decree_dup_plain_field (decree, "title");
   file_name = g_filename_display_basename (renaksi_db_get_path (renaksi_plan_get_db (self->plan)));
-  window_title = g_strdup_printf ("%s — %s", decree->title, file_name);
+  window_title = g_strdup_printf ("%s — %s", title, file_name);
   gtk_window_set_title (GTK_WINDOW (self), window_title);
 
   if (renaksi_plan_is_read_only (self->plan))
     /* Translators: the sidebar subtitle of a write-protected plan file */
     subtitle = g_strdup_printf (_("%s (read-only)"), file_name);
   adw_window_title_set_subtitle (self->sidebar_title, subtitle != NULL ? subtitle : file_name);
-  adw_window_title_set_subtitle (self->content_title, decree->title);
+  adw_window_title_set_subtitle (self->content_title, title);
 }
 
 static void
