@@ -24,9 +24,11 @@ renaksi_outline_months (guint months)
   return s;
 }
 
-static void
-append_escaped (GString    *out,
-                const char *text)
+/* Appends @text with tabs, line breaks and backslashes escaped, so that
+ * it stays one field of one line: for every tab-separated output. */
+void
+renaksi_outline_append_escaped (GString    *out,
+                                const char *text)
 {
   for (const char *p = text; *p != '\0'; p++)
     {
@@ -62,7 +64,7 @@ write_nodes (GListModel *nodes,
       g_string_append_c (out, '\t');
       g_string_append (out, renaksi_node_kind_to_string (kind));
       g_string_append_c (out, '\t');
-      append_escaped (out, renaksi_node_get_text (node));
+      renaksi_outline_append_escaped (out, renaksi_node_get_text (node));
 
       if (kind == RENAKSI_NODE_SUB_ACTIVITY)
         {

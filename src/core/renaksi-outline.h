@@ -8,5 +8,7 @@ G_BEGIN_DECLS
 void  renaksi_outline_write  (RenaksiPlan *plan,
                               GString     *out);
 char *renaksi_outline_months (guint        months);
+void  renaksi_outline_append_escaped (GString    *out,
+                                      const char *text);
 
 G_END_DECLS
