@@ -10,92 +10,11 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
-#include "renaksi-db-private.h"
 #include "renaksi-error.h"
 #include "renaksi-rollup.h"
 #include "test-util.h"
 
-static const char * const units[] = {
-  "KOTA JAMBI", "KOTA SUNGAI PENUH", "KABUPATEN BATANGHARI", "KABUPATEN BUNGO", "KABUPATEN KERINCI",
-  "KABUPATEN MERANGIN", "KABUPATEN MUARO JAMBI", "KABUPATEN SAROLANGUN", "KABUPATEN TANJUNG JABUNG BARAT",
-  "KABUPATEN TANJUNG JABUNG TIMUR", "KABUPATEN TEBO",
-};
-
-static RenaksiNode *
-nth (GListModel *model,
-     guint       index)
-{
-  RenaksiNode *node = g_list_model_get_item (model, index);
-
-  g_object_unref (node);
-  return node;
-}
-
-/* The indicators of @area, in order. */
-static GPtrArray *
-indicators_of (RenaksiNode *area)
-{
-  GPtrArray *found = g_ptr_array_new ();
-  GListModel *activities = renaksi_node_get_children (area);
-
-  for (guint a = 0; a < g_list_model_get_n_items (activities); a++)
-    {
-      GListModel *subs = renaksi_node_get_children (nth (activities, a));
-
-      for (guint s = 0; s < g_list_model_get_n_items (subs); s++)
-        {
-          GListModel *indicators = renaksi_node_get_children (nth (subs, s));
-
-          for (guint i = 0; i < g_list_model_get_n_items (indicators); i++)
-            g_ptr_array_add (found, nth (indicators, i));
-        }
-    }
-
-  return found;
-}
-
-/* Unit @k: in area 3, its first sub-activity planned January–March with
- * the first k % 4 of them realised, and k % 3 of the area's indicators
- * with an accepted document. */
-static char *
-make_unit (const char *dir,
-           guint       k)
-{
-  g_autofree char *name = g_strdup_printf ("unit-%02u.renaksi", k);
-  char *path = test_util_default_plan (dir, name);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(RenaksiPlan) plan = renaksi_plan_open (path, RENAKSI_DB_READ_WRITE, &error);
-  g_autoptr(GPtrArray) indicators = NULL;
-  RenaksiDecree *decree;
-  RenaksiNode *area, *sub;
-
-  g_assert_no_error (error);
-  decree = test_util_copy_decree (renaksi_plan_get_decree (plan));
-  g_free (decree->institution);
-  decree->institution = g_strconcat ("KOMISI PEMILIHAN UMUM ", units[k], NULL);
-  g_assert_true (renaksi_plan_set_decree (plan, decree, &error));
-  renaksi_decree_free (decree);
-
-  area = nth (renaksi_plan_get_areas (plan), 2);
-  sub = nth (renaksi_node_get_children (nth (renaksi_node_get_children (area), 0)), 0);
-  g_assert_true (renaksi_plan_set_schedule (plan, sub, 0x007, (1u << (k % 4)) - 1, &error));
-  g_assert_no_error (error);
-  indicators = indicators_of (area);
-  g_assert_cmpuint (indicators->len, ==, 4);
-  for (guint i = 0; i < k % 3; i++)
-    {
-      RenaksiNode *indicator = g_ptr_array_index (indicators, i);
-      g_autofree char *sql = g_strdup_printf (
-        "INSERT OR IGNORE INTO evidence_blob VALUES ('%064u', 1, x'00');"
-        "INSERT INTO evidence_item (indicator_id, blob_sha256, position, file_name, status, added_at)"
-        " VALUES (%" G_GINT64_FORMAT ", '%064u', 1, 'a.pdf', 'accepted', '2024-04-01');",
-        k, renaksi_node_get_id (indicator), k);
-
-      g_assert_true (renaksi_db_exec (renaksi_plan_get_db (plan), sql, &error));
-    }
-
-  return path;
-}
+#define units test_util_units
 
 typedef struct
 {
@@ -112,7 +31,7 @@ members_init (Members *members)
   members->sums = g_ptr_array_new_with_free_func (g_free);
 
   for (guint k = 0; k < G_N_ELEMENTS (units); k++)
-    g_ptr_array_add (members->paths, make_unit (members->dir, k));
+    g_ptr_array_add (members->paths, test_util_unit_plan (members->dir, k, k % 4));
 
   /* One sent as it was left by a crash: in WAL mode, which a reader
    * opening it the ordinary way would give a -shm beside it. */
@@ -185,7 +104,7 @@ test_eleven_units (void)
     {
       g_autofree char *institution = g_strconcat ("KOMISI PEMILIHAN UMUM ", units[k], NULL);
       const RenaksiPeriodFigures *f = renaksi_rollup_get_figures (rollup, k, area3);
-      guint realised = k % 4;
+      guint realised = k % 4;   /* as test_util_unit_plan was given */
 
       g_assert_null (renaksi_rollup_get_unit_error (rollup, k));
       g_assert_cmpstr (renaksi_rollup_get_unit_name (rollup, k), ==, institution);
