@@ -368,19 +368,20 @@ open_read_only (const char *path,
                 sqlite3   **handle)
 {
   g_autofree char *absolute = NULL;
+  g_autofree char *file_uri = NULL;
   g_autofree char *uri = NULL;
 
   if (!untouched)
     return sqlite3_open_v2 (path, handle, SQLITE_OPEN_READONLY, NULL);
 
   absolute = g_canonicalize_filename (path, NULL);
-  uri = g_filename_to_uri (absolute, NULL, NULL);
-  if (uri == NULL)
+  file_uri = g_filename_to_uri (absolute, NULL, NULL);
+  if (file_uri == NULL)
     {
       *handle = NULL;
       return SQLITE_CANTOPEN;
     }
-  uri = g_strconcat (g_steal_pointer (&uri), "?immutable=1", NULL);
+  uri = g_strconcat (file_uri, "?immutable=1", NULL);
 
   return sqlite3_open_v2 (uri, handle, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
 }
