@@ -122,6 +122,14 @@ test_backup_on_open (void)
   g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
   name = first_area_name_in_backup (backup->path, dir);
   g_assert_cmpstr (name, ==, "Manajemen Perubahan");
+  /* Its documents are elsewhere: it is not a plan to open by mistake. */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(RenaksiPlan) as_plan = renaksi_plan_open (backup->path, RENAKSI_DB_READ_ONLY, &error);
+
+    g_assert_null (as_plan);
+    g_assert_error (error, RENAKSI_ERROR, RENAKSI_ERROR_NOT_A_PLAN);
+  }
   g_clear_pointer (&wal, g_free);
   wal = g_strconcat (backup->path, "-wal", NULL);
   g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
@@ -607,6 +615,14 @@ test_shared_evidence (void)
       g_ptr_array_add (dumps, dump_plan (renaksi_db_get_handle (renaksi_plan_get_db (plan))));
     }
   g_test_message ("slowest backup after a text edit: %.1f ms", slowest / 1000.0);
+
+  /* Nothing changed since the newest: no new backup. */
+  {
+    g_autofree char *again = renaksi_backup_create (renaksi_plan_get_db (plan), &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (again, ==, g_ptr_array_index (paths, paths->len - 1));
+  }
   g_clear_object (&plan);
 
   backups = renaksi_backup_list (path);

@@ -21,8 +21,12 @@
 #include "renaksi-db-private.h"
 #include "renaksi-error.h"
 #include "renaksi-plan-file.h"
+#include "renaksi-plan-trust.h"
 #include "renaksi-schema.h"
 
+/* Not a plan's: a backup opened as a plan by mistake is refused, since
+ * its documents are elsewhere ("RKSB"). */
+#define BACKUP_APPLICATION_ID 0x524b5342
 /* The name the backup file is attached under on the plan's connection. */
 #define COPY_SCHEMA "renaksi_backup_copy"
 #define BLOB_COLUMNS "sha256, size"
@@ -301,7 +305,7 @@ create_empty (const char  *path,
   /* Our own integers, never text from a file. */
   pragmas = g_strdup_printf ("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;"
                              " PRAGMA application_id = %d; PRAGMA user_version = %d;",
-                             RENAKSI_DB_APPLICATION_ID, version);
+                             BACKUP_APPLICATION_ID, version);
   ok = exec (handle, pragmas, error) && exec (handle, "BEGIN", error);
   if (ok && renaksi_schema_build_reference (handle, version) != SQLITE_OK)
     {
@@ -432,6 +436,8 @@ open_backup (const char *path)
       sqlite3_close_v2 (handle);
       return NULL;
     }
+  /* Read as a received plan is: nothing in the file runs by itself. */
+  renaksi_plan_trust_harden (handle);
   return handle;
 }
 
@@ -514,14 +520,18 @@ set_document_error (GError         **error,
 }
 
 /* Whether @handle holds a sound backup: the file's own check, and the
- * table only backups have. */
+ * marks only backups have. */
 static gboolean
 check_backup (sqlite3 *handle)
 {
   sqlite3_stmt *stmt = NULL;
   gboolean ok;
 
-  ok = sqlite3_prepare_v2 (handle, "PRAGMA quick_check", -1, &stmt, NULL) == SQLITE_OK &&
+  ok = sqlite3_prepare_v2 (handle, "PRAGMA application_id", -1, &stmt, NULL) == SQLITE_OK &&
+       sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_int (stmt, 0) == BACKUP_APPLICATION_ID;
+  sqlite3_finalize (stmt);
+  stmt = NULL;
+  ok = ok && sqlite3_prepare_v2 (handle, "PRAGMA quick_check", -1, &stmt, NULL) == SQLITE_OK &&
        sqlite3_step (stmt) == SQLITE_ROW &&
        g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "ok") == 0;
   sqlite3_finalize (stmt);
@@ -542,6 +552,7 @@ build_plan (sqlite3     *source,
             const char  *temporary,
             GError     **error)
 {
+  g_autofree char *pragmas = NULL;
   sqlite3 *dest = NULL;
   sqlite3_backup *copy;
   sqlite3_stmt *stmt = NULL;
@@ -564,8 +575,10 @@ build_plan (sqlite3     *source,
 
   /* No journal while building: a failed file is thrown away, and it is
    * synced before it takes the chosen name. */
-  ok = ok && exec (dest, "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; BEGIN;"
-                         " DROP TABLE renaksi_backup", error);
+  pragmas = g_strdup_printf ("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; BEGIN;"
+                             " PRAGMA application_id = %d; DROP TABLE renaksi_backup",
+                             RENAKSI_DB_APPLICATION_ID);
+  ok = ok && exec (dest, pragmas, error);
   ok = ok && sqlite3_prepare_v2 (dest, "UPDATE evidence_blob SET data = zeroblob (?1) WHERE rowid = ?2", -1,
                                  &stmt, NULL) == SQLITE_OK;
   for (guint i = 0; ok && i < docs->len; i++)
