@@ -8,6 +8,8 @@
 #include "config.h"
 
 #include <gio/gio.h>
+#include <glib/gi18n-lib.h>
+#include <locale.h>
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 #include <string.h>
@@ -757,6 +759,22 @@ test_damaged_document_refused (void)
   assert_nothing_in (out, 0);
   g_clear_error (&error);
 
+  /* Said in the person's language. */
+  {
+    g_auto(GStrv) env = g_environ_setenv (g_get_environ (), "LC_ALL", "id_ID.UTF-8", TRUE);
+    const char *argv[] = { self_path, "--restore-in-indonesian", backup, restored, NULL };
+    g_autofree char *err = NULL;
+    int status = 0;
+
+    env = g_environ_unsetenv (env, "LANGUAGE");
+    g_assert_true (g_spawn_sync (NULL, (char **) argv, env, G_SPAWN_DEFAULT, NULL, NULL, NULL, &err, &status,
+                                 &error));
+    g_assert_no_error (error);
+    g_assert_false (g_spawn_check_wait_status (status, NULL));
+    g_assert_nonnull (strstr (err, "salinan dokumen “surat.pdf” di dalamnya hilang"));
+    assert_nothing_in (out, 0);
+  }
+
   /* Mended (the bytes put back): it restores again. */
   bytes[length / 2] ^= 0x01;
   g_assert_true (g_file_set_contents (blob, bytes, length, NULL));
@@ -870,6 +888,23 @@ test_old_full_copy_restores (void)
   g_assert_true (g_file_test (old, G_FILE_TEST_EXISTS));
 
   test_util_remove_dir (dir);
+}
+
+/* A child that restores in Indonesian, as an officer's desktop would,
+ * printing the refusal. */
+static int
+restore_in_indonesian (const char *backup,
+                       const char *dest)
+{
+  g_autoptr(GError) error = NULL;
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("RENAKSI_LOCALEDIR"));
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  if (renaksi_backup_restore (backup, dest, &error))
+    return 0;
+  g_printerr ("%s\n", error->message);
+  return 1;
 }
 
 /* The child of test_disk_full: one open for editing and its backup. */
@@ -1048,6 +1083,8 @@ main (int   argc,
 {
   if (argc == 3 && g_str_equal (argv[1], "--take-backup"))
     return take_backup (argv[2]);
+  if (argc == 4 && g_str_equal (argv[1], "--restore-in-indonesian"))
+    return restore_in_indonesian (argv[2], argv[3]);
   self_path = g_canonicalize_filename (argv[0], NULL);
 
   /* Each test gets its own XDG_DATA_HOME: backups go there. */
