@@ -406,8 +406,8 @@ rename_first_area (RenaksiPlan *plan,
 }
 
 /* Everything a plan holds, as text: every row of its tables and, for each
- * document an item refers to, its hash, size and the hash of its bytes
- * (checked to be the one recorded). */
+ * document an item refers to, its recorded hash, size and the hash of its
+ * bytes. */
 static char *
 dump_plan (sqlite3 *handle)
 {
@@ -444,8 +444,8 @@ dump_plan (sqlite3 *handle)
                                                              sqlite3_column_bytes (stmt, 2));
 
       g_assert_cmpint (sqlite3_column_bytes (stmt, 2), ==, sqlite3_column_int64 (stmt, 1));
-      g_assert_cmpstr (actual, ==, sha256);
-      g_string_append_printf (dump, "%s %" G_GINT64_FORMAT "\n", sha256, (gint64) sqlite3_column_int64 (stmt, 1));
+      g_string_append_printf (dump, "%s %" G_GINT64_FORMAT " %s\n", sha256,
+                              (gint64) sqlite3_column_int64 (stmt, 1), actual);
     }
   sqlite3_finalize (stmt);
 
@@ -785,6 +785,59 @@ test_damaged_document_refused (void)
   test_util_remove_dir (dir);
 }
 
+/* A document altered in the plan (its bytes no longer those of its
+ * recorded hash) does not stop the backup: it is kept as it is, under the
+ * hash of its bytes, and the restored plan is the plan as it was. */
+static void
+test_altered_document_kept (void)
+{
+  g_autofree char *dir = test_util_make_dir ();
+  g_autofree char *path = test_util_default_plan (dir, "plan.renaksi");
+  g_autofree char *doc = make_document (dir, "diubah.pdf", 70000, 21);
+  g_autofree char *recorded = test_util_file_sha256 (doc);
+  g_autofree char *backup = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *restored = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *wrong_name = NULL;
+  g_autoptr(RenaksiPlan) plan = NULL;
+  g_autoptr(GHashTable) in_folder = NULL;
+  g_autoptr(GError) error = NULL;
+
+  plan = renaksi_plan_open (path, RENAKSI_DB_READ_WRITE, &error);
+  g_assert_no_error (error);
+  add_document (plan, doc);
+  g_assert_true (renaksi_db_exec (renaksi_plan_get_db (plan),
+                                  "UPDATE evidence_blob SET data = zeroblob (length (data))", &error));
+  g_assert_no_error (error);
+
+  backup = renaksi_backup_create (renaksi_plan_get_db (plan), &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (backup);
+  before = dump_plan (renaksi_db_get_handle (renaksi_plan_get_db (plan)));
+  /* Unchanged: no new one. */
+  {
+    g_autofree char *again = renaksi_backup_create (renaksi_plan_get_db (plan), &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (again, ==, backup);
+  }
+  g_clear_object (&plan);
+
+  /* Nothing in the folder under a name its bytes do not have. */
+  in_folder = documents_in_folder (path);
+  g_assert_cmpuint (g_hash_table_size (in_folder), ==, 1);
+  wrong_name = blob_path (path, recorded);
+  g_assert_false (g_file_test (wrong_name, G_FILE_TEST_EXISTS));
+
+  restored = restore_into (backup, dir);
+  after = dump_plan_file (restored);
+  g_assert_cmpstr (after, ==, before);
+  g_assert_nonnull (strstr (after, recorded));
+
+  test_util_remove_dir (dir);
+}
+
 /* Backups pushed out take with them the documents no kept backup needs. */
 static void
 test_prune_documents (void)
@@ -1100,6 +1153,7 @@ main (int   argc,
   g_test_add_func ("/backup/shared-evidence/five-backups", test_shared_evidence);
   g_test_add_func ("/backup/shared-evidence/damaged-document-refused", test_damaged_document_refused);
   g_test_add_func ("/backup/shared-evidence/prune", test_prune_documents);
+  g_test_add_func ("/backup/shared-evidence/altered-document-kept", test_altered_document_kept);
   g_test_add_func ("/backup/shared-evidence/disk-full-keeps-older", test_disk_full);
   g_test_add_func ("/backup/restore/old-full-copy", test_old_full_copy_restores);
 

@@ -9,6 +9,13 @@
  * since the newest one without reading either file's bytes. Restoring
  * streams every document back in, checking its hash, and yields a whole,
  * self-contained plan file, or nothing at all.
+ *
+ * A document whose bytes no longer match the hash the plan records (the
+ * plan's own check calls it altered) is kept as it is, under the hash of
+ * its bytes, and the backup notes which recorded hash it stands for: the
+ * folder only ever holds bytes that match their name, and the restored
+ * plan is the plan as it was, the alteration included, for its own check
+ * to report.
  */
 #include "config.h"
 
@@ -139,8 +146,9 @@ digest_value (GChecksum     *checksum,
  * order, documents by hash), or NULL. Two plans with the same digest
  * restore to the same plan. */
 char *
-renaksi_backup_structure_digest (sqlite3  *handle,
-                                 GError  **error)
+renaksi_backup_structure_digest (sqlite3     *handle,
+                                 GHashTable  *altered,
+                                 GError     **error)
 {
   g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
   const RenaksiSchemaTable *tables;
@@ -184,13 +192,25 @@ renaksi_backup_structure_digest (sqlite3  *handle,
         }
     }
 
+  if (altered != NULL)
+    {
+      g_autoptr(GList) keys = g_list_sort (g_hash_table_get_keys (altered), (GCompareFunc) strcmp);
+
+      for (GList *l = keys; l != NULL; l = l->next)
+        {
+          g_checksum_update (checksum, (const guchar *) l->data, -1);
+          g_checksum_update (checksum, (const guchar *) g_hash_table_lookup (altered, l->data), -1);
+        }
+    }
+
   return g_strdup (g_checksum_get_string (checksum));
 }
 
 typedef struct
 {
   gint64  rowid;
-  char   *sha256;
+  char   *sha256;   /* as the plan records it */
+  char   *stored;   /* the name of its bytes in the folder */
   gint64  size;
   char   *name;
 } Document;
@@ -201,6 +221,7 @@ document_clear (gpointer data)
   Document *doc = data;
 
   g_free (doc->sha256);
+  g_free (doc->stored);
   g_free (doc->name);
 }
 
@@ -209,20 +230,22 @@ document_clear (gpointer data)
 static GArray *
 list_documents (sqlite3     *handle,
                 const char  *schema,
-                gboolean     referenced_only,
+                gboolean     in_backup,
                 GError     **error)
 {
   g_autoptr(GArray) docs = g_array_new (FALSE, TRUE, sizeof (Document));
-  g_autofree char *where = referenced_only ? g_strdup_printf (REFERENCED_BLOBS, schema) : g_strdup ("");
+  g_autofree char *where = in_backup ? g_strdup ("") : g_strdup_printf (REFERENCED_BLOBS, schema);
+  const char *stored = in_backup ? "(SELECT stored_sha256 FROM renaksi_backup_altered a WHERE a.sha256 = b.sha256)"
+                                 : "NULL";
   g_autofree char *sql = NULL;
   sqlite3_stmt *stmt = NULL;
   int rc;
 
   g_array_set_clear_func (docs, document_clear);
   sql = g_strdup_printf ("SELECT rowid, sha256, size,"
-                         " (SELECT file_name FROM %s.evidence_item WHERE blob_sha256 = sha256 LIMIT 1)"
-                         " FROM %s.evidence_blob%s ORDER BY sha256",
-                         schema, schema, where);
+                         " (SELECT file_name FROM %s.evidence_item WHERE blob_sha256 = b.sha256 LIMIT 1), %s"
+                         " FROM %s.evidence_blob b%s ORDER BY sha256",
+                         schema, stored, schema, where);
   if (sqlite3_prepare_v2 (handle, sql, -1, &stmt, NULL) != SQLITE_OK)
     {
       set_sqlite_error (error, handle);
@@ -231,6 +254,7 @@ list_documents (sqlite3     *handle,
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       const char *name = (const char *) sqlite3_column_text (stmt, 3);
+      const char *stored_sha256 = (const char *) sqlite3_column_text (stmt, 4);
       Document doc = {
         .rowid = sqlite3_column_int64 (stmt, 0),
         .sha256 = g_strdup ((const char *) sqlite3_column_text (stmt, 1)),
@@ -238,6 +262,7 @@ list_documents (sqlite3     *handle,
       };
 
       doc.name = g_strdup (name != NULL ? name : doc.sha256);
+      doc.stored = g_strdup (stored_sha256 != NULL ? stored_sha256 : doc.sha256);
       g_array_append_val (docs, doc);
     }
   sqlite3_finalize (stmt);
@@ -250,37 +275,46 @@ list_documents (sqlite3     *handle,
 }
 
 /* Puts into @folder every document of the plan open on @handle that it
- * lacks, one at a time, each checked against the hash the plan records. */
-gboolean
+ * lacks, one at a time, each checked against the hash the plan records.
+ * Returns: (transfer full): the altered ones, recorded hash to the hash of
+ * their bytes (usually empty), or NULL on failure. */
+GHashTable *
 renaksi_backup_structure_store_blobs (sqlite3     *handle,
                                       const char  *folder,
                                       GError     **error)
 {
+  g_autoptr(GHashTable) altered = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   g_autoptr(GArray) docs = NULL;
 
-  g_return_val_if_fail (handle != NULL && folder != NULL, FALSE);
+  g_return_val_if_fail (handle != NULL && folder != NULL, NULL);
 
-  docs = list_documents (handle, "main", TRUE, error);
+  docs = list_documents (handle, "main", FALSE, error);
   if (docs == NULL)
-    return FALSE;
+    return NULL;
 
   for (guint i = 0; i < docs->len; i++)
     {
       Document *doc = &g_array_index (docs, Document, i);
       g_autoptr(GError) local_error = NULL;
+      g_autofree char *actual = NULL;
 
       if (renaksi_blob_folder_store (folder, handle, "main", doc->rowid, doc->sha256, doc->size,
                                      &local_error))
         continue;
-      if (g_error_matches (local_error, RENAKSI_ERROR, RENAKSI_ERROR_DAMAGED))
-        g_set_error (error, RENAKSI_ERROR, RENAKSI_ERROR_DAMAGED,
-                     _("the document “%s” in the plan does not match its recorded checksum"),
-                     doc->name);
-      else
-        g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
+      if (!g_error_matches (local_error, RENAKSI_ERROR, RENAKSI_ERROR_DAMAGED))
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return NULL;
+        }
+
+      /* Altered: kept as it is, under the hash of what it holds. */
+      actual = renaksi_blob_folder_hash_row (handle, "main", doc->rowid, error);
+      if (actual == NULL ||
+          !renaksi_blob_folder_store (folder, handle, "main", doc->rowid, actual, doc->size, error))
+        return NULL;
+      g_hash_table_insert (altered, g_strdup (doc->sha256), g_steal_pointer (&actual));
     }
-  return TRUE;
+  return g_steal_pointer (&altered);
 }
 
 /* An empty file of the plan's format version, to copy the tables into. */
@@ -288,6 +322,7 @@ static gboolean
 create_empty (const char  *path,
               int          version,
               const char  *digest,
+              GHashTable  *altered,
               GError     **error)
 {
   g_autofree char *pragmas = NULL;
@@ -312,8 +347,29 @@ create_empty (const char  *path,
       set_sqlite_error (error, handle);
       ok = FALSE;
     }
-  ok = ok && exec (handle, "CREATE TABLE renaksi_backup (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+  ok = ok && exec (handle, "CREATE TABLE renaksi_backup (key TEXT PRIMARY KEY, value TEXT NOT NULL);"
+                           "CREATE TABLE renaksi_backup_altered (sha256 TEXT PRIMARY KEY,"
+                           "  stored_sha256 TEXT NOT NULL CHECK (length (stored_sha256) = 64))",
                    error);
+  if (ok && altered != NULL && g_hash_table_size (altered) > 0)
+    {
+      GHashTableIter iter;
+      gpointer recorded, stored;
+
+      ok = sqlite3_prepare_v2 (handle, "INSERT INTO renaksi_backup_altered (sha256, stored_sha256) VALUES (?, ?)",
+                               -1, &stmt, NULL) == SQLITE_OK;
+      g_hash_table_iter_init (&iter, altered);
+      while (ok && g_hash_table_iter_next (&iter, &recorded, &stored))
+        {
+          sqlite3_reset (stmt);
+          ok = sqlite3_bind_text (stmt, 1, recorded, -1, SQLITE_STATIC) == SQLITE_OK &&
+               sqlite3_bind_text (stmt, 2, stored, -1, SQLITE_STATIC) == SQLITE_OK &&
+               sqlite3_step (stmt) == SQLITE_DONE;
+        }
+      if (!ok)
+        set_sqlite_error (error, handle);
+      g_clear_pointer (&stmt, sqlite3_finalize);
+    }
   if (ok)
     {
       ok = sqlite3_prepare_v2 (handle, "INSERT INTO renaksi_backup (key, value) VALUES ('digest', ?)", -1,
@@ -380,6 +436,7 @@ gboolean
 renaksi_backup_structure_write (sqlite3     *handle,
                                 const char  *temporary,
                                 const char  *digest,
+                                GHashTable  *altered,
                                 GError     **error)
 {
   sqlite3_stmt *stmt = NULL;
@@ -394,7 +451,7 @@ renaksi_backup_structure_write (sqlite3     *handle,
       g_set_error (error, RENAKSI_ERROR, RENAKSI_ERROR_FAILED, "user_version %d", version);
       return FALSE;
     }
-  if (!create_empty (temporary, version, digest, error))
+  if (!create_empty (temporary, version, digest, altered, error))
     return FALSE;
 
   if (sqlite3_prepare_v2 (handle, "ATTACH DATABASE ? AS " COPY_SCHEMA, -1, &stmt, NULL) != SQLITE_OK ||
@@ -460,8 +517,8 @@ renaksi_backup_structure_read_digest (const char *path)
   return digest;
 }
 
-/* Returns: (transfer full): the set of the hashes of the documents the
- * backup @path refers to, or NULL when it cannot be read.
+/* Returns: (transfer full): the set of the names in the folder of the
+ * documents the backup @path refers to, or NULL when it cannot be read.
  * @out_evidence_size: (optional): their total size. */
 GHashTable *
 renaksi_backup_structure_read_hashes (const char *path,
@@ -475,7 +532,9 @@ renaksi_backup_structure_read_hashes (const char *path,
 
   if (handle == NULL)
     return NULL;
-  if (sqlite3_prepare_v2 (handle, "SELECT sha256, size FROM evidence_blob", -1, &stmt, NULL) == SQLITE_OK)
+  if (sqlite3_prepare_v2 (handle, "SELECT coalesce ((SELECT stored_sha256 FROM renaksi_backup_altered a"
+                                  "  WHERE a.sha256 = b.sha256), sha256), size FROM evidence_blob b",
+                          -1, &stmt, NULL) == SQLITE_OK)
     {
       while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
         {
@@ -576,7 +635,7 @@ build_plan (sqlite3     *source,
   /* No journal while building: a failed file is thrown away, and it is
    * synced before it takes the chosen name. */
   pragmas = g_strdup_printf ("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; BEGIN;"
-                             " PRAGMA application_id = %d; DROP TABLE renaksi_backup",
+                             " PRAGMA application_id = %d; DROP TABLE renaksi_backup_altered; DROP TABLE renaksi_backup",
                              RENAKSI_DB_APPLICATION_ID);
   ok = ok && exec (dest, pragmas, error);
   ok = ok && sqlite3_prepare_v2 (dest, "UPDATE evidence_blob SET data = zeroblob (?1) WHERE rowid = ?2", -1,
@@ -594,7 +653,7 @@ build_plan (sqlite3     *source,
           set_sqlite_error (error, dest);
           ok = FALSE;
         }
-      else if (!renaksi_blob_folder_load (folder, dest, doc->rowid, doc->sha256, doc->size, &local_error))
+      else if (!renaksi_blob_folder_load (folder, dest, doc->rowid, doc->stored, doc->size, &local_error))
         {
           set_document_error (error, local_error, doc);
           ok = FALSE;
@@ -633,7 +692,7 @@ renaksi_backup_structure_restore (const char  *path,
 
   source = open_backup (path);
   if (source == NULL || !check_backup (source) ||
-      (docs = list_documents (source, "main", FALSE, NULL)) == NULL)
+      (docs = list_documents (source, "main", TRUE, NULL)) == NULL)
     {
       sqlite3_close_v2 (source);
       set_damaged_backup_error (error, path);
@@ -646,9 +705,9 @@ renaksi_backup_structure_restore (const char  *path,
     {
       Document *doc = &g_array_index (docs, Document, i);
 
-      if (!renaksi_blob_folder_has (folder, doc->sha256, doc->size))
+      if (!renaksi_blob_folder_has (folder, doc->stored, doc->size))
         {
-          g_autofree char *blob = renaksi_blob_folder_path_for (folder, doc->sha256);
+          g_autofree char *blob = renaksi_blob_folder_path_for (folder, doc->stored);
 
           g_set_error_literal (&local_error, RENAKSI_ERROR,
                                blob != NULL && g_file_test (blob, G_FILE_TEST_EXISTS) ? RENAKSI_ERROR_DAMAGED

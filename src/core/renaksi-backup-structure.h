@@ -11,14 +11,16 @@ G_BEGIN_DECLS
  * content-addressed folder beside it. */
 #define RENAKSI_BACKUP_STRUCTURE_SUFFIX ".renaksi-backup"
 
-char       *renaksi_backup_structure_digest      (sqlite3     *handle,
-                                                  GError     **error);
-gboolean    renaksi_backup_structure_store_blobs (sqlite3     *handle,
+GHashTable *renaksi_backup_structure_store_blobs (sqlite3     *handle,
                                                   const char  *folder,
+                                                  GError     **error);
+char       *renaksi_backup_structure_digest      (sqlite3     *handle,
+                                                  GHashTable  *altered,
                                                   GError     **error);
 gboolean    renaksi_backup_structure_write       (sqlite3     *handle,
                                                   const char  *temporary,
                                                   const char  *digest,
+                                                  GHashTable  *altered,
                                                   GError     **error);
 char       *renaksi_backup_structure_read_digest (const char  *path);
 GHashTable *renaksi_backup_structure_read_hashes (const char  *path,

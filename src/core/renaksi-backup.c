@@ -313,6 +313,7 @@ renaksi_backup_create (RenaksiDb  *db,
   g_autofree char *temporary = NULL;
   g_autoptr(GDateTime) now = NULL;
   g_autoptr(GPtrArray) backups = NULL;
+  g_autoptr(GHashTable) altered = NULL;
   g_autoptr(GError) local_error = NULL;
 
   g_return_val_if_fail (RENAKSI_IS_DB (db), NULL);
@@ -329,18 +330,19 @@ renaksi_backup_create (RenaksiDb  *db,
       return NULL;
     }
 
-  digest = renaksi_backup_structure_digest (handle, &local_error);
-  if (digest == NULL)
+  /* The documents first: a backup under its final name always finds its
+   * own in the folder. Those already there (all of them, after a text
+   * edit) are not read again. */
+  folder = g_build_filename (dir, EVIDENCE_FOLDER, NULL);
+  altered = renaksi_backup_structure_store_blobs (handle, folder, &local_error);
+  if (altered == NULL)
     {
       propagate_backup_error (plan_path, local_error, error);
       return NULL;
     }
 
-  /* The documents first: a backup under its final name always finds its
-   * own in the folder. Those already there (all of them, after a text
-   * edit) are not read again. */
-  folder = g_build_filename (dir, EVIDENCE_FOLDER, NULL);
-  if (!renaksi_backup_structure_store_blobs (handle, folder, &local_error))
+  digest = renaksi_backup_structure_digest (handle, altered, &local_error);
+  if (digest == NULL)
     {
       propagate_backup_error (plan_path, local_error, error);
       return NULL;
@@ -361,7 +363,7 @@ renaksi_backup_create (RenaksiDb  *db,
   renaksi_safe_writer_clean_folder (dir);
   temporary = renaksi_safe_writer_temporary_name (final_path);
 
-  if (!renaksi_backup_structure_write (handle, temporary, digest, &local_error))
+  if (!renaksi_backup_structure_write (handle, temporary, digest, altered, &local_error))
     {
       remove_with_journal (temporary);
       propagate_backup_error (plan_path, local_error, error);

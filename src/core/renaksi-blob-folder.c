@@ -71,6 +71,45 @@ set_sqlite_error (GError     **error,
   g_set_error (error, RENAKSI_ERROR, RENAKSI_ERROR_FAILED, "%s", sqlite3_errmsg (handle));
 }
 
+/* Returns: the SHA-256 of the bytes in row @rowid of
+ * @schema.evidence_blob on @handle, read a chunk at a time, or NULL. */
+char *
+renaksi_blob_folder_hash_row (sqlite3     *handle,
+                              const char  *schema,
+                              gint64       rowid,
+                              GError     **error)
+{
+  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
+  g_autofree guint8 *chunk = NULL;
+  sqlite3_blob *blob = NULL;
+  int length;
+
+  g_return_val_if_fail (handle != NULL && schema != NULL, NULL);
+
+  if (sqlite3_blob_open (handle, schema, "evidence_blob", "data", rowid, 0, &blob) != SQLITE_OK)
+    {
+      set_sqlite_error (error, handle);
+      sqlite3_blob_close (blob);
+      return NULL;
+    }
+  length = sqlite3_blob_bytes (blob);
+  chunk = g_malloc (CHUNK);
+  for (int offset = 0; offset < length; offset += CHUNK)
+    {
+      int n = MIN (CHUNK, length - offset);
+
+      if (sqlite3_blob_read (blob, chunk, n, offset) != SQLITE_OK)
+        {
+          set_sqlite_error (error, handle);
+          sqlite3_blob_close (blob);
+          return NULL;
+        }
+      g_checksum_update (checksum, chunk, n);
+    }
+  sqlite3_blob_close (blob);
+  return g_strdup (g_checksum_get_string (checksum));
+}
+
 /* Copies the document in row @rowid of @schema.evidence_blob into
  * @folder under @sha256, checking on the way that its bytes have that
  * hash (RENAKSI_ERROR_DAMAGED when not). A document already there is

@@ -11,6 +11,10 @@ char     *renaksi_blob_folder_path_for    (const char  *folder,
 gboolean  renaksi_blob_folder_has         (const char  *folder,
                                            const char  *sha256,
                                            gint64       size);
+char     *renaksi_blob_folder_hash_row    (sqlite3     *handle,
+                                           const char  *schema,
+                                           gint64       rowid,
+                                           GError     **error);
 gboolean  renaksi_blob_folder_store       (const char  *folder,
                                            sqlite3     *handle,
                                            const char  *schema,
