@@ -980,14 +980,13 @@ take_backup (const char *path)
 }
 
 static int
-run_child (const char *path,
-           const char *shim,
-           guint       fail_at,
-           const char *count_file)
+run_child_argv (const char * const *argv,
+                const char         *shim,
+                guint               fail_at,
+                const char         *count_file)
 {
   g_auto(GStrv) env = g_get_environ ();
   g_autofree char *at = g_strdup_printf ("%u", fail_at);
-  const char *argv[] = { self_path, "--take-backup", path, NULL };
   g_autoptr(GError) error = NULL;
   int status = 0;
 
@@ -1002,6 +1001,71 @@ run_child (const char *path,
                                &status, &error));
   g_assert_no_error (error);
   return WIFEXITED (status) ? WEXITSTATUS (status) : -1;
+}
+
+static int
+run_child (const char *path,
+           const char *shim,
+           guint       fail_at,
+           const char *count_file)
+{
+  const char *argv[] = { self_path, "--take-backup", path, NULL };
+
+  return run_child_argv (argv, shim, fail_at, count_file);
+}
+
+/* A disk that fills at any write of a restore leaves nothing at the
+ * destination, nor beside it. */
+static void
+test_restore_disk_full (void)
+{
+  const char *shim = g_getenv ("RENAKSI_TEST_SHIM");
+  g_autofree char *dir = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *dest = NULL;
+  g_autofree char *backup = NULL;
+  g_autofree char *count_file = NULL;
+  g_autofree char *text = NULL;
+  guint total, failed = 0;
+
+  if (shim == NULL)
+    {
+      g_test_skip ("no disk-full shim (sanitizer build)");
+      return;
+    }
+
+  dir = test_util_make_dir ();
+  out = g_build_filename (dir, "keluar", NULL);
+  g_assert_cmpint (g_mkdir (out, 0755), ==, 0);
+  path = test_util_default_plan (dir, "plan.renaksi");
+  dest = g_build_filename (out, "dipulihkan.renaksi", NULL);
+  backup = plan_with_documents (dir, path, NULL);
+
+  {
+    const char *argv[] = { self_path, "--restore-in-indonesian", backup, dest, NULL };
+
+    count_file = g_build_filename (dir, "..count", NULL);
+    g_assert_cmpint (run_child_argv (argv, shim, 0, count_file), ==, 0);
+    g_assert_true (g_file_get_contents (count_file, &text, NULL, NULL));
+    total = (guint) g_ascii_strtoull (text, NULL, 10);
+    g_assert_cmpint (g_unlink (dest), ==, 0);
+
+    for (guint n = 1; n <= total; n++)
+      {
+        if (run_child_argv (argv, shim, n, NULL) == 0)
+          {
+            g_assert_cmpint (g_unlink (dest), ==, 0);
+            continue;
+          }
+        failed++;
+        assert_nothing_in (out, 0);
+      }
+  }
+  g_test_message ("%u of %u writes failed the restore", failed, total);
+  g_assert_cmpuint (failed, >, 0);
+
+  test_util_remove_dir (dir);
 }
 
 /* Removes what a child added to the backup folder, so each run meets the
@@ -1155,6 +1219,7 @@ main (int   argc,
   g_test_add_func ("/backup/shared-evidence/prune", test_prune_documents);
   g_test_add_func ("/backup/shared-evidence/altered-document-kept", test_altered_document_kept);
   g_test_add_func ("/backup/shared-evidence/disk-full-keeps-older", test_disk_full);
+  g_test_add_func ("/backup/shared-evidence/restore-disk-full-writes-nothing", test_restore_disk_full);
   g_test_add_func ("/backup/restore/old-full-copy", test_old_full_copy_restores);
 
   return g_test_run ();
