@@ -759,7 +759,8 @@ test_damaged_document_refused (void)
   assert_nothing_in (out, 0);
   g_clear_error (&error);
 
-  /* Said in the person's language. */
+  /* Said in the person's language (the catalogue is the build's). */
+  if (g_getenv ("RENAKSI_LOCALEDIR") != NULL)
   {
     g_auto(GStrv) env = g_environ_setenv (g_get_environ (), "LC_ALL", "id_ID.UTF-8", TRUE);
     const char *argv[] = { self_path, "--restore-in-indonesian", backup, restored, NULL };

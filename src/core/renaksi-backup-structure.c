@@ -66,6 +66,22 @@ exec (sqlite3     *handle,
   return FALSE;
 }
 
+/* Closes @handle, a file being written: its last writes happen here, and
+ * may fail. Returns: @ok, or FALSE when the close failed. */
+static gboolean
+close_checked (sqlite3   *handle,
+               gboolean   ok,
+               GError   **error)
+{
+  if (sqlite3_close (handle) == SQLITE_OK)
+    return ok;
+  if (ok)
+    set_sqlite_error (error, handle);
+  /* Whatever still holds it, it goes when that is done. */
+  sqlite3_close_v2 (handle);
+  return FALSE;
+}
+
 static int
 user_version (sqlite3    *handle,
               const char *schema)
@@ -382,13 +398,7 @@ create_empty (const char  *path,
     }
   ok = ok && exec (handle, "COMMIT", error);
 
-  if (sqlite3_close (handle) != SQLITE_OK && ok)
-    {
-      set_sqlite_error (error, handle);
-      ok = FALSE;
-    }
-  sqlite3_close_v2 (handle);
-  return ok;
+  return close_checked (handle, ok, error);
 }
 
 static gboolean
@@ -662,13 +672,7 @@ build_plan (sqlite3     *source,
   sqlite3_finalize (stmt);
   ok = ok && exec (dest, "COMMIT; PRAGMA journal_mode = DELETE", error);
 
-  if (sqlite3_close (dest) != SQLITE_OK && ok)
-    {
-      set_sqlite_error (error, dest);
-      ok = FALSE;
-    }
-  sqlite3_close_v2 (dest);
-  return ok;
+  return close_checked (dest, ok, error);
 }
 
 /* Restores the backup @path, its documents in @folder, as the new plan
