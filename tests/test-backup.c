@@ -761,20 +761,20 @@ test_damaged_document_refused (void)
 
   /* Said in the person's language (the catalogue is the build's). */
   if (g_getenv ("RENAKSI_LOCALEDIR") != NULL)
-  {
-    g_auto(GStrv) env = g_environ_setenv (g_get_environ (), "LC_ALL", "id_ID.UTF-8", TRUE);
-    const char *argv[] = { self_path, "--restore-in-indonesian", backup, restored, NULL };
-    g_autofree char *err = NULL;
-    int status = 0;
+    {
+      g_auto(GStrv) env = g_environ_setenv (g_get_environ (), "LC_ALL", "id_ID.UTF-8", TRUE);
+      const char *argv[] = { self_path, "--restore-in-indonesian", backup, restored, NULL };
+      g_autofree char *err = NULL;
+      int status = 0;
 
-    env = g_environ_unsetenv (env, "LANGUAGE");
-    g_assert_true (g_spawn_sync (NULL, (char **) argv, env, G_SPAWN_DEFAULT, NULL, NULL, NULL, &err, &status,
-                                 &error));
-    g_assert_no_error (error);
-    g_assert_false (g_spawn_check_wait_status (status, NULL));
-    g_assert_nonnull (strstr (err, "salinan dokumen “surat.pdf” di dalamnya hilang"));
-    assert_nothing_in (out, 0);
-  }
+      env = g_environ_unsetenv (env, "LANGUAGE");
+      g_assert_true (g_spawn_sync (NULL, (char **) argv, env, G_SPAWN_DEFAULT, NULL, NULL, NULL, &err, &status,
+                                   &error));
+      g_assert_no_error (error);
+      g_assert_false (g_spawn_check_wait_status (status, NULL));
+      g_assert_nonnull (strstr (err, "salinan dokumen “surat.pdf” di dalamnya hilang"));
+      assert_nothing_in (out, 0);
+    }
 
   /* Mended (the bytes put back): it restores again. */
   bytes[length / 2] ^= 0x01;
