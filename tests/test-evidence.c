@@ -1100,9 +1100,9 @@ test_export_skips_bad_document (Fixture       *f,
   g_assert_cmpuint (check_tree (target), ==, 4);
 }
 
-/* A copy of the open plan as a backup taken now would be (SQLite's online
- * backup, as renaksi_backup_create makes them, without touching the
- * person's own backup folder). */
+/* A full copy of the open plan, as renaksi_backup_create made them before
+ * backups shared evidence (SQLite's online backup; restore still takes
+ * them), without touching the person's own backup folder. */
 static char *
 snapshot (RenaksiPlan *plan,
           const char  *dir)

@@ -1,14 +1,21 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Rolling backups. Each time a plan is opened for editing, a copy of it is
- * taken with SQLite's online backup API into
+ * Rolling backups. Each time a plan is opened for editing, a backup of it
+ * is taken into
  * $XDG_DATA_HOME/renaksi/backups/<plan-name>-<hash of its absolute path>/,
- * named by the time it was taken, and the last RENAKSI_BACKUP_KEEP distinct
- * copies are kept. The copy is made on the editing connection itself: it
- * holds the file's exclusive lock, so no second connection could read it.
- * A copy appears under its final name complete or not at all (temporary
- * file, then rename). Restoring writes a backup to a new file and never
- * replaces an existing one.
+ * named by the time it was taken, and the last RENAKSI_BACKUP_KEEP
+ * distinct ones are kept. A backup holds the plan's tables; its evidence
+ * documents are kept once each, by SHA-256, in the evidence/ folder
+ * beside the backups and shared by all of them
+ * (renaksi-backup-structure.c), so a backup after a text edit costs the
+ * tables, not a copy of every document. It is made on the editing
+ * connection itself: it holds the file's exclusive lock, so no second
+ * connection could read it. A backup appears under its final name
+ * complete or not at all (temporary file, then rename), and its
+ * documents are in the folder before it does. Restoring writes a whole
+ * plan to a new file and never replaces an existing one. Backups taken
+ * before evidence was shared (full copies, *.renaksi) are still listed
+ * and restored.
  */
 #include "config.h"
 
@@ -23,17 +30,20 @@
 #include <unistd.h>
 
 #include "renaksi-backup.h"
+#include "renaksi-backup-structure.h"
+#include "renaksi-blob-folder.h"
 #include "renaksi-safe-writer.h"
 #include "renaksi-plan-file.h"
 #include "renaksi-db-private.h"
 #include "renaksi-error.h"
 #include "renaksi-evidence-purge.h"
 
+/* A full copy, as backups were before they shared evidence. */
 #define BACKUP_SUFFIX ".renaksi"
+#define STRUCTURE_SUFFIX RENAKSI_BACKUP_STRUCTURE_SUFFIX
+#define EVIDENCE_FOLDER "evidence"
 /* Enough of the plan's name to recognise it; the hash makes it unique. */
 #define MAX_NAME_BYTES 64
-#define PAGES_PER_STEP 1024
-#define COMPARE_BLOCK (1024 * 1024)
 
 void
 renaksi_backup_free (RenaksiBackup *backup)
@@ -94,18 +104,26 @@ renaksi_backup_dir_for (const char *plan_path)
   return g_build_filename (g_get_user_data_dir (), "renaksi", "backups", dir_name, NULL);
 }
 
+static gboolean
+is_structure (const char *path)
+{
+  return g_str_has_suffix (path, STRUCTURE_SUFFIX);
+}
+
 /* A backup's file name is its UTC time, ISO 8601 basic format:
- * 20240102T030405.123456Z.renaksi. Returns NULL for any other name. */
+ * 20240102T030405.123456Z.renaksi-backup (a full copy of an older
+ * version: .renaksi). Returns NULL for any other name. */
 static GDateTime *
 date_from_name (const char *name)
 {
   g_autofree char *stamp = NULL;
   gsize len = strlen (name);
+  const char *suffix = is_structure (name) ? STRUCTURE_SUFFIX : BACKUP_SUFFIX;
 
-  if (!g_str_has_suffix (name, BACKUP_SUFFIX) || name[0] < '0' || name[0] > '9')
+  if (!g_str_has_suffix (name, suffix) || name[0] < '0' || name[0] > '9')
     return NULL;
 
-  stamp = g_strndup (name, len - strlen (BACKUP_SUFFIX));
+  stamp = g_strndup (name, len - strlen (suffix));
   if (strlen (stamp) != strlen ("20240102T030405.123456Z"))
     return NULL;
 
@@ -117,7 +135,7 @@ name_for_date (GDateTime *date)
 {
   g_autofree char *seconds = g_date_time_format (date, "%Y%m%dT%H%M%S");
 
-  return g_strdup_printf ("%s.%06dZ" BACKUP_SUFFIX, seconds, g_date_time_get_microsecond (date));
+  return g_strdup_printf ("%s.%06dZ" STRUCTURE_SUFFIX, seconds, g_date_time_get_microsecond (date));
 }
 
 static int
@@ -155,9 +173,18 @@ list_dir (const char *dir)
         continue;
 
       backup = g_new0 (RenaksiBackup, 1);
-      backup->path = g_steal_pointer (&path);
       backup->date = g_steal_pointer (&date);
       backup->size = st.st_size;
+      /* The size of the plan it restores to, documents included. */
+      if (is_structure (path))
+        {
+          g_autoptr(GHashTable) hashes = NULL;
+          gint64 evidence_size = 0;
+
+          hashes = renaksi_backup_structure_read_hashes (path, &evidence_size);
+          backup->size += evidence_size;
+        }
+      backup->path = g_steal_pointer (&path);
       g_ptr_array_add (backups, backup);
     }
 
@@ -190,99 +217,17 @@ set_backup_error (const char  *plan_path,
                _("No backup copy of “%s” could be made: %s"), name, reason);
 }
 
-/* Copies the database open on @source into the file @dest_path. */
-static gboolean
-copy_database (sqlite3     *source,
-               const char  *plan_path,
-               const char  *dest_path,
-               GError     **error)
+/* The reason a step failed, its error code kept (a full disk stays one). */
+static void
+propagate_backup_error (const char  *plan_path,
+                        GError      *reason,
+                        GError     **error)
 {
-  sqlite3 *dest = NULL;
-  sqlite3_backup *backup;
-  int rc;
+  g_autofree char *name = g_filename_display_basename (plan_path);
 
-  rc = sqlite3_open_v2 (dest_path, &dest, SQLITE_OPEN_READWRITE, NULL);
-  if (rc != SQLITE_OK)
-    {
-      set_backup_error (plan_path, dest != NULL ? sqlite3_errmsg (dest) : sqlite3_errstr (rc), error);
-      sqlite3_close_v2 (dest);
-      return FALSE;
-    }
-
-  backup = sqlite3_backup_init (dest, "main", source, "main");
-  if (backup == NULL)
-    {
-      set_backup_error (plan_path, sqlite3_errmsg (dest), error);
-      sqlite3_close_v2 (dest);
-      return FALSE;
-    }
-
-  do
-    rc = sqlite3_backup_step (backup, PAGES_PER_STEP);
-  while (rc == SQLITE_OK);
-
-  /* finish() reports the first error of the whole copy. */
-  if (sqlite3_backup_finish (backup) != SQLITE_OK || rc != SQLITE_DONE)
-    {
-      set_backup_error (plan_path, sqlite3_errstr (rc != SQLITE_DONE ? rc : sqlite3_errcode (dest)),
-                        error);
-      sqlite3_close_v2 (dest);
-      return FALSE;
-    }
-
-  /* The pages came from a connection in write-ahead-log mode and the copy
-   * would say so; a backup is a file at rest: one file, no -wal beside it. */
-  rc = sqlite3_exec (dest, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL);
-  if (rc != SQLITE_OK)
-    {
-      set_backup_error (plan_path, sqlite3_errmsg (dest), error);
-      sqlite3_close_v2 (dest);
-      return FALSE;
-    }
-
-  rc = sqlite3_close (dest);
-  if (rc != SQLITE_OK)
-    {
-      set_backup_error (plan_path, sqlite3_errstr (rc), error);
-      sqlite3_close_v2 (dest);
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
-/* Whether two files hold the same bytes, read a block at a time: plans
- * carry their evidence, and mapping two of them whole would put both in
- * the process's memory. */
-static gboolean
-same_contents (const char *a,
-               const char *b)
-{
-  g_autoptr(GFile) file_a = g_file_new_for_path (a);
-  g_autoptr(GFile) file_b = g_file_new_for_path (b);
-  g_autoptr(GFileInputStream) in_a = g_file_read (file_a, NULL, NULL);
-  g_autoptr(GFileInputStream) in_b = g_file_read (file_b, NULL, NULL);
-  g_autofree guint8 *block_a = NULL;
-  g_autofree guint8 *block_b = NULL;
-  GStatBuf st_a, st_b;
-
-  if (in_a == NULL || in_b == NULL || g_stat (a, &st_a) != 0 || g_stat (b, &st_b) != 0 ||
-      st_a.st_size != st_b.st_size)
-    return FALSE;
-
-  block_a = g_malloc (COMPARE_BLOCK);
-  block_b = g_malloc (COMPARE_BLOCK);
-  for (;;)
-    {
-      gsize n_a = 0, n_b = 0;
-
-      if (!g_input_stream_read_all (G_INPUT_STREAM (in_a), block_a, COMPARE_BLOCK, &n_a, NULL, NULL) ||
-          !g_input_stream_read_all (G_INPUT_STREAM (in_b), block_b, COMPARE_BLOCK, &n_b, NULL, NULL) ||
-          n_a != n_b || memcmp (block_a, block_b, n_a) != 0)
-        return FALSE;
-      if (n_a < COMPARE_BLOCK)
-        return TRUE;
-    }
+  g_set_error (error, RENAKSI_ERROR,
+               reason->domain == RENAKSI_ERROR ? reason->code : RENAKSI_ERROR_FAILED,
+               _("No backup copy of “%s” could be made: %s"), name, reason->message);
 }
 
 static void
@@ -298,9 +243,60 @@ remove_with_journal (const char *path)
   g_unlink (path);
 }
 
+/* Removes from the folder @dir's evidence/ the documents no backup there
+ * refers to any more. When one backup cannot be read, nothing is
+ * removed: a document too many is better than one lost. */
+static void
+prune_evidence (const char *dir,
+                GPtrArray  *backups)
+{
+  g_autoptr(GHashTable) keep = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autofree char *folder = g_build_filename (dir, EVIDENCE_FOLDER, NULL);
+
+  if (!g_file_test (folder, G_FILE_TEST_IS_DIR))
+    return;
+
+  for (guint i = 0; i < backups->len; i++)
+    {
+      RenaksiBackup *backup = g_ptr_array_index (backups, i);
+      g_autoptr(GHashTable) hashes = NULL;
+      GHashTableIter iter;
+      gpointer hash;
+
+      if (!is_structure (backup->path))
+        continue;
+      hashes = renaksi_backup_structure_read_hashes (backup->path, NULL);
+      if (hashes == NULL)
+        return;
+      g_hash_table_iter_init (&iter, hashes);
+      while (g_hash_table_iter_next (&iter, &hash, NULL))
+        g_hash_table_add (keep, g_strdup (hash));
+    }
+
+  renaksi_blob_folder_prune (folder, keep);
+}
+
+/* Whether the newest of @backups is the plan as it is now (@digest): its
+ * tables then were these, and its documents are in the folder. */
+static gboolean
+same_as_newest (GPtrArray  *backups,
+                const char *digest)
+{
+  g_autofree char *newest_digest = NULL;
+  RenaksiBackup *newest;
+
+  if (backups->len == 0)
+    return FALSE;
+  newest = g_ptr_array_index (backups, 0);
+  if (!is_structure (newest->path))
+    return FALSE;
+  newest_digest = renaksi_backup_structure_read_digest (newest->path);
+  return g_strcmp0 (newest_digest, digest) == 0;
+}
+
 /* Takes a backup of the plan open on @db, keeping the last
  * RENAKSI_BACKUP_KEEP. When the plan is unchanged since the newest backup,
- * no new copy is made (opening a file five times must not push out the
+ * no new one is made (opening a file five times must not push out the
  * older versions).
  * Returns: the backup's path (the newest one when unchanged), or NULL. */
 char *
@@ -308,18 +304,23 @@ renaksi_backup_create (RenaksiDb  *db,
                        GError    **error)
 {
   const char *plan_path;
+  sqlite3 *handle;
   g_autofree char *dir = NULL;
+  g_autofree char *folder = NULL;
+  g_autofree char *digest = NULL;
   g_autofree char *final_name = NULL;
   g_autofree char *final_path = NULL;
   g_autofree char *temporary = NULL;
   g_autoptr(GDateTime) now = NULL;
   g_autoptr(GPtrArray) backups = NULL;
-  int fd;
+  g_autoptr(GHashTable) altered = NULL;
+  g_autoptr(GError) local_error = NULL;
 
   g_return_val_if_fail (RENAKSI_IS_DB (db), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   plan_path = renaksi_db_get_path (db);
+  handle = renaksi_db_get_handle (db);
   dir = renaksi_backup_dir_for (plan_path);
   if (g_mkdir_with_parents (dir, 0700) != 0)
     {
@@ -329,6 +330,32 @@ renaksi_backup_create (RenaksiDb  *db,
       return NULL;
     }
 
+  /* The documents first: a backup under its final name always finds its
+   * own in the folder. Those already there (all of them, after a text
+   * edit) are not read again. */
+  folder = g_build_filename (dir, EVIDENCE_FOLDER, NULL);
+  altered = renaksi_backup_structure_store_blobs (handle, folder, &local_error);
+  if (altered == NULL)
+    {
+      propagate_backup_error (plan_path, local_error, error);
+      return NULL;
+    }
+
+  digest = renaksi_backup_structure_digest (handle, altered, &local_error);
+  if (digest == NULL)
+    {
+      propagate_backup_error (plan_path, local_error, error);
+      return NULL;
+    }
+
+  backups = list_dir (dir);
+  if (same_as_newest (backups, digest))
+    {
+      RenaksiBackup *newest = g_ptr_array_index (backups, 0);
+
+      return g_strdup (newest->path);
+    }
+
   now = g_date_time_new_now_utc ();
   final_name = name_for_date (now);
   final_path = g_build_filename (dir, final_name, NULL);
@@ -336,36 +363,15 @@ renaksi_backup_create (RenaksiDb  *db,
   renaksi_safe_writer_clean_folder (dir);
   temporary = renaksi_safe_writer_temporary_name (final_path);
 
-  fd = g_open (temporary, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
-  if (fd < 0)
-    {
-      int saved_errno = errno;
-
-      set_backup_error (plan_path, g_strerror (saved_errno), error);
-      return NULL;
-    }
-  close (fd);
-
-  if (!copy_database (renaksi_db_get_handle (db), plan_path, temporary, error))
+  if (!renaksi_backup_structure_write (handle, temporary, digest, altered, &local_error))
     {
       remove_with_journal (temporary);
+      propagate_backup_error (plan_path, local_error, error);
       return NULL;
     }
 
-  backups = list_dir (dir);
-  if (backups->len > 0)
-    {
-      RenaksiBackup *newest = g_ptr_array_index (backups, 0);
-
-      if (same_contents (newest->path, temporary))
-        {
-          remove_with_journal (temporary);
-          return g_strdup (newest->path);
-        }
-    }
-
-  /* Only a copy that is whole on disk takes a backup's name; a failed one
-   * never replaces or pushes out a good one. */
+  /* Only a backup that is whole on disk takes a backup's name; a failed
+   * one never replaces or pushes out a good one. */
   if (!renaksi_safe_writer_sync_file (temporary, final_path, error))
     {
       remove_with_journal (temporary);
@@ -383,12 +389,14 @@ renaksi_backup_create (RenaksiDb  *db,
 
   g_clear_pointer (&backups, g_ptr_array_unref);
   backups = list_dir (dir);
-  for (guint i = RENAKSI_BACKUP_KEEP; i < backups->len; i++)
+  while (backups->len > RENAKSI_BACKUP_KEEP)
     {
-      RenaksiBackup *old = g_ptr_array_index (backups, i);
+      RenaksiBackup *old = g_ptr_array_index (backups, backups->len - 1);
 
       g_unlink (old->path);
+      g_ptr_array_remove_index (backups, backups->len - 1);
     }
+  prune_evidence (dir, backups);
 
   return g_steal_pointer (&final_path);
 }
@@ -448,8 +456,10 @@ copy_and_sync (const char  *from,
   return TRUE;
 }
 
-/* Writes the backup @backup_path to the new file @dest_path, after checking
- * that it is a sound plan. Never replaces an existing file. */
+/* Writes the plan the backup @backup_path holds to the new file
+ * @dest_path, after checking that it is sound (every document against its
+ * hash). Never replaces an existing file; a refused restore writes
+ * nothing there. */
 gboolean
 renaksi_backup_restore (const char  *backup_path,
                         const char  *dest_path,
@@ -475,7 +485,16 @@ renaksi_backup_restore (const char  *backup_path,
       return FALSE;
     }
 
-  /* A damaged backup is refused with the store's own message. */
+  if (is_structure (backup_path))
+    {
+      g_autofree char *backup_dir = g_path_get_dirname (backup_path);
+      g_autofree char *folder = g_build_filename (backup_dir, EVIDENCE_FOLDER, NULL);
+
+      return renaksi_backup_structure_restore (backup_path, folder, dest_path, error);
+    }
+
+  /* A full copy, as older versions took them. A damaged backup is
+   * refused with the store's own message. */
   check = renaksi_db_open (backup_path, RENAKSI_DB_READ_ONLY, error);
   if (check == NULL)
     return FALSE;

@@ -10,12 +10,14 @@ G_BEGIN_DECLS
 /* How many rolling backups are kept per plan file. */
 #define RENAKSI_BACKUP_KEEP 5
 
-/* One rolling backup of a plan file. */
+/* One rolling backup of a plan file: a *.renaksi-backup whose documents
+ * are shared with the others in the folder beside it, or a full copy
+ * (*.renaksi) taken by an older version. */
 typedef struct
 {
   char      *path;
   GDateTime *date;   /* when it was taken, UTC */
-  goffset    size;   /* in bytes */
+  goffset    size;   /* in bytes, of the plan it restores to */
 } RenaksiBackup;
 
 void       renaksi_backup_free      (RenaksiBackup  *backup);
