@@ -24,9 +24,11 @@ renaksi_outline_months (guint months)
   return s;
 }
 
-static void
-append_escaped (GString    *out,
-                const char *text)
+/* Appends @text with tabs, line breaks and backslashes escaped: the one
+ * escaping of every tab-separated listing (--outline, --list-realisation). */
+void
+renaksi_outline_append_escaped (GString    *out,
+                                const char *text)
 {
   for (const char *p = text; *p != '\0'; p++)
     {
@@ -39,6 +41,39 @@ append_escaped (GString    *out,
         default: g_string_append_c (out, *p); break;
         }
     }
+}
+
+/* Returns: (transfer full) (nullable): @field with the escapes of
+ * renaksi_outline_append_escaped() undone; NULL when it holds a backslash
+ * that is not one of them, or a raw tab or line break, which no listing
+ * writes. */
+char *
+renaksi_outline_unescape (const char *field)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  g_return_val_if_fail (field != NULL, NULL);
+
+  for (const char *p = field; *p != '\0'; p++)
+    {
+      if (*p == '\t' || *p == '\n' || *p == '\r')
+        return NULL;
+      if (*p != '\\')
+        {
+          g_string_append_c (out, *p);
+          continue;
+        }
+      switch (*++p)
+        {
+        case 't': g_string_append_c (out, '\t'); break;
+        case 'n': g_string_append_c (out, '\n'); break;
+        case 'r': g_string_append_c (out, '\r'); break;
+        case '\\': g_string_append_c (out, '\\'); break;
+        default: return NULL;   /* also a backslash at the very end */
+        }
+    }
+
+  return g_string_free (g_steal_pointer (&out), FALSE);
 }
 
 static void
@@ -62,7 +97,7 @@ write_nodes (GListModel *nodes,
       g_string_append_c (out, '\t');
       g_string_append (out, renaksi_node_kind_to_string (kind));
       g_string_append_c (out, '\t');
-      append_escaped (out, renaksi_node_get_text (node));
+      renaksi_outline_append_escaped (out, renaksi_node_get_text (node));
 
       if (kind == RENAKSI_NODE_SUB_ACTIVITY)
         {
