@@ -13,7 +13,7 @@
 #include "renaksi-plan.h"
 #include "renaksi-plan-clean-copy.h"
 #include "renaksi-plan-copy.h"
-#include "renaksi-realisation-tsv.h"
+#include "renaksi-realisation-import.h"
 #include "renaksi-text-limits.h"
 #include "test-util.h"
 
@@ -300,7 +300,7 @@ test_import_one_undo (void)
   g_autoptr(RenaksiRealisationRows) rows = NULL;
 
   g_assert_false (renaksi_plan_can_undo (plan));
-  rows = renaksi_realisation_tsv_read (plan, table, strlen (table), "t.tsv", &error);
+  rows = renaksi_realisation_rows_read (plan, table, strlen (table), "t.tsv", &error);
   g_assert_no_error (error);
   g_assert_cmpuint (renaksi_realisation_rows_get_n_rows (rows), ==, 3);
   g_assert_true (renaksi_realisation_rows_apply (rows, plan, &error));

@@ -12,6 +12,7 @@
 #include <stdio.h>
 
 #include "renaksi-cli.h"
+#include "renaksi-realisation-import.h"
 #include "renaksi-realisation-tsv.h"
 
 int
@@ -63,7 +64,7 @@ renaksi_cli_import_realisation (GVariantDict       *options,
   plan = renaksi_plan_open (positional[0], RENAKSI_DB_READ_ONLY, &error);
   if (plan == NULL)
     return renaksi_cli_report (error);
-  rows = renaksi_realisation_tsv_read (plan, contents, length, name, &error);
+  rows = renaksi_realisation_rows_read (plan, contents, length, name, &error);
   if (rows == NULL)
     return renaksi_cli_report (error);
   g_clear_pointer (&rows, renaksi_realisation_rows_free);
@@ -71,7 +72,7 @@ renaksi_cli_import_realisation (GVariantDict       *options,
 
   plan = renaksi_plan_open (positional[0], RENAKSI_DB_READ_WRITE_ONCE, &error);
   if (plan == NULL ||
-      (rows = renaksi_realisation_tsv_read (plan, contents, length, name, &error)) == NULL ||
+      (rows = renaksi_realisation_rows_read (plan, contents, length, name, &error)) == NULL ||
       !renaksi_realisation_rows_apply (rows, plan, &error))
     return renaksi_cli_report (error);
 

@@ -5,21 +5,7 @@
 
 G_BEGIN_DECLS
 
-typedef struct _RenaksiRealisationRows RenaksiRealisationRows;
-
-void                    renaksi_realisation_tsv_write (RenaksiPlan            *plan,
-                                                       GString                *out);
-RenaksiRealisationRows *renaksi_realisation_tsv_read  (RenaksiPlan            *plan,
-                                                       const char             *contents,
-                                                       gsize                   length,
-                                                       const char             *source_name,
-                                                       GError                **error);
-guint                   renaksi_realisation_rows_get_n_rows (RenaksiRealisationRows *rows);
-gboolean                renaksi_realisation_rows_apply (RenaksiRealisationRows *rows,
-                                                        RenaksiPlan            *plan,
-                                                        GError                **error);
-void                    renaksi_realisation_rows_free  (RenaksiRealisationRows *rows);
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (RenaksiRealisationRows, renaksi_realisation_rows_free)
+void renaksi_realisation_tsv_write (RenaksiPlan *plan,
+                                    GString     *out);
 
 G_END_DECLS
