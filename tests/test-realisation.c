@@ -284,6 +284,32 @@ test_cli_round_trip (void)
   test_util_remove_dir (dir);
 }
 
+/* An older file takes the import too: opened for writing, it migrates. */
+static void
+test_cli_import_into_older_file (void)
+{
+  g_autofree char *dir = test_util_make_dir ();
+  g_autofree char *path = test_util_default_plan (dir, "old.renaksi");
+  g_autofree char *tsv = NULL;
+  g_autofree char *listed = NULL;
+  g_auto(TestRun) import = { 0, };
+  static const char table[] = "1.1.2\t3\t1\tRapat\t\tLanjut\n";
+
+  test_util_sql_exec (path, "DROP TABLE realisation_note; PRAGMA user_version = 3;");
+  /* Viewing does not migrate: an older file lists its marks only. */
+  listed = list_realisation (path);
+  g_assert_cmpstr (listed, ==, "");
+
+  tsv = write_file (dir, "in.tsv", table);
+  test_util_run_renaksi (&import, "C.UTF-8", "--import-realisation", tsv, path, NULL);
+  g_assert_cmpint (import.status, ==, 0);
+  g_clear_pointer (&listed, g_free);
+  listed = list_realisation (path);
+  g_assert_cmpstr (listed, ==, table);
+
+  test_util_remove_dir (dir);
+}
+
 /* In the window the import is one undo step, marks and notes together. */
 static void
 test_import_one_undo (void)
@@ -443,6 +469,7 @@ main (int   argc,
   g_test_add_func ("/realisation/note/undo-redo", test_note_undo_redo);
   g_test_add_func ("/realisation/note/copies", test_copies);
   g_test_add_func ("/realisation/cli/round-trip", test_cli_round_trip);
+  g_test_add_func ("/realisation/cli/import-into-v3-file", test_cli_import_into_older_file);
   g_test_add_func ("/realisation/import/one-undo", test_import_one_undo);
   g_test_add_func ("/realisation/cli/bad-table-refused", test_cli_bad_table_refused);
   g_test_add_func ("/realisation/trust/planted-refused", test_planted_on_notes_refused);
