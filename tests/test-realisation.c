@@ -320,26 +320,32 @@ test_import_one_undo (void)
     "1.1.1\t1\t1\tA\tB\tC\n"
     "\r\n"
     "1.1.2\t5\t1\t\t\t\r\n"
-    "1.1.1\t2\t0\t\tK\t\n";
+    "1.1.1\t2\t0\t\tK\rL\t\n";
   g_autoptr(GError) error = NULL;
   g_autoptr(RenaksiPlan) plan = renaksi_plan_open (path, RENAKSI_DB_READ_WRITE, &error);
   g_autoptr(RenaksiRealisationRows) rows = NULL;
 
-  g_assert_false (renaksi_plan_can_undo (plan));
+  /* A month the table does not name keeps its note. */
+  g_assert_true (renaksi_plan_set_realisation_note (plan, node_at (plan, "1.1.1"), 7, "Juli", NULL, NULL,
+                                                    &error));
+  g_assert_true (renaksi_plan_undo (plan, &error) && renaksi_plan_redo (plan, &error));
+  g_assert_no_error (error);
   rows = renaksi_realisation_rows_read (plan, table, strlen (table), "t.tsv", &error);
   g_assert_no_error (error);
   g_assert_cmpuint (renaksi_realisation_rows_get_n_rows (rows), ==, 3);
   g_assert_true (renaksi_realisation_rows_apply (rows, plan, &error));
   g_assert_no_error (error);
   assert_note (node_at (plan, "1.1.1"), 1, "A", "B", "C");
-  assert_note (node_at (plan, "1.1.1"), 2, "", "K", "");
+  /* A bare carriage return inside a cell is text, not a line's end. */
+  assert_note (node_at (plan, "1.1.1"), 2, "", "K\rL", "");
   g_assert_cmpuint (renaksi_node_get_realised_months (node_at (plan, "1.1.1")), ==, 0x1);
   g_assert_cmpuint (renaksi_node_get_realised_months (node_at (plan, "1.1.2")), ==, 1u << 4);
+  assert_note (node_at (plan, "1.1.1"), 7, "Juli", "", "");
 
+  /* One undo takes the whole table back, and only the table. */
   g_assert_true (renaksi_plan_undo (plan, &error));
   g_assert_no_error (error);
-  g_assert_false (renaksi_plan_can_undo (plan));
-  g_assert_cmpuint (renaksi_node_get_noted_months (node_at (plan, "1.1.1")), ==, 0);
+  g_assert_cmpuint (renaksi_node_get_noted_months (node_at (plan, "1.1.1")), ==, 1u << 6);
   g_assert_cmpuint (renaksi_node_get_realised_months (node_at (plan, "1.1.1")), ==, 0);
   g_assert_cmpuint (renaksi_node_get_realised_months (node_at (plan, "1.1.2")), ==, 0);
 

@@ -45,8 +45,9 @@ renaksi_outline_append_escaped (GString    *out,
 
 /* Returns: (transfer full) (nullable): @field with the escapes of
  * renaksi_outline_append_escaped() undone; NULL when it holds a backslash
- * that is not one of them, or a raw tab or line break, which no listing
- * writes. */
+ * that is not one of them, or a raw tab or line feed, which would have
+ * split the line. A raw carriage return is kept: a spreadsheet may leave
+ * one in a cell. */
 char *
 renaksi_outline_unescape (const char *field)
 {
@@ -56,7 +57,7 @@ renaksi_outline_unescape (const char *field)
 
   for (const char *p = field; *p != '\0'; p++)
     {
-      if (*p == '\t' || *p == '\n' || *p == '\r')
+      if (*p == '\t' || *p == '\n')
         return NULL;
       if (*p != '\\')
         {

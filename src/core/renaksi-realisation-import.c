@@ -21,8 +21,8 @@
 #define N_FIELDS (3 + RENAKSI_N_REALISATION_TEXTS)
 /* How many problems one message lists before "and N more". */
 #define MAX_LISTED 20
-/* A path from the file is shown at most this long. */
-#define MAX_PATH_CHARS 40
+/* A field from the file is shown at most this long. */
+#define MAX_FIELD_CHARS 40
 
 typedef struct
 {
@@ -74,11 +74,11 @@ displayable (const char *text)
 {
   glong n = g_utf8_strlen (text, -1);
 
-  if (n <= MAX_PATH_CHARS)
+  if (n <= MAX_FIELD_CHARS)
     return g_strdup (text);
 
   {
-    g_autofree char *start = g_utf8_substring (text, 0, MAX_PATH_CHARS);
+    g_autofree char *start = g_utf8_substring (text, 0, MAX_FIELD_CHARS);
 
     return g_strconcat (start, "…", NULL);
   }
