@@ -162,7 +162,7 @@ renaksi_realisation_sync_apply (RenaksiRealisationSync *self)
       NoteChange *change = g_ptr_array_index (self->changes, i);
       RenaksiNode *node = renaksi_plan_find_node (self->plan, RENAKSI_NODE_SUB_ACTIVITY,
                                                   change->sub_activity_id);
-      g_autofree char *kept[RENAKSI_N_REALISATION_TEXTS] = { NULL, };
+      char *kept[RENAKSI_N_REALISATION_TEXTS] = { NULL, };
 
       /* Deleted with its sub-activity in the same changeset: gone already. */
       if (node == NULL || change->month < 1 || change->month > RENAKSI_N_MONTHS)
@@ -179,5 +179,8 @@ renaksi_realisation_sync_apply (RenaksiRealisationSync *self)
                                          kept[RENAKSI_REALISATION_DESCRIPTION],
                                          kept[RENAKSI_REALISATION_OBSTACLES],
                                          kept[RENAKSI_REALISATION_FOLLOW_UP]);
+      /* Freed by hand: g_autofree on an array frees only its first element. */
+      for (guint t = 0; t < RENAKSI_N_REALISATION_TEXTS; t++)
+        g_free (kept[t]);
     }
 }
