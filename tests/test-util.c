@@ -12,6 +12,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "renaksi-db-private.h"
 #include "renaksi-plan-file.h"
 #include "renaksi-plan.h"
 #include "test-util.h"
@@ -349,4 +350,85 @@ test_util_assert_nothing_beside (const char *path)
       if (g_file_test (beside, G_FILE_TEST_EXISTS))
         g_error ("“%s” was left", beside);
     }
+}
+
+/* The eleven KPU Kabupaten/Kota of Jambi, as units sending their plans. */
+const char * const test_util_units[TEST_UTIL_N_UNITS] = {
+  "KOTA JAMBI", "KOTA SUNGAI PENUH", "KABUPATEN BATANGHARI", "KABUPATEN BUNGO", "KABUPATEN KERINCI",
+  "KABUPATEN MERANGIN", "KABUPATEN MUARO JAMBI", "KABUPATEN SAROLANGUN", "KABUPATEN TANJUNG JABUNG BARAT",
+  "KABUPATEN TANJUNG JABUNG TIMUR", "KABUPATEN TEBO",
+};
+
+static RenaksiNode *
+unit_nth (GListModel *model,
+          guint       index)
+{
+  RenaksiNode *node = g_list_model_get_item (model, index);
+
+  g_object_unref (node);
+  return node;
+}
+
+/* The indicators of @area, in order. */
+static GPtrArray *
+indicators_of (RenaksiNode *area)
+{
+  GPtrArray *found = g_ptr_array_new ();
+  GListModel *activities = renaksi_node_get_children (area);
+
+  for (guint a = 0; a < g_list_model_get_n_items (activities); a++)
+    {
+      GListModel *subs = renaksi_node_get_children (unit_nth (activities, a));
+
+      for (guint s = 0; s < g_list_model_get_n_items (subs); s++)
+        {
+          GListModel *indicators = renaksi_node_get_children (unit_nth (subs, s));
+
+          for (guint i = 0; i < g_list_model_get_n_items (indicators); i++)
+            g_ptr_array_add (found, unit_nth (indicators, i));
+        }
+    }
+
+  return found;
+}
+
+char *
+test_util_unit_plan (const char *dir,
+                     guint       k,
+                     guint       realised)
+{
+  g_autofree char *name = g_strdup_printf ("unit-%02u.renaksi", k);
+  char *path = test_util_default_plan (dir, name);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RenaksiPlan) plan = renaksi_plan_open (path, RENAKSI_DB_READ_WRITE, &error);
+  g_autoptr(GPtrArray) indicators = NULL;
+  RenaksiDecree *decree;
+  RenaksiNode *area, *sub;
+
+  g_assert_no_error (error);
+  decree = test_util_copy_decree (renaksi_plan_get_decree (plan));
+  g_free (decree->institution);
+  decree->institution = g_strconcat ("KOMISI PEMILIHAN UMUM ", test_util_units[k], NULL);
+  g_assert_true (renaksi_plan_set_decree (plan, decree, &error));
+  renaksi_decree_free (decree);
+
+  area = unit_nth (renaksi_plan_get_areas (plan), 2);
+  sub = unit_nth (renaksi_node_get_children (unit_nth (renaksi_node_get_children (area), 0)), 0);
+  g_assert_true (renaksi_plan_set_schedule (plan, sub, 0x007, (1u << realised) - 1, &error));
+  g_assert_no_error (error);
+  indicators = indicators_of (area);
+  g_assert_cmpuint (indicators->len, ==, 4);
+  for (guint i = 0; i < k % 3; i++)
+    {
+      RenaksiNode *indicator = g_ptr_array_index (indicators, i);
+      g_autofree char *sql = g_strdup_printf (
+        "INSERT OR IGNORE INTO evidence_blob VALUES ('%064u', 1, x'00');"
+        "INSERT INTO evidence_item (indicator_id, blob_sha256, position, file_name, status, added_at)"
+        " VALUES (%" G_GINT64_FORMAT ", '%064u', 1, 'a.pdf', 'accepted', '2024-04-01');",
+        k, renaksi_node_get_id (indicator), k);
+
+      g_assert_true (renaksi_db_exec (renaksi_plan_get_db (plan), sql, &error));
+    }
+
+  return path;
 }

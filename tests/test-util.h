@@ -83,4 +83,14 @@ void  test_util_run_renaksi      (TestRun            *run,
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (TestRun, test_util_run_clear)
 
+/* A unit's plan for the roll-up: the default plan of "KOMISI PEMILIHAN
+ * UMUM " + test_util_units[@k], in which area 3's first sub-activity is
+ * planned January–March with the first @realised (0–3) of them realised,
+ * and k % 3 of the area's four indicators have an accepted document. */
+#define TEST_UTIL_N_UNITS 11
+extern const char * const test_util_units[TEST_UTIL_N_UNITS];
+char *test_util_unit_plan        (const char *dir,
+                                  guint       k,
+                                  guint       realised);
+
 G_END_DECLS

@@ -18,7 +18,6 @@ renaksi_cli_export_chart (GVariantDict       *options,
 {
   g_autoptr(RenaksiPlan) plan = NULL;
   g_autoptr(GDateTime) now = NULL;
-  g_autofree char *as_of = NULL;
   RenaksiPaper paper;
   int area = 0;
   GError *error = NULL;
@@ -33,21 +32,8 @@ renaksi_cli_export_chart (GVariantDict       *options,
   if (!renaksi_cli_paper (options, &paper))
     return 2;
 
-  if (g_variant_dict_lookup (options, "as-of", "s", &as_of))
-    {
-      g_autofree char *iso = g_strconcat (as_of, "T12:00:00", NULL);
-      g_autoptr(GTimeZone) local = g_time_zone_new_local ();
-
-      now = g_date_time_new_from_iso8601 (iso, local);
-      if (now == NULL)
-        {
-          g_autofree char *message = g_strdup_printf (_("“%s” is not a date: write it as YYYY-MM-DD."), as_of);
-
-          return renaksi_cli_usage (message);
-        }
-    }
-  else
-    now = g_date_time_new_now_local ();
+  if (!renaksi_cli_as_of (options, &now))
+    return 2;
 
   /* A reader only: never takes the file's write lock nor migrates it. */
   plan = renaksi_plan_open (positional[0], RENAKSI_DB_READ_ONLY, &error);

@@ -24,23 +24,7 @@
 #include "renaksi-evidence-export.h"
 #include "renaksi-evidence-store.h"
 #include "renaksi-node-path.h"
-
-static void
-append_escaped (GString    *out,
-                const char *text)
-{
-  for (const char *p = text; *p != '\0'; p++)
-    {
-      switch (*p)
-        {
-        case '\t': g_string_append (out, "\\t"); break;
-        case '\n': g_string_append (out, "\\n"); break;
-        case '\r': g_string_append (out, "\\r"); break;
-        case '\\': g_string_append (out, "\\\\"); break;
-        default: g_string_append_c (out, *p); break;
-        }
-    }
-}
+#include "renaksi-outline.h"
 
 static int
 write_stdout (GString *out)
@@ -160,13 +144,13 @@ renaksi_cli_list_evidence (GVariantDict       *options,
 
       g_string_append (out, renaksi_node_path_index_path (index, indicator));
       g_string_append_c (out, '\t');
-      append_escaped (out, renaksi_evidence_item_get_title (item));
+      renaksi_outline_append_escaped (out, renaksi_evidence_item_get_title (item));
       g_string_append_printf (out, "\t%s\t%s\t%s\t%" G_GUINT64_FORMAT "\t",
                               renaksi_evidence_kind_to_key (renaksi_evidence_item_get_kind (item)),
                               renaksi_review_status_to_key (renaksi_evidence_item_get_status (item)),
                               renaksi_evidence_item_get_sha256 (item),
                               renaksi_evidence_item_get_size (item));
-      append_escaped (out, renaksi_evidence_item_get_file_name (item));
+      renaksi_outline_append_escaped (out, renaksi_evidence_item_get_file_name (item));
       g_string_append_c (out, '\n');
     }
 

@@ -40,6 +40,7 @@ static const struct {
   { "export-tsv", renaksi_cli_export_tsv },
   { "import-annex", renaksi_cli_import_annex },
   { "export-chart", renaksi_cli_export_chart },
+  { "rollup", renaksi_cli_rollup },
   { "list-realisation", renaksi_cli_list_realisation },
   { "import-realisation", renaksi_cli_import_realisation },
 };
@@ -96,7 +97,11 @@ static const GOptionEntry option_entries[] = {
     N_("Read realisation records in --list-realisation’s format into a plan, all lines or none: "
        "--import-realisation IN.tsv FILE.renaksi"), N_("IN.tsv") },
   { "as-of", 0, 0, G_OPTION_ARG_STRING, NULL,
-    N_("Judge late months as of this date for --export-chart (default today)"), N_("YYYY-MM-DD") },
+    N_("Judge late months as of this date for --export-chart and --rollup (default today)"), N_("YYYY-MM-DD") },
+  { "rollup", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Roll up the plans of several units: --rollup OUT.tsv DIR|FILE…"), N_("OUT.tsv") },
+  { "period", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("The period for --rollup: q1, q2, q3, q4, s1, s2 or year (default year)"), N_("PERIOD") },
   { NULL }
 };
 
@@ -221,6 +226,52 @@ renaksi_cli_font_size (GVariantDict *options,
 
   message = g_strdup_printf (_("Type size “%s” cannot be used: give a size from 9 to 12 points, "
                                "for example --font-size 11."), text);
+  renaksi_cli_usage (message);
+  return FALSE;
+}
+
+/* The --period option into @period, the year when it is not given. */
+gboolean
+renaksi_cli_period (GVariantDict  *options,
+                    RenaksiPeriod *period)
+{
+  g_autofree char *key = NULL;
+  g_autofree char *message = NULL;
+
+  *period = RENAKSI_PERIOD_YEAR;
+  if (!g_variant_dict_lookup (options, "period", "s", &key) || renaksi_period_parse (key, period))
+    return TRUE;
+
+  message = g_strdup_printf (_("Unknown period “%s”: use q1, q2, q3, q4, s1, s2 or year."), key);
+  renaksi_cli_usage (message);
+  return FALSE;
+}
+
+/* The --as-of option into @as_of (noon of that day, local time), today
+ * when it is not given. FALSE, having told the person, for a date it
+ * cannot read. */
+gboolean
+renaksi_cli_as_of (GVariantDict  *options,
+                   GDateTime    **as_of)
+{
+  g_autofree char *text = NULL;
+  g_autofree char *iso = NULL;
+  g_autofree char *message = NULL;
+  g_autoptr(GTimeZone) local = NULL;
+
+  if (!g_variant_dict_lookup (options, "as-of", "s", &text))
+    {
+      *as_of = g_date_time_new_now_local ();
+      return TRUE;
+    }
+
+  iso = g_strconcat (text, "T12:00:00", NULL);
+  local = g_time_zone_new_local ();
+  *as_of = g_date_time_new_from_iso8601 (iso, local);
+  if (*as_of != NULL)
+    return TRUE;
+
+  message = g_strdup_printf (_("“%s” is not a date: write it as YYYY-MM-DD."), text);
   renaksi_cli_usage (message);
   return FALSE;
 }

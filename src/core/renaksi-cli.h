@@ -4,6 +4,7 @@
 #include <glib.h>
 
 #include "renaksi-annex-layout.h"
+#include "renaksi-period.h"
 
 G_BEGIN_DECLS
 
@@ -29,6 +30,10 @@ gboolean            renaksi_cli_paper              (GVariantDict        *options
                                                     RenaksiPaper        *paper);
 gboolean            renaksi_cli_font_size          (GVariantDict        *options,
                                                     double              *size);
+gboolean            renaksi_cli_period             (GVariantDict        *options,
+                                                    RenaksiPeriod       *period);
+gboolean            renaksi_cli_as_of              (GVariantDict        *options,
+                                                    GDateTime          **as_of);
 
 int renaksi_cli_new_default (GVariantDict *options, const char *out_path, const char * const *positional);
 int renaksi_cli_outline     (GVariantDict *options, const char *plan_path, const char * const *positional);
@@ -44,6 +49,7 @@ int renaksi_cli_export_xlsx   (GVariantDict *options, const char *out_path, cons
 int renaksi_cli_export_tsv    (GVariantDict *options, const char *out_path, const char * const *positional);
 int renaksi_cli_import_annex  (GVariantDict *options, const char *in_path, const char * const *positional);
 int renaksi_cli_export_chart  (GVariantDict *options, const char *out_path, const char * const *positional);
+int renaksi_cli_rollup        (GVariantDict *options, const char *out_path, const char * const *positional);
 int renaksi_cli_list_realisation   (GVariantDict *options, const char *plan_path, const char * const *positional);
 int renaksi_cli_import_realisation (GVariantDict *options, const char *in_path, const char * const *positional);
 

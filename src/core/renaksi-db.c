@@ -362,10 +362,34 @@ recover_journal (const char *path)
 /* A hardened read-only connection to @path, once the file has shown it is
  * a plan of a version this build reads; nothing of its schema is trusted
  * yet. For validate(), and for reading what a clean copy takes. */
-sqlite3 *
-renaksi_db_open_unchecked (const char  *path,
-                           int         *out_version,
-                           GError     **error)
+static int
+open_read_only (const char *path,
+                gboolean    untouched,
+                sqlite3   **handle)
+{
+  g_autofree char *absolute = NULL;
+  g_autofree char *uri = NULL;
+
+  if (!untouched)
+    return sqlite3_open_v2 (path, handle, SQLITE_OPEN_READONLY, NULL);
+
+  absolute = g_canonicalize_filename (path, NULL);
+  uri = g_filename_to_uri (absolute, NULL, NULL);
+  if (uri == NULL)
+    {
+      *handle = NULL;
+      return SQLITE_CANTOPEN;
+    }
+  uri = g_strconcat (g_steal_pointer (&uri), "?immutable=1", NULL);
+
+  return sqlite3_open_v2 (uri, handle, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
+}
+
+static sqlite3 *
+open_unchecked (const char  *path,
+                gboolean     untouched,
+                int         *out_version,
+                GError     **error)
 {
   g_autofree char *name = display_name (path);
   sqlite3 *handle = NULL;
@@ -374,11 +398,12 @@ renaksi_db_open_unchecked (const char  *path,
   GStatBuf st;
   int rc;
 
-  recover_journal (path);
+  if (!untouched)
+    recover_journal (path);
   if (!check_file (path, &st, error))
     return NULL;
 
-  rc = sqlite3_open_v2 (path, &handle, SQLITE_OPEN_READONLY, NULL);
+  rc = open_read_only (path, untouched, &handle);
   if (rc != SQLITE_OK)
     {
       set_sqlite_error (handle, rc, path, error);
@@ -419,42 +444,51 @@ fail:
   return NULL;
 }
 
+sqlite3 *
+renaksi_db_open_unchecked (const char  *path,
+                           int         *out_version,
+                           GError     **error)
+{
+  return open_unchecked (path, FALSE, out_version, error);
+}
+
 /* Everything that decides whether we may open the file, on a read-only
  * connection that never writes to it. The schema is compared with ours
- * before anything else reads the tables. */
-static gboolean
+ * before anything else reads the tables.
+ * Returns: that connection, for a reader to go on with, or NULL. */
+static sqlite3 *
 validate (const char  *path,
+          gboolean     untouched,
           int         *out_version,
           GError     **error)
 {
   sqlite3 *handle;
   int version = 0;
-  gboolean ok = FALSE;
-  int rc;
+  int rc = SQLITE_OK;
 
-  handle = renaksi_db_open_unchecked (path, &version, error);
+  handle = open_unchecked (path, untouched, &version, error);
   if (handle == NULL)
-    return FALSE;
+    return NULL;
 
   if (!renaksi_plan_trust_check_schema (handle, version, path, error))
-    goto out;
+    goto fail;
 
-  if (!check_integrity (handle, &rc) ||
+  if ((!untouched && !check_integrity (handle, &rc)) ||
       (rc = renaksi_schema_check_shape (handle, version)) != SQLITE_OK)
     {
       set_sqlite_error (handle, rc, path, error);
-      goto out;
+      goto fail;
     }
 
   if (!renaksi_plan_trust_check_text (handle, version, path, error))
-    goto out;
+    goto fail;
 
   *out_version = version;
-  ok = TRUE;
+  return handle;
 
-out:
+fail:
   sqlite3_close_v2 (handle);
-  return ok;
+  return NULL;
 }
 
 static gboolean
@@ -511,6 +545,8 @@ renaksi_db_open (const char     *path,
                  GError        **error)
 {
   g_autoptr(RenaksiDb) self = NULL;
+  gboolean untouched = mode == RENAKSI_DB_READ_ONLY_UNTOUCHED;
+  gboolean read_only = mode == RENAKSI_DB_READ_ONLY || untouched;
   sqlite3 *handle = NULL;
   GStatBuf st;
   int version = 0;
@@ -519,11 +555,12 @@ renaksi_db_open (const char     *path,
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  recover_journal (path);
+  if (!untouched)
+    recover_journal (path);
   if (!check_file (path, &st, error))
     return NULL;
 
-  if (mode != RENAKSI_DB_READ_ONLY && !is_writable (&st, path))
+  if (!read_only && !is_writable (&st, path))
     {
       g_autofree char *name = display_name (path);
 
@@ -533,13 +570,19 @@ renaksi_db_open (const char     *path,
       return NULL;
     }
 
-  if (!validate (path, &version, error))
+  handle = validate (path, untouched, &version, error);
+  if (handle == NULL)
     return NULL;
 
-  rc = sqlite3_open_v2 (path, &handle,
-                        mode == RENAKSI_DB_READ_ONLY ? SQLITE_OPEN_READONLY
-                                                     : SQLITE_OPEN_READWRITE,
-                        NULL);
+  /* A reader reads through the connection that checked the file: its
+   * schema is parsed once, and nothing can come between. */
+  rc = SQLITE_OK;
+  if (!read_only)
+    {
+      sqlite3_close_v2 (handle);
+      handle = NULL;
+      rc = sqlite3_open_v2 (path, &handle, SQLITE_OPEN_READWRITE, NULL);
+    }
   if (rc != SQLITE_OK)
     {
       set_sqlite_error (handle, rc, path, error);
@@ -547,10 +590,10 @@ renaksi_db_open (const char     *path,
       return NULL;
     }
 
-  self = db_new (path, handle, mode == RENAKSI_DB_READ_ONLY);
+  self = db_new (path, handle, read_only);
   self->schema_version = version;
 
-  if (mode == RENAKSI_DB_READ_ONLY)
+  if (read_only)
     {
       if (!renaksi_db_exec (self, "PRAGMA query_only = ON", error))
         return NULL;

@@ -18,6 +18,12 @@ typedef enum
    * lock, so that a commit's last write is its last write at all and a
    * full disk at any write leaves the plan as it was. */
   RENAKSI_DB_READ_WRITE_ONCE,
+  /* Another unit's file, read for a roll-up and never written: an
+   * immutable connection (no lock, no -shm or -wal made beside it, no
+   * journal recovered) and no whole-file integrity check, which would
+   * read every page of its evidence; damage in what is read still
+   * refuses it. */
+  RENAKSI_DB_READ_ONLY_UNTOUCHED,
 } RenaksiDbMode;
 
 #define RENAKSI_TYPE_DB (renaksi_db_get_type ())

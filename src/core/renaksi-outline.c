@@ -24,8 +24,8 @@ renaksi_outline_months (guint months)
   return s;
 }
 
-/* Appends @text with tabs, line breaks and backslashes escaped: the one
- * escaping of every tab-separated listing (--outline, --list-realisation). */
+/* Appends @text with tabs, line breaks and backslashes escaped, so that
+ * it stays one field of one line: for every tab-separated output. */
 void
 renaksi_outline_append_escaped (GString    *out,
                                 const char *text)

@@ -170,6 +170,36 @@ same_object (const SchemaObject *a,
          g_strcmp0 (a->sql, b->sql) == 0;
 }
 
+/* Returns: (transfer full): the schema objects a file at @version has,
+ * made once per process on an in-memory database (a roll-up compares
+ * hundreds of files with it), or NULL without memory. */
+static GPtrArray *
+expected_schema (int version)
+{
+  static GPtrArray *made[RENAKSI_SCHEMA_VERSION + 1];
+  static GMutex lock;
+  GPtrArray *expected;
+
+  g_return_val_if_fail (version >= 1 && version <= RENAKSI_SCHEMA_VERSION, NULL);
+
+  g_mutex_lock (&lock);
+  if (made[version] == NULL)
+    {
+      sqlite3 *reference = NULL;
+      int rc = sqlite3_open_v2 (":memory:", &reference, SQLITE_OPEN_READWRITE, NULL);
+
+      if (rc == SQLITE_OK)
+        rc = renaksi_schema_build_reference (reference, version);
+      if (rc == SQLITE_OK)
+        made[version] = read_schema (reference, &rc);
+      sqlite3_close_v2 (reference);
+    }
+  expected = made[version] != NULL ? g_ptr_array_ref (made[version]) : NULL;
+  g_mutex_unlock (&lock);
+
+  return expected;
+}
+
 /**
  * renaksi_plan_trust_check_schema:
  *
@@ -189,7 +219,6 @@ renaksi_plan_trust_check_schema (sqlite3     *handle,
   g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *name = NULL;
   g_autoptr(GString) list = NULL;
-  sqlite3 *reference = NULL;
   guint n_runnable = 0;
   int rc;
 
@@ -202,12 +231,7 @@ renaksi_plan_trust_check_schema (sqlite3     *handle,
       return FALSE;
     }
 
-  rc = sqlite3_open_v2 (":memory:", &reference, SQLITE_OPEN_READWRITE, NULL);
-  if (rc == SQLITE_OK)
-    rc = renaksi_schema_build_reference (reference, version);
-  if (rc == SQLITE_OK)
-    expected = read_schema (reference, &rc);
-  sqlite3_close_v2 (reference);
+  expected = expected_schema (version);
   /* Our own schema on an in-memory database: fails only without memory. */
   g_return_val_if_fail (expected != NULL, FALSE);
 

@@ -323,7 +323,7 @@ renaksi_plan_open (const char     *path,
 
   plan = renaksi_plan_load (db, error);
   /* The history starts empty: documents removed before are gone for good. */
-  if (plan != NULL && mode != RENAKSI_DB_READ_ONLY)
+  if (plan != NULL && !renaksi_db_is_read_only (db))
     purge_removed_documents (plan);
 
   return plan;

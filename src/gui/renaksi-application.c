@@ -16,6 +16,7 @@
 #include "renaksi-open-copies.h"
 #include "renaksi-plan-file.h"
 #include "renaksi-preferences-window.h"
+#include "renaksi-rollup-window.h"
 #include "renaksi-window.h"
 
 struct _RenaksiApplication
@@ -127,7 +128,11 @@ renaksi_application_open (GApplication  *application,
     {
       g_autofree char *path = g_file_get_path (files[i]);
 
-      present_window_for (self, path);
+      /* A folder of the units' plans: the province's roll-up of them. */
+      if (path != NULL && g_file_test (path, G_FILE_TEST_IS_DIR))
+        gtk_window_present (GTK_WINDOW (renaksi_rollup_window_new (GTK_APPLICATION (self), path)));
+      else
+        present_window_for (self, path);
     }
 }
 

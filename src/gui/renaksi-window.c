@@ -20,6 +20,7 @@
 #include "renaksi-import-dialog.h"
 #include "renaksi-print-operation.h"
 #include "renaksi-restore-dialog.h"
+#include "renaksi-rollup-window.h"
 #include "renaksi-review-window.h"
 #include "renaksi-node-path.h"
 #include "renaksi-overview-page.h"
@@ -542,6 +543,33 @@ renaksi_window_open (RenaksiWindow *self,
   return TRUE;
 }
 
+/* Opens another unit's plan for viewing only, as the roll-up reads it:
+ * nothing is written in or beside the file (no backup, not even a lock),
+ * and a stranger's file is not remembered among the recent ones. */
+gboolean
+renaksi_window_open_untouched (RenaksiWindow *self,
+                               const char    *path)
+{
+  g_autoptr(RenaksiPlan) plan = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_return_val_if_fail (RENAKSI_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  plan = renaksi_plan_open (path, RENAKSI_DB_READ_ONLY_UNTOUCHED, &error);
+  if (plan == NULL)
+    {
+      show_open_error (self, path, error);
+      return FALSE;
+    }
+
+  set_plan (self, plan);
+  show_plan (self);
+  on_search_changed_cb (self);
+
+  return TRUE;
+}
+
 RenaksiPlan *
 renaksi_window_get_plan (RenaksiWindow *self)
 {
@@ -645,10 +673,13 @@ choose_file (RenaksiWindow        *self,
   chooser = gtk_file_chooser_native_new (title, GTK_WINDOW (self), action, accept, _("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
 
-  gtk_file_filter_set_name (filter, _("Renaksi plans"));
-  gtk_file_filter_add_pattern (filter, "*.renaksi");
-  gtk_file_filter_add_mime_type (filter, "application/x-renaksi");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  if (action != GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER)
+    {
+      gtk_file_filter_set_name (filter, _("Renaksi plans"));
+      gtk_file_filter_add_pattern (filter, "*.renaksi");
+      gtk_file_filter_add_mime_type (filter, "application/x-renaksi");
+      gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+    }
   if (suggested_name != NULL)
     gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), suggested_name);
   if (self->plan != NULL)
@@ -899,6 +930,24 @@ review_action (GtkWidget  *widget,
       g_object_add_weak_pointer (G_OBJECT (self->review), (gpointer *)&self->review);
     }
   gtk_window_present (self->review);
+}
+
+static void
+rollup_chosen (RenaksiWindow *self,
+               const char    *folder)
+{
+  GtkApplication *application = gtk_window_get_application (GTK_WINDOW (self));
+
+  gtk_window_present (GTK_WINDOW (renaksi_rollup_window_new (application, folder)));
+}
+
+static void
+rollup_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  choose_file (RENAKSI_WINDOW (widget), GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER,
+               _("Roll Up the Plans in a Folder"), _("_Roll Up"), NULL, rollup_chosen);
 }
 
 static void
@@ -1301,6 +1350,7 @@ renaksi_window_class_init (RenaksiWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.import-annex", NULL, import_annex_action);
   gtk_widget_class_install_action (widget_class, "win.restore-backup", NULL, restore_backup_action);
   gtk_widget_class_install_action (widget_class, "win.review", NULL, review_action);
+  gtk_widget_class_install_action (widget_class, "win.rollup", NULL, rollup_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK,

@@ -13,6 +13,8 @@ G_DECLARE_FINAL_TYPE (RenaksiWindow, renaksi_window, RENAKSI, WINDOW, AdwApplica
 RenaksiWindow *renaksi_window_new         (GtkApplication *application);
 gboolean       renaksi_window_open        (RenaksiWindow  *self,
                                            const char     *path);
+gboolean       renaksi_window_open_untouched (RenaksiWindow *self,
+                                              const char    *path);
 RenaksiPlan   *renaksi_window_get_plan    (RenaksiWindow  *self);
 
 G_END_DECLS
