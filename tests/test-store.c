@@ -14,6 +14,7 @@
 
 #include "renaksi-db-private.h"
 #include "renaksi-error.h"
+#include "renaksi-node-path.h"
 #include "renaksi-plan.h"
 #include "renaksi-schema.h"
 #include "renaksi-store.h"
@@ -55,7 +56,7 @@ test_schema_create (void)
   g_assert_cmpint (raw_query_int (path,
                      "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name IN"
                      " ('decree', 'decree_part', 'area', 'activity', 'sub_activity', 'indicator',"
-                     "  'evidence_blob', 'evidence_item', 'evidence_review')"), ==, 9);
+                     "  'evidence_blob', 'evidence_item', 'evidence_review', 'realisation_note')"), ==, 10);
 
   /* Creating never replaces an existing file. */
   db = renaksi_db_create (path, &error);
@@ -147,6 +148,73 @@ test_migration_v1 (void)
                      " AND reviewer_name = 'Dian'"), ==, 1);
   g_assert_cmpint (raw_query_int (path, "SELECT planned_months FROM sub_activity"), ==, 5);
 
+  test_util_remove_dir (dir);
+}
+
+/* Every node of a file at an older version, with its schedule and marks,
+ * comes through the migrations; the file then has the realisation table,
+ * empty, and no node has a note. */
+static void
+test_migration_keeps_nodes_and_marks (gconstpointer data)
+{
+  int version = GPOINTER_TO_INT (data);
+  g_autofree char *dir = test_util_make_dir ();
+  g_autofree char *path = g_build_filename (dir, "old.renaksi", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RenaksiDb) db = renaksi_db_create_at_version (path, version, &error);
+  g_autoptr(RenaksiPlan) plan = NULL;
+  static const struct {
+    const char *path;
+    const char *text;
+    guint       planned, realised;
+  } expected[] = {
+    { "1", "Area satu", 0, 0 },
+    { "1.1", "Kegiatan", 0, 0 },
+    { "1.1.1", "Sub <i>satu</i>", 0x00f, 0x003 },
+    { "1.1.1.1", "Indikator", 0, 0 },
+    { "1.1.2", "Sub dua", 0xfff, 0x801 },
+    { "2", "Area dua", 0, 0 },
+    { "2.1", "Kegiatan dua", 0, 0 },
+    { "2.1.1", "Sub tiga", 0x100, 0 },
+  };
+
+  g_assert_no_error (error);
+  g_assert_true (renaksi_db_exec (db,
+    "INSERT INTO decree (id, year, title) VALUES (1, 2023, 'Lama');"
+    "INSERT INTO area (id, position, label, name) VALUES (1, 1, '1', 'Area satu'), (2, 2, '2', 'Area dua');"
+    "INSERT INTO activity (id, area_id, position, label, name) VALUES (1, 1, 1, '1.', 'Kegiatan'),"
+    "  (2, 2, 1, '1.', 'Kegiatan dua');"
+    "INSERT INTO sub_activity (id, activity_id, position, name, planned_months, realised_months) VALUES"
+    "  (1, 1, 1, 'Sub <i>satu</i>', 15, 3), (2, 1, 2, 'Sub dua', 4095, 2049), (3, 2, 1, 'Sub tiga', 256, 0);"
+    "INSERT INTO indicator (id, sub_activity_id, position, text) VALUES (1, 1, 1, 'Indikator');",
+    &error));
+  g_assert_no_error (error);
+  g_clear_object (&db);
+
+  plan = renaksi_plan_open (path, RENAKSI_DB_READ_WRITE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (renaksi_db_get_schema_version (renaksi_plan_get_db (plan)), ==, RENAKSI_SCHEMA_VERSION);
+  g_clear_object (&plan);
+  g_assert_cmpint (raw_query_int (path, "PRAGMA user_version"), ==, RENAKSI_SCHEMA_VERSION);
+  g_assert_cmpint (raw_query_int (path, "SELECT count(*) FROM realisation_note"), ==, 0);
+
+  plan = renaksi_plan_open (path, RENAKSI_DB_READ_ONLY, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (renaksi_plan_get_areas (plan)), ==, 2);
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      RenaksiNode *node = renaksi_node_path_lookup (renaksi_plan_get_areas (plan), expected[i].path);
+
+      g_assert_nonnull (node);
+      g_assert_cmpstr (renaksi_node_get_text (node), ==, expected[i].text);
+      g_assert_cmpuint (renaksi_node_get_planned_months (node), ==, expected[i].planned);
+      g_assert_cmpuint (renaksi_node_get_realised_months (node), ==, expected[i].realised);
+      g_assert_cmpuint (renaksi_node_get_noted_months (node), ==, 0);
+    }
+  g_assert_null (renaksi_node_path_lookup (renaksi_plan_get_areas (plan), "1.1.3"));
+  g_assert_cmpstr (renaksi_plan_get_decree (plan)->title, ==, "Lama");
+
+  g_clear_object (&plan);
   test_util_remove_dir (dir);
 }
 
@@ -364,6 +432,12 @@ main (int   argc,
   g_test_add_func ("/store/schema/create", test_schema_create);
   g_test_add_func ("/store/schema/pragmas", test_schema_pragmas);
   g_test_add_func ("/store/migration/v1-to-current", test_migration_v1);
+  for (int version = 1; version < RENAKSI_SCHEMA_VERSION; version++)
+    {
+      g_autofree char *name = g_strdup_printf ("/store/migration/v%d-keeps-nodes-and-marks", version);
+
+      g_test_add_data_func (name, GINT_TO_POINTER (version), test_migration_keeps_nodes_and_marks);
+    }
   for (guint i = 0; i < G_N_ELEMENTS (refusal_cases); i++)
     {
       g_autofree char *name = g_strdup_printf ("/store/open/refused/%s", refusal_cases[i].name);

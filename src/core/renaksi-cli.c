@@ -41,6 +41,8 @@ static const struct {
   { "import-annex", renaksi_cli_import_annex },
   { "export-chart", renaksi_cli_export_chart },
   { "rollup", renaksi_cli_rollup },
+  { "list-realisation", renaksi_cli_list_realisation },
+  { "import-realisation", renaksi_cli_import_realisation },
 };
 
 static const GOptionEntry option_entries[] = {
@@ -88,6 +90,12 @@ static const GOptionEntry option_entries[] = {
     N_("Write the month chart as PNG or PDF: --export-chart OUT.png|OUT.pdf FILE.renaksi"), N_("OUT.pdf") },
   { "area", 0, 0, G_OPTION_ARG_INT, NULL,
     N_("Only this area (1 is the first) for --export-chart"), N_("N") },
+  { "list-realisation", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Print the realisation records, one tab-separated line per sub-activity and month with a mark "
+       "or a note"), N_("FILE.renaksi") },
+  { "import-realisation", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Read realisation records in --list-realisation’s format into a plan, all lines or none: "
+       "--import-realisation IN.tsv FILE.renaksi"), N_("IN.tsv") },
   { "as-of", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("Judge late months as of this date for --export-chart and --rollup (default today)"), N_("YYYY-MM-DD") },
   { "rollup", 0, 0, G_OPTION_ARG_FILENAME, NULL,

@@ -50,5 +50,7 @@ int renaksi_cli_export_tsv    (GVariantDict *options, const char *out_path, cons
 int renaksi_cli_import_annex  (GVariantDict *options, const char *in_path, const char * const *positional);
 int renaksi_cli_export_chart  (GVariantDict *options, const char *out_path, const char * const *positional);
 int renaksi_cli_rollup        (GVariantDict *options, const char *out_path, const char * const *positional);
+int renaksi_cli_list_realisation   (GVariantDict *options, const char *plan_path, const char * const *positional);
+int renaksi_cli_import_realisation (GVariantDict *options, const char *in_path, const char * const *positional);
 
 G_END_DECLS

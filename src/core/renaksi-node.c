@@ -18,6 +18,9 @@ struct _RenaksiNode
   char            *label;
   char            *text;
   char            *remark;
+  /* A sub-activity's realisation notes, NULL until it has one: per month
+   * (0 = January) its RENAKSI_N_REALISATION_TEXTS texts, NULL when empty. */
+  char           **notes;
 
   /* Borrowed references */
   RenaksiNode     *parent;        /* set while it is in the parent's store */
@@ -37,6 +40,7 @@ enum {
   PROP_PLANNED_MONTHS,
   PROP_REALISED_MONTHS,
   PROP_REMARK,
+  PROP_NOTED_MONTHS,
   N_PROPS
 };
 
@@ -72,6 +76,10 @@ renaksi_node_finalize (GObject *object)
   g_clear_pointer (&self->label, g_free);
   g_clear_pointer (&self->text, g_free);
   g_clear_pointer (&self->remark, g_free);
+  if (self->notes != NULL)
+    for (guint i = 0; i < RENAKSI_N_MONTHS * RENAKSI_N_REALISATION_TEXTS; i++)
+      g_free (self->notes[i]);
+  g_clear_pointer (&self->notes, g_free);
 
   G_OBJECT_CLASS (renaksi_node_parent_class)->finalize (object);
 }
@@ -100,6 +108,9 @@ renaksi_node_get_property (GObject    *object,
       break;
     case PROP_REMARK:
       g_value_set_string (value, self->remark);
+      break;
+    case PROP_NOTED_MONTHS:
+      g_value_set_uint (value, renaksi_node_get_noted_months (self));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -161,6 +172,11 @@ renaksi_node_class_init (RenaksiNodeClass *klass)
   properties[PROP_REMARK] =
     g_param_spec_string ("remark", NULL, NULL, "",
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* Which months carry realisation notes (bit 0 = January): what the chart
+   * needs to watch, rather than the texts themselves. */
+  properties[PROP_NOTED_MONTHS] =
+    g_param_spec_uint ("noted-months", NULL, NULL, 0, RENAKSI_ALL_MONTHS, 0,
+                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -342,6 +358,78 @@ renaksi_node_set_remark (RenaksiNode *self,
   g_return_if_fail (RENAKSI_IS_NODE (self));
 
   replace_string (self, &self->remark, remark, PROP_REMARK);
+}
+
+/* Returns: the months (bit 0 = January) that have a realisation note. */
+guint
+renaksi_node_get_noted_months (RenaksiNode *self)
+{
+  guint months = 0;
+
+  g_return_val_if_fail (RENAKSI_IS_NODE (self), 0);
+
+  for (guint m = 0; self->notes != NULL && m < RENAKSI_N_MONTHS; m++)
+    for (guint t = 0; t < RENAKSI_N_REALISATION_TEXTS; t++)
+      if (self->notes[m * RENAKSI_N_REALISATION_TEXTS + t] != NULL)
+        months |= 1u << m;
+
+  return months;
+}
+
+/* Returns: (transfer none): one text of @month's (1-12) realisation
+ * record, "" when it has none. */
+const char *
+renaksi_node_get_realisation_text (RenaksiNode            *self,
+                                   guint                   month,
+                                   RenaksiRealisationText  which)
+{
+  const char *text;
+
+  g_return_val_if_fail (RENAKSI_IS_NODE (self), "");
+  g_return_val_if_fail (month >= 1 && month <= RENAKSI_N_MONTHS, "");
+  g_return_val_if_fail (which < RENAKSI_N_REALISATION_TEXTS, "");
+
+  if (self->notes == NULL)
+    return "";
+  text = self->notes[(month - 1) * RENAKSI_N_REALISATION_TEXTS + which];
+
+  return text != NULL ? text : "";
+}
+
+/* Sets @month's (1-12) realisation texts as the file has them; NULL or ""
+ * clears one. Only the model: edits go through renaksi_plan_set_realisation_note(). */
+void
+renaksi_node_set_realisation_note (RenaksiNode *self,
+                                   guint        month,
+                                   const char  *description,
+                                   const char  *obstacles,
+                                   const char  *follow_up)
+{
+  const char *texts[RENAKSI_N_REALISATION_TEXTS] = { description, obstacles, follow_up };
+  guint before;
+
+  g_return_if_fail (RENAKSI_IS_NODE (self));
+  g_return_if_fail (month >= 1 && month <= RENAKSI_N_MONTHS);
+
+  before = renaksi_node_get_noted_months (self);
+  for (guint t = 0; t < RENAKSI_N_REALISATION_TEXTS; t++)
+    {
+      char **slot;
+      char *copy;
+
+      if (self->notes == NULL && (texts[t] == NULL || *texts[t] == '\0'))
+        continue;
+      if (self->notes == NULL)
+        self->notes = g_new0 (char *, RENAKSI_N_MONTHS * RENAKSI_N_REALISATION_TEXTS);
+      slot = &self->notes[(month - 1) * RENAKSI_N_REALISATION_TEXTS + t];
+      /* Copied before the old one goes: the caller may pass it back. */
+      copy = texts[t] != NULL && *texts[t] != '\0' ? g_strdup (texts[t]) : NULL;
+      g_free (*slot);
+      *slot = copy;
+    }
+
+  if (renaksi_node_get_noted_months (self) != before)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NOTED_MONTHS]);
 }
 
 int

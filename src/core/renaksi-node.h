@@ -16,6 +16,15 @@ typedef enum
 #define RENAKSI_N_MONTHS 12
 #define RENAKSI_ALL_MONTHS 0xfffu
 
+/* The texts of one month's realisation record (a sub-activity's). */
+typedef enum
+{
+  RENAKSI_REALISATION_DESCRIPTION,   /* uraian pelaksanaan: what was done */
+  RENAKSI_REALISATION_OBSTACLES,     /* kendala/hambatan */
+  RENAKSI_REALISATION_FOLLOW_UP,     /* rencana tindak lanjut */
+  RENAKSI_N_REALISATION_TEXTS
+} RenaksiRealisationText;
+
 #define RENAKSI_TYPE_NODE (renaksi_node_get_type ())
 G_DECLARE_FINAL_TYPE (RenaksiNode, renaksi_node, RENAKSI, NODE, GObject)
 
@@ -42,6 +51,15 @@ void             renaksi_node_set_realised_months (RenaksiNode     *self,
 const char      *renaksi_node_get_remark          (RenaksiNode     *self);
 void             renaksi_node_set_remark          (RenaksiNode     *self,
                                                    const char      *remark);
+guint            renaksi_node_get_noted_months    (RenaksiNode     *self);
+const char      *renaksi_node_get_realisation_text (RenaksiNode           *self,
+                                                    guint                  month,
+                                                    RenaksiRealisationText which);
+void             renaksi_node_set_realisation_note (RenaksiNode     *self,
+                                                    guint            month,
+                                                    const char      *description,
+                                                    const char      *obstacles,
+                                                    const char      *follow_up);
 int              renaksi_node_get_position        (RenaksiNode     *self);
 void             renaksi_node_set_position        (RenaksiNode     *self,
                                                    int              position);

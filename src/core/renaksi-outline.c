@@ -43,6 +43,40 @@ renaksi_outline_append_escaped (GString    *out,
     }
 }
 
+/* Returns: (transfer full) (nullable): @field with the escapes of
+ * renaksi_outline_append_escaped() undone; NULL when it holds a backslash
+ * that is not one of them, or a raw tab or line feed, which would have
+ * split the line. A raw carriage return is kept: a spreadsheet may leave
+ * one in a cell. */
+char *
+renaksi_outline_unescape (const char *field)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  g_return_val_if_fail (field != NULL, NULL);
+
+  for (const char *p = field; *p != '\0'; p++)
+    {
+      if (*p == '\t' || *p == '\n')
+        return NULL;
+      if (*p != '\\')
+        {
+          g_string_append_c (out, *p);
+          continue;
+        }
+      switch (*++p)
+        {
+        case 't': g_string_append_c (out, '\t'); break;
+        case 'n': g_string_append_c (out, '\n'); break;
+        case 'r': g_string_append_c (out, '\r'); break;
+        case '\\': g_string_append_c (out, '\\'); break;
+        default: return NULL;   /* also a backslash at the very end */
+        }
+    }
+
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
 static void
 write_nodes (GListModel *nodes,
              GString    *path,

@@ -10,5 +10,6 @@ void  renaksi_outline_write  (RenaksiPlan *plan,
 char *renaksi_outline_months (guint        months);
 void  renaksi_outline_append_escaped (GString    *out,
                                       const char *text);
+char *renaksi_outline_unescape       (const char *field);
 
 G_END_DECLS

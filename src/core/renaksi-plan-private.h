@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include <sqlite3.h>
+
 #include "renaksi-plan.h"
 
 G_BEGIN_DECLS
@@ -17,5 +19,17 @@ gboolean    renaksi_plan_reload_decree (RenaksiPlan *self,
                                         GError     **error);
 void        renaksi_plan_emit_changed  (RenaksiPlan *self,
                                         const char  *table);
+
+/* The realisation notes' part of that (renaksi-realisation-sync.c). */
+typedef struct _RenaksiRealisationSync RenaksiRealisationSync;
+
+RenaksiRealisationSync *renaksi_realisation_sync_new   (RenaksiPlan            *plan);
+void                    renaksi_realisation_sync_free  (RenaksiRealisationSync *self);
+void                    renaksi_realisation_sync_read  (RenaksiRealisationSync *self,
+                                                        sqlite3_changeset_iter *iter,
+                                                        int                     op);
+void                    renaksi_realisation_sync_apply (RenaksiRealisationSync *self);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RenaksiRealisationSync, renaksi_realisation_sync_free)
 
 G_END_DECLS

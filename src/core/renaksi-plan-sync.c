@@ -3,6 +3,7 @@
  * Brings the in-memory plan up to date with a committed changeset: the
  * forward one of an edit or redo, the inverse one of an undo. Rows of the
  * four outline tables become node insertions, updates, moves and removals;
+ * realisation notes go into their sub-activities (renaksi-realisation-sync.c);
  * the decree is re-read when it changed; every touched table is announced
  * with RenaksiPlan::changed.
  *
@@ -351,6 +352,7 @@ renaksi_plan_sync_model (RenaksiPlan *self,
   ColumnMap maps[RENAKSI_NODE_INDICATOR + 1];
   gboolean map_read[RENAKSI_NODE_INDICATOR + 1] = { FALSE, };
   gboolean map_ok[RENAKSI_NODE_INDICATOR + 1] = { FALSE, };
+  g_autoptr(RenaksiRealisationSync) notes = renaksi_realisation_sync_new (self);
 
   g_return_if_fail (RENAKSI_IS_PLAN (self));
 
@@ -381,12 +383,15 @@ renaksi_plan_sync_model (RenaksiPlan *self,
           if (map_ok[kind])
             g_ptr_array_add (changes, read_change (iter, kind, &maps[kind], op));
         }
+      else if (g_str_equal (table, "realisation_note"))
+        renaksi_realisation_sync_read (notes, iter, op);
       else if (g_str_equal (table, "decree") || g_str_equal (table, "decree_part"))
         decree_changed = TRUE;
     }
   sqlite3changeset_finalize (iter);
 
   apply_node_changes (self, changes);
+  renaksi_realisation_sync_apply (notes);
 
   if (decree_changed)
     {

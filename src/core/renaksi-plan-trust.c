@@ -430,6 +430,16 @@ renaksi_plan_trust_describe_row (sqlite3    *handle,
 
       return g_strdup_printf (_("a review of %s"), item);
     }
+  if (g_str_equal (table, "realisation_note"))
+    {
+      gint64 sub_activity = query_int64 (handle, "SELECT sub_activity_id FROM realisation_note"
+                                                 " WHERE rowid = ?1", rowid);
+      gint64 month = query_int64 (handle, "SELECT month FROM realisation_note WHERE rowid = ?1", rowid);
+      g_autofree char *path = node_path (handle, 2, sub_activity);
+
+      /* Translators: e.g. "the realisation notes of outline item 1.2.3 for month 4". */
+      return g_strdup_printf (_("the realisation notes of outline item %s for month %d"), path, (int)month);
+    }
   if (g_str_equal (table, "decree_part"))
     return g_strdup (_("a part of the decree"));
   if (g_str_equal (table, "evidence_blob"))

@@ -16,6 +16,7 @@
 #include "renaksi-evidence-purge.h"
 #include "renaksi-history.h"
 #include "renaksi-plan-private.h"
+#include "renaksi-realisation-store.h"
 #include "renaksi-store.h"
 
 #define HISTORY_LIMIT 500
@@ -52,7 +53,7 @@ static guint signals[N_SIGNALS];
  * and may be hundreds of megabytes, so they stay out of the history. */
 static const char * const tracked_tables[] = {
   "decree", "decree_part", "area", "activity", "sub_activity", "indicator",
-  "evidence_item", "evidence_review",
+  "evidence_item", "evidence_review", "realisation_note",
 };
 
 G_DEFINE_FINAL_TYPE (RenaksiPlan, renaksi_plan, G_TYPE_OBJECT)
@@ -278,6 +279,7 @@ renaksi_plan_load (RenaksiDb  *db,
                    GError    **error)
 {
   g_autoptr(RenaksiPlan) self = NULL;
+  gboolean ok = FALSE;
 
   g_return_val_if_fail (RENAKSI_IS_DB (db), NULL);
 
@@ -290,16 +292,20 @@ renaksi_plan_load (RenaksiDb  *db,
   self->decree = renaksi_store_read_decree (db, error);
   if (self->decree != NULL)
     self->areas = renaksi_store_read_areas (db, error);
+  if (self->areas != NULL)
+    {
+      for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->areas)); i++)
+        {
+          g_autoptr(RenaksiNode) area = g_list_model_get_item (G_LIST_MODEL (self->areas), i);
+          renaksi_plan_index_add (self, area);
+        }
+      /* The notes find their sub-activities through the index. */
+      ok = renaksi_realisation_store_read (db, self->index[RENAKSI_NODE_SUB_ACTIVITY], error);
+    }
   renaksi_db_rollback (db);
 
-  if (self->decree == NULL || self->areas == NULL)
+  if (self->decree == NULL || self->areas == NULL || !ok)
     return NULL;
-
-  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->areas)); i++)
-    {
-      g_autoptr(RenaksiNode) area = g_list_model_get_item (G_LIST_MODEL (self->areas), i);
-      renaksi_plan_index_add (self, area);
-    }
 
   return g_steal_pointer (&self);
 }
@@ -1110,6 +1116,50 @@ renaksi_plan_set_remark (RenaksiPlan  *self,
   g_return_val_if_fail (remark != NULL, FALSE);
 
   return renaksi_plan_run_edit (self, do_set_remark, &edit, error);
+}
+
+typedef struct
+{
+  RenaksiNode *node;
+  guint        month;
+  const char  *texts[RENAKSI_N_REALISATION_TEXTS];
+} NoteEdit;
+
+static gboolean
+do_set_realisation_note (RenaksiDb  *db,
+                         gpointer    data,
+                         GError    **error)
+{
+  NoteEdit *edit = data;
+
+  return renaksi_realisation_store_write (db, renaksi_node_get_id (edit->node), edit->month,
+                                          edit->texts[RENAKSI_REALISATION_DESCRIPTION],
+                                          edit->texts[RENAKSI_REALISATION_OBSTACLES],
+                                          edit->texts[RENAKSI_REALISATION_FOLLOW_UP], error);
+}
+
+/* Sets what was done, what held it up and what happens next in @month
+ * (1-12) of @sub_activity, as one edit; NULL or "" leaves a text empty,
+ * and three empty texts remove the month's note. The realised mark is
+ * renaksi_plan_set_schedule()'s. */
+gboolean
+renaksi_plan_set_realisation_note (RenaksiPlan  *self,
+                                   RenaksiNode  *sub_activity,
+                                   guint         month,
+                                   const char   *description,
+                                   const char   *obstacles,
+                                   const char   *follow_up,
+                                   GError      **error)
+{
+  NoteEdit edit = { .node = sub_activity, .month = month,
+                    .texts = { description, obstacles, follow_up } };
+
+  g_return_val_if_fail (RENAKSI_IS_PLAN (self), FALSE);
+  g_return_val_if_fail (RENAKSI_IS_NODE (sub_activity), FALSE);
+  g_return_val_if_fail (renaksi_node_get_kind (sub_activity) == RENAKSI_NODE_SUB_ACTIVITY, FALSE);
+  g_return_val_if_fail (month >= 1 && month <= RENAKSI_N_MONTHS, FALSE);
+
+  return renaksi_plan_run_edit (self, do_set_realisation_note, &edit, error);
 }
 
 static gboolean

@@ -73,6 +73,13 @@ gboolean       renaksi_plan_set_remark    (RenaksiPlan    *self,
                                            RenaksiNode    *sub_activity,
                                            const char     *remark,
                                            GError        **error);
+gboolean       renaksi_plan_set_realisation_note (RenaksiPlan *self,
+                                                  RenaksiNode *sub_activity,
+                                                  guint        month,
+                                                  const char  *description,
+                                                  const char  *obstacles,
+                                                  const char  *follow_up,
+                                                  GError     **error);
 gboolean       renaksi_plan_set_decree    (RenaksiPlan    *self,
                                            RenaksiDecree  *decree,
                                            GError        **error);

@@ -115,6 +115,20 @@ static const char migration_v2[] =
 static const char migration_v3[] =
   "ALTER TABLE decree ADD COLUMN invocation TEXT NOT NULL DEFAULT '';";
 
+/* v4: what officers write each month about a sub-activity (uraian
+ * pelaksanaan, kendala, rencana tindak lanjut), beside the realised mark
+ * that stays in sub_activity.realised_months. A row exists only while one
+ * of its texts is not empty; the key is the sub-activity and month, so a
+ * month has at most one record and a changeset names it by both. */
+static const char migration_v4[] =
+  "CREATE TABLE realisation_note ("
+  "  sub_activity_id INTEGER NOT NULL REFERENCES sub_activity (id) ON DELETE CASCADE,"
+  "  month INTEGER NOT NULL CHECK (month BETWEEN 1 AND 12),"
+  "  description TEXT NOT NULL DEFAULT '',"
+  "  obstacles TEXT NOT NULL DEFAULT '',"
+  "  follow_up TEXT NOT NULL DEFAULT '',"
+  "  PRIMARY KEY (sub_activity_id, month));";
+
 /* Every column the app reads, by table and the version that added it: a
  * file whose tables lack one is refused before anything is written. In
  * the order a copy must fill them, parents before the rows that refer to
@@ -133,6 +147,7 @@ static const RenaksiSchemaTable tables[] = {
                         " month, notes, file_name, mime_type, status, reviewer_note, reviewer_name,"
                         " reviewed_at, added_at" },
   { 2, "evidence_review", "id, item_id, status, note, reviewer_name, reviewed_at" },
+  { 4, "realisation_note", "sub_activity_id, month, description, obstacles, follow_up" },
 };
 
 /* Returns: (transfer full): @table's columns in a file at @version, as SQL. */
@@ -185,6 +200,7 @@ renaksi_schema_check_shape (sqlite3 *handle,
 static const char * const migrations[] = {
   migration_v2,
   migration_v3,
+  migration_v4,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) + 1 == RENAKSI_SCHEMA_VERSION);

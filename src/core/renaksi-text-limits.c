@@ -27,6 +27,9 @@ static const struct {
   { "indicator", "text", RENAKSI_TEXT_LIMIT_NODE, TRUE },
   { "decree_part", "text", RENAKSI_TEXT_LIMIT_DECREE_PART, TRUE },
   { "decree", NULL, RENAKSI_TEXT_LIMIT_DECREE_FIELD, TRUE },
+  { "realisation_note", "description", RENAKSI_TEXT_LIMIT_REALISATION, TRUE },
+  { "realisation_note", "obstacles", RENAKSI_TEXT_LIMIT_REALISATION, TRUE },
+  { "realisation_note", "follow_up", RENAKSI_TEXT_LIMIT_REALISATION, TRUE },
 };
 
 static int

@@ -14,6 +14,7 @@ G_BEGIN_DECLS
 #define RENAKSI_TEXT_LIMIT_REMARK        2000   /* a sub-activity's KET */
 #define RENAKSI_TEXT_LIMIT_DECREE_FIELD  1000   /* the decree's title, number, signatory, … */
 #define RENAKSI_TEXT_LIMIT_DECREE_PART   10000  /* one consideration, legal basis or clause */
+#define RENAKSI_TEXT_LIMIT_REALISATION   4000   /* a month's uraian, kendala or tindak lanjut */
 #define RENAKSI_TEXT_LIMIT_OTHER         4000   /* evidence details and review notes */
 
 guint    renaksi_text_limit_for_column (const char  *table,

@@ -1,0 +1,80 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The realisation records on the command line (renaksi-realisation-tsv.c
+ * has the format):
+ *   renaksi --list-realisation FILE.renaksi
+ *   renaksi --import-realisation IN.tsv FILE.renaksi
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <glib/gi18n-lib.h>
+#include <stdio.h>
+
+#include "renaksi-cli.h"
+#include "renaksi-realisation-import.h"
+#include "renaksi-realisation-tsv.h"
+
+int
+renaksi_cli_list_realisation (GVariantDict       *options,
+                              const char         *plan_path,
+                              const char * const *positional)
+{
+  g_autoptr(RenaksiPlan) plan = NULL;
+  g_autoptr(GString) out = g_string_new (NULL);
+  GError *error = NULL;
+
+  /* A reader only: never takes the file's write lock nor migrates it. */
+  plan = renaksi_plan_open (plan_path, RENAKSI_DB_READ_ONLY, &error);
+  if (plan == NULL)
+    return renaksi_cli_report (error);
+
+  renaksi_realisation_tsv_write (plan, out);
+  if (fwrite (out->str, 1, out->len, stdout) != out->len || fflush (stdout) != 0)
+    {
+      g_printerr ("renaksi: %s\n", g_strerror (errno));
+      return 1;
+    }
+
+  return 0;
+}
+
+int
+renaksi_cli_import_realisation (GVariantDict       *options,
+                                const char         *in_path,
+                                const char * const *positional)
+{
+  g_autoptr(RenaksiPlan) plan = NULL;
+  g_autoptr(RenaksiRealisationRows) rows = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *name = NULL;
+  gsize length = 0;
+  GError *error = NULL;
+
+  if (positional[0] == NULL || positional[1] != NULL)
+    return renaksi_cli_usage (_("--import-realisation needs the table and the plan: "
+                                "--import-realisation IN.tsv FILE.renaksi"));
+
+  if (!g_file_get_contents (in_path, &contents, &length, &error))
+    return renaksi_cli_report (error);
+  name = g_filename_display_basename (in_path);
+
+  /* Checked on a reader first: a bad table leaves the file untouched
+   * (opening for writing would already rewrite its header). */
+  plan = renaksi_plan_open (positional[0], RENAKSI_DB_READ_ONLY, &error);
+  if (plan == NULL)
+    return renaksi_cli_report (error);
+  rows = renaksi_realisation_rows_read (plan, contents, length, name, &error);
+  if (rows == NULL)
+    return renaksi_cli_report (error);
+  g_clear_pointer (&rows, renaksi_realisation_rows_free);
+  g_clear_object (&plan);
+
+  plan = renaksi_plan_open (positional[0], RENAKSI_DB_READ_WRITE_ONCE, &error);
+  if (plan == NULL ||
+      (rows = renaksi_realisation_rows_read (plan, contents, length, name, &error)) == NULL ||
+      !renaksi_realisation_rows_apply (rows, plan, &error))
+    return renaksi_cli_report (error);
+
+  return 0;
+}

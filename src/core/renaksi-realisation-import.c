@@ -1,0 +1,388 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Realisation records read back from --list-realisation's lines
+ * (renaksi-realisation-tsv.c has the format). Officers fill a quarter in a
+ * spreadsheet and read it back: every line is checked before anything is
+ * written, and the whole table goes in as one edit or not at all. A line
+ * sets its month's mark and notes; months it does not name keep theirs.
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "renaksi-error.h"
+#include "renaksi-node-path.h"
+#include "renaksi-outline.h"
+#include "renaksi-realisation-import.h"
+#include "renaksi-realisation-store.h"
+#include "renaksi-store.h"
+
+#define N_FIELDS (3 + RENAKSI_N_REALISATION_TEXTS)
+/* How many problems one message lists before "and N more". */
+#define MAX_LISTED 20
+/* A field from the file is shown at most this long. */
+#define MAX_FIELD_CHARS 40
+
+typedef struct
+{
+  gint64   sub_activity_id;
+  guint    month;
+  gboolean realised;
+  char    *text[RENAKSI_N_REALISATION_TEXTS];
+} Row;
+
+struct _RenaksiRealisationRows
+{
+  GArray *rows;   /* Row, in file order */
+};
+
+static void
+row_clear (gpointer data)
+{
+  Row *row = data;
+
+  for (guint t = 0; t < RENAKSI_N_REALISATION_TEXTS; t++)
+    g_free (row->text[t]);
+}
+
+void
+renaksi_realisation_rows_free (RenaksiRealisationRows *rows)
+{
+  if (rows == NULL)
+    return;
+
+  g_array_unref (rows->rows);
+  g_free (rows);
+}
+
+guint
+renaksi_realisation_rows_get_n_rows (RenaksiRealisationRows *rows)
+{
+  g_return_val_if_fail (rows != NULL, 0);
+
+  return rows->rows->len;
+}
+
+/* The texts' names in messages: the words on the officers' forms. */
+static const char * const text_names[RENAKSI_N_REALISATION_TEXTS] = {
+  N_("uraian"), N_("kendala"), N_("tindak lanjut"),
+};
+
+static char *
+displayable (const char *text)
+{
+  glong n = g_utf8_strlen (text, -1);
+
+  if (n <= MAX_FIELD_CHARS)
+    return g_strdup (text);
+
+  {
+    g_autofree char *start = g_utf8_substring (text, 0, MAX_FIELD_CHARS);
+
+    return g_strconcat (start, "…", NULL);
+  }
+}
+
+/* Parses a whole number from @field within [@min, @max]; FALSE otherwise. */
+static gboolean
+parse_number (const char *field,
+              guint       min,
+              guint       max,
+              guint      *out)
+{
+  guint64 value;
+
+  if (!g_ascii_string_to_unsigned (field, 10, min, max, &value, NULL))
+    return FALSE;
+  *out = (guint)value;
+  return TRUE;
+}
+
+typedef struct
+{
+  RenaksiPlan *plan;
+  GArray      *rows;
+  GHashTable  *seen;        /* "id:month" → line number */
+  GPtrArray   *problems;    /* "line N: …" */
+} Reader;
+
+static void
+problem (Reader     *reader,
+         guint       line,
+         const char *format,
+         ...) G_GNUC_PRINTF (3, 4);
+
+static void
+problem (Reader     *reader,
+         guint       line,
+         const char *format,
+         ...)
+{
+  g_autofree char *what = NULL;
+  va_list args;
+
+  va_start (args, format);
+  what = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  /* Translators: one problem of an imported table, e.g. "line 4: month “13” is not from 1 to 12". */
+  g_ptr_array_add (reader->problems, g_strdup_printf (_("line %u: %s"), line, what));
+}
+
+static void
+read_line (Reader     *reader,
+           guint       line,
+           const char *start,
+           gsize       length)
+{
+  g_autofree char *text = NULL;
+  g_auto(GStrv) fields = NULL;
+  g_autofree char *key = NULL;
+  RenaksiNode *node;
+  Row row = { 0, };
+  guint realised = 0;
+  guint n_fields;
+  gboolean ok = TRUE;
+  gpointer earlier;
+
+  /* Also refuses a NUL byte, which no text may hold. */
+  if (!g_utf8_validate_len (start, length, NULL))
+    {
+      problem (reader, line, "%s", _("the line is not valid text (not UTF-8)"));
+      return;
+    }
+
+  text = g_strndup (start, length);
+  fields = g_strsplit (text, "\t", -1);
+  n_fields = g_strv_length (fields);
+  if (n_fields != N_FIELDS)
+    {
+      problem (reader, line, _("%u fields where 6 are expected (path, month, realised, uraian, "
+                               "kendala, tindak lanjut, separated by tabs)"), n_fields);
+      return;
+    }
+
+  node = renaksi_node_path_lookup (renaksi_plan_get_areas (reader->plan), fields[0]);
+  if (node == NULL || renaksi_node_get_kind (node) != RENAKSI_NODE_SUB_ACTIVITY)
+    {
+      g_autofree char *shown = displayable (fields[0]);
+
+      problem (reader, line, _("“%s” is not the path of a sub-activity in this plan "
+                               "(see renaksi --outline for the paths)"), shown);
+      ok = FALSE;
+    }
+  if (!parse_number (fields[1], 1, RENAKSI_N_MONTHS, &row.month))
+    {
+      g_autofree char *shown = displayable (fields[1]);
+
+      problem (reader, line, _("the month “%s” is not a number from 1 to 12"), shown);
+      ok = FALSE;
+    }
+  if (!parse_number (fields[2], 0, 1, &realised))
+    {
+      g_autofree char *shown = displayable (fields[2]);
+
+      problem (reader, line, _("realised is “%s”, where 1 (realised) or 0 (not) is expected"), shown);
+      ok = FALSE;
+    }
+  row.realised = ok && realised == 1;
+
+  for (guint t = 0; t < RENAKSI_N_REALISATION_TEXTS; t++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      row.text[t] = renaksi_outline_unescape (fields[3 + t]);
+      if (row.text[t] == NULL)
+        {
+          problem (reader, line, _("the %s holds a backslash that is not one of \\t, \\n, \\r or \\\\"),
+                   _(text_names[t]));
+          ok = FALSE;
+        }
+      else if (!renaksi_realisation_store_check (row.text[t], NULL, NULL, &error))
+        {
+          /* Translators: "the kendala: A text is too long: …". */
+          problem (reader, line, _("the %s: %s"), _(text_names[t]), error->message);
+          ok = FALSE;
+        }
+    }
+
+  if (ok)
+    {
+      row.sub_activity_id = renaksi_node_get_id (node);
+      key = g_strdup_printf ("%" G_GINT64_FORMAT ":%u", row.sub_activity_id, row.month);
+      if (g_hash_table_lookup_extended (reader->seen, key, NULL, &earlier))
+        {
+          problem (reader, line, _("month %u of %s is already on line %u"), row.month, fields[0],
+                   GPOINTER_TO_UINT (earlier));
+          ok = FALSE;
+        }
+      else
+        g_hash_table_insert (reader->seen, g_steal_pointer (&key), GUINT_TO_POINTER (line));
+    }
+
+  if (ok)
+    g_array_append_val (reader->rows, row);
+  else
+    row_clear (&row);
+}
+
+static void
+set_refusal (GError     **error,
+             const char  *source_name,
+             GPtrArray   *problems)
+{
+  g_autoptr(GString) list = g_string_new (NULL);
+
+  for (guint i = 0; i < problems->len && i < MAX_LISTED; i++)
+    g_string_append_printf (list, "\n  %s", (const char *)g_ptr_array_index (problems, i));
+  if (problems->len > MAX_LISTED)
+    {
+      guint more = problems->len - MAX_LISTED;
+
+      g_string_append (list, "\n  ");
+      g_string_append_printf (list, g_dngettext (GETTEXT_PACKAGE, "and %u more problem",
+                                                 "and %u more problems", more), more);
+    }
+
+  g_set_error (error, RENAKSI_ERROR, RENAKSI_ERROR_INVALID,
+               _("Nothing was imported from “%s” and the plan has not been changed: mend these "
+                 "lines and import it again.%s"), source_name, list->str);
+}
+
+/**
+ * renaksi_realisation_rows_read:
+ * @source_name: the file's name, for messages
+ *
+ * Reads and checks every line against @plan (paths, months, marks, the
+ * texts' limits and emphasis; empty lines are skipped). Any bad line
+ * refuses the whole table with RENAKSI_ERROR_INVALID listing every
+ * problem by line number.
+ *
+ * Returns: (transfer full): the rows, for renaksi_realisation_rows_apply().
+ */
+RenaksiRealisationRows *
+renaksi_realisation_rows_read (RenaksiPlan  *plan,
+                              const char   *contents,
+                              gsize         length,
+                              const char   *source_name,
+                              GError      **error)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GArray) rows = g_array_new (FALSE, TRUE, sizeof (Row));
+  Reader reader = { plan, rows, seen, problems };
+  RenaksiRealisationRows *result;
+  const char *p = contents;
+  const char *end = contents + length;
+  guint line = 0;
+
+  g_return_val_if_fail (RENAKSI_IS_PLAN (plan), NULL);
+  g_return_val_if_fail (contents != NULL || length == 0, NULL);
+
+  g_array_set_clear_func (rows, row_clear);
+
+  /* A spreadsheet may put a byte order mark first. */
+  if (length >= 3 && memcmp (p, "\xef\xbb\xbf", 3) == 0)
+    p += 3;
+
+  while (p < end)
+    {
+      const char *newline = memchr (p, '\n', (gsize)(end - p));
+      const char *stop = newline != NULL ? newline : end;
+      gsize n;
+
+      line++;
+      /* Lines may end in CR LF; a CR inside a text is written \r. */
+      n = (gsize)(stop - p);
+      if (n > 0 && p[n - 1] == '\r')
+        n--;
+      if (n > 0)
+        read_line (&reader, line, p, n);
+      p = stop + 1;
+    }
+
+  if (problems->len > 0)
+    {
+      set_refusal (error, source_name, problems);
+      return NULL;
+    }
+
+  result = g_new0 (RenaksiRealisationRows, 1);
+  result->rows = g_steal_pointer (&rows);
+  return result;
+}
+
+/* ---- Writing into the plan ----------------------------------------------- */
+
+typedef struct
+{
+  RenaksiPlan            *plan;
+  RenaksiRealisationRows *rows;
+} Apply;
+
+static gboolean
+do_apply (RenaksiDb  *db,
+          gpointer    data,
+          GError    **error)
+{
+  Apply *apply = data;
+  g_autoptr(GHashTable) marks = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  GHashTableIter iter;
+  gpointer key, value;
+
+  /* The marks of a sub-activity are one column: gathered over all its
+   * lines, then written once. */
+  for (guint i = 0; i < apply->rows->rows->len; i++)
+    {
+      Row *row = &g_array_index (apply->rows->rows, Row, i);
+      RenaksiNode *node = renaksi_plan_find_node (apply->plan, RENAKSI_NODE_SUB_ACTIVITY, row->sub_activity_id);
+      guint bit = 1u << (row->month - 1);
+      guint months;
+
+      if (node == NULL)
+        {
+          g_set_error_literal (error, RENAKSI_ERROR, RENAKSI_ERROR_FAILED,
+                               _("The plan changed while the table was read; nothing was imported."));
+          return FALSE;
+        }
+      if (!g_hash_table_lookup_extended (marks, &row->sub_activity_id, NULL, &value))
+        value = GUINT_TO_POINTER (renaksi_node_get_realised_months (node));
+      months = GPOINTER_TO_UINT (value);
+      months = row->realised ? months | bit : months & ~bit;
+      g_hash_table_insert (marks, g_memdup2 (&row->sub_activity_id, sizeof (gint64)), GUINT_TO_POINTER (months));
+
+      if (!renaksi_realisation_store_write (db, row->sub_activity_id, row->month,
+                                            row->text[RENAKSI_REALISATION_DESCRIPTION],
+                                            row->text[RENAKSI_REALISATION_OBSTACLES],
+                                            row->text[RENAKSI_REALISATION_FOLLOW_UP], error))
+        return FALSE;
+    }
+
+  g_hash_table_iter_init (&iter, marks);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      gint64 id = *(gint64 *)key;
+      RenaksiNode *node = renaksi_plan_find_node (apply->plan, RENAKSI_NODE_SUB_ACTIVITY, id);
+
+      if (!renaksi_store_update_schedule (db, id, renaksi_node_get_planned_months (node),
+                                          GPOINTER_TO_UINT (value), error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Writes the rows read from @plan's table into it as one undoable edit. */
+gboolean
+renaksi_realisation_rows_apply (RenaksiRealisationRows  *rows,
+                                RenaksiPlan             *plan,
+                                GError                 **error)
+{
+  Apply apply = { plan, rows };
+
+  g_return_val_if_fail (rows != NULL, FALSE);
+  g_return_val_if_fail (RENAKSI_IS_PLAN (plan), FALSE);
+
+  return renaksi_plan_run_edit (plan, do_apply, &apply, error);
+}
