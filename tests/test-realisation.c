@@ -8,6 +8,7 @@
 
 #include <string.h>
 
+#include "renaksi-backup.h"
 #include "renaksi-error.h"
 #include "renaksi-node-path.h"
 #include "renaksi-plan.h"
@@ -210,6 +211,37 @@ test_copies (void)
   g_assert_cmpuint (renaksi_node_get_noted_months (node_at (plan, "1.1.1")), ==, 0);
   g_assert_cmpuint (renaksi_node_get_noted_months (node_at (plan, "2.1.1")), ==, 0);
   g_assert_cmpuint (renaksi_node_get_realised_months (node_at (plan, "1.1.1")), ==, 0);
+
+  g_clear_object (&plan);
+  test_util_remove_dir (dir);
+}
+
+/* A backup (which leaves the documents out and shares them) keeps the
+ * notes: the restored plan has them as they were. */
+static void
+test_backup_keeps_notes (void)
+{
+  g_autofree char *dir = test_util_make_dir ();
+  g_autofree char *path = test_util_default_plan (dir, "plan.renaksi");
+  g_autofree char *restored = g_build_filename (dir, "restored.renaksi", NULL);
+  g_autofree char *backup = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RenaksiPlan) plan = renaksi_plan_open (path, RENAKSI_DB_READ_WRITE, &error);
+
+  fill_realisation (plan);
+  backup = renaksi_backup_create (renaksi_plan_get_db (plan), &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (backup);
+  g_clear_object (&plan);
+
+  g_assert_true (renaksi_backup_restore (backup, restored, &error));
+  g_assert_no_error (error);
+  plan = renaksi_plan_open (restored, RENAKSI_DB_READ_ONLY, &error);
+  g_assert_no_error (error);
+  assert_note (node_at (plan, "1.1.1"), 1, TRICKY_DESCRIPTION, TRICKY_OBSTACLES, TRICKY_FOLLOW_UP);
+  assert_note (node_at (plan, "1.1.1"), 3, "", "Menunggu SK", "Bulan depan");
+  assert_note (node_at (plan, "2.1.1"), 6, "Selesai", "", "");
+  g_assert_cmpuint (renaksi_node_get_realised_months (node_at (plan, "1.1.1")), ==, 0x3);
 
   g_clear_object (&plan);
   test_util_remove_dir (dir);
@@ -469,11 +501,12 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_test_init (&argc, &argv, NULL);
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   g_test_add_func ("/realisation/note/persists", test_note_persists);
   g_test_add_func ("/realisation/note/undo-redo", test_note_undo_redo);
   g_test_add_func ("/realisation/note/copies", test_copies);
+  g_test_add_func ("/realisation/note/backup", test_backup_keeps_notes);
   g_test_add_func ("/realisation/cli/round-trip", test_cli_round_trip);
   g_test_add_func ("/realisation/cli/import-into-v3-file", test_cli_import_into_older_file);
   g_test_add_func ("/realisation/import/one-undo", test_import_one_undo);
