@@ -80,6 +80,7 @@ test_matrix (void)
   g_autofree char *stranger = test_util_default_plan (dir, "x-asing.renaksi");
   g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) sums = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(RenaksiPlan) own = NULL;
   RenaksiRollupWindow *window;
   GtkColumnView *view;
   GListModel *rows;
@@ -88,12 +89,31 @@ test_matrix (void)
 
   for (guint k = 0; k < TEST_UTIL_N_UNITS; k++)
     g_ptr_array_add (paths, test_util_unit_plan (dir, k, k % 4));
+  /* Kabupaten Merangin words area 3's first activity its own way. */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(RenaksiPlan) plan = renaksi_plan_open (g_ptr_array_index (paths, 5), RENAKSI_DB_READ_WRITE, &error);
+    g_autoptr(RenaksiNode) area = g_list_model_get_item (renaksi_plan_get_areas (plan), 2);
+    g_autoptr(RenaksiNode) activity = g_list_model_get_item (renaksi_node_get_children (area), 0);
+
+    g_assert_true (renaksi_plan_set_node_text (plan, activity, "Penataan tugas dan fungsi", &error));
+  }
   test_util_sql_exec (stranger, "CREATE TRIGGER planted AFTER UPDATE ON area BEGIN SELECT 1; END");
   g_ptr_array_add (paths, g_strdup (stranger));
   for (guint i = 0; i < paths->len; i++)
     g_ptr_array_add (sums, test_util_file_sha256 (g_ptr_array_index (paths, i)));
 
   window = renaksi_rollup_window_new (app, dir);
+  {
+    g_autofree char *own_dir = test_util_make_dir ();
+    g_autofree char *own_path = test_util_default_plan (own_dir, "provinsi.renaksi");
+    g_autoptr(GError) error = NULL;
+
+    own = renaksi_plan_open (own_path, RENAKSI_DB_READ_ONLY, &error);
+    g_assert_no_error (error);
+    renaksi_rollup_window_set_own_plan (window, own);
+    test_util_remove_dir (own_dir);
+  }
   gtk_window_set_default_size (GTK_WINDOW (window), 1366, 768);
   gtk_window_present (GTK_WINDOW (window));
   wait_for_run (window, 0);
@@ -124,6 +144,23 @@ test_matrix (void)
   g_assert_cmpfloat_with_epsilon (rate_of (row_named (window, "KOTA SUNGAI PENUH"), 2), 1.0 / 3, 1e-9);
   /* The cell says it: the rate, the late count, the evidence. */
   g_assert_nonnull (test_util_find_label_with (GTK_WIDGET (window), "100 %"));
+
+  /* What differs: area 3's first activity is in every plan but Merangin's. */
+  {
+    GtkDropDown *work = renaksi_rollup_window_get_work_dropdown (window);
+    GListModel *names = gtk_drop_down_get_model (work);
+    guint chosen = G_MAXUINT;
+
+    for (guint i = 0; i < g_list_model_get_n_items (names) && chosen == G_MAXUINT; i++)
+      if (g_str_has_prefix (gtk_string_list_get_string (GTK_STRING_LIST (names), i), "3.1 "))
+        chosen = i;
+    g_assert_cmpuint (chosen, <, G_MAXUINT);
+    gtk_drop_down_set_selected (work, chosen);
+    g_assert_nonnull (strstr (renaksi_rollup_window_get_comparison (window), "10"));
+    g_assert_nonnull (strstr (renaksi_rollup_window_get_comparison (window), "KABUPATEN MERANGIN"));
+    g_assert_null (strstr (renaksi_rollup_window_get_comparison (window), "KABUPATEN BUNGO"));
+    test_util_wait_for_frames (GTK_WIDGET (window));
+  }
 
   test_util_save_screenshot (GTK_WIDGET (window), "rollup-window.png");
 

@@ -33,6 +33,18 @@ members_init (Members *members)
   for (guint k = 0; k < G_N_ELEMENTS (units); k++)
     g_ptr_array_add (members->paths, test_util_unit_plan (members->dir, k, k % 4));
 
+  /* Kabupaten Merangin (5) wrote area 3's first activity in its own words. */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(RenaksiPlan) plan = renaksi_plan_open (g_ptr_array_index (members->paths, 5),
+                                                     RENAKSI_DB_READ_WRITE, &error);
+    g_autoptr(RenaksiNode) area = g_list_model_get_item (renaksi_plan_get_areas (plan), 2);
+    g_autoptr(RenaksiNode) activity = g_list_model_get_item (renaksi_node_get_children (area), 0);
+
+    g_assert_true (renaksi_plan_set_node_text (plan, activity, "Penataan tugas dan fungsi", &error));
+    g_assert_no_error (error);
+  }
+
   /* One sent as it was left by a crash: in WAL mode, which a reader
    * opening it the ordinary way would give a -shm beside it. */
   test_util_sql_exec (g_ptr_array_index (members->paths, 4), "PRAGMA journal_mode = WAL");
@@ -147,6 +159,28 @@ test_eleven_units (void)
   g_assert_error (renaksi_rollup_get_unit_error (rollup, G_N_ELEMENTS (units) + 2),
                   RENAKSI_ERROR, RENAKSI_ERROR_UNTRUSTED);
   g_assert_nonnull (strstr (renaksi_rollup_get_unit_error (rollup, G_N_ELEMENTS (units) + 2)->message, "planted"));
+
+  /* What differs: the province's own plan (the default) has area 3's
+   * activities; Merangin has the first in other words. */
+  {
+    g_autofree char *own_path = test_util_default_plan (members.dir, "../provinsi.renaksi");
+    g_autoptr(RenaksiPlan) own = renaksi_plan_open (own_path, RENAKSI_DB_READ_ONLY, &error);
+    g_autoptr(RenaksiNode) area = g_list_model_get_item (renaksi_plan_get_areas (own), 2);
+    g_autoptr(RenaksiNode) first = g_list_model_get_item (renaksi_node_get_children (area), 0);
+    g_autoptr(RenaksiNode) second = g_list_model_get_item (renaksi_node_get_children (area), 1);
+    g_autoptr(RenaksiNode) sub = g_list_model_get_item (renaksi_node_get_children (second), 0);
+
+    g_assert_no_error (error);
+    for (guint k = 0; k < G_N_ELEMENTS (units); k++)
+      {
+        g_assert_cmpint (renaksi_rollup_unit_has_work (rollup, k, first), ==, k != 5);
+        g_assert_true (renaksi_rollup_unit_has_work (rollup, k, second));
+        g_assert_true (renaksi_rollup_unit_has_work (rollup, k, sub));
+      }
+    g_assert_false (renaksi_rollup_unit_has_work (rollup, G_N_ELEMENTS (units), first));
+    g_clear_object (&own);
+    g_unlink (own_path);
+  }
 
   members_assert_untouched (&members);
   members_clear (&members);

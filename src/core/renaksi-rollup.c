@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "renaksi-error.h"
+#include "renaksi-emphasis.h"
 #include "renaksi-outline.h"
 #include "renaksi-rollup.h"
 
@@ -23,6 +24,7 @@ typedef struct
   GPtrArray *area_names; /* the plan's own areas, plain text */
   GArray  *figures;      /* RenaksiPeriodFigures, one per own area */
   GArray  *columns;      /* guint: own area → the roll-up's area */
+  GHashTable *work;      /* the keys of its activities and sub-activities */
 } Unit;
 
 struct _RenaksiRollup
@@ -44,6 +46,7 @@ unit_free (gpointer data)
   g_clear_pointer (&unit->area_names, g_ptr_array_unref);
   g_clear_pointer (&unit->figures, g_array_unref);
   g_clear_pointer (&unit->columns, g_array_unref);
+  g_clear_pointer (&unit->work, g_hash_table_unref);
   g_free (unit);
 }
 
@@ -133,6 +136,60 @@ renaksi_rollup_add_path (RenaksiRollup  *self,
   return TRUE;
 }
 
+/* Areas are the same area in two plans when their names are, whatever
+ * the case and the spacing. */
+static char *
+area_key (const char *name)
+{
+  g_autofree char *folded = g_utf8_casefold (name, -1);
+  g_auto(GStrv) words = g_strsplit_set (folded, " \t\n\r", -1);
+  GString *key = g_string_new (NULL);
+
+  for (guint i = 0; words[i] != NULL; i++)
+    if (*words[i] != '\0')
+      {
+        if (key->len > 0)
+          g_string_append_c (key, ' ');
+        g_string_append (key, words[i]);
+      }
+
+  return g_string_free (key, FALSE);
+}
+
+/* An activity or sub-activity is the same work in two plans when its
+ * label and its words are (whatever the case, the spacing, the emphasis). */
+static char *
+work_key (const char *label,
+          const char *marked_text)
+{
+  g_autofree char *plain = renaksi_emphasis_strip (marked_text);
+  g_autofree char *words = area_key (plain);
+  g_autofree char *trimmed = g_strstrip (g_strdup (label));
+
+  return g_strconcat (trimmed, "\x1f", words, NULL);
+}
+
+static void
+collect_work (GHashTable *work,
+              RenaksiNode *area)
+{
+  GListModel *activities = renaksi_node_get_children (area);
+
+  for (guint i = 0; i < g_list_model_get_n_items (activities); i++)
+    {
+      g_autoptr(RenaksiNode) activity = g_list_model_get_item (activities, i);
+      GListModel *subs = renaksi_node_get_children (activity);
+
+      g_hash_table_add (work, work_key (renaksi_node_get_label (activity), renaksi_node_get_text (activity)));
+      for (guint j = 0; j < g_list_model_get_n_items (subs); j++)
+        {
+          g_autoptr(RenaksiNode) sub = g_list_model_get_item (subs, j);
+
+          g_hash_table_add (work, work_key (renaksi_node_get_label (sub), renaksi_node_get_text (sub)));
+        }
+    }
+}
+
 /* One file, in a worker thread: its plan, only for as long as it takes
  * to count. */
 static void
@@ -156,6 +213,7 @@ read_unit (gpointer data,
   unit->name = renaksi_decree_dup_plain_field (renaksi_plan_get_decree (plan), "institution");
   unit->area_names = g_ptr_array_new_with_free_func (g_free);
   unit->figures = g_array_new (FALSE, TRUE, sizeof (RenaksiPeriodFigures));
+  unit->work = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   areas = renaksi_plan_get_areas (plan);
   for (guint i = 0; i < g_list_model_get_n_items (areas); i++)
     {
@@ -165,27 +223,8 @@ read_unit (gpointer data,
       renaksi_period_figures_add_area (&figures, area, self->period, &as_of, summary);
       g_array_append_val (unit->figures, figures);
       g_ptr_array_add (unit->area_names, renaksi_node_dup_plain_text (area));
+      collect_work (unit->work, area);
     }
-}
-
-/* Areas are the same area in two plans when their names are, whatever
- * the case and the spacing. */
-static char *
-area_key (const char *name)
-{
-  g_autofree char *folded = g_utf8_casefold (name, -1);
-  g_auto(GStrv) words = g_strsplit_set (folded, " \t\n\r", -1);
-  GString *key = g_string_new (NULL);
-
-  for (guint i = 0; words[i] != NULL; i++)
-    if (*words[i] != '\0')
-      {
-        if (key->len > 0)
-          g_string_append_c (key, ' ');
-        g_string_append (key, words[i]);
-      }
-
-  return g_string_free (key, FALSE);
 }
 
 static void
@@ -313,6 +352,30 @@ renaksi_rollup_get_figures (RenaksiRollup *self,
       return &g_array_index (u->figures, RenaksiPeriodFigures, a);
 
   return NULL;
+}
+
+/**
+ * renaksi_rollup_unit_has_work:
+ * @node: an activity or sub-activity, of the province's own plan say
+ *
+ * Returns: whether @unit's plan has that activity or sub-activity: one
+ * with the same label and the same words. FALSE for a refused file.
+ */
+gboolean
+renaksi_rollup_unit_has_work (RenaksiRollup *self,
+                              guint          unit,
+                              RenaksiNode   *node)
+{
+  Unit *u = unit_at (self, unit);
+  g_autofree char *key = NULL;
+
+  g_return_val_if_fail (RENAKSI_IS_NODE (node), FALSE);
+
+  if (u == NULL || u->work == NULL)
+    return FALSE;
+  key = work_key (renaksi_node_get_label (node), renaksi_node_get_text (node));
+
+  return g_hash_table_contains (u->work, key);
 }
 
 static void

@@ -35,6 +35,10 @@ const RenaksiPeriodFigures *renaksi_rollup_get_figures       (RenaksiRollup     
                                                               guint                unit,
                                                               guint                area);
 
+gboolean                    renaksi_rollup_unit_has_work     (RenaksiRollup       *self,
+                                                              guint                unit,
+                                                              RenaksiNode         *node);
+
 void                        renaksi_rollup_write_tsv         (RenaksiRollup       *self,
                                                               GString             *out);
 

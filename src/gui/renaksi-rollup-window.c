@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "renaksi-node-path.h"
 #include "renaksi-rollup-item.h"
 #include "renaksi-rollup-window.h"
 #include "renaksi-window.h"
@@ -26,6 +27,9 @@ struct _RenaksiRollupWindow
   GtkLabel        *status_label;
   GtkColumnView   *view;
   GtkLabel        *legend_label;
+  GtkWidget       *compare_box;
+  GtkDropDown     *work_dropdown;
+  GtkLabel        *compare_label;
 
   char            *folder;
   GFileMonitor    *monitor;
@@ -34,6 +38,9 @@ struct _RenaksiRollupWindow
   GListStore      *items;
   GListModel      *rows;          /* sorted */
   guint            n_runs;
+  RenaksiRollup   *rollup;        /* the one shown */
+  RenaksiPlan     *own_plan;      /* the province's, to compare with; may be NULL */
+  GPtrArray       *work;          /* its activities and sub-activities, as in work_dropdown */
 };
 
 G_DEFINE_FINAL_TYPE (RenaksiRollupWindow, renaksi_rollup_window, ADW_TYPE_WINDOW)
@@ -246,6 +253,48 @@ add_column (RenaksiRollupWindow *self,
   g_object_unref (column);
 }
 
+/* Which units have the chosen work of the province's own plan, and
+ * which do not: named, since those are the ones to call. */
+static void
+show_comparison (RenaksiRollupWindow *self)
+{
+  guint chosen = gtk_drop_down_get_selected (self->work_dropdown);
+  g_autoptr(GString) missing = g_string_new (NULL);
+  g_autofree char *text = NULL;
+  RenaksiNode *node;
+  guint n_with = 0, n_without = 0;
+
+  if (self->rollup == NULL || self->work == NULL || chosen >= self->work->len)
+    {
+      gtk_label_set_text (self->compare_label, "");
+      return;
+    }
+
+  node = g_ptr_array_index (self->work, chosen);
+  for (guint u = 0; u < renaksi_rollup_get_n_units (self->rollup); u++)
+    {
+      if (renaksi_rollup_get_unit_error (self->rollup, u) != NULL)
+        continue;
+      if (renaksi_rollup_unit_has_work (self->rollup, u, node))
+        n_with++;
+      else
+        {
+          g_string_append_printf (missing, "%s%s", n_without > 0 ? "; " : "",
+                                  renaksi_rollup_get_unit_name (self->rollup, u));
+          n_without++;
+        }
+    }
+
+  if (n_without == 0)
+    text = g_strdup_printf (ngettext ("In the plan of the %u unit.", "In the plans of all %u units.", n_with),
+                            n_with);
+  else
+    text = g_strdup_printf (ngettext ("In %u unit's plan; not in: %s.", "In %u units' plans; not in: %s.", n_with),
+                            n_with, missing->str);
+  gtk_label_set_text (self->compare_label, text);
+}
+
+/* Shows @rollup, and keeps it. */
 static void
 show_rollup (RenaksiRollupWindow *self,
              RenaksiRollup       *rollup)
@@ -308,6 +357,9 @@ show_rollup (RenaksiRollupWindow *self,
     g_string_assign (status, _("The folder holds no plan files (.renaksi)."));
   gtk_label_set_text (self->status_label, status->str);
   gtk_label_set_text (self->legend_label, legend->str);
+  g_clear_pointer (&self->rollup, renaksi_rollup_free);
+  self->rollup = rollup;
+  show_comparison (self);
   self->n_runs++;
 }
 
@@ -331,7 +383,6 @@ on_read_cb (GObject      *source,
     gtk_label_set_text (self->status_label, error->message);
   else
     show_rollup (self, rollup);
-  renaksi_rollup_free (rollup);
 }
 
 static void
@@ -426,6 +477,9 @@ renaksi_rollup_window_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (object), RENAKSI_TYPE_ROLLUP_WINDOW);
   g_clear_object (&self->rows);
   g_clear_object (&self->items);
+  g_clear_pointer (&self->rollup, renaksi_rollup_free);
+  g_clear_pointer (&self->work, g_ptr_array_unref);
+  g_clear_object (&self->own_plan);
 
   G_OBJECT_CLASS (renaksi_rollup_window_parent_class)->dispose (object);
 }
@@ -456,6 +510,9 @@ renaksi_rollup_window_class_init (RenaksiRollupWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RenaksiRollupWindow, status_label);
   gtk_widget_class_bind_template_child (widget_class, RenaksiRollupWindow, view);
   gtk_widget_class_bind_template_child (widget_class, RenaksiRollupWindow, legend_label);
+  gtk_widget_class_bind_template_child (widget_class, RenaksiRollupWindow, compare_box);
+  gtk_widget_class_bind_template_child (widget_class, RenaksiRollupWindow, work_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, RenaksiRollupWindow, compare_label);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
@@ -477,6 +534,7 @@ renaksi_rollup_window_init (RenaksiRollupWindow *self)
   gtk_column_view_set_model (self->view, GTK_SELECTION_MODEL (selection));
   g_signal_connect (self->view, "activate", G_CALLBACK (on_activate_cb), self);
   g_signal_connect_swapped (self->period_dropdown, "notify::selected", G_CALLBACK (start_read), self);
+  g_signal_connect_swapped (self->work_dropdown, "notify::selected", G_CALLBACK (show_comparison), self);
 }
 
 RenaksiRollupWindow *
@@ -512,6 +570,131 @@ renaksi_rollup_window_new (GtkApplication *application,
   start_read (self);
 
   return self;
+}
+
+static void
+setup_work_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *list_item,
+               gpointer                  in_list)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  if (in_list != NULL)
+    {
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 80);
+    }
+  else
+    {
+      /* The button shows the choice in a line that does not grow. */
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+      gtk_label_set_width_chars (GTK_LABEL (label), 36);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 36);
+    }
+  gtk_list_item_set_child (list_item, label);
+}
+
+static void
+bind_work_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *list_item)
+{
+  GtkStringObject *item = gtk_list_item_get_item (list_item);
+
+  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (list_item)), gtk_string_object_get_string (item));
+}
+
+static GtkListItemFactory *
+work_factory (gboolean in_list)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_work_cb), in_list ? factory : NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_work_cb), NULL);
+
+  return factory;
+}
+
+/**
+ * renaksi_rollup_window_set_own_plan:
+ * @plan: (nullable): the province's own plan
+ *
+ * Offers the activities and sub-activities of @plan, to see which units'
+ * plans have each (the same label and words) and which do not.
+ */
+void
+renaksi_rollup_window_set_own_plan (RenaksiRollupWindow *self,
+                                    RenaksiPlan         *plan)
+{
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  g_autoptr(GtkExpression) expression = NULL;
+  g_autoptr(GtkListItemFactory) button = NULL;
+  g_autoptr(GtkListItemFactory) list = NULL;
+  g_autoptr(RenaksiNodePathIndex) index = NULL;
+  GListModel *areas;
+
+  g_return_if_fail (RENAKSI_IS_ROLLUP_WINDOW (self));
+  g_return_if_fail (plan == NULL || RENAKSI_IS_PLAN (plan));
+
+  g_set_object (&self->own_plan, plan);
+  g_clear_pointer (&self->work, g_ptr_array_unref);
+  gtk_widget_set_visible (self->compare_box, plan != NULL);
+  if (plan == NULL)
+    return;
+
+  self->work = g_ptr_array_new_with_free_func (g_object_unref);
+  areas = renaksi_plan_get_areas (plan);
+  for (guint a = 0; a < g_list_model_get_n_items (areas); a++)
+    {
+      g_autoptr(RenaksiNode) area = g_list_model_get_item (areas, a);
+      GListModel *activities = renaksi_node_get_children (area);
+
+      for (guint i = 0; i < g_list_model_get_n_items (activities); i++)
+        {
+          RenaksiNode *activity = g_list_model_get_item (activities, i);
+          GListModel *subs = renaksi_node_get_children (activity);
+
+          g_ptr_array_add (self->work, activity);
+          for (guint j = 0; j < g_list_model_get_n_items (subs); j++)
+            g_ptr_array_add (self->work, g_list_model_get_item (subs, j));
+        }
+    }
+  index = renaksi_node_path_index_new (areas);
+  for (guint i = 0; i < self->work->len; i++)
+    {
+      RenaksiNode *node = g_ptr_array_index (self->work, i);
+      g_autofree char *plain = renaksi_node_dup_plain_text (node);
+      g_autofree char *line = g_strdup_printf ("%s %s", renaksi_node_path_index_path (index, node), plain);
+
+      gtk_string_list_append (names, line);
+    }
+
+  button = work_factory (FALSE);
+  list = work_factory (TRUE);
+  gtk_drop_down_set_factory (self->work_dropdown, button);
+  gtk_drop_down_set_list_factory (self->work_dropdown, list);
+  expression = gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string");
+  gtk_drop_down_set_expression (self->work_dropdown, expression);
+  g_signal_handlers_block_by_func (self->work_dropdown, show_comparison, self);
+  gtk_drop_down_set_model (self->work_dropdown, G_LIST_MODEL (names));
+  g_signal_handlers_unblock_by_func (self->work_dropdown, show_comparison, self);
+  show_comparison (self);
+}
+
+GtkDropDown *
+renaksi_rollup_window_get_work_dropdown (RenaksiRollupWindow *self)
+{
+  g_return_val_if_fail (RENAKSI_IS_ROLLUP_WINDOW (self), NULL);
+
+  return self->work_dropdown;
+}
+
+const char *
+renaksi_rollup_window_get_comparison (RenaksiRollupWindow *self)
+{
+  g_return_val_if_fail (RENAKSI_IS_ROLLUP_WINDOW (self), NULL);
+
+  return gtk_label_get_text (self->compare_label);
 }
 
 GListModel *

@@ -3,6 +3,8 @@
 
 #include <adwaita.h>
 
+#include "renaksi-plan.h"
+
 G_BEGIN_DECLS
 
 #define RENAKSI_TYPE_ROLLUP_WINDOW (renaksi_rollup_window_get_type ())
@@ -10,9 +12,13 @@ G_DECLARE_FINAL_TYPE (RenaksiRollupWindow, renaksi_rollup_window, RENAKSI, ROLLU
 
 RenaksiRollupWindow *renaksi_rollup_window_new        (GtkApplication      *application,
                                                        const char          *folder);
+void                 renaksi_rollup_window_set_own_plan (RenaksiRollupWindow *self,
+                                                         RenaksiPlan         *plan);
 /* For tests: the rows as shown (sorted), and how many roll-ups were shown. */
 GListModel          *renaksi_rollup_window_get_rows   (RenaksiRollupWindow *self);
 guint                renaksi_rollup_window_get_n_runs (RenaksiRollupWindow *self);
 GtkColumnView       *renaksi_rollup_window_get_view   (RenaksiRollupWindow *self);
+GtkDropDown         *renaksi_rollup_window_get_work_dropdown (RenaksiRollupWindow *self);
+const char          *renaksi_rollup_window_get_comparison    (RenaksiRollupWindow *self);
 
 G_END_DECLS

@@ -937,8 +937,11 @@ rollup_chosen (RenaksiWindow *self,
                const char    *folder)
 {
   GtkApplication *application = gtk_window_get_application (GTK_WINDOW (self));
+  RenaksiRollupWindow *rollup = renaksi_rollup_window_new (application, folder);
 
-  gtk_window_present (GTK_WINDOW (renaksi_rollup_window_new (application, folder)));
+  /* The plan open here is the province's own: what the units' differ from. */
+  renaksi_rollup_window_set_own_plan (rollup, self->plan);
+  gtk_window_present (GTK_WINDOW (rollup));
 }
 
 static void
