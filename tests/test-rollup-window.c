@@ -145,6 +145,20 @@ test_matrix (void)
   /* The cell says it: the rate, the late count, the evidence. */
   g_assert_nonnull (test_util_find_label_with (GTK_WIDGET (window), "100 %"));
 
+  /* As of 10 February 2024 only January is over: late are the units
+   * that realised nothing (k % 4 == 0: three of them). */
+  {
+    g_autoptr(GDateTime) february = g_date_time_new_local (2024, 2, 10, 12, 0, 0);
+
+    n_runs = renaksi_rollup_window_get_n_runs (window);
+    renaksi_rollup_window_set_as_of (window, february);
+    wait_for_run (window, n_runs);
+    total = row (window, TEST_UTIL_N_UNITS + 1);
+    g_assert_true (renaksi_rollup_item_is_total (total));
+    g_assert_cmpuint (renaksi_rollup_item_get_figures (total, 2)->subs_late, ==, 3);
+    g_assert_cmpuint (renaksi_rollup_item_get_figures (total, 2)->months_realised, ==, 15);
+  }
+
   /* What differs: area 3's first activity is in every plan but Merangin's. */
   {
     GtkDropDown *work = renaksi_rollup_window_get_work_dropdown (window);

@@ -24,6 +24,9 @@ struct _RenaksiRollupWindow
   /* Template widgets */
   AdwWindowTitle  *window_title;
   GtkDropDown     *period_dropdown;
+  GtkMenuButton   *as_of_button;
+  GtkPopover      *as_of_popover;
+  GtkCalendar     *as_of_calendar;
   GtkLabel        *status_label;
   GtkColumnView   *view;
   GtkLabel        *legend_label;
@@ -39,6 +42,7 @@ struct _RenaksiRollupWindow
   GListModel      *rows;          /* sorted */
   guint            n_runs;
   RenaksiRollup   *rollup;        /* the one shown */
+  GDateTime       *as_of;         /* what is late is judged as of this day */
   RenaksiPlan     *own_plan;      /* the province's, to compare with; may be NULL */
   GPtrArray       *work;          /* its activities and sub-activities, as in work_dropdown */
 };
@@ -339,8 +343,7 @@ show_rollup (RenaksiRollupWindow *self,
     }
 
   {
-    g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-    g_autofree char *date = g_date_time_format (now, "%-d %B %Y");
+    g_autofree char *date = g_date_time_format (self->as_of, "%-d %B %Y");
 
     g_string_append_printf (status, ngettext ("%u plan file, late work as of %s",
                                               "%u plan files, late work as of %s", n_units),
@@ -398,10 +401,35 @@ start_read (RenaksiRollupWindow *self)
   request->folder = g_strdup (self->folder);
   request->period = (RenaksiPeriod)MIN (gtk_drop_down_get_selected (self->period_dropdown),
                                         RENAKSI_PERIOD_YEAR);
-  request->as_of = g_date_time_new_now_local ();
+  request->as_of = g_date_time_ref (self->as_of);
   task = g_task_new (self, self->cancellable, on_read_cb, NULL);
   g_task_set_task_data (task, request, request_free);
   g_task_run_in_thread (task, read_thread);
+}
+
+static void
+show_as_of (RenaksiRollupWindow *self)
+{
+  g_autofree char *date = g_date_time_format (self->as_of, "%-d %b %Y");
+  /* Translators: the roll-up's date button, e.g. "per 3 Des 2026" */
+  g_autofree char *label = g_strdup_printf (_("as of %s"), date);
+
+  gtk_menu_button_set_label (self->as_of_button, label);
+}
+
+/* A day picked: what is late is judged again, as of noon that day. */
+static void
+on_as_of_picked_cb (RenaksiRollupWindow *self)
+{
+  g_autoptr(GDateTime) picked = gtk_calendar_get_date (self->as_of_calendar);
+  g_autoptr(GTimeZone) local = g_time_zone_new_local ();
+
+  g_date_time_unref (self->as_of);
+  self->as_of = g_date_time_new (local, g_date_time_get_year (picked), g_date_time_get_month (picked),
+                                 g_date_time_get_day_of_month (picked), 12, 0, 0);
+  show_as_of (self);
+  gtk_popover_popdown (self->as_of_popover);
+  start_read (self);
 }
 
 static gboolean
@@ -490,6 +518,7 @@ renaksi_rollup_window_finalize (GObject *object)
   RenaksiRollupWindow *self = RENAKSI_ROLLUP_WINDOW (object);
 
   g_free (self->folder);
+  g_date_time_unref (self->as_of);
 
   G_OBJECT_CLASS (renaksi_rollup_window_parent_class)->finalize (object);
 }
@@ -507,6 +536,9 @@ renaksi_rollup_window_class_init (RenaksiRollupWindowClass *klass)
                                                "/io/github/renaksi/Renaksi/renaksi-rollup-window.ui");
   gtk_widget_class_bind_template_child (widget_class, RenaksiRollupWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, RenaksiRollupWindow, period_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, RenaksiRollupWindow, as_of_button);
+  gtk_widget_class_bind_template_child (widget_class, RenaksiRollupWindow, as_of_popover);
+  gtk_widget_class_bind_template_child (widget_class, RenaksiRollupWindow, as_of_calendar);
   gtk_widget_class_bind_template_child (widget_class, RenaksiRollupWindow, status_label);
   gtk_widget_class_bind_template_child (widget_class, RenaksiRollupWindow, view);
   gtk_widget_class_bind_template_child (widget_class, RenaksiRollupWindow, legend_label);
@@ -525,6 +557,9 @@ renaksi_rollup_window_init (RenaksiRollupWindow *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  self->as_of = g_date_time_new_now_local ();
+  show_as_of (self);
+  g_signal_connect_swapped (self->as_of_calendar, "day-selected", G_CALLBACK (on_as_of_picked_cb), self);
   self->items = g_list_store_new (RENAKSI_TYPE_ROLLUP_ITEM);
   gtk_multi_sorter_append (sorter, GTK_SORTER (gtk_custom_sorter_new (pin_rows, NULL, NULL)));
   gtk_multi_sorter_append (sorter, g_object_ref (gtk_column_view_get_sorter (self->view)));
@@ -544,7 +579,6 @@ renaksi_rollup_window_new (GtkApplication *application,
   RenaksiRollupWindow *self;
   g_autoptr(GFile) file = NULL;
   g_autofree char *name = NULL;
-  GDateTime *now;
   int month;
 
   g_return_val_if_fail (folder != NULL, NULL);
@@ -555,9 +589,7 @@ renaksi_rollup_window_new (GtkApplication *application,
   adw_window_title_set_subtitle (self->window_title, name);
 
   /* The quarter we are in: what the report of this month is about. */
-  now = g_date_time_new_now_local ();
-  month = g_date_time_get_month (now);
-  g_date_time_unref (now);
+  month = g_date_time_get_month (self->as_of);
   g_signal_handlers_block_by_func (self->period_dropdown, start_read, self);
   gtk_drop_down_set_selected (self->period_dropdown, (guint)(month - 1) / 3);
   g_signal_handlers_unblock_by_func (self->period_dropdown, start_read, self);
@@ -679,6 +711,17 @@ renaksi_rollup_window_set_own_plan (RenaksiRollupWindow *self,
   gtk_drop_down_set_model (self->work_dropdown, G_LIST_MODEL (names));
   g_signal_handlers_unblock_by_func (self->work_dropdown, show_comparison, self);
   show_comparison (self);
+}
+
+/* For tests: judges what is late as of @as_of, as a day picked would. */
+void
+renaksi_rollup_window_set_as_of (RenaksiRollupWindow *self,
+                                 GDateTime           *as_of)
+{
+  g_return_if_fail (RENAKSI_IS_ROLLUP_WINDOW (self));
+  g_return_if_fail (as_of != NULL);
+
+  gtk_calendar_select_day (self->as_of_calendar, as_of);
 }
 
 GtkDropDown *

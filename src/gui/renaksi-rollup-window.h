@@ -18,6 +18,8 @@ void                 renaksi_rollup_window_set_own_plan (RenaksiRollupWindow *se
 GListModel          *renaksi_rollup_window_get_rows   (RenaksiRollupWindow *self);
 guint                renaksi_rollup_window_get_n_runs (RenaksiRollupWindow *self);
 GtkColumnView       *renaksi_rollup_window_get_view   (RenaksiRollupWindow *self);
+void                 renaksi_rollup_window_set_as_of (RenaksiRollupWindow *self,
+                                                      GDateTime           *as_of);
 GtkDropDown         *renaksi_rollup_window_get_work_dropdown (RenaksiRollupWindow *self);
 const char          *renaksi_rollup_window_get_comparison    (RenaksiRollupWindow *self);
 
