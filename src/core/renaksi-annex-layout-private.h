@@ -51,7 +51,7 @@ struct _RenaksiAnnexLayout
   GArray       *body;             /* of BodyItem (renaksi-decree-layout.c) */
   guint         n_body_pages;
   GHashTable   *label_indents;    /* indicator label → hanging indent, cached */
-  GHashTable   *piece_widths;     /* size, weight and a piece of text → its width */
+  GHashTable   *piece_widths;     /* size, weight, hyphen → (a piece of text → its width) */
 
   /* Measuring, row by row (see ensure_measured). */
   guint         n_measured;

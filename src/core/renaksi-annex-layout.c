@@ -451,6 +451,28 @@ typedef struct
   GArray *widths[N_TEXT_COLUMNS];     /* of double; 0 ends a cell */
 } Natural;
 
+/* The widths measured at one size, weight and hyphen: a piece of text →
+ * its width. Keyed by an integer, not a formatted string: a plan's
+ * every word is looked up, and printf of a size took longer than the
+ * lookups. */
+static GHashTable *
+widths_for (RenaksiAnnexLayout *self,
+            double              size,
+            gboolean            bold,
+            gboolean            hyphen)
+{
+  gpointer key = GUINT_TO_POINTER (((guint)lround (size * 64) << 2) | (bold ? 2u : 0u) | (hyphen ? 1u : 0u));
+  GHashTable *widths = g_hash_table_lookup (self->piece_widths, key);
+
+  if (widths == NULL)
+    {
+      widths = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+      g_hash_table_insert (self->piece_widths, key, widths);
+    }
+
+  return widths;
+}
+
 /* The width of @piece, with the hyphen it may show after it when
  * @hyphen. A plan repeats its words: each is measured once. */
 static double
@@ -460,8 +482,8 @@ piece_width (RenaksiAnnexLayout *self,
              gboolean            bold,
              gboolean            hyphen)
 {
-  g_autofree char *key = g_strdup_printf ("%g %d %d %s", size, bold, hyphen, piece);
-  double *known = g_hash_table_lookup (self->piece_widths, key);
+  GHashTable *widths = widths_for (self, size, bold, hyphen);
+  double *known = g_hash_table_lookup (widths, piece);
   g_autofree char *measured = NULL;
 
   if (known != NULL)
@@ -470,9 +492,60 @@ piece_width (RenaksiAnnexLayout *self,
   measured = g_strconcat (piece, hyphen ? "-" : "", NULL);
   known = g_new (double, 1);
   *known = text_width (self, measured, size, bold);
-  g_hash_table_insert (self->piece_widths, g_steal_pointer (&key), known);
+  g_hash_table_insert (widths, g_strdup (piece), known);
 
   return *known;
+}
+
+/* Measures those of @pieces not measured yet in one layout, one piece a
+ * line: a cell's words shaped together, not one layout each (shaping was
+ * a fifth of an annex's export). A piece that would itself break a line
+ * is left to piece_width. */
+static void
+measure_pieces (RenaksiAnnexLayout *self,
+                char              **pieces,
+                double              size,
+                gboolean            bold,
+                gboolean            hyphen)
+{
+  GHashTable *widths = widths_for (self, size, bold, hyphen);
+  g_autoptr(GPtrArray) batch = g_ptr_array_new ();
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(PangoLayout) layout = NULL;
+  g_autoptr(PangoFontDescription) font = NULL;
+
+  for (guint i = 0; pieces[i] != NULL; i++)
+    {
+      if (*pieces[i] == '\0' || strpbrk (pieces[i], "\r\n") != NULL ||
+          strstr (pieces[i], "\u2028") != NULL || strstr (pieces[i], "\u2029") != NULL ||
+          g_hash_table_contains (widths, pieces[i]) || !g_hash_table_add (seen, pieces[i]))
+        continue;
+      g_ptr_array_add (batch, pieces[i]);
+      if (text->len > 0)
+        g_string_append_c (text, '\n');
+      g_string_append (text, pieces[i]);
+      if (hyphen)
+        g_string_append_c (text, '-');
+    }
+  if (batch->len < 2)
+    return;
+
+  layout = pango_layout_new (self->context);
+  font = make_font (self, size, bold);
+  pango_layout_set_font_description (layout, font);
+  pango_layout_set_text (layout, text->str, (int)text->len);
+  if ((guint)pango_layout_get_line_count (layout) != batch->len)
+    return;   /* not one line a piece after all: measured one by one */
+  for (guint i = 0; i < batch->len; i++)
+    {
+      PangoRectangle logical;
+      double *width = g_new (double, 1);
+
+      pango_layout_line_get_extents (pango_layout_get_line_readonly (layout, (int)i), NULL, &logical);
+      *width = (double)logical.width / PANGO_SCALE;
+      g_hash_table_insert (widths, g_strdup (g_ptr_array_index (batch, i)), width);
+    }
 }
 
 /* The unwrapped width of @text at the table's size: its words' widths
@@ -487,6 +560,7 @@ natural_width (RenaksiAnnexLayout *self,
   double width = 0;
   guint n = 0;
 
+  measure_pieces (self, words, self->font_size, FALSE, FALSE);
   for (guint i = 0; words[i] != NULL; i++)
     if (*words[i] != '\0')
       {
@@ -521,6 +595,7 @@ widest_piece (RenaksiAnnexLayout *self,
   g_autofree char *marked = renaksi_emphasis_layout_text (text, hyphenate ? RENAKSI_EMPHASIS_LAYOUT_HYPHENATE
                                                                           : RENAKSI_EMPHASIS_LAYOUT_PLAIN, NULL);
   g_auto(GStrv) words = g_strsplit_set (marked, " \t\n", -1);
+  g_autoptr(GPtrArray) candidates = g_ptr_array_new_with_free_func (g_free);
   double widest = 0;
   glong longest = 0;
 
@@ -545,10 +620,15 @@ widest_piece (RenaksiAnnexLayout *self,
                 if (pass == 0)
                   longest = MAX (longest, n);
                 else if (n + 3 >= longest && n > 0)
-                  widest = MAX (widest, piece_width (self, lines[l], size, bold, TRUE));
+                  g_ptr_array_add (candidates, g_strdup (lines[l]));
               }
           }
       }
+
+  g_ptr_array_add (candidates, NULL);
+  measure_pieces (self, (char **)candidates->pdata, size, bold, TRUE);
+  for (guint i = 0; i + 1 < candidates->len; i++)
+    widest = MAX (widest, piece_width (self, g_ptr_array_index (candidates, i), size, bold, TRUE));
 
   return widest;
 }
@@ -1841,7 +1921,8 @@ renaksi_annex_layout_init (RenaksiAnnexLayout *self)
   self->font_family = g_strdup ("Liberation Sans");
   self->font_size = RENAKSI_ANNEX_FONT_SIZE_DEFAULT;
   self->label_indents = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  self->piece_widths = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->piece_widths = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL,
+                                              (GDestroyNotify)g_hash_table_unref);
   self->row_cells = g_hash_table_new_full (NULL, NULL, NULL, row_cells_free);
   self->rows = g_array_new (FALSE, FALSE, sizeof (Row));
   self->pages = g_array_new (FALSE, FALSE, sizeof (PageStart));

@@ -44,7 +44,13 @@ struct _RenaksiSafeWriter
   int fd;
   int saved_errno;
   cairo_status_t cairo_status;
+  /* Small writes gathered: cairo hands a PDF over in pieces of a few
+   * bytes, a thousand system calls for a ten-page annex otherwise. */
+  guint8 *buffer;
+  gsize buffered;
 };
+
+#define BUFFER_SIZE (64 * 1024)
 
 void
 renaksi_safe_writer_set_error (GError    **error,
@@ -252,15 +258,11 @@ start (RenaksiSafeWriter  *self,
 
 /* Keeps the first error; later writes do nothing, so a caller may check
  * once at the end (commit reports it). */
-gboolean
-renaksi_safe_writer_write (RenaksiSafeWriter *self,
-                           const void        *data,
-                           gsize              length)
+static gboolean
+write_all (RenaksiSafeWriter *self,
+           const guint8      *p,
+           gsize              length)
 {
-  const char *p = data;
-
-  if (self->saved_errno != 0 || self->cairo_status != CAIRO_STATUS_SUCCESS)
-    return FALSE;
   while (length > 0)
     {
       ssize_t n = write (self->fd, p, length);
@@ -275,6 +277,36 @@ renaksi_safe_writer_write (RenaksiSafeWriter *self,
       p += n;
       length -= (gsize) n;
     }
+  return TRUE;
+}
+
+/* Writes out what was gathered; FALSE, with the error kept, when the
+ * disk refused it. */
+static gboolean
+flush (RenaksiSafeWriter *self)
+{
+  gsize length = self->buffered;
+
+  self->buffered = 0;
+  return self->saved_errno == 0 && (length == 0 || write_all (self, self->buffer, length));
+}
+
+gboolean
+renaksi_safe_writer_write (RenaksiSafeWriter *self,
+                           const void        *data,
+                           gsize              length)
+{
+  if (self->saved_errno != 0 || self->cairo_status != CAIRO_STATUS_SUCCESS)
+    return FALSE;
+  if (self->buffered + length > BUFFER_SIZE && !flush (self))
+    return FALSE;
+  if (length >= BUFFER_SIZE)
+    return write_all (self, data, length);
+
+  if (self->buffer == NULL)
+    self->buffer = g_malloc (BUFFER_SIZE);
+  memcpy (self->buffer + self->buffered, data, length);
+  self->buffered += length;
   return TRUE;
 }
 
@@ -383,6 +415,8 @@ renaksi_safe_writer_commit (RenaksiSafeWriter  *self,
       renaksi_safe_writer_abort (self);
       return FALSE;
     }
+  if (!flush (self))
+    return fail (self, self->saved_errno, error);
   if (fsync (self->fd) != 0)
     return fail (self, errno, error);
 
@@ -450,6 +484,7 @@ renaksi_safe_writer_abort (RenaksiSafeWriter *self)
   g_free (self->temporary);
   g_free (self->name);
   g_free (self->path);
+  g_free (self->buffer);
   g_free (self);
 }
 
