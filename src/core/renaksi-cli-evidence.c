@@ -14,7 +14,6 @@
  */
 #include "config.h"
 
-#include <errno.h>
 #include <glib/gi18n-lib.h>
 #include <stdio.h>
 
@@ -25,18 +24,6 @@
 #include "renaksi-evidence-store.h"
 #include "renaksi-node-path.h"
 #include "renaksi-outline.h"
-
-static int
-write_stdout (GString *out)
-{
-  if (fwrite (out->str, 1, out->len, stdout) != out->len || fflush (stdout) != 0)
-    {
-      g_printerr ("renaksi: %s\n", g_strerror (errno));
-      return 1;
-    }
-
-  return 0;
-}
 
 int
 renaksi_cli_attach (GVariantDict       *options,
@@ -154,7 +141,7 @@ renaksi_cli_list_evidence (GVariantDict       *options,
       g_string_append_c (out, '\n');
     }
 
-  return write_stdout (out);
+  return renaksi_cli_write_stdout (out);
 }
 
 int

@@ -7,9 +7,7 @@
  */
 #include "config.h"
 
-#include <errno.h>
 #include <glib/gi18n-lib.h>
-#include <stdio.h>
 
 #include "renaksi-cli.h"
 #include "renaksi-realisation-import.h"
@@ -20,23 +18,7 @@ renaksi_cli_list_realisation (GVariantDict       *options,
                               const char         *plan_path,
                               const char * const *positional)
 {
-  g_autoptr(RenaksiPlan) plan = NULL;
-  g_autoptr(GString) out = g_string_new (NULL);
-  GError *error = NULL;
-
-  /* A reader only: never takes the file's write lock nor migrates it. */
-  plan = renaksi_plan_open (plan_path, RENAKSI_DB_READ_ONLY, &error);
-  if (plan == NULL)
-    return renaksi_cli_report (error);
-
-  renaksi_realisation_tsv_write (plan, out);
-  if (fwrite (out->str, 1, out->len, stdout) != out->len || fflush (stdout) != 0)
-    {
-      g_printerr ("renaksi: %s\n", g_strerror (errno));
-      return 1;
-    }
-
-  return 0;
+  return renaksi_cli_print_plan (plan_path, renaksi_realisation_tsv_write);
 }
 
 int

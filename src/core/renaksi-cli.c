@@ -289,21 +289,10 @@ renaksi_cli_new_default (GVariantDict       *options,
   return 0;
 }
 
+/* Writes @out to standard output. Returns: the exit status. */
 int
-renaksi_cli_outline (GVariantDict       *options,
-                     const char         *plan_path,
-                     const char * const *positional)
+renaksi_cli_write_stdout (GString *out)
 {
-  g_autoptr(RenaksiPlan) plan = NULL;
-  g_autoptr(GString) out = g_string_new (NULL);
-  GError *error = NULL;
-
-  /* A reader only: never takes the file's write lock nor migrates it. */
-  plan = renaksi_plan_open (plan_path, RENAKSI_DB_READ_ONLY, &error);
-  if (plan == NULL)
-    return renaksi_cli_report (error);
-
-  renaksi_outline_write (plan, out);
   if (fwrite (out->str, 1, out->len, stdout) != out->len || fflush (stdout) != 0)
     {
       g_printerr ("renaksi: %s\n", g_strerror (errno));
@@ -311,6 +300,34 @@ renaksi_cli_outline (GVariantDict       *options,
     }
 
   return 0;
+}
+
+/* Prints what @write makes of the plan at @plan_path. A reader only: it
+ * never takes the file's write lock nor migrates it.
+ * Returns: the exit status. */
+int
+renaksi_cli_print_plan (const char  *plan_path,
+                        void       (*write) (RenaksiPlan *plan,
+                                             GString     *out))
+{
+  g_autoptr(RenaksiPlan) plan = NULL;
+  g_autoptr(GString) out = g_string_new (NULL);
+  GError *error = NULL;
+
+  plan = renaksi_plan_open (plan_path, RENAKSI_DB_READ_ONLY, &error);
+  if (plan == NULL)
+    return renaksi_cli_report (error);
+
+  write (plan, out);
+  return renaksi_cli_write_stdout (out);
+}
+
+int
+renaksi_cli_outline (GVariantDict       *options,
+                     const char         *plan_path,
+                     const char * const *positional)
+{
+  return renaksi_cli_print_plan (plan_path, renaksi_outline_write);
 }
 
 int

@@ -30,6 +30,10 @@ gboolean            renaksi_cli_paper              (GVariantDict        *options
                                                     RenaksiPaper        *paper);
 gboolean            renaksi_cli_font_size          (GVariantDict        *options,
                                                     double              *size);
+int                 renaksi_cli_write_stdout       (GString             *out);
+int                 renaksi_cli_print_plan         (const char          *plan_path,
+                                                    void               (*write) (RenaksiPlan *plan,
+                                                                                 GString     *out));
 gboolean            renaksi_cli_period             (GVariantDict        *options,
                                                     RenaksiPeriod       *period);
 gboolean            renaksi_cli_as_of              (GVariantDict        *options,
