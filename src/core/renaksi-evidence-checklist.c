@@ -382,21 +382,7 @@ renaksi_evidence_checklist_write_pdf (RenaksiPlan   *plan,
   all = renaksi_evidence_store_list_all (plan, FALSE, error);
   if (all == NULL)
     return FALSE;
-  items = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
-                                 (GDestroyNotify)g_ptr_array_unref);
-  for (guint i = 0, n = g_list_model_get_n_items (all); i < n; i++)
-    {
-      RenaksiEvidenceItem *item = g_list_model_get_item (all, i);
-      gint64 id = renaksi_evidence_item_get_indicator_id (item);
-      GPtrArray *list = g_hash_table_lookup (items, &id);
-
-      if (list == NULL)
-        {
-          list = g_ptr_array_new_with_free_func (g_object_unref);
-          g_hash_table_insert (items, g_memdup2 (&id, sizeof id), list);
-        }
-      g_ptr_array_add (list, item);
-    }
+  items = renaksi_evidence_item_group (all);
 
   writer = renaksi_safe_writer_new (path, RENAKSI_SAFE_WRITER_REPLACE, error);
   if (writer == NULL)

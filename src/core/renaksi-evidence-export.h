@@ -3,20 +3,11 @@
 
 #include <gio/gio.h>
 
+#include "renaksi-evidence-name.h"
 #include "renaksi-plan.h"
 
 G_BEGIN_DECLS
 
-/* Longest file or folder name written, in bytes (a common file system
- * limit is 255; leave room for a " (2)" suffix). */
-#define RENAKSI_EVIDENCE_NAME_MAX 120
-/* Folders and relative paths, in characters: Windows' MAX_PATH is 260,
- * and the export is often copied a few folders deep on a Windows PC. */
-#define RENAKSI_EVIDENCE_FOLDER_MAX 40
-#define RENAKSI_EVIDENCE_PATH_MAX 199
-
-char     *renaksi_evidence_sanitize_name (const char     *name,
-                                          const char     *fallback);
 gboolean  renaksi_evidence_export        (RenaksiPlan    *plan,
                                           const char     *directory,
                                           GCancellable   *cancellable,

@@ -374,3 +374,35 @@ renaksi_evidence_item_set_review (RenaksiEvidenceItem *self,
   set_string (&self->reviewed_at, reviewed_at);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATUS]);
 }
+
+/**
+ * renaksi_evidence_item_group:
+ * @items: (element-type RenaksiEvidenceItem): in plan order
+ *
+ * Returns: (transfer full): indicator id (gint64) → GPtrArray of its items
+ * of @items, in their order: what the exports walk the outline with.
+ */
+GHashTable *
+renaksi_evidence_item_group (GListModel *items)
+{
+  GHashTable *groups = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                              (GDestroyNotify)g_ptr_array_unref);
+
+  g_return_val_if_fail (G_IS_LIST_MODEL (items), groups);
+
+  for (guint i = 0, n = g_list_model_get_n_items (items); i < n; i++)
+    {
+      RenaksiEvidenceItem *item = g_list_model_get_item (items, i);
+      gint64 id = renaksi_evidence_item_get_indicator_id (item);
+      GPtrArray *list = g_hash_table_lookup (groups, &id);
+
+      if (list == NULL)
+        {
+          list = g_ptr_array_new_with_free_func (g_object_unref);
+          g_hash_table_insert (groups, g_memdup2 (&id, sizeof id), list);
+        }
+      g_ptr_array_add (list, item);
+    }
+
+  return groups;
+}

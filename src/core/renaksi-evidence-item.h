@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-#include <glib-object.h>
+#include <gio/gio.h>
 
 G_BEGIN_DECLS
 
@@ -109,5 +109,7 @@ void                 renaksi_evidence_item_set_review      (RenaksiEvidenceItem 
                                                             const char          *note,
                                                             const char          *reviewer_name,
                                                             const char          *reviewed_at);
+
+GHashTable          *renaksi_evidence_item_group           (GListModel          *items);
 
 G_END_DECLS

@@ -22,7 +22,7 @@
 
 #include "renaksi-db-private.h"
 #include "renaksi-error.h"
-#include "renaksi-evidence-export.h"
+#include "renaksi-evidence-name.h"
 #include "renaksi-evidence-purge.h"
 #include "renaksi-evidence-store.h"
 #include "renaksi-text-limits.h"
@@ -909,6 +909,7 @@ renaksi_evidence_store_list_all (RenaksiPlan  *plan,
                                  GError      **error)
 {
   g_autoptr(GListStore) items = g_list_store_new (RENAKSI_TYPE_EVIDENCE_ITEM);
+  g_autoptr(GListStore) rows = g_list_store_new (RENAKSI_TYPE_EVIDENCE_ITEM);
   g_autoptr(GHashTable) by_indicator = NULL;
   g_autoptr(RenaksiNodePathIndex) index = NULL;
   GPtrArray *indicators;
@@ -918,8 +919,6 @@ renaksi_evidence_store_list_all (RenaksiPlan  *plan,
 
   g_return_val_if_fail (RENAKSI_IS_PLAN (plan), NULL);
 
-  by_indicator = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
-                                        (GDestroyNotify)g_ptr_array_unref);
   db = renaksi_plan_get_db (plan);
   stmt = renaksi_db_prepare (db, "SELECT " ITEM_COLUMNS
                                  " WHERE ?1 = 0 OR e.status != 'accepted'"
@@ -929,16 +928,9 @@ renaksi_evidence_store_list_all (RenaksiPlan  *plan,
   sqlite3_bind_int (stmt, 1, !!unaccepted_only);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      RenaksiEvidenceItem *item = item_from_row (stmt);
-      gint64 id = renaksi_evidence_item_get_indicator_id (item);
-      GPtrArray *list = g_hash_table_lookup (by_indicator, &id);
+      g_autoptr(RenaksiEvidenceItem) item = item_from_row (stmt);
 
-      if (list == NULL)
-        {
-          list = g_ptr_array_new_with_free_func (g_object_unref);
-          g_hash_table_insert (by_indicator, g_memdup2 (&id, sizeof id), list);
-        }
-      g_ptr_array_add (list, item);
+      g_list_store_append (rows, item);
     }
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
@@ -946,6 +938,7 @@ renaksi_evidence_store_list_all (RenaksiPlan  *plan,
       renaksi_db_set_error (db, error);
       return NULL;
     }
+  by_indicator = renaksi_evidence_item_group (G_LIST_MODEL (rows));
 
   index = renaksi_node_path_index_new (renaksi_plan_get_areas (plan));
   indicators = renaksi_node_path_index_indicators (index);
