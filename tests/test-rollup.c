@@ -186,6 +186,34 @@ test_eleven_units (void)
   members_clear (&members);
 }
 
+/* A file sent with a change not finished beside it (a hot journal, a
+ * write-ahead log with edits) is refused, not read around. */
+static void
+test_pending_change_refused (void)
+{
+  static const char * const suffixes[] = { "-journal", "-wal" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *dir = test_util_make_dir ();
+      g_autofree char *path = test_util_unit_plan (dir, 3, 3);
+      g_autofree char *beside = g_strconcat (path, suffixes[i], NULL);
+      g_autoptr(GDateTime) april = g_date_time_new_utc (2024, 4, 15, 12, 0, 0);
+      g_autoptr(RenaksiRollup) rollup = renaksi_rollup_new (RENAKSI_PERIOD_Q1, april);
+      g_autofree char *before = NULL;
+      g_autofree char *after = NULL;
+
+      g_assert_true (g_file_set_contents (beside, "halaman setengah jadi", -1, NULL));
+      before = test_util_file_sha256 (path);
+      g_assert_true (renaksi_rollup_add_path (rollup, path, NULL));
+      renaksi_rollup_run (rollup);
+      g_assert_error (renaksi_rollup_get_unit_error (rollup, 0), RENAKSI_ERROR, RENAKSI_ERROR_LOCKED);
+      after = test_util_file_sha256 (path);
+      g_assert_cmpstr (before, ==, after);
+      test_util_remove_dir (dir);
+    }
+}
+
 /* The command line's TSV: one line per unit and area, one per refused
  * file; the same figures in either locale. */
 static void
@@ -267,6 +295,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/rollup/eleven-units", test_eleven_units);
+  g_test_add_func ("/rollup/pending-change-refused", test_pending_change_refused);
   g_test_add_func ("/rollup/cli-tsv", test_cli_tsv);
 
   return g_test_run ();

@@ -386,6 +386,25 @@ open_read_only (const char *path,
   return sqlite3_open_v2 (uri, handle, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
 }
 
+/* Whether SQLite left a journal or a write-ahead log with something in it
+ * beside @path: a change not finished, or not yet in the file itself. */
+static gboolean
+has_pending_change (const char *path)
+{
+  static const char * const suffixes[] = { "-journal", "-wal" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *beside = g_strconcat (path, suffixes[i], NULL);
+      GStatBuf st;
+
+      if (g_stat (beside, &st) == 0 && st.st_size > 0)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
 static sqlite3 *
 open_unchecked (const char  *path,
                 gboolean     untouched,
@@ -403,6 +422,16 @@ open_unchecked (const char  *path,
     recover_journal (path);
   if (!check_file (path, &st, error))
     return NULL;
+  /* An immutable reader would read past such a change, not through it:
+   * half a transaction, or the file without its last edits. */
+  if (untouched && has_pending_change (path))
+    {
+      g_set_error (error, RENAKSI_ERROR, RENAKSI_ERROR_LOCKED,
+                   _("“%s” was sent in the middle of a change (its “-journal” or “-wal” file lies beside "
+                     "it). Ask for it again once Renaksi has been closed on the unit’s computer; the "
+                     "file has not been changed."), name);
+      return NULL;
+    }
 
   rc = open_read_only (path, untouched, &handle);
   if (rc != SQLITE_OK)
