@@ -527,7 +527,7 @@ draw_months (cairo_t                   *cr,
   for (guint m = 0; m < RENAKSI_N_MONTHS; m++)
     if (realised & row->noted & (1u << m))
       {
-        double size = MAX (4.0, MIN (bars.bar_height * 0.4, month_width * 0.3));
+        double size = MAX (4.0, MIN (bars.bar_height * 0.5, month_width * 0.3));
         double right = months_x + (m + 1) * month_width - bars.inset;
 
         /* A run's last month ends round: the corner goes where the curve begins. */
