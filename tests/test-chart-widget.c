@@ -534,6 +534,70 @@ texture_luminance (GdkTexture *texture,
   return (0.0722 * p[0] + 0.7152 * p[1] + 0.2126 * p[2]) / 255.0;
 }
 
+/* The summed luminance difference between two cells' top right quarters,
+ * where a realised month's note folds its bar's corner. */
+static double
+corner_difference (Fixture    *f,
+                   GdkTexture *texture,
+                   guint       row,
+                   int         month_a,
+                   int         month_b)
+{
+  double ax, ay, bx, by, sum = 0;
+  int width;
+
+  g_assert_true (renaksi_month_chart_get_cell_center (f->chart, row, month_a, &ax, &ay));
+  g_assert_true (renaksi_month_chart_get_cell_center (f->chart, row, month_b, &bx, &by));
+  width = (int) fabs (bx - ax) / MAX (1, abs (month_b - month_a));
+  for (int dx = 0; dx < width / 2; dx++)
+    for (int dy = 1; dy <= 12; dy++)
+      sum += fabs (texture_luminance (texture, (int) ax + dx, (int) ay - dy) -
+                   texture_luminance (texture, (int) bx + dx, (int) by - dy));
+
+  return sum;
+}
+
+/* A realised month with a realisation note is marked (its bar's corner
+ * folded), read from the node's noted months; a realised month without
+ * one is drawn as before; the mark is luminance, so it reads in grayscale. */
+static void
+test_noted_month_marked (Fixture       *f,
+                         gconstpointer  data)
+{
+  guint row = sub_activity_row (f, 0);
+  RenaksiNode *node = node_of_row (f, row);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GdkTexture) before = NULL;
+  g_autoptr(GdkTexture) after = NULL;
+  double plain, noted;
+
+  /* March–May realised, in one run: April sits inside it as March's right half does. */
+  renaksi_plan_set_schedule (f->plan, node, 0x3c, 0x1c, &error);
+  g_assert_no_error (error);
+  test_util_wait_for_frames (f->window);
+  before = test_util_render_widget (GTK_WIDGET (f->chart));
+  plain = corner_difference (f, before, row, MARCH, MARCH + 1);
+
+  renaksi_plan_set_realisation_note (f->plan, node, MARCH + 2, "Rapat monitoring triwulan I", NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (renaksi_node_get_noted_months (node), ==, 1u << (MARCH + 1));
+  test_util_wait_for_frames (f->window);
+  after = test_util_render_widget (GTK_WIDGET (f->chart));
+  noted = corner_difference (f, after, row, MARCH, MARCH + 1);
+  if (g_getenv ("RENAKSI_CHART_SHOTS") != NULL)
+    {
+      g_autofree char *path = g_build_filename (g_getenv ("RENAKSI_CHART_SHOTS"), "chart-noted.png", NULL);
+
+      gdk_texture_save_to_png (after, path);
+    }
+
+  g_test_message ("corner difference: without note %.2f, with %.2f", plain, noted);
+  g_assert_cmpfloat (plain, <, 1.0);
+  g_assert_cmpfloat (noted, >, 5.0);
+  /* The month without a note is drawn as it was. */
+  g_assert_cmpfloat (corner_difference (f, after, row, MARCH, MARCH), ==, 0);
+}
+
 /* Drawn through GTK's renderer, in the light and the dark style: the
  * planned and realised cells stand out from the background, realised the
  * most. Set RENAKSI_CHART_SHOTS to a folder to keep the pictures. */
@@ -743,6 +807,8 @@ main (int   argc,
               fixture_set_up, test_overview_page, fixture_tear_down);
   g_test_add ("/chart-widget/renders-in-both-styles", Fixture, NULL,
               fixture_set_up, test_renders_in_both_styles, fixture_tear_down);
+  g_test_add ("/chart-widget/noted-month-marked", Fixture, NULL,
+              fixture_set_up, test_noted_month_marked, fixture_tear_down);
   g_test_add ("/chart-widget/legend-on-screen", Fixture, NULL,
               fixture_set_up, test_legend_on_screen, fixture_tear_down);
 

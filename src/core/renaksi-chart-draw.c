@@ -6,7 +6,9 @@
  * (contiguous months joined, rounded ends); realised months are solid with
  * a check mark; late months (planned, not realised, already over) are
  * cross-hatched; evidence badges are an empty, half-filled or filled and
- * checked circle.
+ * checked circle. A realised month that carries a realisation note has
+ * its bar's top corner cut off (a folded corner, as on a page with a note):
+ * a shape, drawn in the check mark's colour, so it reads in grayscale too.
  */
 #include "config.h"
 
@@ -36,6 +38,8 @@ renaksi_chart_row_init (RenaksiChartRow *row,
   row->planned = node != NULL ? renaksi_node_get_planned_months (node) : 0;
   row->realised = node != NULL ? renaksi_node_get_realised_months (node) : 0;
   row->evidence = RENAKSI_CHART_EVIDENCE_NONE;
+  row->noted = node != NULL && renaksi_node_get_kind (node) == RENAKSI_NODE_SUB_ACTIVITY
+               ? renaksi_node_get_noted_months (node) : 0;
 }
 
 const char *
@@ -517,6 +521,24 @@ draw_months (cairo_t                   *cr,
   cairo_stroke (cr);
   cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_MITER);
+
+  /* The note's folded corner, at the month's top right inside the bar
+   * (clear of a run's rounded end), in the check mark's colour. */
+  for (guint m = 0; m < RENAKSI_N_MONTHS; m++)
+    if (realised & row->noted & (1u << m))
+      {
+        double size = MAX (4.0, MIN (bars.bar_height * 0.5, month_width * 0.3));
+        double right = months_x + (m + 1) * month_width - bars.inset;
+
+        /* A run's last month ends round: the corner goes where the curve begins. */
+        if (m + 1 >= RENAKSI_N_MONTHS || !(realised & (1u << (m + 1))))
+          right -= bars.bar_height / 2;
+        cairo_move_to (cr, right - size, bars.bar_y);
+        cairo_line_to (cr, right, bars.bar_y);
+        cairo_line_to (cr, right, bars.bar_y + size);
+        cairo_close_path (cr);
+      }
+  cairo_fill (cr);
 }
 
 static void
@@ -719,7 +741,7 @@ renaksi_chart_draw (cairo_t                    *cr,
   first = renaksi_chart_geometry_row_at (geometry, geometry->scroll_y);
   for (guint i = first; i < geometry->n_rows; i++)
     {
-      RenaksiChartRow row = { NULL, 0, 0, RENAKSI_CHART_EVIDENCE_NONE };
+      RenaksiChartRow row = { NULL, 0, 0, RENAKSI_CHART_EVIDENCE_NONE, 0 };
       double y = rows_top + geometry->row_offsets[i] - geometry->scroll_y;
       double height = geometry->row_offsets[i + 1] - geometry->row_offsets[i];
       RenaksiNodeKind kind;
@@ -856,6 +878,7 @@ typedef enum
 {
   SAMPLE_PLANNED,
   SAMPLE_REALISED,
+  SAMPLE_NOTED,
   SAMPLE_LATE,
   SAMPLE_CURRENT,
   SAMPLE_EVIDENCE_NONE,
@@ -873,7 +896,7 @@ draw_sample (cairo_t                   *cr,
 {
   RenaksiChartStatus status = { -1, 0, -1, -1 };
   g_autoptr(RenaksiNode) node = renaksi_node_new (RENAKSI_NODE_SUB_ACTIVITY, 0, "", "");
-  RenaksiChartRow row = { node, 1, 0, RENAKSI_CHART_EVIDENCE_NONE };
+  RenaksiChartRow row = { node, 1, 0, RENAKSI_CHART_EVIDENCE_NONE, 0 };
   cairo_pattern_t *hatch = NULL;
 
   switch (sample)
@@ -883,6 +906,11 @@ draw_sample (cairo_t                   *cr,
       break;
     case SAMPLE_REALISED:
       row.realised = 1;
+      draw_months (cr, palette, &status, x, size * 2, y, size, &row, 1, &hatch);
+      break;
+    case SAMPLE_NOTED:
+      row.realised = 1;
+      row.noted = 1;
       draw_months (cr, palette, &status, x, size * 2, y, size, &row, 1, &hatch);
       break;
     case SAMPLE_LATE:
@@ -918,7 +946,7 @@ renaksi_chart_draw_legend (cairo_t                    *cr,
                            gboolean                    draw)
 {
   const char *labels[] = {
-    N_("Planned"), N_("Realised"), N_("Late (planned, not realised)"), N_("This month"),
+    N_("Planned"), N_("Realised"), N_("Realised, with a note"), N_("Late (planned, not realised)"), N_("This month"),
     N_("No evidence"), N_("Some evidence"), N_("All evidence"),
   };
   g_autoptr(PangoLayout) layout = NULL;

@@ -54,6 +54,7 @@ typedef struct
   guint                 planned;    /* the months drawn: the node's, or an edit in progress */
   guint                 realised;
   RenaksiChartEvidence  evidence;
+  guint                 noted;      /* months with a realisation note; marked where realised */
 } RenaksiChartRow;
 
 /* @row for @node as it is, with no evidence. */

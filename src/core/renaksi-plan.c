@@ -1162,6 +1162,69 @@ renaksi_plan_set_realisation_note (RenaksiPlan  *self,
   return renaksi_plan_run_edit (self, do_set_realisation_note, &edit, error);
 }
 
+typedef struct
+{
+  RenaksiNode        *node;
+  guint               realised;
+  const char * const *notes;
+} RealisationEdit;
+
+static gboolean
+do_set_realisation (RenaksiDb  *db,
+                    gpointer    data,
+                    GError    **error)
+{
+  RealisationEdit *edit = data;
+  gint64 id = renaksi_node_get_id (edit->node);
+
+  if (edit->realised != renaksi_node_get_realised_months (edit->node) &&
+      !renaksi_store_update_schedule (db, id, renaksi_node_get_planned_months (edit->node),
+                                      edit->realised, error))
+    return FALSE;
+
+  for (guint month = 1; month <= RENAKSI_N_MONTHS; month++)
+    {
+      const char * const *texts = edit->notes + (month - 1) * RENAKSI_N_REALISATION_TEXTS;
+      gboolean same = TRUE;
+
+      for (guint t = 0; t < RENAKSI_N_REALISATION_TEXTS; t++)
+        same = same && g_strcmp0 (texts[t] != NULL ? texts[t] : "",
+                                  renaksi_node_get_realisation_text (edit->node, month, t)) == 0;
+      /* Months left as they were are not written: the undo holds only what changed. */
+      if (!same &&
+          !renaksi_realisation_store_write (db, id, month,
+                                            texts[RENAKSI_REALISATION_DESCRIPTION],
+                                            texts[RENAKSI_REALISATION_OBSTACLES],
+                                            texts[RENAKSI_REALISATION_FOLLOW_UP], error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Sets @sub_activity's realised months and the notes of all twelve months
+ * as ONE edit, so that a whole realisation form is undone at once. @notes
+ * holds RENAKSI_N_MONTHS × RENAKSI_N_REALISATION_TEXTS texts, January's
+ * three first, in RenaksiRealisationText order; NULL or "" is empty. The
+ * planned months stay as they are. */
+gboolean
+renaksi_plan_set_realisation (RenaksiPlan        *self,
+                              RenaksiNode        *sub_activity,
+                              guint               realised_months,
+                              const char * const *notes,
+                              GError            **error)
+{
+  RealisationEdit edit = { sub_activity, realised_months, notes };
+
+  g_return_val_if_fail (RENAKSI_IS_PLAN (self), FALSE);
+  g_return_val_if_fail (RENAKSI_IS_NODE (sub_activity), FALSE);
+  g_return_val_if_fail (renaksi_node_get_kind (sub_activity) == RENAKSI_NODE_SUB_ACTIVITY, FALSE);
+  g_return_val_if_fail ((realised_months & ~RENAKSI_ALL_MONTHS) == 0, FALSE);
+  g_return_val_if_fail (notes != NULL, FALSE);
+
+  return renaksi_plan_run_edit (self, do_set_realisation, &edit, error);
+}
+
 static gboolean
 do_set_decree (RenaksiDb  *db,
                gpointer    data,

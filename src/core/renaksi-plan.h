@@ -80,6 +80,11 @@ gboolean       renaksi_plan_set_realisation_note (RenaksiPlan *self,
                                                   const char  *obstacles,
                                                   const char  *follow_up,
                                                   GError     **error);
+gboolean       renaksi_plan_set_realisation (RenaksiPlan        *self,
+                                             RenaksiNode        *sub_activity,
+                                             guint               realised_months,
+                                             const char * const *notes,
+                                             GError            **error);
 gboolean       renaksi_plan_set_decree    (RenaksiPlan    *self,
                                            RenaksiDecree  *decree,
                                            GError        **error);

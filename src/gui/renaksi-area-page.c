@@ -15,7 +15,9 @@
 #include "renaksi-evidence-store.h"
 #include "renaksi-chart-legend.h"
 #include "renaksi-month-chart.h"
+#include "renaksi-months.h"
 #include "renaksi-outline-view.h"
+#include "renaksi-realisation-form.h"
 #include "renaksi-text-dialog.h"
 
 /* Frames after the panel opens in which its remembered width is put back:
@@ -109,6 +111,9 @@ report (RenaksiAreaPage *self,
   g_error_free (error);
 }
 
+static RenaksiNode *ancestor_of_kind (RenaksiNode     *node,
+                                      RenaksiNodeKind  kind);
+
 static void
 update_actions (RenaksiAreaPage *self)
 {
@@ -135,6 +140,9 @@ update_actions (RenaksiAreaPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "outline.add-child",
                                  writable && (node == NULL || kind != RENAKSI_NODE_INDICATOR));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "outline.edit", writable && node != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "outline.realisation",
+                                 writable && ancestor_of_kind (node, RENAKSI_NODE_SUB_ACTIVITY) != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "outline.realisation-month", writable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "outline.delete", writable && node != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "outline.move-up",
                                  writable && node != NULL && index > 0);
@@ -345,6 +353,75 @@ edit_action (GtkWidget  *widget,
 
   if (selected != NULL)
     edit_node (self, selected);
+}
+
+/* Opens the realisation form of @sub_activity, at @month (1-12) or, for 0,
+ * at its first month. */
+static void
+open_realisation (RenaksiAreaPage *self,
+                  RenaksiNode     *sub_activity,
+                  guint            month)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  RenaksiRealisationForm *form;
+
+  form = renaksi_realisation_form_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                       self->plan, sub_activity);
+  gtk_window_present (GTK_WINDOW (form));
+  if (month != 0)
+    renaksi_realisation_form_focus_month (form, month);
+}
+
+static void
+realisation_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  RenaksiAreaPage *self = RENAKSI_AREA_PAGE (widget);
+  RenaksiNode *sub = ancestor_of_kind (renaksi_outline_view_get_selected (self->outline_view),
+                                       RENAKSI_NODE_SUB_ACTIVITY);
+
+  if (sub != NULL)
+    open_realisation (self, sub, 0);
+}
+
+/* (sub-activity id, month 1-12): the chart's toast after a month was marked. */
+static void
+realisation_month_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  RenaksiAreaPage *self = RENAKSI_AREA_PAGE (widget);
+  gint64 id;
+  guint month;
+  RenaksiNode *sub;
+
+  g_variant_get (parameter, "(xu)", &id, &month);
+  /* The sub-activity may have gone (an undo) since the toast was shown. */
+  sub = self->plan != NULL ? renaksi_plan_find_node (self->plan, RENAKSI_NODE_SUB_ACTIVITY, id) : NULL;
+  if (sub != NULL && month >= 1 && month <= RENAKSI_N_MONTHS)
+    open_realisation (self, sub, month);
+}
+
+static void
+on_chart_realised_cb (RenaksiAreaPage *self,
+                      RenaksiNode     *sub_activity,
+                      guint            month)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+  g_autofree char *message = NULL;
+  AdwToast *toast;
+
+  if (overlay == NULL)
+    return;
+
+  /* TRANSLATORS: a toast after a month was marked realised: "March realised" */
+  message = g_strdup_printf (_("%s realised"), renaksi_months_name (month - 1));
+  toast = adw_toast_new (message);
+  adw_toast_set_button_label (toast, _("Add _Note"));
+  adw_toast_set_action_name (toast, "outline.realisation-month");
+  adw_toast_set_action_target_value (toast, g_variant_new ("(xu)", renaksi_node_get_id (sub_activity), month));
+  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
 }
 
 static void
@@ -801,6 +878,9 @@ renaksi_area_page_class_init (RenaksiAreaPageClass *klass)
   gtk_widget_class_install_action (widget_class, "outline.delete", NULL, delete_action);
   gtk_widget_class_install_action (widget_class, "outline.move-up", NULL, move_up_action);
   gtk_widget_class_install_action (widget_class, "outline.move-down", NULL, move_down_action);
+  gtk_widget_class_install_action (widget_class, "outline.realisation", NULL, realisation_action);
+  gtk_widget_class_install_action (widget_class, "outline.realisation-month", "(xu)",
+                                   realisation_month_action);
   gtk_widget_class_install_action (widget_class, "area.edit", NULL, area_edit_action);
   gtk_widget_class_install_action (widget_class, "area.delete", NULL, area_delete_action);
   gtk_widget_class_install_action (widget_class, "area.move-up", NULL, area_move_up_action);
@@ -811,6 +891,7 @@ renaksi_area_page_class_init (RenaksiAreaPageClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return,
                                        GDK_CONTROL_MASK | GDK_SHIFT_MASK, "outline.add-child", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F2, 0, "outline.edit", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_m, GDK_CONTROL_MASK, "outline.realisation", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "outline.delete", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, GDK_ALT_MASK, "outline.move-up", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Down, GDK_ALT_MASK, "outline.move-down", NULL);
@@ -834,6 +915,8 @@ renaksi_area_page_init (RenaksiAreaPage *self)
   renaksi_month_chart_follow_vadjustment (self->chart,
                                           renaksi_outline_view_get_vadjustment (self->outline_view));
   g_signal_connect_object (self->chart, "toast", G_CALLBACK (on_chart_toast_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->chart, "realised", G_CALLBACK (on_chart_realised_cb), self,
                            G_CONNECT_SWAPPED);
   renaksi_outline_view_set_compact (self->outline_view, TRUE);
   g_signal_connect_object (renaksi_outline_view_get_vadjustment (self->outline_view), "changed",

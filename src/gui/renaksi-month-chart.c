@@ -79,6 +79,7 @@ enum {
 
 enum {
   TOAST,
+  REALISED,
   N_SIGNALS
 };
 
@@ -412,6 +413,8 @@ commit (RenaksiMonthChart *self,
         guint              realised)
 {
   g_autoptr(GError) error = NULL;
+  g_autoptr(RenaksiNode) keep = g_object_ref (node);
+  guint newly_realised = realised & ~renaksi_node_get_realised_months (node);
 
   if (planned == renaksi_node_get_planned_months (node) &&
       realised == renaksi_node_get_realised_months (node))
@@ -419,6 +422,10 @@ commit (RenaksiMonthChart *self,
 
   if (!renaksi_plan_set_schedule (self->plan, node, planned, realised, &error))
     toast (self, error->message);
+  else if (newly_realised != 0)
+    /* A month just marked realised is where its note is written: the
+     * first such month is offered. */
+    g_signal_emit (self, signals[REALISED], 0, keep, (guint) g_bit_nth_lsf (newly_realised, -1) + 1);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -1191,6 +1198,15 @@ renaksi_month_chart_class_init (RenaksiMonthChartClass *klass)
   signals[TOAST] =
     g_signal_new ("toast", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                   G_TYPE_NONE, 1, G_TYPE_STRING);
+
+  /**
+   * RenaksiMonthChart::realised:
+   * @node: the sub-activity
+   * @month: the month (1-12) just marked realised, the first if several were
+   */
+  signals[REALISED] =
+    g_signal_new ("realised", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 2, RENAKSI_TYPE_NODE, G_TYPE_UINT);
 
   gtk_widget_class_install_action (widget_class, "chart.toggle-planned", NULL, toggle_planned_action);
   gtk_widget_class_install_action (widget_class, "chart.toggle-realised", NULL, toggle_realised_action);

@@ -12,7 +12,9 @@ G_BEGIN_DECLS
  * (GtkTreeListRow items over nodes, as the outline's, or nodes), scrolled
  * by a vertical GtkAdjustment it can share with the outline. Edits the
  * schedule through the plan; each gesture or key is one undoable edit.
- * Signals: "toast" (const char *message) when an edit could not be made. */
+ * Signals: "toast" (const char *message) when an edit could not be made;
+ * "realised" (RenaksiNode *sub_activity, guint month 1-12) after an edit
+ * marked a month realised, to offer its note. */
 #define RENAKSI_TYPE_MONTH_CHART (renaksi_month_chart_get_type ())
 G_DECLARE_FINAL_TYPE (RenaksiMonthChart, renaksi_month_chart, RENAKSI, MONTH_CHART, GtkWidget)
 
