@@ -403,6 +403,16 @@ realisation_month_action (GtkWidget  *widget,
     open_realisation (self, sub, month);
 }
 
+/* The toast lives in the window's overlay, above the page and out of
+ * reach of its actions: its button calls the page back. */
+static void
+on_note_toast_button_clicked_cb (AdwToast        *toast,
+                                 RenaksiAreaPage *self)
+{
+  gtk_widget_activate_action_variant (GTK_WIDGET (self), "outline.realisation-month",
+                                      g_object_get_data (G_OBJECT (toast), "target"));
+}
+
 static void
 on_chart_realised_cb (RenaksiAreaPage *self,
                       RenaksiNode     *sub_activity,
@@ -419,8 +429,10 @@ on_chart_realised_cb (RenaksiAreaPage *self,
   message = g_strdup_printf (_("%s realised"), renaksi_months_name (month - 1));
   toast = adw_toast_new (message);
   adw_toast_set_button_label (toast, _("Add _Note"));
-  adw_toast_set_action_name (toast, "outline.realisation-month");
-  adw_toast_set_action_target_value (toast, g_variant_new ("(xu)", renaksi_node_get_id (sub_activity), month));
+  g_object_set_data_full (G_OBJECT (toast), "target",
+                          g_variant_ref_sink (g_variant_new ("(xu)", renaksi_node_get_id (sub_activity), month)),
+                          (GDestroyNotify) g_variant_unref);
+  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_note_toast_button_clicked_cb), self, 0);
   adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
 }
 

@@ -237,10 +237,15 @@ scroll_to_group (GtkWidget     *widget,
   RenaksiRealisationForm *self = RENAKSI_REALISATION_FORM (widget);
   GtkWidget *group = user_data;
   GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->scroller);
+  GtkWidget *content = gtk_widget_get_parent (GTK_WIDGET (self->months_box));   /* the clamp */
   graphene_point_t point;
 
-  if (gtk_widget_compute_point (group, GTK_WIDGET (self->months_box), &GRAPHENE_POINT_INIT (0, 0), &point))
-    gtk_adjustment_set_value (adjustment, point.y);
+  /* Until the months are laid out (the frame after, the page knows its length). */
+  if (gtk_widget_get_height (group) == 0)
+    return G_SOURCE_CONTINUE;
+
+  if (gtk_widget_compute_point (group, content, &GRAPHENE_POINT_INIT (0, 0), &point))
+    gtk_adjustment_set_value (adjustment, point.y - 12);
 
   return G_SOURCE_REMOVE;
 }
