@@ -34,6 +34,7 @@
 #include "renaksi-emphasis-layout.h"
 #include "renaksi-error.h"
 #include "renaksi-hyphenate.h"
+#include "renaksi-pdf-pipe.h"
 #include "renaksi-safe-writer.h"
 
 #define MONTH_HEAD_SCALE 0.8   /* month heads, of the table text size */
@@ -449,6 +450,9 @@ month_head_size (RenaksiAnnexLayout *self)
 typedef struct
 {
   GArray *widths[N_TEXT_COLUMNS];     /* of double; 0 ends a cell */
+  /* A column's cells' lines at a width, by the width in whole points: the
+   * grid tries each width thousands of times, in other columns' company. */
+  GPtrArray *lines[N_TEXT_COLUMNS];   /* of guint array, or NULL */
 } Natural;
 
 /* The widths measured at one size, weight and hyphen: a piece of text →
@@ -661,16 +665,58 @@ natural_lines (const GArray *widths,
   return lines;
 }
 
-/* Total lines of the rows measured, with the column text widths @w, by
- * the same rules as ensure_measured. */
+static void
+cell_lines_free (gpointer lines)
+{
+  if (lines != NULL)
+    g_array_unref (lines);
+}
+
+/* The lines of every cell of column @c at the column width @key (whole
+ * points), text width @w; computed once per width. */
+static const guint *
+natural_cell_lines (Natural *nat,
+                    guint    c,
+                    guint    key,
+                    double   w)
+{
+  GArray *lines;
+
+  if (key >= nat->lines[c]->len)
+    g_ptr_array_set_size (nat->lines[c], key + 1);
+  lines = g_ptr_array_index (nat->lines[c], key);
+  if (lines == NULL)
+    {
+      guint index = 0;
+
+      lines = g_array_new (FALSE, FALSE, sizeof (guint));
+      while (index < nat->widths[c]->len)
+        {
+          guint n = natural_lines (nat->widths[c], &index, w);
+
+          g_array_append_val (lines, n);
+        }
+      g_ptr_array_index (nat->lines[c], key) = lines;
+    }
+
+  return (const guint *)(gpointer)lines->data;
+}
+
+/* Total lines of the rows measured, with the column widths @key (whole
+ * points; text widths @w), by the same rules as ensure_measured. */
 static guint
 natural_height (RenaksiAnnexLayout *self,
                 Natural            *nat,
                 guint               n_rows,
+                const guint        *key,
                 const double       *w)
 {
+  const guint *cells[N_TEXT_COLUMNS];
   guint index[N_TEXT_COLUMNS] = { 0 };
   guint total = 0, area_lines = 0, area_sum = 0, activity_lines = 0, activity_sum = 0;
+
+  for (guint c = 0; c < N_TEXT_COLUMNS; c++)
+    cells[c] = natural_cell_lines (nat, c, key[c], w[c]);
 
   for (guint i = 0; i < n_rows; i++)
     {
@@ -679,16 +725,16 @@ natural_height (RenaksiAnnexLayout *self,
 
       if (row->flags & ROW_FIRST_OF_AREA)
         {
-          area_lines = natural_lines (nat->widths[0], &index[0], w[0]);
+          area_lines = cells[0][index[0]++];
           area_sum = 0;
         }
       if (row->flags & ROW_FIRST_OF_ACTIVITY)
         {
-          activity_lines = natural_lines (nat->widths[1], &index[1], w[1]);
+          activity_lines = cells[1][index[1]++];
           activity_sum = 0;
         }
-      sub = natural_lines (nat->widths[2], &index[2], w[2]);
-      ind = natural_lines (nat->widths[3], &index[3], w[3]);
+      sub = cells[2][index[2]++];
+      ind = cells[3][index[3]++];
       lines = MAX (1, MAX (sub, ind));
       activity_sum += lines;
       if ((i + 1 == n_rows || is_last_of (self, i, ROW_FIRST_OF_ACTIVITY)) &&
@@ -712,7 +758,10 @@ natural_measure (RenaksiAnnexLayout *self,
   static const double zero = 0;
 
   for (guint c = 0; c < N_TEXT_COLUMNS; c++)
-    nat->widths[c] = g_array_new (FALSE, FALSE, sizeof (double));
+    {
+      nat->widths[c] = g_array_new (FALSE, FALSE, sizeof (double));
+      nat->lines[c] = g_ptr_array_new_with_free_func (cell_lines_free);
+    }
 
   for (guint i = 0; i < n_rows; i++)
     {
@@ -800,6 +849,7 @@ balance_columns (RenaksiAnnexLayout *self,
         for (f[2] = 0.06; f[0] + f[1] + f[2] < 0.90; f[2] += BALANCE_STEP)
           {
             double w[N_TEXT_COLUMNS], distance = 0;
+            guint key[N_TEXT_COLUMNS];
             gboolean fits = TRUE;
             guint height;
 
@@ -809,11 +859,12 @@ balance_columns (RenaksiAnnexLayout *self,
                 w[c] = floor (rest * f[c]);
                 fits = fits && w[c] >= min_width[c];
                 distance += fabs (f[c] - traditional[c]);
+                key[c] = (guint)MAX (w[c], 0);
                 w[c] -= 2 * CELL_PAD_X;
               }
             if (!fits)
               continue;
-            height = natural_height (self, &nat, n_rows, w);
+            height = natural_height (self, &nat, n_rows, key, w);
             if (height < best || (height == best && distance < best_distance))
               {
                 best = height;
@@ -825,7 +876,10 @@ balance_columns (RenaksiAnnexLayout *self,
   }
 
   for (guint c = 0; c < N_TEXT_COLUMNS; c++)
-    g_array_unref (nat.widths[c]);
+    {
+      g_array_unref (nat.widths[c]);
+      g_ptr_array_unref (nat.lines[c]);
+    }
 }
 
 /* NO, the months and KET as narrow as their heads and marks need; the
@@ -2144,26 +2198,56 @@ queue_outline (RenaksiAnnexLayout        *self,
   g_array_append_val (self->pending_outlines, pending);
 }
 
-/* Adds the bookmarks of the page just shown, once it is written. The
- * link's numbers are written without the locale (cairo reads "12.5"). */
-static void
-flush_outlines (RenaksiAnnexLayout *self)
+/* A page's bookmarks, handed to the thread that writes the page. */
+typedef struct
 {
-  gboolean written = cairo_surface_status (self->pdf) == CAIRO_STATUS_SUCCESS &&
+  RenaksiAnnexLayout *self;
+  GArray             *pending;   /* of PendingOutline */
+} PageOutlines;
+
+static gpointer
+outlines_new (RenaksiAnnexLayout *self)
+{
+  PageOutlines *outlines = g_new (PageOutlines, 1);
+
+  outlines->self = self;
+  outlines->pending = g_array_ref (self->pending_outlines);
+
+  return outlines;
+}
+
+static void
+outlines_free (gpointer data)
+{
+  PageOutlines *outlines = data;
+
+  g_array_unref (outlines->pending);
+  g_free (outlines);
+}
+
+/* Adds the bookmarks of the page just shown, once it is written; on the
+ * writing thread, the only one that reads outline_parent while it runs.
+ * The link's numbers are written without the locale (cairo reads "12.5"). */
+static void
+flush_outlines (cairo_surface_t *pdf,
+                gpointer         data)
+{
+  PageOutlines *outlines = data;
+  RenaksiAnnexLayout *self = outlines->self;
+  gboolean written = cairo_surface_status (pdf) == CAIRO_STATUS_SUCCESS &&
                      renaksi_safe_writer_get_errno (self->writer) == 0;
 
-  for (guint i = 0; written && i < self->pending_outlines->len; i++)
+  for (guint i = 0; written && i < outlines->pending->len; i++)
     {
-      PendingOutline *pending = &g_array_index (self->pending_outlines, PendingOutline, i);
+      PendingOutline *pending = &g_array_index (outlines->pending, PendingOutline, i);
       g_autofree char *link = g_strdup_printf ("page=%u pos=[0 %d]", pending->page, (int)floor (pending->y));
-      int id = cairo_pdf_surface_add_outline (self->pdf,
+      int id = cairo_pdf_surface_add_outline (pdf,
                                               pending->is_top ? CAIRO_PDF_OUTLINE_ROOT : self->outline_parent,
                                               pending->title, link, pending->flags);
 
       if (pending->is_annex)
         self->outline_parent = id;
     }
-  g_array_set_size (self->pending_outlines, 0);
 }
 
 /* One bookmark per area, on the annex page (from 1) where its first row
@@ -2428,6 +2512,7 @@ renaksi_annex_layout_write_pdf (RenaksiAnnexLayout  *self,
   RenaksiDecree *decree;
   RenaksiSafeWriter *writer;
   cairo_surface_t *surface;
+  RenaksiPdfPipe *pipe;
 
   g_return_val_if_fail (RENAKSI_IS_ANNEX_LAYOUT (self), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
@@ -2455,27 +2540,26 @@ renaksi_annex_layout_write_pdf (RenaksiAnnexLayout  *self,
   }
 
   /* Streamed: each page is laid out and drawn in one go, its rows
-   * measured just before and their text kept only until drawn. */
+   * measured just before and their text kept only until drawn; the pipe
+   * writes it out while the next page is laid out. */
   prepare (self);
   self->cache_cells = TRUE;
   self->pdf = surface;
   self->outline_parent = CAIRO_PDF_OUTLINE_ROOT;
   self->writer = writer;
-  self->pending_outlines = g_array_new (FALSE, FALSE, sizeof (PendingOutline));
-  g_array_set_clear_func (self->pending_outlines, pending_outline_clear);
-  for (guint p = 0;
-       cairo_surface_status (surface) == CAIRO_STATUS_SUCCESS && renaksi_safe_writer_get_errno (writer) == 0;
-       p++)
+  pipe = renaksi_pdf_pipe_new (surface);
+  for (guint p = 0; !renaksi_pdf_pipe_failed (pipe); p++)
     {
       gboolean body = p < self->n_body_pages;
       gboolean done = FALSE;
       cairo_t *cr;
 
+      self->pending_outlines = g_array_new (FALSE, FALSE, sizeof (PendingOutline));
+      g_array_set_clear_func (self->pending_outlines, pending_outline_clear);
       if (body)
-        cairo_pdf_surface_set_size (surface, self->paper_height, self->paper_width);
+        cr = renaksi_pdf_pipe_begin_page (pipe, self->paper_height, self->paper_width);
       else
-        cairo_pdf_surface_set_size (surface, self->paper_width, self->paper_height);
-      cr = cairo_create (surface);
+        cr = renaksi_pdf_pipe_begin_page (pipe, self->paper_width, self->paper_height);
       cairo_set_line_cap (cr, CAIRO_LINE_CAP_SQUARE);
       /* The decree: its body, then its annex with the areas under it. */
       if (self->with_decree && p == 0)
@@ -2489,19 +2573,19 @@ renaksi_annex_layout_write_pdf (RenaksiAnnexLayout  *self,
         }
       else
         done = next_annex_page (self, cr);
-      cairo_show_page (cr);
-      cairo_destroy (cr);
-      flush_outlines (self);
+      /* The page's bookmarks go with it, added once it is written. */
+      renaksi_pdf_pipe_end_page (pipe, cr, flush_outlines, outlines_new (self), outlines_free);
+      g_clear_pointer (&self->pending_outlines, g_array_unref);
       if (done)
         {
           self->paginated = TRUE;
           break;
         }
     }
+  g_clear_pointer (&pipe, renaksi_pdf_pipe_free);
   self->cache_cells = FALSE;
   self->pdf = NULL;
   self->writer = NULL;
-  g_clear_pointer (&self->pending_outlines, g_array_unref);
   g_hash_table_remove_all (self->row_cells);
 
   return renaksi_safe_writer_commit_surface (writer, surface, error);
