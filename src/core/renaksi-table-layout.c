@@ -614,6 +614,53 @@ text_width (Block *block,
   return block->col_x[column + span] - block->col_x[column] - 2 * CELL_PAD_X;
 }
 
+/* Whether a line of @layout ends inside a word: one too long for the
+ * width, broken between two of its characters. */
+static gboolean
+breaks_a_word (PangoLayout *layout)
+{
+  const char *text = pango_layout_get_text (layout);
+  int n = pango_layout_get_line_count (layout);
+
+  for (int i = 0; i + 1 < n; i++)
+    {
+      PangoLayoutLine *line = pango_layout_get_line_readonly (layout, i);
+      const char *end = text + line->start_index + line->length;
+      gunichar before, after;
+
+      if (line->length == 0 || *end == '\0')
+        continue;
+      before = g_utf8_get_char (g_utf8_prev_char (end));
+      after = g_utf8_get_char (end);
+      if (!g_unichar_isspace (before) && !g_unichar_isspace (after) && before != '-' && before != '/')
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* A table cell's layout: words move whole to the next line, and only a
+ * word that must break (longer than its column) is broken, at a
+ * hyphenation point with a visible hyphen. Greedy hyphenation would
+ * break names that fit on the next line ("KABUPA-TEN"). */
+static PangoLayout *
+make_cell_layout (RenaksiTableLayout *self,
+                  const char         *text,
+                  gboolean            bold,
+                  double              width,
+                  PangoAlignment      align)
+{
+  PangoLayout *layout = make_layout (self, text, self->font_size, bold, width, align, FALSE);
+
+  if (breaks_a_word (layout))
+    {
+      g_object_unref (layout);
+      layout = make_layout (self, text, self->font_size, bold, width, align, TRUE);
+    }
+
+  return layout;
+}
+
 /* A cell's text as one layout: a cell's lines on the grid. */
 static GPtrArray *
 cell_layouts (RenaksiTableLayout *self,
@@ -623,8 +670,8 @@ cell_layouts (RenaksiTableLayout *self,
 {
   GPtrArray *layouts = g_ptr_array_new_with_free_func (g_object_unref);
 
-  g_ptr_array_add (layouts, make_layout (self, cell->text, self->font_size, bold,
-                                         text_width (block, cell->column, cell->span), cell->align, TRUE));
+  g_ptr_array_add (layouts, make_cell_layout (self, cell->text, bold, text_width (block, cell->column, cell->span),
+                                              cell->align));
   return layouts;
 }
 
@@ -635,8 +682,8 @@ text_lines (RenaksiTableLayout *self,
             guint               column,
             gboolean            bold)
 {
-  g_autoptr(PangoLayout) layout = make_layout (self, text, self->font_size, bold,
-                                               text_width (block, column, 1), PANGO_ALIGN_LEFT, TRUE);
+  g_autoptr(PangoLayout) layout = make_cell_layout (self, text, bold, text_width (block, column, 1),
+                                                    PANGO_ALIGN_LEFT);
 
   return (guint)pango_layout_get_line_count (layout);
 }
@@ -663,8 +710,7 @@ continued_text (RenaksiTableLayout *self,
   if (text_lines (self, block, full, 0, FALSE) <= CONTINUED_FULL_LINES)
     return g_steal_pointer (&full);
 
-  layout = make_layout (self, group->text, self->font_size, FALSE, text_width (block, 0, 1),
-                        PANGO_ALIGN_LEFT, TRUE);
+  layout = make_cell_layout (self, group->text, FALSE, text_width (block, 0, 1), PANGO_ALIGN_LEFT);
   line = pango_layout_get_line_readonly (layout, 0);
   laid = pango_layout_get_text (layout);
   first = g_strndup (laid + line->start_index, (gsize)line->length);
@@ -740,8 +786,8 @@ compute_header (RenaksiTableLayout *self,
 
             if ((pass == 0) != (cell->row_span == 1))
               continue;
-            layout = make_layout (self, cell->text, self->font_size, TRUE,
-                                  text_width (block, cell->column, cell->span), PANGO_ALIGN_CENTER, TRUE);
+            layout = make_cell_layout (self, cell->text, TRUE, text_width (block, cell->column, cell->span),
+                                       PANGO_ALIGN_CENTER);
             need = pango_layout_get_line_count (layout) * self->line_height + 2 * CELL_PAD_Y;
             for (guint k = r; k <= last; k++)
               have += heights[k];
@@ -931,10 +977,13 @@ add_piece (Flow      *flow,
   flow->y = piece.y1;
 }
 
+/* @keep_after: the height that must follow the paragraph on its page (a
+ * table's header and first lines: a title is not left alone). */
 static void
-flow_paragraph (Flow  *flow,
-                guint  b,
-                Block *block)
+flow_paragraph (Flow   *flow,
+                guint   b,
+                Block  *block,
+                double  keep_after)
 {
   RenaksiTableLayout *self = flow->self;
   guint line = 0;
@@ -946,7 +995,9 @@ flow_paragraph (Flow  *flow,
       guint rem = block->n_lines - line;
       guint count;
 
-      if ((int)rem > avail && flow->y > flow->top)
+      if (((int)rem > avail ||
+           flow->y + space + rem * self->line_height + keep_after > content_bottom (self)) &&
+          flow->y > flow->top)
         {
           next_page (flow);
           continue;
@@ -958,6 +1009,32 @@ flow_paragraph (Flow  *flow,
       if (line < block->n_lines)
         next_page (flow);
     }
+}
+
+/* Takes row @r - 1 off the page when it is there whole, after other rows
+ * of the table, and in no group: it goes on to the next page with row @r. */
+static gboolean
+take_back_previous (Flow  *flow,
+                    guint  b,
+                    guint  r)
+{
+  GArray *pieces = flow->page->pieces;
+  Block *block = g_ptr_array_index (flow->self->blocks, b);
+  Piece *last, *before;
+
+  if (r == 0 || pieces->len < 3)
+    return FALSE;
+  last = &g_array_index (pieces, Piece, pieces->len - 1);
+  before = &g_array_index (pieces, Piece, pieces->len - 2);
+  if (last->kind != PIECE_ROW || last->block != b || last->row != r - 1 || last->first != 0 ||
+      last->count != g_array_index (block->rows, Row, r - 1).n_lines ||
+      g_array_index (block->rows, Row, r - 1).group >= 0 ||
+      before->kind != PIECE_ROW || before->block != b)
+    return FALSE;
+
+  flow->y = last->y0;
+  g_array_set_size (pieces, pieces->len - 1);
+  return TRUE;
 }
 
 static void
@@ -1024,6 +1101,8 @@ flow_table (Flow  *flow,
             count = (guint)CLAMP (avail - (int)group_deficit (flow, 0), 1, (int)rem);
           if (count == 0)
             {
+              if ((row->flags & RENAKSI_TABLE_ROW_KEEP_WITH_PREVIOUS) && line == 0 && take_back_previous (flow, b, r))
+                r--;
               next_page (flow);
               header_here = FALSE;
               continue;
@@ -1090,8 +1169,18 @@ renaksi_table_layout_paginate (RenaksiTableLayout *self)
                                                        self->page_width - margin_left () - margin_right (),
                                                        PANGO_ALIGN_LEFT, TRUE);
 
+          Block *next = b + 1 < self->blocks->len ? g_ptr_array_index (self->blocks, b + 1) : NULL;
+          double keep_after = 0;
+
           block->n_lines = (guint)pango_layout_get_line_count (layout);
-          flow_paragraph (&flow, b, block);
+          if (next != NULL && next->kind == BLOCK_TABLE && next->columns->len > 0)
+            {
+              measure_table (self, next);
+              keep_after = self->line_height + next->header_y[next->header->len] + 2 * CELL_PAD_Y +
+                           (next->rows->len > 0 ? MIN (g_array_index (next->rows, Row, 0).n_lines, MIN_PIECE) : 0) *
+                           self->line_height;
+            }
+          flow_paragraph (&flow, b, block, keep_after);
         }
       else if (block->columns->len > 0)
         {
@@ -1169,6 +1258,33 @@ renaksi_table_layout_get_pieces (RenaksiTableLayout *self,
   return pieces;
 }
 
+gboolean
+renaksi_table_layout_get_column (RenaksiTableLayout *self,
+                                 guint               table,
+                                 guint               column,
+                                 double             *x0,
+                                 double             *x1)
+{
+  g_return_val_if_fail (RENAKSI_IS_TABLE_LAYOUT (self), FALSE);
+
+  renaksi_table_layout_paginate (self);
+  for (guint b = 0; b < self->blocks->len; b++)
+    {
+      Block *block = g_ptr_array_index (self->blocks, b);
+
+      if (block->kind != BLOCK_TABLE || block->index != table || column >= block->columns->len ||
+          block->col_x == NULL)
+        continue;
+      if (x0 != NULL)
+        *x0 = block->col_x[column];
+      if (x1 != NULL)
+        *x1 = block->col_x[column + 1];
+      return TRUE;
+    }
+
+  return FALSE;
+}
+
 /* ---- Drawing ------------------------------------------------------------- */
 
 static void
@@ -1207,8 +1323,8 @@ draw_header (RenaksiTableLayout *self,
           Cell *cell = &g_array_index (row->cells, Cell, i);
           double x0 = block->col_x[cell->column], x1 = block->col_x[cell->column + cell->span];
           double y0 = y + block->header_y[r], y1 = y + block->header_y[MIN (r + cell->row_span, n)];
-          g_autoptr(PangoLayout) layout = make_layout (self, cell->text, self->font_size, TRUE,
-                                                       x1 - x0 - 2 * CELL_PAD_X, PANGO_ALIGN_CENTER, TRUE);
+          g_autoptr(PangoLayout) layout = make_cell_layout (self, cell->text, TRUE, x1 - x0 - 2 * CELL_PAD_X,
+                                                            PANGO_ALIGN_CENTER);
           double h = pango_layout_get_line_count (layout) * self->line_height;
           g_autoptr(GPtrArray) layouts = g_ptr_array_new ();
 
@@ -1271,8 +1387,7 @@ draw_group (RenaksiTableLayout *self,
   g_autofree char *text = continued ? continued_text (self, block, group) : g_strdup (group->text);
   g_autoptr(GPtrArray) layouts = g_ptr_array_new_with_free_func (g_object_unref);
 
-  g_ptr_array_add (layouts, make_layout (self, text, self->font_size, FALSE, text_width (block, 0, 1),
-                                         PANGO_ALIGN_LEFT, TRUE));
+  g_ptr_array_add (layouts, make_cell_layout (self, text, FALSE, text_width (block, 0, 1), PANGO_ALIGN_LEFT));
   draw_box (cr, block->col_x[0], top->y0, block->col_x[1], bottom->y1, 0);
   renaksi_print_text_draw_lines (cr, layouts, block->col_x[0] + CELL_PAD_X, top->y0 + CELL_PAD_Y,
                                  0, (guint)((bottom->y1 - top->y0) / self->line_height),

@@ -21,6 +21,8 @@ typedef enum
 {
   RENAKSI_TABLE_ROW_PLAIN = 0,
   RENAKSI_TABLE_ROW_BOLD  = 1 << 0,   /* a total row */
+  /* Never first on a page: the row before goes with it (a total). */
+  RENAKSI_TABLE_ROW_KEEP_WITH_PREVIOUS = 1 << 1,
 } RenaksiTableRowFlags;
 
 #define RENAKSI_TYPE_TABLE_LAYOUT (renaksi_table_layout_get_type ())
@@ -109,5 +111,11 @@ typedef struct
 
 GArray             *renaksi_table_layout_get_pieces      (RenaksiTableLayout   *self,
                                                           guint                 page);
+/* Where column @column of table @table is, in points from the left. */
+gboolean            renaksi_table_layout_get_column      (RenaksiTableLayout   *self,
+                                                          guint                 table,
+                                                          guint                 column,
+                                                          double               *x0,
+                                                          double               *x1);
 
 G_END_DECLS
