@@ -110,7 +110,7 @@ add_matrix (RenaksiTableLayout *table,
   renaksi_table_layout_add_header_row (table);
   /* TRANSLATORS: the number column of a printed table */
   renaksi_table_layout_add_header_cell (table, _("No."), 1, 2);
-  renaksi_table_layout_add_header_cell (table, _("Unit"), 1, 2);
+  renaksi_table_layout_add_header_cell (table, C_("roll-up column", "Unit"), 1, 2);
   for (guint a = 0; a < n_areas; a++)
     renaksi_table_layout_add_header_cell (table, renaksi_rollup_get_area_name (rollup, a), 2, 1);
   renaksi_table_layout_add_header_cell (table, _("All areas"), 2, 1);
@@ -213,7 +213,7 @@ add_late_list (RenaksiTableLayout *table,
           renaksi_table_layout_add_column (table, 2, 0, PANGO_ALIGN_LEFT);
           renaksi_table_layout_add_column (table, 4, 0, PANGO_ALIGN_LEFT);
           renaksi_table_layout_add_header_row (table);
-          renaksi_table_layout_add_header_cell (table, _("Unit"), 1, 1);
+          renaksi_table_layout_add_header_cell (table, C_("roll-up column", "Unit"), 1, 1);
           renaksi_table_layout_add_header_cell (table, _("Area"), 1, 1);
           renaksi_table_layout_add_header_cell (table, _("Sub-activity"), 1, 1);
           any = TRUE;
