@@ -1184,35 +1184,10 @@ continued_cell (RenaksiAnnexLayout *self,
   if (renaksi_print_text_n_lines (cell) > CONTINUED_FULL_LINES)
     {
       g_autoptr(GPtrArray) whole = cell_new ();
-      PangoLayout *layout;
-      PangoLayoutLine *line;
-      const char *marked;
-      g_autofree char *first = NULL;
       g_autofree char *head = NULL;
-      char *space;
 
       cell_add (self, whole, column, text);
-      layout = g_ptr_array_index (whole, 0);
-      line = pango_layout_get_line_readonly (layout, 0);
-      marked = pango_layout_get_text (layout);
-      first = g_strndup (marked + line->start_index, (gsize)line->length);
-      /* A line that ends inside a word: keep the whole words only, and
-       * at least the whole first word (a narrow column at a large size
-       * breaks even that). */
-      if (line->length > 0 && !g_str_has_suffix (first, " ") &&
-          (space = strrchr (first, ' ')) != NULL)
-        *space = '\0';
-      else if (line->length > 0 && !g_str_has_suffix (first, " "))
-        {
-          const char *end = strchr (marked + line->start_index, ' ');
-
-          g_free (first);
-          first = end != NULL ? g_strndup (marked + line->start_index,
-                                           (gsize)(end - marked - line->start_index))
-                              : g_strdup (marked + line->start_index);
-        }
-      head = renaksi_hyphenate_strip (first, -1);
-      g_strchomp (head);
+      head = renaksi_print_text_first_words (g_ptr_array_index (whole, 0));
       /* Never the label alone ("1. (lanjutan)"): its first word too. */
       if (renaksi_node_get_label (node) != NULL && g_str_equal (head, renaksi_node_get_label (node)))
         {

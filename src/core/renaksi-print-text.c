@@ -7,7 +7,9 @@
 #include "config.h"
 
 #include <pango/pangocairo.h>
+#include <string.h>
 
+#include "renaksi-hyphenate.h"
 #include "renaksi-print-text.h"
 
 /* Unhinted metrics at 72 dpi: one point is one unit, and line breaks are
@@ -51,6 +53,38 @@ renaksi_print_text_creation_date (void)
                           g_date_time_get_year (now), g_date_time_get_month (now),
                           g_date_time_get_day_of_month (now), g_date_time_get_hour (now),
                           g_date_time_get_minute (now), g_date_time_get_second (now));
+}
+
+/* What a spanning cell continued on a new page shows of a long text: the
+ * whole words of @layout's first line, and at least its whole first word
+ * (a narrow column at a large size breaks even that), without the
+ * hyphenation marks. Never the tail of a word. */
+char *
+renaksi_print_text_first_words (PangoLayout *layout)
+{
+  PangoLayoutLine *line = pango_layout_get_line_readonly (layout, 0);
+  const char *laid = pango_layout_get_text (layout);
+  g_autofree char *first = NULL;
+  char *head;
+  char *space;
+
+  if (line == NULL)
+    return g_strdup ("");
+  first = g_strndup (laid + line->start_index, (gsize)line->length);
+  if (line->length > 0 && !g_str_has_suffix (first, " ") && (space = strrchr (first, ' ')) != NULL)
+    *space = '\0';
+  else if (line->length > 0 && !g_str_has_suffix (first, " "))
+    {
+      const char *end = strchr (laid + line->start_index, ' ');
+
+      g_free (first);
+      first = end != NULL ? g_strndup (laid + line->start_index, (gsize)(end - laid - line->start_index))
+                          : g_strdup (laid + line->start_index);
+    }
+  head = renaksi_hyphenate_strip (first, -1);
+  g_strchomp (head);
+
+  return head;
 }
 
 /* The lines of a cell made of several layouts (paragraphs). */

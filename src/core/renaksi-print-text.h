@@ -10,6 +10,7 @@ G_BEGIN_DECLS
  * renaksi-table-layout) lays its text out with. */
 PangoContext *renaksi_print_text_context_new   (void);
 char         *renaksi_print_text_creation_date (void);
+char         *renaksi_print_text_first_words   (PangoLayout *layout);
 guint         renaksi_print_text_n_lines       (GPtrArray   *layouts);
 void          renaksi_print_text_draw_lines    (cairo_t     *cr,
                                                 GPtrArray   *layouts,

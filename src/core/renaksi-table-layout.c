@@ -27,7 +27,6 @@
 #include <string.h>
 
 #include "renaksi-emphasis-layout.h"
-#include "renaksi-hyphenate.h"
 #include "renaksi-months.h"
 #include "renaksi-print-text.h"
 #include "renaksi-safe-writer.h"
@@ -699,11 +698,7 @@ continued_text (RenaksiTableLayout *self,
 {
   g_autofree char *full = g_strconcat (group->text, " ", CONTINUED, NULL);
   g_autoptr(PangoLayout) layout = NULL;
-  PangoLayoutLine *line;
-  const char *laid;
-  g_autofree char *first = NULL;
   g_autofree char *head = NULL;
-  char *space;
 
   if (*group->text == '\0')
     return g_strdup ("");
@@ -711,21 +706,7 @@ continued_text (RenaksiTableLayout *self,
     return g_steal_pointer (&full);
 
   layout = make_cell_layout (self, group->text, FALSE, text_width (block, 0, 1), PANGO_ALIGN_LEFT);
-  line = pango_layout_get_line_readonly (layout, 0);
-  laid = pango_layout_get_text (layout);
-  first = g_strndup (laid + line->start_index, (gsize)line->length);
-  if (!g_str_has_suffix (first, " ") && (space = strrchr (first, ' ')) != NULL)
-    *space = '\0';
-  else if (!g_str_has_suffix (first, " "))
-    {
-      const char *end = strchr (laid + line->start_index, ' ');
-
-      g_free (first);
-      first = end != NULL ? g_strndup (laid + line->start_index, (gsize)(end - laid - line->start_index))
-                          : g_strdup (laid + line->start_index);
-    }
-  head = renaksi_hyphenate_strip (first, -1);
-  g_strchomp (head);
+  head = renaksi_print_text_first_words (layout);
 
   return g_strconcat (head, " ", CONTINUED, NULL);
 }
