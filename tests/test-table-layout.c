@@ -78,7 +78,7 @@ make_table (RenaksiPaper paper,
         }
       renaksi_table_layout_end_group (table);
     }
-  renaksi_table_layout_add_row (table, RENAKSI_TABLE_ROW_BOLD);
+  renaksi_table_layout_add_row (table, RENAKSI_TABLE_ROW_BOLD | RENAKSI_TABLE_ROW_KEEP_WITH_PREVIOUS);
   renaksi_table_layout_add_cell_full (table, "Jumlah", 3, -1, 0);
   renaksi_table_layout_add_cell (table, "999");
   renaksi_table_layout_add_cell (table, "99,5");
@@ -199,6 +199,9 @@ check_table (RenaksiPaper paper,
           int group = piece->row < N_GROUPS * ROWS_A_GROUP ? (int)(piece->row / ROWS_A_GROUP) : -1;
 
           g_assert_cmpuint (piece->table, ==, 0);
+          /* The total is never alone under the header. */
+          if (piece->row == N_GROUPS * ROWS_A_GROUP)
+            g_assert_cmpuint (i, >, 0);
           if (piece->count < piece->n_lines)
             {
               /* A split row: this piece and what is left or was before keep three lines. */

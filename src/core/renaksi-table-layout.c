@@ -900,6 +900,14 @@ lines_that_fit (RenaksiTableLayout *self,
   return (int)floor ((content_bottom (self) - y - 2 * CELL_PAD_Y + 0.001) / self->line_height);
 }
 
+/* The lines a row of @n_lines needs on a page to start there: all of it
+ * when it cannot be split, else the least piece. */
+static guint
+first_lines (guint n_lines)
+{
+  return n_lines < 2 * MIN_PIECE ? n_lines : MIN_PIECE;
+}
+
 static guint
 group_deficit (const Flow *flow,
                guint       count)
@@ -1027,6 +1035,7 @@ flow_table (Flow  *flow,
   double header_height = block->header_y[block->header->len];
   gboolean header_here = FALSE;
   gboolean rows_here = FALSE;
+  gboolean at_top = FALSE;      /* the header heads its page */
   guint r = 0, line = 0;
 
   while (r < block->rows->len)
@@ -1053,7 +1062,7 @@ flow_table (Flow  *flow,
       if (!header_here)
         {
           double space = flow->y > flow->top ? self->line_height : 0;
-          guint first = MIN (rem, MIN_PIECE);
+          guint first = first_lines (rem);
 
           if (flow->y > flow->top &&
               lines_that_fit (self, flow->y + space + header_height) < (int)(first + group_deficit (flow, first)))
@@ -1061,6 +1070,7 @@ flow_table (Flow  *flow,
               next_page (flow);
               continue;
             }
+          at_top = flow->y <= flow->top;
           flow->y += space;
           add_piece (flow, PIECE_HEADER, b, 0, 0, 0, header_height);
           header_here = TRUE;
@@ -1078,12 +1088,21 @@ flow_table (Flow  *flow,
             k--;
           count = k >= MIN_PIECE ? (guint)k : 0;
           /* Taller than a whole page: split where the page ends. */
-          if (count == 0 && !rows_here)
+          if (count == 0 && !rows_here && at_top)
             count = (guint)CLAMP (avail - (int)group_deficit (flow, 0), 1, (int)rem);
           if (count == 0)
             {
               if ((row->flags & RENAKSI_TABLE_ROW_KEEP_WITH_PREVIOUS) && line == 0 && take_back_previous (flow, b, r))
                 r--;
+              /* Never a header without a row under it. */
+              if (!rows_here)
+                {
+                  Piece *header = &g_array_index (flow->page->pieces, Piece, flow->page->pieces->len - 1);
+
+                  g_assert (header->kind == PIECE_HEADER);
+                  flow->y = header->y0;
+                  g_array_set_size (flow->page->pieces, flow->page->pieces->len - 1);
+                }
               next_page (flow);
               header_here = FALSE;
               continue;
@@ -1158,7 +1177,7 @@ renaksi_table_layout_paginate (RenaksiTableLayout *self)
             {
               measure_table (self, next);
               keep_after = self->line_height + next->header_y[next->header->len] + 2 * CELL_PAD_Y +
-                           (next->rows->len > 0 ? MIN (g_array_index (next->rows, Row, 0).n_lines, MIN_PIECE) : 0) *
+                           (next->rows->len > 0 ? first_lines (g_array_index (next->rows, Row, 0).n_lines) : 0) *
                            self->line_height;
             }
           flow_paragraph (&flow, b, block, keep_after);
