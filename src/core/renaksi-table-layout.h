@@ -21,7 +21,8 @@ typedef enum
 {
   RENAKSI_TABLE_ROW_PLAIN = 0,
   RENAKSI_TABLE_ROW_BOLD  = 1 << 0,   /* a total row */
-  /* Never first on a page: the row before goes with it (a total). */
+  /* Never first on a page: the row before goes with it (a total), when
+   * that row is whole and in no group. */
   RENAKSI_TABLE_ROW_KEEP_WITH_PREVIOUS = 1 << 1,
 } RenaksiTableRowFlags;
 
