@@ -176,8 +176,6 @@ check_table (RenaksiPaper paper,
 
       /* The heading on page 1 only; the numbers from page 2. */
       g_assert_true (has_text (text, "TABEL UJI") == (p == 0));
-      if (g_getenv ("RENAKSI_TEST_KEEP") != NULL)
-        g_printerr ("page %u: %s\n", p, text);
       g_assert_true (has_text (text, number) || p == 0);
       if (p == 0)
         g_assert_false (has_text (text, "- 1 -"));
@@ -258,6 +256,7 @@ check_table (RenaksiPaper paper,
   g_assert_cmpuint (n_hyphens, >=, N_GROUPS);
   g_assert_true (broke_long_word);
 
+  /* RENAKSI_TEST_KEEP: to look at the pages. */
   if (g_getenv ("RENAKSI_TEST_KEEP") != NULL)
     g_printerr ("kept %s\n", path);
   else
