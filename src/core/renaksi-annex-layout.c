@@ -35,6 +35,7 @@
 #include "renaksi-error.h"
 #include "renaksi-hyphenate.h"
 #include "renaksi-pdf-pipe.h"
+#include "renaksi-print-text.h"
 #include "renaksi-safe-writer.h"
 
 #define MONTH_HEAD_SCALE 0.8   /* month heads, of the table text size */
@@ -214,53 +215,6 @@ renaksi_annex_layout_font_metrics (RenaksiAnnexLayout *self,
     *ascent = a;
   if (height != NULL)
     *height = ceil ((a + d) * 100) / 100;
-}
-
-guint
-renaksi_annex_layout_layouts_n_lines (GPtrArray *layouts)
-{
-  guint n = 0;
-
-  for (guint i = 0; i < layouts->len; i++)
-    n += (guint)pango_layout_get_line_count (g_ptr_array_index (layouts, i));
-
-  return n;
-}
-
-/* Draws lines [@first, @first + @count) of @layouts, one after the other,
- * on the grid of @line_height from @y. */
-void
-renaksi_annex_layout_draw_lines (cairo_t   *cr,
-                                 GPtrArray *layouts,
-                                 double     x,
-                                 double     y,
-                                 guint      first,
-                                 guint      count,
-                                 double     line_height,
-                                 double     ascent)
-{
-  guint index = 0;
-
-  for (guint i = 0; i < layouts->len && index < first + count; i++)
-    {
-      PangoLayoutIter *iter = pango_layout_get_iter (g_ptr_array_index (layouts, i));
-
-      do
-        {
-          if (index >= first && index < first + count)
-            {
-              PangoRectangle logical;
-
-              pango_layout_iter_get_line_extents (iter, NULL, &logical);
-              cairo_move_to (cr, x + (double)logical.x / PANGO_SCALE,
-                             y + (index - first) * line_height + ascent);
-              pango_cairo_show_layout_line (cr, pango_layout_iter_get_line_readonly (iter));
-            }
-          index++;
-        }
-      while (pango_layout_iter_next_line (iter));
-      pango_layout_iter_free (iter);
-    }
 }
 
 void
@@ -1119,7 +1073,7 @@ cell_lines (GPtrArray *cell)
 {
   g_autoptr(GPtrArray) owned = cell;
 
-  return renaksi_annex_layout_layouts_n_lines (owned);
+  return renaksi_print_text_n_lines (owned);
 }
 
 /* A row's own cells, kept from measuring to drawing while streaming. */
@@ -1212,9 +1166,9 @@ ensure_measured (RenaksiAnnexLayout *self,
         {
           RowCells *cells = self->cache_cells ? lookup_row_cells (self, i) : row_cells_new (self, row);
 
-          lines = MAX (lines, renaksi_annex_layout_layouts_n_lines (cells->sub));
-          lines = MAX (lines, renaksi_annex_layout_layouts_n_lines (cells->indicators));
-          lines = MAX (lines, renaksi_annex_layout_layouts_n_lines (cells->remark));
+          lines = MAX (lines, renaksi_print_text_n_lines (cells->sub));
+          lines = MAX (lines, renaksi_print_text_n_lines (cells->indicators));
+          lines = MAX (lines, renaksi_print_text_n_lines (cells->remark));
           if (!self->cache_cells)
             row_cells_free (cells);
         }
@@ -1281,38 +1235,13 @@ continued_cell (RenaksiAnnexLayout *self,
   if (*text == '\0')
     return cell;
   cell_add (self, cell, column, full);
-  if (renaksi_annex_layout_layouts_n_lines (cell) > CONTINUED_FULL_LINES)
+  if (renaksi_print_text_n_lines (cell) > CONTINUED_FULL_LINES)
     {
       g_autoptr(GPtrArray) whole = cell_new ();
-      PangoLayout *layout;
-      PangoLayoutLine *line;
-      const char *marked;
-      g_autofree char *first = NULL;
       g_autofree char *head = NULL;
-      char *space;
 
       cell_add (self, whole, column, text);
-      layout = g_ptr_array_index (whole, 0);
-      line = pango_layout_get_line_readonly (layout, 0);
-      marked = pango_layout_get_text (layout);
-      first = g_strndup (marked + line->start_index, (gsize)line->length);
-      /* A line that ends inside a word: keep the whole words only, and
-       * at least the whole first word (a narrow column at a large size
-       * breaks even that). */
-      if (line->length > 0 && !g_str_has_suffix (first, " ") &&
-          (space = strrchr (first, ' ')) != NULL)
-        *space = '\0';
-      else if (line->length > 0 && !g_str_has_suffix (first, " "))
-        {
-          const char *end = strchr (marked + line->start_index, ' ');
-
-          g_free (first);
-          first = end != NULL ? g_strndup (marked + line->start_index,
-                                           (gsize)(end - marked - line->start_index))
-                              : g_strdup (marked + line->start_index);
-        }
-      head = renaksi_hyphenate_strip (first, -1);
-      g_strchomp (head);
+      head = renaksi_print_text_first_words (g_ptr_array_index (whole, 0));
       /* Never the label alone ("1. (lanjutan)"): its first word too. */
       if (renaksi_node_get_label (node) != NULL && g_str_equal (head, renaksi_node_get_label (node)))
         {
@@ -1382,7 +1311,7 @@ split_point (RenaksiAnnexLayout *self,
 
       if (line == 0)
         {
-          lowest = MAX (lowest, (int)renaksi_annex_layout_layouts_n_lines (cells->sub));
+          lowest = MAX (lowest, (int)renaksi_print_text_n_lines (cells->sub));
           if (cells->indicators->len > 0)
             lowest = MAX (lowest, pango_layout_get_line_count (g_ptr_array_index (cells->indicators, 0)));
         }
@@ -1576,7 +1505,7 @@ flow_spans (RenaksiAnnexLayout *self,
                                                                      self->font_size, FALSE,
                                                                      column_text_width (self, 0),
                                                                      PANGO_ALIGN_CENTER));
-              renaksi_annex_layout_draw_lines (cr, no, self->col_x[0] + CELL_PAD_X, y, 0, capacity,
+              renaksi_print_text_draw_lines (cr, no, self->col_x[0] + CELL_PAD_X, y, 0, capacity,
                                                self->line_height, self->ascent);
             }
 
@@ -1584,7 +1513,7 @@ flow_spans (RenaksiAnnexLayout *self,
             {
               g_autoptr(GPtrArray) cell = node_cell (self, node, column);
 
-              renaksi_annex_layout_draw_lines (cr, cell, x, y, flow, MIN (capacity, n_lines - flow),
+              renaksi_print_text_draw_lines (cr, cell, x, y, flow, MIN (capacity, n_lines - flow),
                                                self->line_height, self->ascent);
             }
           else
@@ -1592,7 +1521,7 @@ flow_spans (RenaksiAnnexLayout *self,
               /* Printed in full before: named again, marked as continued. */
               g_autoptr(GPtrArray) cell = continued_cell (self, node, column);
 
-              renaksi_annex_layout_draw_lines (cr, cell, x, y, 0, capacity, self->line_height, self->ascent);
+              renaksi_print_text_draw_lines (cr, cell, x, y, 0, capacity, self->line_height, self->ascent);
             }
         }
 
@@ -1756,24 +1685,24 @@ draw_rows (RenaksiAnnexLayout *self,
         {
           RowCells *cells = lookup_row_cells (self, part->row);
 
-          if (part->first > 0 && part->first >= renaksi_annex_layout_layouts_n_lines (cells->sub))
+          if (part->first > 0 && part->first >= renaksi_print_text_n_lines (cells->sub))
             {
               /* The sub-activity's text was printed whole on the page before. */
               g_autoptr(GPtrArray) cell = continued_cell (self, row->sub,
                                                           RENAKSI_ANNEX_COLUMN_SUB_ACTIVITY);
 
-              renaksi_annex_layout_draw_lines (cr, cell, cx[RENAKSI_ANNEX_COLUMN_SUB_ACTIVITY] + CELL_PAD_X,
+              renaksi_print_text_draw_lines (cr, cell, cx[RENAKSI_ANNEX_COLUMN_SUB_ACTIVITY] + CELL_PAD_X,
                                                y, 0, part->count + part->pad, self->line_height,
                                                self->ascent);
             }
           else
-            renaksi_annex_layout_draw_lines (cr, cells->sub,
+            renaksi_print_text_draw_lines (cr, cells->sub,
                                              cx[RENAKSI_ANNEX_COLUMN_SUB_ACTIVITY] + CELL_PAD_X, y,
                                              part->first, part->count, self->line_height, self->ascent);
-          renaksi_annex_layout_draw_lines (cr, cells->indicators,
+          renaksi_print_text_draw_lines (cr, cells->indicators,
                                            cx[RENAKSI_ANNEX_COLUMN_INDICATOR] + CELL_PAD_X, y, part->first,
                                            part->count, self->line_height, self->ascent);
-          renaksi_annex_layout_draw_lines (cr, cells->remark, cx[RENAKSI_ANNEX_COLUMN_REMARK] + CELL_PAD_X, y,
+          renaksi_print_text_draw_lines (cr, cells->remark, cx[RENAKSI_ANNEX_COLUMN_REMARK] + CELL_PAD_X, y,
                                            part->first, part->count, self->line_height, self->ascent);
           /* Kept only while the row has lines still to come. */
           if (!self->cache_cells || part->first + part->count >= row->n_lines)
@@ -2115,22 +2044,8 @@ renaksi_annex_layout_get_font_size (RenaksiAnnexLayout *self)
 static void
 ensure_context (RenaksiAnnexLayout *self)
 {
-  cairo_font_options_t *options;
-
-  if (self->context != NULL)
-    return;
-
-  /* Unhinted metrics at 72 dpi: one point is one unit, and line breaks
-   * are the same on paper, in the PDF and in the preview. */
-  self->context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
-  pango_cairo_context_set_resolution (self->context, 72.0);
-  options = cairo_font_options_create ();
-  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
-  cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
-  pango_cairo_context_set_font_options (self->context, options);
-  cairo_font_options_destroy (options);
-  pango_context_set_round_glyph_positions (self->context, FALSE);
-  pango_context_set_language (self->context, pango_language_from_string ("id"));
+  if (self->context == NULL)
+    self->context = renaksi_print_text_context_new ();
 }
 
 /* Everything but the rows' lines: fonts, columns, the header, the rows
@@ -2480,27 +2395,6 @@ renaksi_annex_layout_get_table_extent (RenaksiAnnexLayout *self,
   return has_rows;
 }
 
-/* Now, or SOURCE_DATE_EPOCH when it is set (a reproducible build), in
- * UTC as ISO 8601, digits written without the locale. */
-static char *
-creation_date (void)
-{
-  const char *epoch = g_getenv ("SOURCE_DATE_EPOCH");
-  g_autoptr(GDateTime) now = NULL;
-  char *end = NULL;
-  gint64 seconds;
-
-  if (epoch != NULL && *epoch != '\0' &&
-      (seconds = g_ascii_strtoll (epoch, &end, 10)) >= 0 && *end == '\0')
-    now = g_date_time_new_from_unix_utc (seconds);
-  if (now == NULL)
-    now = g_date_time_new_now_utc ();
-
-  return g_strdup_printf ("%04d-%02d-%02dT%02d:%02d:%02dZ",
-                          g_date_time_get_year (now), g_date_time_get_month (now),
-                          g_date_time_get_day_of_month (now), g_date_time_get_hour (now),
-                          g_date_time_get_minute (now), g_date_time_get_second (now));
-}
 
 /* Writes every page to @path as PDF, through a temporary file beside it:
  * a failed export leaves no half-written file. */
@@ -2531,7 +2425,7 @@ renaksi_annex_layout_write_pdf (RenaksiAnnexLayout  *self,
     g_autofree char *title = g_strdup_printf ("%sKeputusan %s Nomor %s Tahun %d",
                                               self->with_decree ? "" : "Lampiran ",
                                               institution, number, decree->year);
-    g_autofree char *date = creation_date ();
+    g_autofree char *date = renaksi_print_text_creation_date ();
 
     cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, title);
     cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_AUTHOR, institution);
