@@ -368,7 +368,7 @@ static void
 test_xlsx_refused (void)
 {
   g_autofree char *dir = test_util_make_dir ();
-  g_autofree char *out = g_build_filename (dir, "rekap.xlsx", NULL);
+  g_autofree char *out = g_build_filename (dir, "rekap.ods", NULL);
   g_auto(TestRun) run = { 0, };
 
   test_util_run_renaksi (&run, "C.UTF-8", "--rollup", out, dir, NULL);

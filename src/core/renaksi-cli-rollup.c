@@ -1,10 +1,11 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later
  *
- * `renaksi --rollup OUT.tsv|OUT.pdf DIR|FILE… [--period q1|…|year]
- * [--as-of YYYY-MM-DD]`: the figures of the plans a province's units
- * send, as a table for other tools (one line per unit and area) or as the
- * printed matrix and late list (--paper, --font-size and the roll-up's
- * own heading and signatory: --title, --place, --date, --signatory-*).
+ * `renaksi --rollup OUT.tsv|OUT.pdf|OUT.xlsx DIR|FILE… [--period
+ * q1|…|year] [--as-of YYYY-MM-DD]`: the figures of the plans a province's
+ * units send, as a table for other tools (one line per unit and area), as
+ * the printed matrix and late list (--paper, --font-size and the
+ * roll-up's own heading and signatory: --title, --place, --date,
+ * --signatory-*), or as a workbook of the same.
  * No display needed; no member file is written.
  */
 #include "config.h"
@@ -15,6 +16,7 @@
 #include "renaksi-decree.h"
 #include "renaksi-rollup.h"
 #include "renaksi-rollup-document.h"
+#include "renaksi-rollup-xlsx.h"
 #include "renaksi-safe-writer.h"
 
 /* The --rollup PDF's own fields from @options; FALSE, having told the
@@ -86,17 +88,18 @@ renaksi_cli_rollup (GVariantDict       *options,
   GError *error = NULL;
   guint n_refused = 0;
   gboolean pdf = g_str_has_suffix (folded, ".pdf");
+  gboolean xlsx = g_str_has_suffix (folded, ".xlsx");
   int status = 0;
 
   if (positional[0] == NULL)
     return renaksi_cli_usage (_("Name the plan files or their folder after the output file: "
                                 "--rollup OUT.tsv DIR|FILE…"));
-  if (!g_str_has_suffix (folded, ".tsv") && !pdf)
-    return renaksi_cli_usage (_("This version writes the roll-up as tab-separated text or as PDF: "
-                                "name the output file OUT.tsv or OUT.pdf."));
+  if (!g_str_has_suffix (folded, ".tsv") && !pdf && !xlsx)
+    return renaksi_cli_usage (_("The roll-up is written as tab-separated text, as PDF or as a "
+                                "spreadsheet: name the output file OUT.tsv, OUT.pdf or OUT.xlsx."));
   if (!renaksi_cli_period (options, &period) || !renaksi_cli_as_of (options, &as_of))
     return 2;
-  if (pdf && !document_fields (options, &fields, strings))
+  if ((pdf || xlsx) && !document_fields (options, &fields, strings))
     {
       for (guint i = 0; i < G_N_ELEMENTS (strings); i++)
         g_free (strings[i]);
@@ -121,9 +124,12 @@ renaksi_cli_rollup (GVariantDict       *options,
         n_refused++;
       }
 
-  if (pdf)
+  if (pdf || xlsx)
     {
-      status = write_pdf (rollup, &fields, out_path);
+      if (pdf)
+        status = write_pdf (rollup, &fields, out_path);
+      else if (!renaksi_rollup_xlsx_export (rollup, &fields, out_path, &error))
+        status = renaksi_cli_report (error);
       for (guint i = 0; i < G_N_ELEMENTS (strings); i++)
         g_free (strings[i]);
       if (status != 0)

@@ -100,8 +100,9 @@ static const GOptionEntry option_entries[] = {
   { "as-of", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("Judge late months as of this date for --export-chart and --rollup (default today)"), N_("YYYY-MM-DD") },
   { "rollup", 0, 0, G_OPTION_ARG_FILENAME, NULL,
-    N_("Roll up the plans of several units, as a table for other tools or as the printed matrix and late "
-       "list: --rollup OUT.tsv|OUT.pdf DIR|FILE…"), N_("OUT.pdf") },
+    N_("Roll up the plans of several units, as a table for other tools, as the printed matrix and late "
+       "list or as a spreadsheet of both (the heading and signatory options below apply to either): "
+       "--rollup OUT.tsv|OUT.pdf|OUT.xlsx DIR|FILE…"), N_("OUT.pdf") },
   { "period", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("The period for --rollup: q1, q2, q3, q4, s1, s2 or year (default year)"), N_("PERIOD") },
   { "title", 0, 0, G_OPTION_ARG_STRING, NULL,
