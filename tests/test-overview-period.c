@@ -19,7 +19,7 @@
 #include "renaksi-node-path.h"
 #include "renaksi-overview-page.h"
 #include "renaksi-period.h"
-#include "renaksi-window-private.h"
+#include "renaksi-window.h"
 #include "test-util.h"
 #include "test-util-gui.h"
 
@@ -206,14 +206,9 @@ choose (RenaksiWindow       *window,
 static RenaksiOverviewPage *
 show_overview (RenaksiWindow *window)
 {
-  GtkListBox *list = renaksi_window_get_area_list (window);
   RenaksiOverviewPage *page;
 
-  gtk_widget_activate (GTK_WIDGET (gtk_list_box_get_row_at_index (list, 0)));
-  test_util_wait_for_frames (GTK_WIDGET (window));
-  while (adw_leaflet_get_child_transition_running (ADW_LEAFLET (gtk_widget_get_template_child (
-           GTK_WIDGET (window), RENAKSI_TYPE_WINDOW, "leaflet"))))
-    test_util_wait_for_frames (GTK_WIDGET (window));
+  test_util_show_overview (window);
   page = RENAKSI_OVERVIEW_PAGE (test_util_find_widget (GTK_WIDGET (window), RENAKSI_TYPE_OVERVIEW_PAGE));
   g_assert_nonnull (page);
   g_object_set_data (G_OBJECT (page), "test-plan", renaksi_window_get_plan (window));
