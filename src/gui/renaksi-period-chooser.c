@@ -48,7 +48,7 @@ static void
 show_as_of (RenaksiPeriodChooser *self)
 {
   g_autofree char *date = g_date_time_format (self->as_of, "%-d %b %Y");
-  /* Translators: the roll-up's date button, e.g. "per 3 Des 2026" */
+  /* Translators: the button of the day what is late is judged by, e.g. "per 3 Des 2026" */
   g_autofree char *label = g_strdup_printf (_("as of %s"), date);
 
   gtk_menu_button_set_label (self->as_of_button, label);
