@@ -3,7 +3,8 @@
  * The realisation form on a display (Xvfb in CI): opened from the area
  * page for a sub-activity of the default plan, its planned months first;
  * a filled month saved as one edit that one undo takes back; the chart's
- * Ctrl-click offering the note of the month it marked realised.
+ * Ctrl-click offering the note of the month it marked realised, and its
+ * context menu opening the notes of a month.
  * Screenshots go to tests/screenshots/ under the build directory.
  */
 #include "config.h"
@@ -226,6 +227,57 @@ test_chart_offers_note (void)
   test_util_remove_dir (dir);
 }
 
+/* The chart's context menu has the month's notes: its entry opens the
+ * form at that month, as the area page's own action does. */
+static void
+test_chart_menu_opens_notes (void)
+{
+  g_autofree char *dir = test_util_make_dir ();
+  g_autofree char *path = test_util_default_plan (dir, "plan.renaksi");
+  RenaksiWindow *window = test_util_open_window (path);
+  RenaksiNode *sub = first_sub_activity (renaksi_window_get_plan (window));
+  RenaksiMonthChart *chart = renaksi_area_page_get_chart (renaksi_window_get_area_page (window));
+  GMenuModel *model;
+  g_autoptr(GVariant) target = NULL;
+  g_autofree char *action = NULL;
+  RenaksiRealisationForm *form;
+  GtkWidget *focus;
+  int found = -1;
+
+  renaksi_window_reveal_node (window, sub);
+  test_util_wait_for_frames (GTK_WIDGET (window));
+  renaksi_month_chart_popup_menu (chart, chart_row_of (chart, sub), 7);   /* August */
+  test_util_wait_for_frames (GTK_WIDGET (window));
+  model = renaksi_month_chart_get_menu_model (chart);
+  g_assert_nonnull (model);
+  for (int i = 0; i < g_menu_model_get_n_items (model); i++)
+    {
+      g_autofree char *label = NULL;
+
+      if (g_menu_model_get_item_attribute (model, i, G_MENU_ATTRIBUTE_LABEL, "s", &label) &&
+          g_str_equal (label, "Realisation Notes…"))
+        found = i;
+    }
+  g_assert_cmpint (found, >=, 0);
+  g_assert_true (g_menu_model_get_item_attribute (model, found, G_MENU_ATTRIBUTE_ACTION, "s", &action));
+  target = g_menu_model_get_item_attribute_value (model, found, G_MENU_ATTRIBUTE_TARGET, NULL);
+  g_assert_nonnull (target);
+  /* What the menu's item does, from where the menu sits. */
+  g_assert_true (gtk_widget_activate_action_variant (GTK_WIDGET (chart), action, target));
+  test_util_wait_for_frames (GTK_WIDGET (window));
+  form = find_form ();
+  g_assert_nonnull (form);
+  test_util_wait_for_frames (GTK_WIDGET (form));
+  focus = gtk_root_get_focus (GTK_ROOT (form));
+  g_assert_nonnull (focus);
+  g_assert_true (gtk_widget_is_ancestor (focus, GTK_WIDGET (renaksi_realisation_form_get_note (form, 8,
+                                                                          RENAKSI_REALISATION_DESCRIPTION))));
+
+  gtk_window_destroy (GTK_WINDOW (form));
+  test_util_close_window (window);
+  test_util_remove_dir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -245,6 +297,7 @@ main (int   argc,
   g_test_add_func ("/realisation-form/save-and-undo-1366", test_save_and_undo_1366);
   g_test_add_func ("/realisation-form/save-and-undo-1024", test_save_and_undo_1024);
   g_test_add_func ("/realisation-form/chart-offers-note", test_chart_offers_note);
+  g_test_add_func ("/realisation-form/chart-menu-opens-notes", test_chart_menu_opens_notes);
 
   status = g_test_run ();
   g_clear_object (&app);

@@ -29,6 +29,11 @@ void     renaksi_month_chart_get_focus_cell  (RenaksiMonthChart *self,
 char    *renaksi_month_chart_describe_cell   (RenaksiMonthChart *self,
                                               guint              row,
                                               int                month);
+/* The context menu of a cell, as a right click or Menu opens it. */
+void        renaksi_month_chart_popup_menu     (RenaksiMonthChart *self,
+                                                guint              row,
+                                                int                month);
+GMenuModel *renaksi_month_chart_get_menu_model (RenaksiMonthChart *self);
 /* The cell's description as its tooltip shows it, lines wrapped. */
 char    *renaksi_month_chart_tooltip_text    (RenaksiMonthChart *self,
                                               guint              row,

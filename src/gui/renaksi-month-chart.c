@@ -875,6 +875,17 @@ popup_menu (RenaksiMonthChart *self,
   g_menu_append (menu, renaksi_node_get_realised_months (node) & (1u << month)
                        ? _("Unmark Realised") : _("Mark Realised"),
                  "chart.toggle-realised");
+  if (renaksi_node_get_kind (node) == RENAKSI_NODE_SUB_ACTIVITY)
+    {
+      g_autoptr(GMenuItem) notes = g_menu_item_new (_("Realisation Notes…"), NULL);
+
+      /* The area page's form, at this month: what was done, what held it
+       * up, what comes next. */
+      g_menu_item_set_action_and_target_value (notes, "outline.realisation-month",
+                                               g_variant_new ("(xu)", renaksi_node_get_id (node),
+                                                              (guint) month + 1));
+      g_menu_append_item (menu, notes);
+    }
 
   if (self->menu == NULL)
     {
@@ -887,6 +898,20 @@ popup_menu (RenaksiMonthChart *self,
   if (renaksi_month_chart_get_cell_center (self, row, month, &x, &y))
     gtk_popover_set_pointing_to (GTK_POPOVER (self->menu), &(GdkRectangle) { (int) x, (int) y, 1, 1 });
   gtk_popover_popup (GTK_POPOVER (self->menu));
+}
+
+void
+renaksi_month_chart_popup_menu (RenaksiMonthChart *self,
+                                guint              row,
+                                int                month)
+{
+  popup_menu (self, row, month);
+}
+
+GMenuModel *
+renaksi_month_chart_get_menu_model (RenaksiMonthChart *self)
+{
+  return self->menu != NULL ? gtk_popover_menu_get_menu_model (GTK_POPOVER_MENU (self->menu)) : NULL;
 }
 
 static void
