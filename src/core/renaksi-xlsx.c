@@ -194,11 +194,13 @@ marked_clear (Marked *marked)
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Marked, marked_clear)
 
-/* @text as the sheet must hold it: libxlsxwriter writes the characters
- * XML cannot hold (a carriage return, control characters) as Excel's
- * _xHHHH_, but leaves a "_xHHHH_" that the text itself has as it is, which
- * every reader would then take for such a character. Excel's own escape
- * for it, _x005F_ (the underscore), keeps it the text's. */
+/* @text as the sheet must hold it: the characters XML cannot hold or
+ * that its readers change (control characters; a carriage return, which
+ * becomes a line feed) as Excel's _xHHHH_. libxlsxwriter does that for a
+ * plain string but not in a rich string's runs, and leaves a "_xHHHH_"
+ * that the text itself has as it is, which every reader would then take
+ * for such a character: Excel's escape of the underscore, _x005F_, keeps
+ * it the text's. */
 static char *
 escape_for_sheet (const char *text,
                   gsize       length)
@@ -211,6 +213,8 @@ escape_for_sheet (const char *text,
           g_ascii_isxdigit (text[i + 3]) && g_ascii_isxdigit (text[i + 4]) &&
           g_ascii_isxdigit (text[i + 5]) && text[i + 6] == '_')
         g_string_append (out, "_x005F_");
+      else if ((guchar)text[i] < 0x20 && text[i] != '\t' && text[i] != '\n')
+        g_string_append_printf (out, "_x%04X_", (guint)(guchar)text[i]);
       else
         g_string_append_c (out, text[i]);
     }
