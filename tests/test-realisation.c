@@ -721,6 +721,62 @@ test_xlsx_bad_sheet_refused (void)
   test_util_remove_dir (dir);
 }
 
+/* The reader takes workbooks from anywhere: an export cut short at any
+ * point, or with bytes spoiled, is refused with a message or read, never
+ * a crash or a read outside the file (run under valgrind or ASan to see). */
+static void
+test_xlsx_damaged_refused (void)
+{
+  g_autofree char *dir = test_util_make_dir ();
+  g_autofree char *path = test_util_default_plan (dir, "plan.renaksi");
+  g_autofree char *xlsx = g_build_filename (dir, "utuh.xlsx", NULL);
+  g_autofree char *spoiled = g_build_filename (dir, "rusak.xlsx", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RenaksiPlan) plan = renaksi_plan_open (path, RENAKSI_DB_READ_WRITE, &error);
+  gsize length = 0;
+  guint refused = 0;
+
+  fill_realisation (plan);
+  g_assert_true (renaksi_xlsx_export (plan, xlsx, &error));
+  g_assert_true (g_file_get_contents (xlsx, &contents, &length, &error));
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < 400; i++)
+    {
+      g_autofree char *copy = g_memdup2 (contents, length);
+      gsize cut = length;
+      g_autoptr(RenaksiXlsxReader) reader = NULL;
+      g_autoptr(GPtrArray) rows = NULL;
+      g_autoptr(GError) local_error = NULL;
+
+      if (i < 200)
+        cut = (gsize)g_test_rand_int_range (0, (gint32)length);
+      else
+        for (guint k = 0; k < 4; k++)
+          copy[g_test_rand_int_range (0, (gint32)length)] = (char)g_test_rand_int_range (0, 256);
+      g_assert_true (g_file_set_contents (spoiled, copy, (gssize)cut, &local_error));
+      reader = renaksi_xlsx_reader_new (spoiled, &local_error);
+      if (reader != NULL)
+        rows = renaksi_xlsx_reader_read_sheet (reader, RENAKSI_XLSX_REALISATION_SHEET, &local_error);
+      if (rows == NULL)
+        {
+          g_assert_nonnull (local_error);
+          refused++;
+        }
+      else
+        {
+          g_autoptr(RenaksiRealisationRows) records =
+            renaksi_realisation_rows_read_sheet (plan, rows, "rusak.xlsx", NULL);
+        }
+    }
+  /* Every cut loses the directory at the end. */
+  g_assert_cmpuint (refused, >=, 200);
+
+  g_clear_object (&plan);
+  test_util_remove_dir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -737,6 +793,7 @@ main (int   argc,
   g_test_add_func ("/realisation/cli/bad-table-refused", test_cli_bad_table_refused);
   g_test_add_func ("/realisation/xlsx/round-trip", test_xlsx_round_trip);
   g_test_add_func ("/realisation/xlsx/bad-sheet-refused", test_xlsx_bad_sheet_refused);
+  g_test_add_func ("/realisation/xlsx/damaged-refused", test_xlsx_damaged_refused);
   g_test_add_func ("/realisation/trust/planted-refused", test_planted_on_notes_refused);
   g_test_add_func ("/realisation/trust/bad-text-refused", test_bad_note_text_refused);
 
