@@ -29,6 +29,11 @@ typedef struct
   guint          n_activities;
   guint          n_sub_activities;
   guint          n_indicators;
+  /* An XLSX's sheet "Realisasi" (RenaksiXlsxRow), checked against @areas;
+   * NULL when the table has none. */
+  GPtrArray     *realisation;
+  char          *source_name;
+  guint          n_realisation_rows;
 } RenaksiAnnexTable;
 
 RenaksiAnnexTable *renaksi_annex_table_read       (const char         *path,

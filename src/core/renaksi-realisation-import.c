@@ -103,7 +103,7 @@ parse_number (const char *field,
 
 typedef struct
 {
-  RenaksiPlan *plan;
+  GListModel  *areas;       /* the plan's, or a table's about to become one */
   GArray      *rows;
   GHashTable  *seen;        /* "id:month" → line number */
   GPtrArray   *problems;    /* "line N: …" */
@@ -187,7 +187,7 @@ read_fields (Reader    *reader,
   gboolean ok = TRUE;
   gpointer earlier;
 
-  node = renaksi_node_path_lookup (renaksi_plan_get_areas (reader->plan), fields[0]);
+  node = renaksi_node_path_lookup (reader->areas, fields[0]);
   if (node == NULL || renaksi_node_get_kind (node) != RENAKSI_NODE_SUB_ACTIVITY)
     {
       g_autofree char *shown = displayable (fields[0]);
@@ -234,7 +234,8 @@ read_fields (Reader    *reader,
   if (ok)
     {
       row.sub_activity_id = renaksi_node_get_id (node);
-      key = g_strdup_printf ("%" G_GINT64_FORMAT ":%u", row.sub_activity_id, row.month);
+      /* By the node: a table's nodes have no ids yet. */
+      key = g_strdup_printf ("%p:%u", (gpointer)node, row.month);
       if (g_hash_table_lookup_extended (reader->seen, key, NULL, &earlier))
         {
           if (reader->sheet)
@@ -307,7 +308,7 @@ renaksi_realisation_rows_read (RenaksiPlan  *plan,
   g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GArray) rows = g_array_new (FALSE, TRUE, sizeof (Row));
-  Reader reader = { plan, rows, seen, problems, FALSE };
+  Reader reader = { renaksi_plan_get_areas (plan), rows, seen, problems, FALSE };
   RenaksiRealisationRows *result;
   const char *p = contents;
   const char *end = contents + length;
@@ -367,13 +368,33 @@ renaksi_realisation_rows_read_sheet (RenaksiPlan  *plan,
                                      const char   *source_name,
                                      GError      **error)
 {
+  g_return_val_if_fail (RENAKSI_IS_PLAN (plan), NULL);
+  g_return_val_if_fail (rows != NULL, NULL);
+
+  return renaksi_realisation_rows_read_sheet_for (renaksi_plan_get_areas (plan), rows, source_name, error);
+}
+
+/**
+ * renaksi_realisation_rows_read_sheet_for:
+ * @areas: (element-type RenaksiNode): the outline the paths name, such as
+ *   an imported table's before it becomes a plan
+ *
+ * As renaksi_realisation_rows_read_sheet(), to check a sheet against an
+ * outline that is not yet a plan: the rows cannot be applied.
+ */
+RenaksiRealisationRows *
+renaksi_realisation_rows_read_sheet_for (GListModel  *areas,
+                                         GPtrArray   *rows,
+                                         const char  *source_name,
+                                         GError     **error)
+{
   g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GArray) records = g_array_new (FALSE, TRUE, sizeof (Row));
-  Reader reader = { plan, records, seen, problems, TRUE };
+  Reader reader = { areas, records, seen, problems, TRUE };
   RenaksiRealisationRows *result;
 
-  g_return_val_if_fail (RENAKSI_IS_PLAN (plan), NULL);
+  g_return_val_if_fail (G_IS_LIST_MODEL (areas), NULL);
   g_return_val_if_fail (rows != NULL, NULL);
 
   g_array_set_clear_func (records, row_clear);

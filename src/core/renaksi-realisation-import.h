@@ -16,6 +16,10 @@ RenaksiRealisationRows *renaksi_realisation_rows_read_sheet (RenaksiPlan        
                                                              GPtrArray              *rows,
                                                              const char             *source_name,
                                                              GError                **error);
+RenaksiRealisationRows *renaksi_realisation_rows_read_sheet_for (GListModel         *areas,
+                                                                 GPtrArray          *rows,
+                                                                 const char         *source_name,
+                                                                 GError            **error);
 RenaksiRealisationRows *renaksi_realisation_rows_read_file  (RenaksiPlan            *plan,
                                                              const char             *path,
                                                              GError                **error);

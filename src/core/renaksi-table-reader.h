@@ -3,6 +3,8 @@
 
 #include <glib.h>
 
+#include "renaksi-xlsx-reader.h"
+
 G_BEGIN_DECLS
 
 /* A cell larger than this is refused: no annex cell is anywhere near it,
@@ -20,6 +22,7 @@ gboolean            renaksi_table_reader_next_row      (RenaksiTableReader  *sel
                                                         GPtrArray          **fields,
                                                         guint               *line,
                                                         GError             **error);
+RenaksiXlsxReader  *renaksi_table_reader_get_workbook  (RenaksiTableReader  *self);
 char                renaksi_table_reader_get_delimiter (RenaksiTableReader  *self);
 void                renaksi_table_reader_set_error     (RenaksiTableReader  *self,
                                                         GError             **error,

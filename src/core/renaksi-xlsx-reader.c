@@ -55,6 +55,7 @@ struct _RenaksiXlsxReader
   gsize         length;
   GHashTable   *members;    /* member name → Member */
   GHashTable   *sheets;     /* sheet name → member name */
+  char         *first_sheet;
   GPtrArray    *strings;    /* SharedString */
   GArray       *xf_styles;  /* per cell format: RenaksiEmphasisStyle of its font */
 };
@@ -452,6 +453,7 @@ rich_text_build (const char           *plain,
 
 typedef struct
 {
+  char       *first;  /* the first sheet's name */
   GHashTable *ids;    /* sheet name → relationship id */
   GHashTable *targets; /* relationship id → member name */
 } Workbook;
@@ -473,7 +475,11 @@ workbook_start (GMarkupParseContext  *context,
       const char *id = attribute (names, values, "id");
 
       if (sheet != NULL && id != NULL)
-        g_hash_table_insert (workbook->ids, g_strdup (sheet), g_strdup (id));
+        {
+          if (workbook->first == NULL)
+            workbook->first = g_strdup (sheet);
+          g_hash_table_insert (workbook->ids, g_strdup (sheet), g_strdup (id));
+        }
     }
   else if (g_str_equal (name, "Relationship"))
     {
@@ -645,7 +651,7 @@ renaksi_xlsx_reader_new (const char  *path,
   static const GMarkupParser workbook_parser = { workbook_start, NULL, NULL, NULL, NULL };
   static const GMarkupParser strings_parser = { strings_start, strings_end, strings_text, NULL, NULL };
   static const GMarkupParser styles_parser = { styles_start, styles_end, NULL, NULL, NULL };
-  Workbook workbook = { ids, targets };
+  Workbook workbook = { NULL, ids, targets };
   Strings strings = { 0, };
   Styles styles = { 0, };
   GHashTableIter iter;
@@ -681,8 +687,10 @@ renaksi_xlsx_reader_new (const char  *path,
       return NULL;
     }
 
-  if (!parse_part (self, "xl/workbook.xml", &workbook_parser, &workbook, FALSE, error) ||
-      !parse_part (self, "xl/_rels/workbook.xml.rels", &workbook_parser, &workbook, FALSE, error))
+  ok = parse_part (self, "xl/workbook.xml", &workbook_parser, &workbook, FALSE, error) &&
+       parse_part (self, "xl/_rels/workbook.xml.rels", &workbook_parser, &workbook, FALSE, error);
+  self->first_sheet = workbook.first;
+  if (!ok)
     return NULL;
   g_hash_table_iter_init (&iter, ids);
   while (g_hash_table_iter_next (&iter, &key, &value))
@@ -713,6 +721,15 @@ renaksi_xlsx_reader_get_name (RenaksiXlsxReader *self)
   g_return_val_if_fail (self != NULL, NULL);
 
   return self->name;
+}
+
+/* Returns: (nullable): the name of the workbook's first sheet. */
+const char *
+renaksi_xlsx_reader_get_first_sheet (RenaksiXlsxReader *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  return self->first_sheet;
 }
 
 gboolean
@@ -954,6 +971,7 @@ renaksi_xlsx_reader_free (RenaksiXlsxReader *self)
     return;
 
   g_free (self->name);
+  g_free (self->first_sheet);
   g_free (self->data);
   g_clear_pointer (&self->members, g_hash_table_unref);
   g_clear_pointer (&self->sheets, g_hash_table_unref);

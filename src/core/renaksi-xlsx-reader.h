@@ -27,6 +27,7 @@ gboolean           renaksi_xlsx_reader_has_sheet  (RenaksiXlsxReader  *self,
 GPtrArray         *renaksi_xlsx_reader_read_sheet (RenaksiXlsxReader  *self,
                                                    const char         *sheet_name,
                                                    GError            **error);
+const char        *renaksi_xlsx_reader_get_first_sheet (RenaksiXlsxReader *self);
 const char        *renaksi_xlsx_reader_get_name   (RenaksiXlsxReader  *self);
 void               renaksi_xlsx_reader_free       (RenaksiXlsxReader  *self);
 
