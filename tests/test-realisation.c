@@ -10,6 +10,7 @@
 #include <string.h>
 #include <xlsxwriter.h>
 
+#include "renaksi-annex-table.h"
 #include "renaksi-backup.h"
 #include "renaksi-error.h"
 #include "renaksi-node-path.h"
@@ -777,6 +778,114 @@ test_xlsx_damaged_refused (void)
   test_util_remove_dir (dir);
 }
 
+static char *
+run_ok (const char *locale,
+        const char *option,
+        const char *path)
+{
+  g_auto(TestRun) run = { 0, };
+
+  test_util_run_renaksi (&run, locale, option, path, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.err, ==, "");
+  return g_steal_pointer (&run.out);
+}
+
+/* An XLSX export made into a new plan (--import-annex, the import
+ * dialog's path) brings the realisation records with the outline: the
+ * new plan's --outline and --list-realisation are the old one's. */
+static void
+test_xlsx_annex_import (void)
+{
+  static const char * const locales[] = { "C.UTF-8", "id_ID.UTF-8" };
+  g_autofree char *dir = test_util_make_dir ();
+  g_autofree char *path = test_util_default_plan (dir, "plan.renaksi");
+  g_autofree char *outline = NULL;
+  g_autofree char *listed = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RenaksiPlan) plan = renaksi_plan_open (path, RENAKSI_DB_READ_WRITE, &error);
+
+  fill_realisation (plan);
+  fill_sheet_texts (plan);
+  g_clear_object (&plan);
+  outline = run_ok ("C.UTF-8", "--outline", path);
+  listed = list_realisation (path);
+  g_assert_cmpstr (listed, !=, "");
+
+  for (guint l = 0; l < G_N_ELEMENTS (locales); l++)
+    {
+      g_autofree char *xlsx = export_xlsx (dir, locales[l], path);
+      g_autofree char *made = g_build_filename (dir, "dari-xlsx.renaksi", NULL);
+      g_autofree char *outline_again = NULL;
+      g_autofree char *again = NULL;
+      g_autoptr(RenaksiAnnexTable) table = renaksi_annex_table_read (xlsx, 0, &error);
+      g_auto(TestRun) import = { 0, };
+
+      g_assert_no_error (error);
+      g_assert_cmpuint (table->n_realisation_rows, ==, 7);
+      test_util_run_renaksi (&import, locales[l], "--import-annex", xlsx, made, NULL);
+      g_assert_cmpint (import.status, ==, 0);
+      g_assert_cmpstr (import.err, ==, "");
+      outline_again = run_ok ("C.UTF-8", "--outline", made);
+      again = list_realisation (made);
+      g_assert_cmpstr (outline_again, ==, outline);
+      g_assert_cmpstr (again, ==, listed);
+      g_unlink (made);
+      g_unlink (xlsx);
+    }
+
+  test_util_remove_dir (dir);
+}
+
+/* A workbook whose realisation sheet is bad makes no plan at all. */
+static void
+test_xlsx_annex_import_bad_sheet (void)
+{
+  static const char * const header[] = {
+    "NO", "AREA PERUBAHAN", "KEGIATAN", "SUB KEGIATAN", "INDIKATOR KEBERHASILAN", "Jan", "Feb", "Maret",
+    "April", "Mei", "Juni", "Juli", "Agt", "Sept", "Okt", "Nov", "Des", "KET",
+  };
+  static const char * const data[] = { "1", "A", "1. K", "1. S", "1. I" };
+  g_autofree char *dir = test_util_make_dir ();
+  g_autofree char *xlsx = g_build_filename (dir, "sebagian.xlsx", NULL);
+  g_autofree char *made = g_build_filename (dir, "baru.renaksi", NULL);
+  g_auto(TestRun) run = { 0, };
+  g_auto(TestRun) indonesian = { 0, };
+  lxw_workbook *workbook = workbook_new (xlsx);
+  lxw_worksheet *annex = workbook_add_worksheet (workbook, "Lampiran");
+  lxw_worksheet *sheet = workbook_add_worksheet (workbook, RENAKSI_XLSX_REALISATION_SHEET);
+
+  for (guint c = 0; c < G_N_ELEMENTS (header); c++)
+    write_cell (annex, 0, c, header[c]);
+  for (guint c = 0; c < G_N_ELEMENTS (data); c++)
+    write_cell (annex, 1, c, data[c]);
+  write_cell (annex, 1, 5, "x");
+  write_cell (sheet, 0, 0, "Jalur");
+  write_cell (sheet, 1, 0, "1.1.1");     /* 2: good */
+  write_cell (sheet, 1, 1, "1");
+  write_cell (sheet, 1, 2, "1");
+  write_cell (sheet, 2, 0, "1.1.2");     /* 3: the table has one sub-activity */
+  write_cell (sheet, 2, 1, "1");
+  write_cell (sheet, 2, 2, "1");
+  write_cell (sheet, 3, 0, "1.1.1");     /* 4: bad month */
+  write_cell (sheet, 3, 1, "Maret");
+  write_cell (sheet, 3, 2, "1");
+  g_assert_cmpint (workbook_close (workbook), ==, LXW_NO_ERROR);
+
+  test_util_run_renaksi (&run, "C.UTF-8", "--import-annex", xlsx, made, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  if (strstr (run.err, "row 3: “1.1.2” is not the path of a sub-activity") == NULL ||
+      strstr (run.err, "row 4: the month “Maret” is not a number from 1 to 12") == NULL)
+    g_error ("not refused by row: %s", run.err);
+  g_assert_false (g_file_test (made, G_FILE_TEST_EXISTS));
+  test_util_run_renaksi (&indonesian, "id_ID.UTF-8", "--import-annex", xlsx, made, NULL);
+  g_assert_cmpint (indonesian.status, ==, 1);
+  g_assert_nonnull (strstr (indonesian.err, "baris 4: "));
+  g_assert_false (g_file_test (made, G_FILE_TEST_EXISTS));
+
+  test_util_remove_dir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -793,6 +902,8 @@ main (int   argc,
   g_test_add_func ("/realisation/cli/bad-table-refused", test_cli_bad_table_refused);
   g_test_add_func ("/realisation/xlsx/round-trip", test_xlsx_round_trip);
   g_test_add_func ("/realisation/xlsx/bad-sheet-refused", test_xlsx_bad_sheet_refused);
+  g_test_add_func ("/realisation/xlsx/annex-import", test_xlsx_annex_import);
+  g_test_add_func ("/realisation/xlsx/annex-import-bad-sheet", test_xlsx_annex_import_bad_sheet);
   g_test_add_func ("/realisation/xlsx/damaged-refused", test_xlsx_damaged_refused);
   g_test_add_func ("/realisation/trust/planted-refused", test_planted_on_notes_refused);
   g_test_add_func ("/realisation/trust/bad-text-refused", test_bad_note_text_refused);

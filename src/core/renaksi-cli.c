@@ -83,7 +83,8 @@ static const GOptionEntry option_entries[] = {
   { "export-tsv", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Write the plan’s annex as tab-separated text: --export-tsv OUT.tsv FILE.renaksi"), N_("OUT.tsv") },
   { "import-annex", 0, 0, G_OPTION_ARG_FILENAME, NULL,
-    N_("Make a new plan from an annex table: --import-annex IN.tsv|IN.csv OUT.renaksi"), N_("IN.tsv") },
+    N_("Make a new plan from an annex table, with its realisation records when it is an XLSX export: "
+       "--import-annex IN.tsv|IN.csv|IN.xlsx OUT.renaksi"), N_("IN.tsv") },
   { "year", 0, 0, G_OPTION_ARG_INT, NULL,
     N_("The plan’s year for --import-annex, when the table’s heading has none"), N_("YEAR") },
   { "export-chart", 0, 0, G_OPTION_ARG_FILENAME, NULL,

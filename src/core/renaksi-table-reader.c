@@ -41,6 +41,7 @@ struct _RenaksiTableReader
   RenaksiXlsxReader *workbook;   /* when reading one */
   GPtrArray *sheet_rows;    /* RenaksiXlsxRow, of its sheet being read */
   guint      next_sheet_row;
+  guint      sheet_width;   /* its widest row's cells */
 };
 
 void
@@ -225,6 +226,11 @@ renaksi_table_reader_new (const char  *path,
       self->sheet_rows = renaksi_xlsx_reader_read_sheet (workbook, sheet, error);
       if (self->sheet_rows == NULL)
         return NULL;
+      /* Every row as wide as the widest, as spreadsheets save a sheet
+       * as CSV: a row's empty cells at its end are not in the file. */
+      for (guint i = 0; i < self->sheet_rows->len; i++)
+        self->sheet_width = MAX (self->sheet_width,
+                                 ((RenaksiXlsxRow *)g_ptr_array_index (self->sheet_rows, i))->cells->len);
       self->delimiter = ',';
       return g_steal_pointer (&self);
     }
@@ -384,7 +390,7 @@ renaksi_table_reader_next_row (RenaksiTableReader  *self,
       row = g_ptr_array_index (self->sheet_rows, self->next_sheet_row++);
       for (guint i = 0; i < row->cells->len; i++)
         g_ptr_array_add (self->fields, g_strdup (g_ptr_array_index (row->cells, i)));
-      if (self->fields->len == 0)
+      while (self->fields->len < MAX (self->sheet_width, 1u))
         g_ptr_array_add (self->fields, g_strdup (""));
       *fields = self->fields;
       *line = row->number;
