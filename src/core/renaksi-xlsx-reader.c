@@ -802,7 +802,9 @@ sheet_start (GMarkupParseContext  *context,
       const char *r = attribute (names, values, "r");
       guint64 number = sheet->last_row + 1;
 
-      if (r != NULL && !g_ascii_string_to_unsigned (r, 10, sheet->last_row + 1, MAX_ROWS, &number, NULL))
+      /* Rows come in order, each at most once. */
+      if (sheet->last_row >= MAX_ROWS ||
+          (r != NULL && !g_ascii_string_to_unsigned (r, 10, sheet->last_row + 1, MAX_ROWS, &number, NULL)))
         {
           g_set_error_literal (error, G_MARKUP_ERROR, G_MARKUP_ERROR_INVALID_CONTENT, "row");
           return;
