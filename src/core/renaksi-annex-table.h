@@ -19,7 +19,7 @@ char       *renaksi_annex_format_cell    (const char         *label,
 char       *renaksi_annex_format_heading (RenaksiDecree      *decree,
                                           guint               line);
 
-/* A table read from a CSV or TSV file, checked and ready to become a plan. */
+/* A table read from a CSV, TSV or XLSX file, checked and ready to become a plan. */
 typedef struct
 {
   RenaksiDecree *decree;

@@ -13,7 +13,8 @@ G_BEGIN_DECLS
 #define RENAKSI_TABLE_MAX_FIELDS 256
 
 /* Reads a CSV (RFC 4180: quoted cells, doubled quotes, line breaks inside
- * quotes) or TSV file one row at a time, validating as it goes. */
+ * quotes) or TSV file one row at a time, validating as it goes; or an
+ * XLSX workbook's annex sheet, its rows as the lines. */
 typedef struct _RenaksiTableReader RenaksiTableReader;
 
 RenaksiTableReader *renaksi_table_reader_new           (const char          *path,
