@@ -275,15 +275,152 @@ test_cli_tsv (void)
   {
     g_auto(TestRun) run = { 0, };
     g_autofree char *pdf = g_build_filename (members.dir, "..", "rekap.pdf", NULL);
+    g_autofree char *xlsx = g_build_filename (members.dir, "..", "rekap.ods", NULL);
 
     test_util_run_renaksi (&run, "C.UTF-8", "--rollup", pdf, members.dir, "--period", "q5", NULL);
     g_assert_cmpint (run.status, ==, 2);
-    test_util_run_clear (&run);
-    test_util_run_renaksi (&run, "id_ID.UTF-8", "--rollup", pdf, members.dir, NULL);
-    g_assert_cmpint (run.status, ==, 2);
     g_assert_false (g_file_test (pdf, G_FILE_TEST_EXISTS));
+    test_util_run_clear (&run);
+    /* The PDF is test-rollup-pdf's; nor is any other kind guessed at. */
+    test_util_run_renaksi (&run, "id_ID.UTF-8", "--rollup", xlsx, members.dir, NULL);
+    g_assert_cmpint (run.status, ==, 2);
+    g_assert_false (g_file_test (xlsx, G_FILE_TEST_EXISTS));
   }
 
+  members_assert_untouched (&members);
+  members_clear (&members);
+}
+
+/* The cells of a worksheet's XML by name ("I5" → its value; a shared
+ * string's index resolved to the string). */
+static GHashTable *
+sheet_cells (const char *sheet,
+             const char *strings)
+{
+  g_autoptr(GPtrArray) shared = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GRegex) si = g_regex_new ("<si><t[^>]*>([^<]*)</t></si>", 0, 0, NULL);
+  g_autoptr(GRegex) cell = g_regex_new ("<c r=\"([A-Z]+[0-9]+)\"([^>]*)>(?:<v>([^<]*)</v>)?</c>", 0, 0, NULL);
+  GHashTable *cells = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(GMatchInfo) match = NULL;
+
+  for (g_regex_match (si, strings, 0, &match); g_match_info_matches (match); g_match_info_next (match, NULL))
+    g_ptr_array_add (shared, g_match_info_fetch (match, 1));
+  g_clear_pointer (&match, g_match_info_unref);
+  for (g_regex_match (cell, sheet, 0, &match); g_match_info_matches (match); g_match_info_next (match, NULL))
+    {
+      g_autofree char *attributes = g_match_info_fetch (match, 2);
+      g_autofree char *value = g_match_info_fetch (match, 3);
+
+      if (strstr (attributes, "t=\"s\"") != NULL)
+        {
+          guint64 index = g_ascii_strtoull (value, NULL, 10);
+
+          g_assert_cmpuint (index, <, shared->len);
+          g_free (value);
+          value = g_strdup (g_ptr_array_index (shared, index));
+        }
+      g_hash_table_insert (cells, g_match_info_fetch (match, 1), g_steal_pointer (&value));
+    }
+
+  return cells;
+}
+
+/* The row of the cell in column B that reads @text, or 0. */
+static guint
+sheet_row_of (GHashTable *cells,
+              const char *text)
+{
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_hash_table_iter_init (&iter, cells);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    if (((const char *)key)[0] == 'B' && g_strcmp0 (value, text) == 0)
+      return (guint)g_ascii_strtoull ((const char *)key + 1, NULL, 10);
+
+  return 0;
+}
+
+static double
+sheet_number (GHashTable *cells,
+              const char *column,
+              guint       row)
+{
+  g_autofree char *name = g_strdup_printf ("%s%u", column, row);
+  const char *value = g_hash_table_lookup (cells, name);
+
+  g_assert_nonnull (value);
+  return g_ascii_strtod (value, NULL);
+}
+
+/* The spreadsheet: the matrix's figures as numbers a spreadsheet can add
+ * up, the same as the TSV's; valid under id_ID.UTF-8 too (no "5,28" in
+ * the XML); the late and refused sheets; the roll-up's own signatory. */
+static void
+test_cli_xlsx (void)
+{
+  Members members;
+  g_auto(TestRun) run = { 0, };
+  g_autofree char *out = NULL;
+  g_autofree char *sheet = NULL;
+  g_autofree char *strings = NULL;
+  g_autofree char *workbook = NULL;
+  g_autofree char *late = NULL;
+  g_autoptr(GHashTable) cells = NULL;
+  g_autoptr(GRegex) comma = g_regex_new ("=\"[0-9]+,[0-9]+\"", 0, 0, NULL);
+  guint bungo, sungai_penuh;
+
+  members_init (&members);
+  out = g_build_filename (members.dir, "..", "rekap.xlsx", NULL);
+  test_util_run_renaksi (&run, "id_ID.UTF-8", "--rollup", out, members.dir, "--period", "q1",
+                         "--as-of", "2024-04-15", "--place", "Jambi", "--signatory-name", "Nama Penandatangan",
+                         NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  sheet = test_util_unzip_member (out, "xl/worksheets/sheet1.xml");
+  strings = test_util_unzip_member (out, "xl/sharedStrings.xml");
+  workbook = test_util_unzip_member (out, "xl/workbook.xml");
+  late = test_util_unzip_member (out, "xl/worksheets/sheet2.xml");
+  g_assert_false (g_regex_match (comma, sheet, 0, NULL));
+  g_assert_nonnull (strstr (workbook, "name=\"Rekapitulasi\""));
+  g_assert_nonnull (strstr (workbook, "name=\"Terlambat\""));
+  g_assert_nonnull (strstr (workbook, "name=\"Ditolak\""));
+  g_assert_nonnull (strstr (strings, "REKAPITULASI PELAKSANAAN RENCANA AKSI REFORMASI BIROKRASI"));
+  g_assert_nonnull (strstr (strings, "Nama Penandatangan"));
+  g_assert_nonnull (strstr (strings, "Jambi, 15 April 2024"));
+  g_assert_nonnull (strstr (strings, "x-damaged.renaksi"));
+  g_assert_nonnull (strstr (late, "<c r=\"C2\""));
+
+  cells = sheet_cells (sheet, strings);
+  g_assert_cmpstr (g_hash_table_lookup (cells, "I4"), ==, "Penguatan Penataan Kelembagaan");
+  /* Bungo (k = 3): all three months done; Sungai Penuh (k = 1): one of
+   * three, and late. Numbers, not text: "33.333…", whatever the locale. */
+  bungo = sheet_row_of (cells, "KOMISI PEMILIHAN UMUM KABUPATEN BUNGO");
+  sungai_penuh = sheet_row_of (cells, "KOMISI PEMILIHAN UMUM KOTA SUNGAI PENUH");
+  g_assert_cmpuint (bungo, >, 0);
+  g_assert_cmpuint (sungai_penuh, >, 0);
+  g_assert_cmpfloat_with_epsilon (sheet_number (cells, "I", bungo), 100.0, 1e-9);
+  g_assert_cmpfloat_with_epsilon (sheet_number (cells, "J", bungo), 0, 1e-9);
+  g_assert_cmpfloat_with_epsilon (sheet_number (cells, "I", sungai_penuh), 100.0 / 3, 1e-9);
+  g_assert_cmpfloat_with_epsilon (sheet_number (cells, "J", sungai_penuh), 1, 1e-9);
+  {
+    /* The total row: eleven units, their late sub-activities summed. */
+    double late_sum = 0;
+    guint row = 0;
+
+    for (guint r = 6; r < 6 + G_N_ELEMENTS (units); r++)
+      late_sum += sheet_number (cells, "J", r);
+    for (guint r = 6; row == 0 && r < 30; r++)
+      {
+        g_autofree char *name = g_strdup_printf ("A%u", r);
+
+        if (g_strcmp0 (g_hash_table_lookup (cells, name), "Jumlah") == 0)
+          row = r;
+      }
+    g_assert_cmpuint (row, ==, 6 + G_N_ELEMENTS (units));
+    g_assert_cmpfloat_with_epsilon (sheet_number (cells, "J", row), late_sum, 1e-9);
+  }
+
+  g_unlink (out);
   members_assert_untouched (&members);
   members_clear (&members);
 }
@@ -295,6 +432,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/rollup/eleven-units", test_eleven_units);
+  g_test_add_func ("/rollup/cli-xlsx", test_cli_xlsx);
   g_test_add_func ("/rollup/pending-change-refused", test_pending_change_refused);
   g_test_add_func ("/rollup/cli-tsv", test_cli_tsv);
 

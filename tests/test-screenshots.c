@@ -227,7 +227,6 @@ test_screenshots_overview_and_toast (void)
   for (guint dark = 0; dark < 2; dark++)
     {
       RenaksiWindow *window = open_styled (path, 1024, 768, dark);
-      GtkListBox *list = renaksi_window_get_area_list (window);
       RenaksiPlan *plan;
       g_autoptr(GError) error = NULL;
       g_autofree char *overview = g_strdup_printf ("overview-1024x768-%s.png", dark ? "dark" : "light");
@@ -246,11 +245,8 @@ test_screenshots_overview_and_toast (void)
       g_assert_no_error (error);
 
       /* Chosen as a person would: at 1024 the folded sidebar slides away. */
-      gtk_widget_activate (GTK_WIDGET (gtk_list_box_get_row_at_index (list, 0)));
+      test_util_show_overview (window);
       wait_for_frames (GTK_WIDGET (window));
-      while (adw_leaflet_get_child_transition_running (ADW_LEAFLET (gtk_widget_get_template_child (
-               GTK_WIDGET (window), RENAKSI_TYPE_WINDOW, "leaflet"))))
-        wait_for_frames (GTK_WIDGET (window));
       save_screenshot (GTK_WIDGET (window), overview);
       /* The captions wrap at this width; both bars of each area are whole:
        * down a column at the bars' right end, two tracks' four edges. */
@@ -372,7 +368,6 @@ test_screenshots_evidence_and_overview (void)
     for (guint dark = 0; dark < 2; dark++)
       {
         RenaksiWindow *window = open_styled (path, sizes[s][0], sizes[s][1], dark);
-        GtkListBox *list = renaksi_window_get_area_list (window);
         RenaksiAreaPage *page = renaksi_window_get_area_page (window);
         RenaksiEvidencePanel *panel = renaksi_area_page_get_evidence_panel (page);
         g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
@@ -388,11 +383,8 @@ test_screenshots_evidence_and_overview (void)
 
         /* The overview, chosen in the sidebar as a person would (at 1024
          * the folded sidebar slides away: wait until it has). */
-        gtk_widget_activate (GTK_WIDGET (gtk_list_box_get_row_at_index (list, 0)));
+        test_util_show_overview (window);
         wait_for_frames (GTK_WIDGET (window));
-        while (adw_leaflet_get_child_transition_running (ADW_LEAFLET (gtk_widget_get_template_child (
-                 GTK_WIDGET (window), RENAKSI_TYPE_WINDOW, "leaflet"))))
-          wait_for_frames (GTK_WIDGET (window));
         save_screenshot (GTK_WIDGET (window), overview);
 
         /* The first indicator's decree of the team, dropped on its row. */

@@ -1,8 +1,10 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <adwaita.h>
 #include <string.h>
 
+#include "renaksi-window-private.h"
 #include "test-util-gui.h"
 
 /* Returns: (transfer full) (nullable): @widget as drawn now, at its own
@@ -188,6 +190,23 @@ test_util_close_window (RenaksiWindow *window)
 {
   gtk_window_destroy (GTK_WINDOW (window));
   test_util_run_pending (20);
+}
+
+void
+test_util_show_overview (RenaksiWindow *window)
+{
+  GtkListBox *list = renaksi_window_get_area_list (window);
+  AdwLeaflet *leaflet = ADW_LEAFLET (gtk_widget_get_template_child (GTK_WIDGET (window), RENAKSI_TYPE_WINDOW,
+                                                                   "leaflet"));
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  gtk_widget_activate (GTK_WIDGET (gtk_list_box_get_row_at_index (list, 0)));
+  test_util_wait_for_frames (GTK_WIDGET (window));
+  while (adw_leaflet_get_child_transition_running (leaflet))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      test_util_wait_for_frames (GTK_WIDGET (window));
+    }
 }
 
 static gboolean

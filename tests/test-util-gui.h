@@ -46,6 +46,9 @@ RenaksiWindow *test_util_open_window_sized (const char    *path,
                                             int            width,
                                             int            height);
 void           test_util_close_window      (RenaksiWindow *window);
+/* The overview chosen in @window's sidebar as a person would, once the
+ * folded sidebar (at 1024 pixels) has slid away. */
+void           test_util_show_overview     (RenaksiWindow *window);
 /* @keyval with @modifiers pressed where @window has its keyboard focus. */
 gboolean    test_util_press_key       (GtkWindow       *window,
                                        guint            keyval,

@@ -432,3 +432,20 @@ test_util_unit_plan (const char *dir,
 
   return path;
 }
+
+char *
+test_util_unzip_member (const char *path,
+                        const char *member)
+{
+  const char *argv[] = { "unzip", "-p", path, member, NULL };
+  g_autoptr(GError) error = NULL;
+  char *out = NULL;
+  int status;
+
+  g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                NULL, NULL, &out, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+
+  return out;
+}

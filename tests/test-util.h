@@ -33,6 +33,9 @@ void  test_util_assert_nothing_beside (const char *path);
 char *test_util_default_plan    (const char *dir,
                                  const char *name);
 void  test_util_remove_dir      (const char *dir);
+/* A member of a zip file (an XLSX), as `unzip -p` gives it. */
+char *test_util_unzip_member     (const char *path,
+                                  const char *member);
 /* The default plan with emphasis marks in every kind of text the annex
  * shows, each as TEST_UTIL_EMPHASIS_* below. */
 /* A new decree with @decree's fields and parts, to change and set. */

@@ -23,23 +23,6 @@
 
 #define FIRST_DATA_ROW 9        /* 1-based, as in the sheet's cell names */
 
-static char *
-unzip_member (const char *path,
-              const char *member)
-{
-  const char *argv[] = { "unzip", "-p", path, member, NULL };
-  g_autoptr(GError) error = NULL;
-  char *out = NULL;
-  int status;
-
-  g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
-                NULL, NULL, &out, NULL, &status, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
-
-  return out;
-}
-
 /* Sub-activities 1, 2 and 5 get planned months; the default plan has none. */
 static gboolean
 fill_default_with_schedule (RenaksiDb  *db,
@@ -515,9 +498,9 @@ test_generated_plan (void)
   renaksi_xlsx_export (plan, xlsx, &error);
   g_assert_no_error (error);
 
-  sheet.sheet = unzip_member (xlsx, "xl/worksheets/sheet1.xml");
-  sheet.strings = unzip_member (xlsx, "xl/sharedStrings.xml");
-  sheet.styles_xml = unzip_member (xlsx, "xl/styles.xml");
+  sheet.sheet = test_util_unzip_member (xlsx, "xl/worksheets/sheet1.xml");
+  sheet.strings = test_util_unzip_member (xlsx, "xl/sharedStrings.xml");
+  sheet.styles_xml = test_util_unzip_member (xlsx, "xl/styles.xml");
   sheet.missing = g_string_new (NULL);
   index_sheet (&sheet);
 
@@ -613,10 +596,10 @@ test_default_plan (void)
     n_files++;
   g_assert_cmpuint (n_files, ==, 2);
 
-  sheet.sheet = unzip_member (xlsx, "xl/worksheets/sheet1.xml");
-  sheet.strings = unzip_member (xlsx, "xl/sharedStrings.xml");
-  sheet.styles_xml = unzip_member (xlsx, "xl/styles.xml");
-  sheet.workbook = unzip_member (xlsx, "xl/workbook.xml");
+  sheet.sheet = test_util_unzip_member (xlsx, "xl/worksheets/sheet1.xml");
+  sheet.strings = test_util_unzip_member (xlsx, "xl/sharedStrings.xml");
+  sheet.styles_xml = test_util_unzip_member (xlsx, "xl/styles.xml");
+  sheet.workbook = test_util_unzip_member (xlsx, "xl/workbook.xml");
   sheet.missing = g_string_new (NULL);
   index_sheet (&sheet);
 
@@ -726,9 +709,9 @@ static void
 read_sheet (Sheet      *sheet,
             const char *xlsx)
 {
-  sheet->sheet = unzip_member (xlsx, "xl/worksheets/sheet1.xml");
-  sheet->strings = unzip_member (xlsx, "xl/sharedStrings.xml");
-  sheet->styles_xml = unzip_member (xlsx, "xl/styles.xml");
+  sheet->sheet = test_util_unzip_member (xlsx, "xl/worksheets/sheet1.xml");
+  sheet->strings = test_util_unzip_member (xlsx, "xl/sharedStrings.xml");
+  sheet->styles_xml = test_util_unzip_member (xlsx, "xl/styles.xml");
   sheet->missing = g_string_new (NULL);
   index_sheet (sheet);
 }
@@ -920,7 +903,7 @@ test_cli (void)
   g_assert_true (g_file_set_contents (xlsx, "old", -1, NULL));
   g_assert_cmpint (run_renaksi ((const char * const[]) { "--export-xlsx", xlsx, plan, NULL }, &err), ==, 0);
   g_assert_cmpstr (err, ==, "");
-  sheet = unzip_member (xlsx, "xl/worksheets/sheet1.xml");
+  sheet = test_util_unzip_member (xlsx, "xl/worksheets/sheet1.xml");
   g_assert_nonnull (strstr (sheet, "orientation=\"landscape\""));
   plan_sha_after = test_util_file_sha256 (plan);
   g_assert_cmpstr (plan_sha_after, ==, plan_sha);
@@ -1005,8 +988,8 @@ test_indonesian_locale (void)
 
   for (guint i = 0; members[i] != NULL; i++)
     {
-      g_autofree char *id = unzip_member (xlsx_id, members[i]);
-      g_autofree char *c = unzip_member (xlsx_c, members[i]);
+      g_autofree char *id = test_util_unzip_member (xlsx_id, members[i]);
+      g_autofree char *c = test_util_unzip_member (xlsx_c, members[i]);
 
       checked += assert_numbers_are_plain (id, members[i]);
       g_assert_cmpstr (id, ==, c);

@@ -88,15 +88,6 @@ void         renaksi_annex_layout_font_metrics     (RenaksiAnnexLayout *self,
                                                     gboolean            bold,
                                                     double             *ascent,
                                                     double             *height);
-guint        renaksi_annex_layout_layouts_n_lines  (GPtrArray          *layouts);
-void         renaksi_annex_layout_draw_lines       (cairo_t            *cr,
-                                                    GPtrArray          *layouts,
-                                                    double              x,
-                                                    double              y,
-                                                    guint               first,
-                                                    guint               count,
-                                                    double              line_height,
-                                                    double              ascent);
 void         renaksi_annex_layout_draw_layout      (cairo_t            *cr,
                                                     PangoLayout        *layout,
                                                     double              x,

@@ -34,6 +34,8 @@
 #include "renaksi-emphasis-layout.h"
 #include "renaksi-error.h"
 #include "renaksi-hyphenate.h"
+#include "renaksi-pdf-pipe.h"
+#include "renaksi-print-text.h"
 #include "renaksi-safe-writer.h"
 
 #define MONTH_HEAD_SCALE 0.8   /* month heads, of the table text size */
@@ -213,53 +215,6 @@ renaksi_annex_layout_font_metrics (RenaksiAnnexLayout *self,
     *ascent = a;
   if (height != NULL)
     *height = ceil ((a + d) * 100) / 100;
-}
-
-guint
-renaksi_annex_layout_layouts_n_lines (GPtrArray *layouts)
-{
-  guint n = 0;
-
-  for (guint i = 0; i < layouts->len; i++)
-    n += (guint)pango_layout_get_line_count (g_ptr_array_index (layouts, i));
-
-  return n;
-}
-
-/* Draws lines [@first, @first + @count) of @layouts, one after the other,
- * on the grid of @line_height from @y. */
-void
-renaksi_annex_layout_draw_lines (cairo_t   *cr,
-                                 GPtrArray *layouts,
-                                 double     x,
-                                 double     y,
-                                 guint      first,
-                                 guint      count,
-                                 double     line_height,
-                                 double     ascent)
-{
-  guint index = 0;
-
-  for (guint i = 0; i < layouts->len && index < first + count; i++)
-    {
-      PangoLayoutIter *iter = pango_layout_get_iter (g_ptr_array_index (layouts, i));
-
-      do
-        {
-          if (index >= first && index < first + count)
-            {
-              PangoRectangle logical;
-
-              pango_layout_iter_get_line_extents (iter, NULL, &logical);
-              cairo_move_to (cr, x + (double)logical.x / PANGO_SCALE,
-                             y + (index - first) * line_height + ascent);
-              pango_cairo_show_layout_line (cr, pango_layout_iter_get_line_readonly (iter));
-            }
-          index++;
-        }
-      while (pango_layout_iter_next_line (iter));
-      pango_layout_iter_free (iter);
-    }
 }
 
 void
@@ -449,6 +404,9 @@ month_head_size (RenaksiAnnexLayout *self)
 typedef struct
 {
   GArray *widths[N_TEXT_COLUMNS];     /* of double; 0 ends a cell */
+  /* A column's cells' lines at a width, by the width in whole points: the
+   * grid tries each width thousands of times, in other columns' company. */
+  GPtrArray *lines[N_TEXT_COLUMNS];   /* of guint array, or NULL */
 } Natural;
 
 /* The widths measured at one size, weight and hyphen: a piece of text →
@@ -661,16 +619,58 @@ natural_lines (const GArray *widths,
   return lines;
 }
 
-/* Total lines of the rows measured, with the column text widths @w, by
- * the same rules as ensure_measured. */
+static void
+cell_lines_free (gpointer lines)
+{
+  if (lines != NULL)
+    g_array_unref (lines);
+}
+
+/* The lines of every cell of column @c at the column width @key (whole
+ * points), text width @w; computed once per width. */
+static const guint *
+natural_cell_lines (Natural *nat,
+                    guint    c,
+                    guint    key,
+                    double   w)
+{
+  GArray *lines;
+
+  if (key >= nat->lines[c]->len)
+    g_ptr_array_set_size (nat->lines[c], key + 1);
+  lines = g_ptr_array_index (nat->lines[c], key);
+  if (lines == NULL)
+    {
+      guint index = 0;
+
+      lines = g_array_new (FALSE, FALSE, sizeof (guint));
+      while (index < nat->widths[c]->len)
+        {
+          guint n = natural_lines (nat->widths[c], &index, w);
+
+          g_array_append_val (lines, n);
+        }
+      g_ptr_array_index (nat->lines[c], key) = lines;
+    }
+
+  return (const guint *)(gpointer)lines->data;
+}
+
+/* Total lines of the rows measured, with the column widths @key (whole
+ * points; text widths @w), by the same rules as ensure_measured. */
 static guint
 natural_height (RenaksiAnnexLayout *self,
                 Natural            *nat,
                 guint               n_rows,
+                const guint        *key,
                 const double       *w)
 {
+  const guint *cells[N_TEXT_COLUMNS];
   guint index[N_TEXT_COLUMNS] = { 0 };
   guint total = 0, area_lines = 0, area_sum = 0, activity_lines = 0, activity_sum = 0;
+
+  for (guint c = 0; c < N_TEXT_COLUMNS; c++)
+    cells[c] = natural_cell_lines (nat, c, key[c], w[c]);
 
   for (guint i = 0; i < n_rows; i++)
     {
@@ -679,16 +679,16 @@ natural_height (RenaksiAnnexLayout *self,
 
       if (row->flags & ROW_FIRST_OF_AREA)
         {
-          area_lines = natural_lines (nat->widths[0], &index[0], w[0]);
+          area_lines = cells[0][index[0]++];
           area_sum = 0;
         }
       if (row->flags & ROW_FIRST_OF_ACTIVITY)
         {
-          activity_lines = natural_lines (nat->widths[1], &index[1], w[1]);
+          activity_lines = cells[1][index[1]++];
           activity_sum = 0;
         }
-      sub = natural_lines (nat->widths[2], &index[2], w[2]);
-      ind = natural_lines (nat->widths[3], &index[3], w[3]);
+      sub = cells[2][index[2]++];
+      ind = cells[3][index[3]++];
       lines = MAX (1, MAX (sub, ind));
       activity_sum += lines;
       if ((i + 1 == n_rows || is_last_of (self, i, ROW_FIRST_OF_ACTIVITY)) &&
@@ -712,7 +712,10 @@ natural_measure (RenaksiAnnexLayout *self,
   static const double zero = 0;
 
   for (guint c = 0; c < N_TEXT_COLUMNS; c++)
-    nat->widths[c] = g_array_new (FALSE, FALSE, sizeof (double));
+    {
+      nat->widths[c] = g_array_new (FALSE, FALSE, sizeof (double));
+      nat->lines[c] = g_ptr_array_new_with_free_func (cell_lines_free);
+    }
 
   for (guint i = 0; i < n_rows; i++)
     {
@@ -800,6 +803,7 @@ balance_columns (RenaksiAnnexLayout *self,
         for (f[2] = 0.06; f[0] + f[1] + f[2] < 0.90; f[2] += BALANCE_STEP)
           {
             double w[N_TEXT_COLUMNS], distance = 0;
+            guint key[N_TEXT_COLUMNS];
             gboolean fits = TRUE;
             guint height;
 
@@ -809,11 +813,12 @@ balance_columns (RenaksiAnnexLayout *self,
                 w[c] = floor (rest * f[c]);
                 fits = fits && w[c] >= min_width[c];
                 distance += fabs (f[c] - traditional[c]);
+                key[c] = (guint)MAX (w[c], 0);
                 w[c] -= 2 * CELL_PAD_X;
               }
             if (!fits)
               continue;
-            height = natural_height (self, &nat, n_rows, w);
+            height = natural_height (self, &nat, n_rows, key, w);
             if (height < best || (height == best && distance < best_distance))
               {
                 best = height;
@@ -825,7 +830,10 @@ balance_columns (RenaksiAnnexLayout *self,
   }
 
   for (guint c = 0; c < N_TEXT_COLUMNS; c++)
-    g_array_unref (nat.widths[c]);
+    {
+      g_array_unref (nat.widths[c]);
+      g_ptr_array_unref (nat.lines[c]);
+    }
 }
 
 /* NO, the months and KET as narrow as their heads and marks need; the
@@ -1065,7 +1073,7 @@ cell_lines (GPtrArray *cell)
 {
   g_autoptr(GPtrArray) owned = cell;
 
-  return renaksi_annex_layout_layouts_n_lines (owned);
+  return renaksi_print_text_n_lines (owned);
 }
 
 /* A row's own cells, kept from measuring to drawing while streaming. */
@@ -1158,9 +1166,9 @@ ensure_measured (RenaksiAnnexLayout *self,
         {
           RowCells *cells = self->cache_cells ? lookup_row_cells (self, i) : row_cells_new (self, row);
 
-          lines = MAX (lines, renaksi_annex_layout_layouts_n_lines (cells->sub));
-          lines = MAX (lines, renaksi_annex_layout_layouts_n_lines (cells->indicators));
-          lines = MAX (lines, renaksi_annex_layout_layouts_n_lines (cells->remark));
+          lines = MAX (lines, renaksi_print_text_n_lines (cells->sub));
+          lines = MAX (lines, renaksi_print_text_n_lines (cells->indicators));
+          lines = MAX (lines, renaksi_print_text_n_lines (cells->remark));
           if (!self->cache_cells)
             row_cells_free (cells);
         }
@@ -1227,38 +1235,13 @@ continued_cell (RenaksiAnnexLayout *self,
   if (*text == '\0')
     return cell;
   cell_add (self, cell, column, full);
-  if (renaksi_annex_layout_layouts_n_lines (cell) > CONTINUED_FULL_LINES)
+  if (renaksi_print_text_n_lines (cell) > CONTINUED_FULL_LINES)
     {
       g_autoptr(GPtrArray) whole = cell_new ();
-      PangoLayout *layout;
-      PangoLayoutLine *line;
-      const char *marked;
-      g_autofree char *first = NULL;
       g_autofree char *head = NULL;
-      char *space;
 
       cell_add (self, whole, column, text);
-      layout = g_ptr_array_index (whole, 0);
-      line = pango_layout_get_line_readonly (layout, 0);
-      marked = pango_layout_get_text (layout);
-      first = g_strndup (marked + line->start_index, (gsize)line->length);
-      /* A line that ends inside a word: keep the whole words only, and
-       * at least the whole first word (a narrow column at a large size
-       * breaks even that). */
-      if (line->length > 0 && !g_str_has_suffix (first, " ") &&
-          (space = strrchr (first, ' ')) != NULL)
-        *space = '\0';
-      else if (line->length > 0 && !g_str_has_suffix (first, " "))
-        {
-          const char *end = strchr (marked + line->start_index, ' ');
-
-          g_free (first);
-          first = end != NULL ? g_strndup (marked + line->start_index,
-                                           (gsize)(end - marked - line->start_index))
-                              : g_strdup (marked + line->start_index);
-        }
-      head = renaksi_hyphenate_strip (first, -1);
-      g_strchomp (head);
+      head = renaksi_print_text_first_words (g_ptr_array_index (whole, 0));
       /* Never the label alone ("1. (lanjutan)"): its first word too. */
       if (renaksi_node_get_label (node) != NULL && g_str_equal (head, renaksi_node_get_label (node)))
         {
@@ -1328,7 +1311,7 @@ split_point (RenaksiAnnexLayout *self,
 
       if (line == 0)
         {
-          lowest = MAX (lowest, (int)renaksi_annex_layout_layouts_n_lines (cells->sub));
+          lowest = MAX (lowest, (int)renaksi_print_text_n_lines (cells->sub));
           if (cells->indicators->len > 0)
             lowest = MAX (lowest, pango_layout_get_line_count (g_ptr_array_index (cells->indicators, 0)));
         }
@@ -1522,7 +1505,7 @@ flow_spans (RenaksiAnnexLayout *self,
                                                                      self->font_size, FALSE,
                                                                      column_text_width (self, 0),
                                                                      PANGO_ALIGN_CENTER));
-              renaksi_annex_layout_draw_lines (cr, no, self->col_x[0] + CELL_PAD_X, y, 0, capacity,
+              renaksi_print_text_draw_lines (cr, no, self->col_x[0] + CELL_PAD_X, y, 0, capacity,
                                                self->line_height, self->ascent);
             }
 
@@ -1530,7 +1513,7 @@ flow_spans (RenaksiAnnexLayout *self,
             {
               g_autoptr(GPtrArray) cell = node_cell (self, node, column);
 
-              renaksi_annex_layout_draw_lines (cr, cell, x, y, flow, MIN (capacity, n_lines - flow),
+              renaksi_print_text_draw_lines (cr, cell, x, y, flow, MIN (capacity, n_lines - flow),
                                                self->line_height, self->ascent);
             }
           else
@@ -1538,7 +1521,7 @@ flow_spans (RenaksiAnnexLayout *self,
               /* Printed in full before: named again, marked as continued. */
               g_autoptr(GPtrArray) cell = continued_cell (self, node, column);
 
-              renaksi_annex_layout_draw_lines (cr, cell, x, y, 0, capacity, self->line_height, self->ascent);
+              renaksi_print_text_draw_lines (cr, cell, x, y, 0, capacity, self->line_height, self->ascent);
             }
         }
 
@@ -1702,24 +1685,24 @@ draw_rows (RenaksiAnnexLayout *self,
         {
           RowCells *cells = lookup_row_cells (self, part->row);
 
-          if (part->first > 0 && part->first >= renaksi_annex_layout_layouts_n_lines (cells->sub))
+          if (part->first > 0 && part->first >= renaksi_print_text_n_lines (cells->sub))
             {
               /* The sub-activity's text was printed whole on the page before. */
               g_autoptr(GPtrArray) cell = continued_cell (self, row->sub,
                                                           RENAKSI_ANNEX_COLUMN_SUB_ACTIVITY);
 
-              renaksi_annex_layout_draw_lines (cr, cell, cx[RENAKSI_ANNEX_COLUMN_SUB_ACTIVITY] + CELL_PAD_X,
+              renaksi_print_text_draw_lines (cr, cell, cx[RENAKSI_ANNEX_COLUMN_SUB_ACTIVITY] + CELL_PAD_X,
                                                y, 0, part->count + part->pad, self->line_height,
                                                self->ascent);
             }
           else
-            renaksi_annex_layout_draw_lines (cr, cells->sub,
+            renaksi_print_text_draw_lines (cr, cells->sub,
                                              cx[RENAKSI_ANNEX_COLUMN_SUB_ACTIVITY] + CELL_PAD_X, y,
                                              part->first, part->count, self->line_height, self->ascent);
-          renaksi_annex_layout_draw_lines (cr, cells->indicators,
+          renaksi_print_text_draw_lines (cr, cells->indicators,
                                            cx[RENAKSI_ANNEX_COLUMN_INDICATOR] + CELL_PAD_X, y, part->first,
                                            part->count, self->line_height, self->ascent);
-          renaksi_annex_layout_draw_lines (cr, cells->remark, cx[RENAKSI_ANNEX_COLUMN_REMARK] + CELL_PAD_X, y,
+          renaksi_print_text_draw_lines (cr, cells->remark, cx[RENAKSI_ANNEX_COLUMN_REMARK] + CELL_PAD_X, y,
                                            part->first, part->count, self->line_height, self->ascent);
           /* Kept only while the row has lines still to come. */
           if (!self->cache_cells || part->first + part->count >= row->n_lines)
@@ -2061,22 +2044,8 @@ renaksi_annex_layout_get_font_size (RenaksiAnnexLayout *self)
 static void
 ensure_context (RenaksiAnnexLayout *self)
 {
-  cairo_font_options_t *options;
-
-  if (self->context != NULL)
-    return;
-
-  /* Unhinted metrics at 72 dpi: one point is one unit, and line breaks
-   * are the same on paper, in the PDF and in the preview. */
-  self->context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
-  pango_cairo_context_set_resolution (self->context, 72.0);
-  options = cairo_font_options_create ();
-  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
-  cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
-  pango_cairo_context_set_font_options (self->context, options);
-  cairo_font_options_destroy (options);
-  pango_context_set_round_glyph_positions (self->context, FALSE);
-  pango_context_set_language (self->context, pango_language_from_string ("id"));
+  if (self->context == NULL)
+    self->context = renaksi_print_text_context_new ();
 }
 
 /* Everything but the rows' lines: fonts, columns, the header, the rows
@@ -2144,26 +2113,56 @@ queue_outline (RenaksiAnnexLayout        *self,
   g_array_append_val (self->pending_outlines, pending);
 }
 
-/* Adds the bookmarks of the page just shown, once it is written. The
- * link's numbers are written without the locale (cairo reads "12.5"). */
-static void
-flush_outlines (RenaksiAnnexLayout *self)
+/* A page's bookmarks, handed to the thread that writes the page. */
+typedef struct
 {
-  gboolean written = cairo_surface_status (self->pdf) == CAIRO_STATUS_SUCCESS &&
+  RenaksiAnnexLayout *self;
+  GArray             *pending;   /* of PendingOutline */
+} PageOutlines;
+
+static gpointer
+outlines_new (RenaksiAnnexLayout *self)
+{
+  PageOutlines *outlines = g_new (PageOutlines, 1);
+
+  outlines->self = self;
+  outlines->pending = g_array_ref (self->pending_outlines);
+
+  return outlines;
+}
+
+static void
+outlines_free (gpointer data)
+{
+  PageOutlines *outlines = data;
+
+  g_array_unref (outlines->pending);
+  g_free (outlines);
+}
+
+/* Adds the bookmarks of the page just shown, once it is written; on the
+ * writing thread, the only one that reads outline_parent while it runs.
+ * The link's numbers are written without the locale (cairo reads "12.5"). */
+static void
+flush_outlines (cairo_surface_t *pdf,
+                gpointer         data)
+{
+  PageOutlines *outlines = data;
+  RenaksiAnnexLayout *self = outlines->self;
+  gboolean written = cairo_surface_status (pdf) == CAIRO_STATUS_SUCCESS &&
                      renaksi_safe_writer_get_errno (self->writer) == 0;
 
-  for (guint i = 0; written && i < self->pending_outlines->len; i++)
+  for (guint i = 0; written && i < outlines->pending->len; i++)
     {
-      PendingOutline *pending = &g_array_index (self->pending_outlines, PendingOutline, i);
+      PendingOutline *pending = &g_array_index (outlines->pending, PendingOutline, i);
       g_autofree char *link = g_strdup_printf ("page=%u pos=[0 %d]", pending->page, (int)floor (pending->y));
-      int id = cairo_pdf_surface_add_outline (self->pdf,
+      int id = cairo_pdf_surface_add_outline (pdf,
                                               pending->is_top ? CAIRO_PDF_OUTLINE_ROOT : self->outline_parent,
                                               pending->title, link, pending->flags);
 
       if (pending->is_annex)
         self->outline_parent = id;
     }
-  g_array_set_size (self->pending_outlines, 0);
 }
 
 /* One bookmark per area, on the annex page (from 1) where its first row
@@ -2396,27 +2395,6 @@ renaksi_annex_layout_get_table_extent (RenaksiAnnexLayout *self,
   return has_rows;
 }
 
-/* Now, or SOURCE_DATE_EPOCH when it is set (a reproducible build), in
- * UTC as ISO 8601, digits written without the locale. */
-static char *
-creation_date (void)
-{
-  const char *epoch = g_getenv ("SOURCE_DATE_EPOCH");
-  g_autoptr(GDateTime) now = NULL;
-  char *end = NULL;
-  gint64 seconds;
-
-  if (epoch != NULL && *epoch != '\0' &&
-      (seconds = g_ascii_strtoll (epoch, &end, 10)) >= 0 && *end == '\0')
-    now = g_date_time_new_from_unix_utc (seconds);
-  if (now == NULL)
-    now = g_date_time_new_now_utc ();
-
-  return g_strdup_printf ("%04d-%02d-%02dT%02d:%02d:%02dZ",
-                          g_date_time_get_year (now), g_date_time_get_month (now),
-                          g_date_time_get_day_of_month (now), g_date_time_get_hour (now),
-                          g_date_time_get_minute (now), g_date_time_get_second (now));
-}
 
 /* Writes every page to @path as PDF, through a temporary file beside it:
  * a failed export leaves no half-written file. */
@@ -2428,6 +2406,7 @@ renaksi_annex_layout_write_pdf (RenaksiAnnexLayout  *self,
   RenaksiDecree *decree;
   RenaksiSafeWriter *writer;
   cairo_surface_t *surface;
+  RenaksiPdfPipe *pipe;
 
   g_return_val_if_fail (RENAKSI_IS_ANNEX_LAYOUT (self), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
@@ -2446,7 +2425,7 @@ renaksi_annex_layout_write_pdf (RenaksiAnnexLayout  *self,
     g_autofree char *title = g_strdup_printf ("%sKeputusan %s Nomor %s Tahun %d",
                                               self->with_decree ? "" : "Lampiran ",
                                               institution, number, decree->year);
-    g_autofree char *date = creation_date ();
+    g_autofree char *date = renaksi_print_text_creation_date ();
 
     cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, title);
     cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_AUTHOR, institution);
@@ -2455,27 +2434,26 @@ renaksi_annex_layout_write_pdf (RenaksiAnnexLayout  *self,
   }
 
   /* Streamed: each page is laid out and drawn in one go, its rows
-   * measured just before and their text kept only until drawn. */
+   * measured just before and their text kept only until drawn; the pipe
+   * writes it out while the next page is laid out. */
   prepare (self);
   self->cache_cells = TRUE;
   self->pdf = surface;
   self->outline_parent = CAIRO_PDF_OUTLINE_ROOT;
   self->writer = writer;
-  self->pending_outlines = g_array_new (FALSE, FALSE, sizeof (PendingOutline));
-  g_array_set_clear_func (self->pending_outlines, pending_outline_clear);
-  for (guint p = 0;
-       cairo_surface_status (surface) == CAIRO_STATUS_SUCCESS && renaksi_safe_writer_get_errno (writer) == 0;
-       p++)
+  pipe = renaksi_pdf_pipe_new (surface);
+  for (guint p = 0; !renaksi_pdf_pipe_failed (pipe); p++)
     {
       gboolean body = p < self->n_body_pages;
       gboolean done = FALSE;
       cairo_t *cr;
 
+      self->pending_outlines = g_array_new (FALSE, FALSE, sizeof (PendingOutline));
+      g_array_set_clear_func (self->pending_outlines, pending_outline_clear);
       if (body)
-        cairo_pdf_surface_set_size (surface, self->paper_height, self->paper_width);
+        cr = renaksi_pdf_pipe_begin_page (pipe, self->paper_height, self->paper_width);
       else
-        cairo_pdf_surface_set_size (surface, self->paper_width, self->paper_height);
-      cr = cairo_create (surface);
+        cr = renaksi_pdf_pipe_begin_page (pipe, self->paper_width, self->paper_height);
       cairo_set_line_cap (cr, CAIRO_LINE_CAP_SQUARE);
       /* The decree: its body, then its annex with the areas under it. */
       if (self->with_decree && p == 0)
@@ -2489,19 +2467,19 @@ renaksi_annex_layout_write_pdf (RenaksiAnnexLayout  *self,
         }
       else
         done = next_annex_page (self, cr);
-      cairo_show_page (cr);
-      cairo_destroy (cr);
-      flush_outlines (self);
+      /* The page's bookmarks go with it, added once it is written. */
+      renaksi_pdf_pipe_end_page (pipe, cr, flush_outlines, outlines_new (self), outlines_free);
+      g_clear_pointer (&self->pending_outlines, g_array_unref);
       if (done)
         {
           self->paginated = TRUE;
           break;
         }
     }
+  g_clear_pointer (&pipe, renaksi_pdf_pipe_free);
   self->cache_cells = FALSE;
   self->pdf = NULL;
   self->writer = NULL;
-  g_clear_pointer (&self->pending_outlines, g_array_unref);
   g_hash_table_remove_all (self->row_cells);
 
   return renaksi_safe_writer_commit_surface (writer, surface, error);

@@ -70,11 +70,12 @@ static const GOptionEntry option_entries[] = {
   { "export-decree", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Write the whole decree and its annex as PDF: --export-decree OUT.pdf FILE.renaksi"), N_("OUT.pdf") },
   { "paper", 0, 0, G_OPTION_ARG_STRING, NULL,
-    N_("Paper for PDF export: f4 (default) or a4, landscape"), N_("PAPER") },
+    N_("Paper for PDF export and the --rollup PDF: f4 (default) or a4, landscape"), N_("PAPER") },
   { "copy", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Export a certified copy (SALINAN)"), NULL },
   { "font-size", 0, 0, G_OPTION_ARG_STRING, NULL,
-    N_("Type size of the annex table for --export-annex and --export-decree, 9 to 12 points (default 9)"),
+    N_("Type size of the table for --export-annex, --export-decree and the --rollup PDF, 9 to 12 points "
+       "(default 9)"),
     N_("PT") },
   { "with-realisation", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Mark the realised months in the exported annex"), NULL },
@@ -101,9 +102,24 @@ static const GOptionEntry option_entries[] = {
   { "as-of", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("Judge late months as of this date for --export-chart and --rollup (default today)"), N_("YYYY-MM-DD") },
   { "rollup", 0, 0, G_OPTION_ARG_FILENAME, NULL,
-    N_("Roll up the plans of several units: --rollup OUT.tsv DIR|FILE…"), N_("OUT.tsv") },
+    N_("Roll up the plans of several units, as a table for other tools, as the printed matrix and late "
+       "list or as a spreadsheet of both (the heading and signatory options below apply to either): "
+       "--rollup OUT.tsv|OUT.pdf|OUT.xlsx DIR|FILE…"), N_("OUT.pdf") },
   { "period", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("The period for --rollup: q1, q2, q3, q4, s1, s2 or year (default year)"), N_("PERIOD") },
+  { "title", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("The first heading line of the --rollup PDF (default REKAPITULASI PELAKSANAAN RENCANA AKSI REFORMASI "
+       "BIROKRASI); the period's line follows it"), N_("TEXT") },
+  { "place", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Where the --rollup PDF is signed, before its date"), N_("PLACE") },
+  { "date", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("The date the --rollup PDF is signed (default the --as-of date)"), N_("YYYY-MM-DD") },
+  { "signatory-role", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("The signatory's office in the --rollup PDF, e.g. Kepala Biro Perencanaan"), N_("TEXT") },
+  { "signatory-name", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("The signatory's name in the --rollup PDF"), N_("NAME") },
+  { "signatory-nip", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("The signatory's civil servant number (NIP) in the --rollup PDF"), N_("NIP") },
   { NULL }
 };
 

@@ -11,6 +11,7 @@
 #include <pango/pangocairo.h>
 
 #include "renaksi-annex-layout-private.h"
+#include "renaksi-print-text.h"
 
 #define BODY_SIZE     11.0
 
@@ -316,7 +317,7 @@ renaksi_annex_layout_walk_body (RenaksiAnnexLayout *self,
       layout = body_item_layout (self, item);
       cell = g_ptr_array_new ();
       g_ptr_array_add (cell, layout);
-      n = renaksi_annex_layout_layouts_n_lines (cell);
+      n = renaksi_print_text_n_lines (cell);
 
       /* A heading goes on with the first lines of the paragraph after it. */
       if (item->keep_with_next && next != NULL && next->kind == BODY_TEXT && y > top)
@@ -349,7 +350,7 @@ renaksi_annex_layout_walk_body (RenaksiAnnexLayout *self,
             here = MIN ((guint)MAX (room, 1), n - l);
           if (cr != NULL && page == target)
             {
-              renaksi_annex_layout_draw_lines (cr, cell, item->x, y, l, here, line_height, ascent);
+              renaksi_print_text_draw_lines (cr, cell, item->x, y, l, here, line_height, ascent);
               for (guint g = 0; l == 0 && g < G_N_ELEMENTS (item->gutter); g++)
                 {
                   g_autoptr(PangoLayout) gl = NULL;

@@ -8,6 +8,7 @@
 #include "renaksi-decree.h"
 #include "renaksi-emphasis.h"
 #include "renaksi-error.h"
+#include "renaksi-months.h"
 
 /* The decree's text fields by the names the data file, the database and the
  * forms use for them; "year" is the one number. */
@@ -84,10 +85,6 @@ is_iso_date (const char *value)
          g_date_valid_dmy (d, m, y) && strlen (value) == 10;
 }
 
-static const char * const month_names[] = {
-  "Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli",
-  "Agustus", "September", "Oktober", "November", "Desember"
-};
 
 /* English names too: a date copied from an English document is common. */
 static const char * const month_names_en[] = {
@@ -103,9 +100,9 @@ month_from_name (const char *word)
   gsize len = strlen (word);
 
   for (int m = 0; m < 12; m++)
-    if (g_ascii_strcasecmp (word, month_names[m]) == 0 ||
+    if (g_ascii_strcasecmp (word, renaksi_months_decree_name ((guint)m)) == 0 ||
         g_ascii_strcasecmp (word, month_names_en[m]) == 0 ||
-        (len == 3 && (g_ascii_strncasecmp (word, month_names[m], 3) == 0 ||
+        (len == 3 && (g_ascii_strncasecmp (word, renaksi_months_decree_name ((guint)m), 3) == 0 ||
                       g_ascii_strncasecmp (word, month_names_en[m], 3) == 0)))
       return m + 1;
 
@@ -294,5 +291,5 @@ renaksi_decree_format_date_set (RenaksiDecree *decree)
       sscanf (decree->date_set, "%d-%d-%d", &y, &m, &d) != 3)
     return g_strdup ("");
 
-  return g_strdup_printf ("%d %s %d", d, month_names[m - 1], y);
+  return renaksi_months_format_decree_date (y, (guint)m, (guint)d);
 }

@@ -11,6 +11,11 @@ static const char * const names[RENAKSI_N_MONTHS] = {
   N_("July"), N_("August"), N_("September"), N_("October"), N_("November"), N_("December"),
 };
 
+static const char * const decree_names[RENAKSI_N_MONTHS] = {
+  "Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli",
+  "Agustus", "September", "Oktober", "November", "Desember"
+};
+
 /* @month counts from 0 (January). */
 const char *
 renaksi_months_name (guint month)
@@ -32,4 +37,24 @@ renaksi_months_describe (guint mask)
       g_string_append_printf (out, "%s%s", out->len > 0 ? ", " : "", _(names[m]));
 
   return g_string_free (out, FALSE);
+}
+
+/* @month counts from 0 (January). Never translated: it is printed. */
+const char *
+renaksi_months_decree_name (guint month)
+{
+  g_return_val_if_fail (month < RENAKSI_N_MONTHS, "");
+
+  return decree_names[month];
+}
+
+/* "2 Januari 2024": @month from 1, as a date is written. */
+char *
+renaksi_months_format_decree_date (int   year,
+                                   guint month,
+                                   guint day)
+{
+  g_return_val_if_fail (month >= 1 && month <= RENAKSI_N_MONTHS, g_strdup (""));
+
+  return g_strdup_printf ("%u %s %d", day, decree_names[month - 1], year);
 }

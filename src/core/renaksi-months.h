@@ -10,4 +10,11 @@ G_BEGIN_DECLS
 const char *renaksi_months_name     (guint month);
 char       *renaksi_months_describe (guint mask);
 
+/* The decree's own Indonesian, whatever the reader's language: what a
+ * printed document says in its dates ("31 Maret 2024"). */
+const char *renaksi_months_decree_name  (guint month);
+char       *renaksi_months_format_decree_date (int   year,
+                                               guint month,
+                                               guint day);
+
 G_END_DECLS

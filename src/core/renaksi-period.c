@@ -94,7 +94,26 @@ add_sub_activity (RenaksiPeriodFigures     *figures,
   if (realised == planned)
     figures->subs_realised++;
   if (renaksi_chart_status_late_months (as_of, planned, realised) != 0)
-    figures->subs_late++;
+    figures->subs_late++;   /* as renaksi_period_sub_is_late */
+}
+
+/* Whether @sub is one of the figures' late sub-activities: a month of
+ * @period over, planned and not realised (the list a roll-up prints). */
+gboolean
+renaksi_period_sub_is_late (RenaksiNode              *sub,
+                            RenaksiPeriod             period,
+                            const RenaksiChartStatus *as_of)
+{
+  guint planned, realised;
+
+  g_return_val_if_fail (RENAKSI_IS_NODE (sub), FALSE);
+  g_return_val_if_fail (period < RENAKSI_N_PERIODS, FALSE);
+  g_return_val_if_fail (as_of != NULL, FALSE);
+
+  planned = renaksi_node_get_planned_months (sub) & renaksi_period_months (period);
+  realised = renaksi_node_get_realised_months (sub) & planned;
+
+  return planned != 0 && renaksi_chart_status_late_months (as_of, planned, realised) != 0;
 }
 
 /* Adds @area's figures for @period to @figures. @summary may be NULL: no

@@ -46,6 +46,9 @@ void     renaksi_period_figures_add_area (RenaksiPeriodFigures     *figures,
                                           RenaksiPeriod             period,
                                           const RenaksiChartStatus *as_of,
                                           RenaksiEvidenceSummary   *summary);
+gboolean renaksi_period_sub_is_late      (RenaksiNode              *sub,
+                                          RenaksiPeriod             period,
+                                          const RenaksiChartStatus *as_of);
 void     renaksi_period_figures_add      (RenaksiPeriodFigures       *figures,
                                           const RenaksiPeriodFigures *other);
 gboolean renaksi_period_figures_get_rate (const RenaksiPeriodFigures *figures,

@@ -25,7 +25,26 @@ typedef struct
   GArray  *figures;      /* RenaksiPeriodFigures, one per own area */
   GArray  *columns;      /* guint: own area → the roll-up's area */
   GHashTable *work;      /* the keys of its activities and sub-activities */
+  int      year;
+  GArray  *late;         /* Late, its late sub-activities */
 } Unit;
+
+/* A late sub-activity: only its words are kept, not the plan. */
+typedef struct
+{
+  guint  own_area;       /* of the unit's own areas */
+  char  *label;
+  char  *text;
+} Late;
+
+static void
+late_clear (gpointer data)
+{
+  Late *late = data;
+
+  g_free (late->label);
+  g_free (late->text);
+}
 
 struct _RenaksiRollup
 {
@@ -47,6 +66,7 @@ unit_free (gpointer data)
   g_clear_pointer (&unit->figures, g_array_unref);
   g_clear_pointer (&unit->columns, g_array_unref);
   g_clear_pointer (&unit->work, g_hash_table_unref);
+  g_clear_pointer (&unit->late, g_array_unref);
   g_free (unit);
 }
 
@@ -190,6 +210,34 @@ collect_work (GHashTable *work,
     }
 }
 
+static void
+collect_late (Unit                     *unit,
+              guint                     own_area,
+              RenaksiNode              *area,
+              RenaksiPeriod             period,
+              const RenaksiChartStatus *as_of)
+{
+  GListModel *activities = renaksi_node_get_children (area);
+
+  for (guint i = 0; i < g_list_model_get_n_items (activities); i++)
+    {
+      g_autoptr(RenaksiNode) activity = g_list_model_get_item (activities, i);
+      GListModel *subs = renaksi_node_get_children (activity);
+
+      for (guint j = 0; j < g_list_model_get_n_items (subs); j++)
+        {
+          g_autoptr(RenaksiNode) sub = g_list_model_get_item (subs, j);
+          Late late = { .own_area = own_area };
+
+          if (!renaksi_period_sub_is_late (sub, period, as_of))
+            continue;
+          late.label = g_strdup (renaksi_node_get_label (sub) != NULL ? renaksi_node_get_label (sub) : "");
+          late.text = g_strdup (renaksi_node_get_text (sub) != NULL ? renaksi_node_get_text (sub) : "");
+          g_array_append_val (unit->late, late);
+        }
+    }
+}
+
 /* One file, in a worker thread: its plan, only for as long as it takes
  * to count. */
 static void
@@ -214,6 +262,9 @@ read_unit (gpointer data,
   unit->area_names = g_ptr_array_new_with_free_func (g_free);
   unit->figures = g_array_new (FALSE, TRUE, sizeof (RenaksiPeriodFigures));
   unit->work = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  unit->year = renaksi_plan_get_decree (plan)->year;
+  unit->late = g_array_new (FALSE, TRUE, sizeof (Late));
+  g_array_set_clear_func (unit->late, late_clear);
   areas = renaksi_plan_get_areas (plan);
   for (guint i = 0; i < g_list_model_get_n_items (areas); i++)
     {
@@ -224,6 +275,7 @@ read_unit (gpointer data,
       g_array_append_val (unit->figures, figures);
       g_ptr_array_add (unit->area_names, renaksi_node_dup_plain_text (area));
       collect_work (unit->work, area);
+      collect_late (unit, i, area, self->period, &as_of);
     }
 }
 
@@ -273,6 +325,23 @@ renaksi_rollup_run (RenaksiRollup *self)
   g_thread_pool_free (pool, FALSE, TRUE);
 
   match_areas (self);
+}
+
+RenaksiPeriod
+renaksi_rollup_get_period (RenaksiRollup *self)
+{
+  g_return_val_if_fail (self != NULL, RENAKSI_PERIOD_YEAR);
+
+  return self->period;
+}
+
+/* Returns: (transfer none): the date that decides what is late. */
+GDateTime *
+renaksi_rollup_get_as_of (RenaksiRollup *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  return self->as_of;
 }
 
 guint
@@ -352,6 +421,53 @@ renaksi_rollup_get_figures (RenaksiRollup *self,
       return &g_array_index (u->figures, RenaksiPeriodFigures, a);
 
   return NULL;
+}
+
+int
+renaksi_rollup_get_year (RenaksiRollup *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+
+  for (guint u = 0; u < self->units->len; u++)
+    {
+      Unit *unit = g_ptr_array_index (self->units, u);
+
+      if (unit->error == NULL && unit->name != NULL)
+        return unit->year;
+    }
+
+  return 0;
+}
+
+guint
+renaksi_rollup_get_n_late (RenaksiRollup *self,
+                           guint          unit)
+{
+  Unit *u = unit_at (self, unit);
+
+  return u != NULL && u->late != NULL ? u->late->len : 0;
+}
+
+void
+renaksi_rollup_get_late (RenaksiRollup  *self,
+                         guint           unit,
+                         guint           index,
+                         guint          *area,
+                         const char    **label,
+                         const char    **text)
+{
+  Unit *u = unit_at (self, unit);
+  const Late *late;
+
+  g_return_if_fail (u != NULL && u->late != NULL && index < u->late->len);
+
+  late = &g_array_index (u->late, Late, index);
+  if (area != NULL)
+    *area = g_array_index (u->columns, guint, late->own_area);
+  if (label != NULL)
+    *label = late->label;
+  if (text != NULL)
+    *text = late->text;
 }
 
 /**

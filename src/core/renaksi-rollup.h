@@ -17,6 +17,9 @@ gboolean                    renaksi_rollup_add_path          (RenaksiRollup     
                                                               GError             **error);
 void                        renaksi_rollup_run               (RenaksiRollup       *self);
 
+RenaksiPeriod               renaksi_rollup_get_period        (RenaksiRollup       *self);
+GDateTime                  *renaksi_rollup_get_as_of         (RenaksiRollup       *self);
+
 guint                       renaksi_rollup_get_n_units       (RenaksiRollup       *self);
 const char                 *renaksi_rollup_get_unit_path     (RenaksiRollup       *self,
                                                               guint                unit);
@@ -34,6 +37,21 @@ const char                 *renaksi_rollup_get_area_name     (RenaksiRollup     
 const RenaksiPeriodFigures *renaksi_rollup_get_figures       (RenaksiRollup       *self,
                                                               guint                unit,
                                                               guint                area);
+
+/* The year of the units' plans (the first readable one's decree); 0
+ * when none could be read. */
+int                         renaksi_rollup_get_year          (RenaksiRollup       *self);
+
+/* A unit's late sub-activities in the period, in plan order: the
+ * roll-up's area each is in, its label and its text (with emphasis). */
+guint                       renaksi_rollup_get_n_late        (RenaksiRollup       *self,
+                                                              guint                unit);
+void                        renaksi_rollup_get_late          (RenaksiRollup       *self,
+                                                              guint                unit,
+                                                              guint                index,
+                                                              guint               *area,
+                                                              const char         **label,
+                                                              const char         **text);
 
 gboolean                    renaksi_rollup_unit_has_work     (RenaksiRollup       *self,
                                                               guint                unit,

@@ -3,7 +3,9 @@
  * The page a head of secretariat opens first: each area's progress as the
  * core draws it (so the screen and an export agree), then what is late.
  * Rebuilt whole on every change of the plan, once per main-loop turn: a
- * plan has a handful of areas and the list is short.
+ * plan has a handful of areas and the list is short. First, the
+ * figures of a period as a monitoring report gives them; the period's
+ * chooser is kept across rebuilds, so what was chosen stays chosen.
  */
 #include "config.h"
 
@@ -15,6 +17,7 @@
 #include "renaksi-months.h"
 #include "renaksi-overview.h"
 #include "renaksi-overview-page.h"
+#include "renaksi-period-chooser.h"
 
 struct _RenaksiOverviewPage
 {
@@ -27,6 +30,10 @@ struct _RenaksiOverviewPage
 
   GtkWidget   *scroller;
   GtkWidget   *box;           /* borrowed, the scroller's */
+  GtkWidget   *period_section;  /* owned, moved into each new box */
+  RenaksiPeriodChooser *period_chooser;  /* borrowed, the section's */
+  AdwBin      *figures_bin;     /* borrowed, the section's */
+  GtkGrid     *figures_grid;    /* borrowed, the bin's */
   guint        refresh_id;
   guint        n_late;
 };
@@ -180,6 +187,199 @@ on_late_row_activated_cb (GtkListBox          *list,
     g_signal_emit (self, signals[NODE_ACTIVATED], 0, node);
 }
 
+enum {
+  FIGURE_NAME,
+  FIGURE_PLANNED,
+  FIGURE_REALISED,
+  FIGURE_LATE,
+  FIGURE_RATE,
+  FIGURE_EVIDENCE,
+  N_FIGURES
+};
+
+static GtkWidget *
+figure_label (const char *text,
+              guint       column)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  if (column == FIGURE_NAME)
+    {
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+      gtk_widget_set_hexpand (label, TRUE);
+    }
+  else
+    {
+      gtk_label_set_xalign (GTK_LABEL (label), 1);
+      gtk_widget_add_css_class (label, "numeric");
+    }
+
+  return label;
+}
+
+static void
+attach_figures (GtkGrid                    *grid,
+                int                         row,
+                const char                 *name,
+                const RenaksiPeriodFigures *f,
+                gboolean                    total)
+{
+  g_autofree char *texts[N_FIGURES] = { NULL, };
+  double rate;
+
+  texts[FIGURE_NAME] = g_strdup (name);
+  texts[FIGURE_PLANNED] = g_strdup_printf ("%u", f->subs_planned);
+  texts[FIGURE_REALISED] = g_strdup_printf ("%u", f->subs_realised);
+  texts[FIGURE_LATE] = g_strdup_printf ("%u", f->subs_late);
+  /* Nothing planned has no rate: not 0 %, not 100 %. */
+  texts[FIGURE_RATE] = renaksi_period_figures_get_rate (f, &rate)
+                       ? g_strdup_printf ("%.0f %%", rate * 100) : g_strdup ("—");
+  /* Translators: indicators with accepted evidence / all indicators, "3 / 5" */
+  texts[FIGURE_EVIDENCE] = g_strdup_printf (_("%u / %u"), f->evidence_complete, f->evidence_total);
+
+  for (guint c = 0; c < N_FIGURES; c++)
+    {
+      GtkWidget *label = figure_label (texts[c], c);
+
+      if (total)
+        gtk_widget_add_css_class (label, "heading");
+      gtk_grid_attach (grid, label, (int)c, row, 1, 1);
+    }
+  if (renaksi_period_figures_get_rate (f, &rate))
+    {
+      g_autofree char *tooltip = g_strdup_printf (ngettext ("%u of the %u month planned in the period realised.",
+                                                            "%u of the %u months planned in the period realised.",
+                                                            f->months_planned),
+                                                  f->months_realised, f->months_planned);
+
+      gtk_widget_set_tooltip_text (gtk_grid_get_child_at (grid, FIGURE_RATE, row), tooltip);
+    }
+}
+
+/* The table of the period's figures: one row per area, the total under a
+ * line. Counts, not colours, so it reads the same printed in grey. */
+static void
+refresh_figures (RenaksiOverviewPage *self)
+{
+  static const struct
+  {
+    const char *title;
+    const char *tooltip;
+  } headers[N_FIGURES] = {
+    { N_("Change area"), NULL },
+    { N_("Planned"), N_("Sub-activities with a month planned in the period") },
+    { N_("Realised"), N_("Sub-activities with every month planned in the period realised") },
+    { N_("Late"), N_("Sub-activities with a planned month that is over and not realised as of the date") },
+    { N_("Rate"), N_("Realised planned months of the months planned in the period") },
+    { N_("Evidence"), N_("Indicators with accepted evidence of all indicators") },
+  };
+  g_autoptr(RenaksiEvidenceSummary) summary = NULL;
+  RenaksiPeriodFigures total = { 0, };
+  RenaksiChartStatus as_of;
+  RenaksiPeriod period;
+  GListModel *areas;
+  GtkWidget *grid, *line;
+  guint n_areas;
+
+  self->figures_grid = NULL;
+  adw_bin_set_child (self->figures_bin, NULL);
+  if (self->plan == NULL)
+    return;
+
+  period = renaksi_period_chooser_get_period (self->period_chooser);
+  renaksi_chart_status_init_for_date (&as_of, renaksi_plan_get_decree (self->plan)->year,
+                                      renaksi_period_chooser_get_as_of (self->period_chooser));
+  summary = renaksi_evidence_summary_new (self->plan, NULL);
+
+  grid = gtk_grid_new ();
+  gtk_grid_set_column_spacing (GTK_GRID (grid), 18);
+  gtk_grid_set_row_spacing (GTK_GRID (grid), 6);
+  for (guint c = 0; c < N_FIGURES; c++)
+    {
+      GtkWidget *label = figure_label (_(headers[c].title), c);
+
+      gtk_widget_add_css_class (label, "caption-heading");
+      gtk_widget_add_css_class (label, "dim-label");
+      if (headers[c].tooltip != NULL)
+        gtk_widget_set_tooltip_text (label, _(headers[c].tooltip));
+      gtk_grid_attach (GTK_GRID (grid), label, (int)c, 0, 1, 1);
+    }
+
+  areas = renaksi_plan_get_areas (self->plan);
+  n_areas = g_list_model_get_n_items (areas);
+  for (guint i = 0; i < n_areas; i++)
+    {
+      g_autoptr(RenaksiNode) area = g_list_model_get_item (areas, i);
+      g_autofree char *name = renaksi_node_dup_plain_text (area);
+      g_autofree char *text = g_strdup_printf ("%s %s", renaksi_node_get_label (area), name);
+      RenaksiPeriodFigures figures = { 0, };
+
+      renaksi_period_figures_add_area (&figures, area, period, &as_of, summary);
+      renaksi_period_figures_add (&total, &figures);
+      attach_figures (GTK_GRID (grid), (int)i + 1, text, &figures, FALSE);
+    }
+
+  line = gtk_separator_new (GTK_ORIENTATION_HORIZONTAL);
+  gtk_grid_attach (GTK_GRID (grid), line, 0, (int)n_areas + 1, N_FIGURES, 1);
+  attach_figures (GTK_GRID (grid), (int)n_areas + 2, _("Total"), &total, TRUE);
+
+  self->figures_grid = GTK_GRID (grid);
+  adw_bin_set_child (self->figures_bin, grid);
+}
+
+/* The quarter @day is in: what this month's report is about. */
+static void
+show_quarter_of (RenaksiOverviewPage *self,
+                 GDateTime           *day)
+{
+  renaksi_period_chooser_set_period (self->period_chooser,
+                                     (RenaksiPeriod)((g_date_time_get_month (day) - 1) / 3));
+}
+
+static GtkWidget *
+create_period_section (RenaksiOverviewPage *self)
+{
+  GtkWidget *section = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *top = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *heading = gtk_label_new (_("Period"));
+  GtkWidget *chooser = renaksi_period_chooser_new ();
+  GtkWidget *frame = gtk_frame_new (NULL);
+  GtkWidget *bin = adw_bin_new ();
+  GtkWidget *note;
+
+  gtk_label_set_xalign (GTK_LABEL (heading), 0);
+  gtk_widget_set_hexpand (heading, TRUE);
+  gtk_widget_add_css_class (heading, "title-2");
+  gtk_box_append (GTK_BOX (top), heading);
+  gtk_box_append (GTK_BOX (top), chooser);
+  gtk_box_append (GTK_BOX (section), top);
+
+  note = gtk_label_new (_("Sub-activities planned in the period, realised and late as of the date; "
+                          "the rate is realised planned months of the months planned."));
+  gtk_label_set_xalign (GTK_LABEL (note), 0);
+  gtk_label_set_wrap (GTK_LABEL (note), TRUE);
+  gtk_widget_add_css_class (note, "dim-label");
+  gtk_box_append (GTK_BOX (section), note);
+
+  gtk_widget_set_margin_top (bin, 12);
+  gtk_widget_set_margin_bottom (bin, 12);
+  gtk_widget_set_margin_start (bin, 12);
+  gtk_widget_set_margin_end (bin, 12);
+  gtk_frame_set_child (GTK_FRAME (frame), bin);
+  gtk_widget_add_css_class (frame, "view");
+  gtk_box_append (GTK_BOX (section), frame);
+  gtk_widget_set_margin_bottom (section, 24);
+
+  self->period_chooser = RENAKSI_PERIOD_CHOOSER (chooser);
+  self->figures_bin = ADW_BIN (bin);
+  g_signal_connect_object (chooser, "notify::period", G_CALLBACK (refresh_figures), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (chooser, "notify::as-of", G_CALLBACK (refresh_figures), self, G_CONNECT_SWAPPED);
+
+  return g_object_ref_sink (section);
+}
+
 static void
 refresh (RenaksiOverviewPage *self)
 {
@@ -190,6 +390,8 @@ refresh (RenaksiOverviewPage *self)
   GListModel *areas;
 
   self->n_late = 0;
+  if (gtk_widget_get_parent (self->period_section) != NULL)
+    gtk_box_remove (GTK_BOX (gtk_widget_get_parent (self->period_section)), self->period_section);
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   gtk_widget_set_margin_top (box, 24);
   gtk_widget_set_margin_bottom (box, 24);
@@ -203,6 +405,9 @@ refresh (RenaksiOverviewPage *self)
   now = self->today != NULL ? g_date_time_ref (self->today) : g_date_time_new_now_local ();
   renaksi_chart_status_init_for_date (&status, renaksi_plan_get_decree (self->plan)->year, now);
   summary = renaksi_evidence_summary_new (self->plan, NULL);
+
+  gtk_box_append (GTK_BOX (box), self->period_section);
+  refresh_figures (self);
 
   heading = gtk_label_new (_("Summary"));
   gtk_label_set_xalign (GTK_LABEL (heading), 0);
@@ -284,6 +489,7 @@ renaksi_overview_page_dispose (GObject *object)
 
   g_clear_handle_id (&self->refresh_id, g_source_remove);
   g_clear_pointer (&self->scroller, gtk_widget_unparent);
+  g_clear_object (&self->period_section);
   g_clear_signal_handler (&self->plan_changed_handler, self->plan);
   g_clear_object (&self->plan);
 
@@ -331,6 +537,8 @@ renaksi_overview_page_init (RenaksiOverviewPage *self)
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (self->scroller),
                                   GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
   gtk_widget_set_parent (self->scroller, GTK_WIDGET (self));
+  self->period_section = create_period_section (self);
+  show_quarter_of (self, renaksi_period_chooser_get_as_of (self->period_chooser));
   refresh (self);
 }
 
@@ -367,6 +575,13 @@ renaksi_overview_page_set_today (RenaksiOverviewPage *self,
   g_clear_pointer (&self->today, g_date_time_unref);
   if (today != NULL)
     self->today = g_date_time_ref (today);
+  /* The period's figures start from the same day, as a new page would. */
+  {
+    g_autoptr(GDateTime) day = today != NULL ? g_date_time_ref (today) : g_date_time_new_now_local ();
+
+    renaksi_period_chooser_set_as_of (self->period_chooser, day);
+    show_quarter_of (self, day);
+  }
   refresh (self);
 }
 
@@ -376,4 +591,23 @@ renaksi_overview_page_get_n_late (RenaksiOverviewPage *self)
   g_return_val_if_fail (RENAKSI_IS_OVERVIEW_PAGE (self), 0);
 
   return self->n_late;
+}
+
+/* For tests: the period and "as of" choice of the figures. */
+RenaksiPeriodChooser *
+renaksi_overview_page_get_period_chooser (RenaksiOverviewPage *self)
+{
+  g_return_val_if_fail (RENAKSI_IS_OVERVIEW_PAGE (self), NULL);
+
+  return self->period_chooser;
+}
+
+/* For tests: the figures as shown, row 0 the headings, then one row per
+ * area, a line and the total; NULL without a plan. */
+GtkGrid *
+renaksi_overview_page_get_figures_grid (RenaksiOverviewPage *self)
+{
+  g_return_val_if_fail (RENAKSI_IS_OVERVIEW_PAGE (self), NULL);
+
+  return self->figures_grid;
 }

@@ -3,13 +3,15 @@
 
 #include <gtk/gtk.h>
 
+#include "renaksi-period-chooser.h"
 #include "renaksi-plan.h"
 
 G_BEGIN_DECLS
 
 /* The overview ("Ringkasan"): per area, realised against planned months
  * up to now and evidence completeness as small bar charts, and the list of
- * what is late. Follows the plan's "changed" signal. A late item, when
+ * what is late, and a period's figures per area (a monitoring report's
+ * summary). Follows the plan's "changed" signal. A late item, when
  * activated, emits ::node-activated with its sub-activity. */
 #define RENAKSI_TYPE_OVERVIEW_PAGE (renaksi_overview_page_get_type ())
 G_DECLARE_FINAL_TYPE (RenaksiOverviewPage, renaksi_overview_page, RENAKSI, OVERVIEW_PAGE, GtkWidget)
@@ -22,5 +24,7 @@ void       renaksi_overview_page_set_today (RenaksiOverviewPage *self,
                                             GDateTime           *today);
 /* How many sub-activities are late, as listed. */
 guint      renaksi_overview_page_get_n_late (RenaksiOverviewPage *self);
+RenaksiPeriodChooser *renaksi_overview_page_get_period_chooser (RenaksiOverviewPage *self);
+GtkGrid   *renaksi_overview_page_get_figures_grid (RenaksiOverviewPage *self);
 
 G_END_DECLS

@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "renaksi-node-path.h"
+#include "renaksi-period-chooser.h"
 #include "renaksi-rollup-item.h"
 #include "renaksi-rollup-window.h"
 #include "renaksi-window.h"
@@ -23,10 +24,7 @@ struct _RenaksiRollupWindow
 
   /* Template widgets */
   AdwWindowTitle  *window_title;
-  GtkDropDown     *period_dropdown;
-  GtkMenuButton   *as_of_button;
-  GtkPopover      *as_of_popover;
-  GtkCalendar     *as_of_calendar;
+  RenaksiPeriodChooser *period_chooser;
   GtkLabel        *status_label;
   GtkColumnView   *view;
   GtkLabel        *legend_label;
@@ -42,7 +40,6 @@ struct _RenaksiRollupWindow
   GListModel      *rows;          /* sorted */
   guint            n_runs;
   RenaksiRollup   *rollup;        /* the one shown */
-  GDateTime       *as_of;         /* what is late is judged as of this day */
   RenaksiPlan     *own_plan;      /* the province's, to compare with; may be NULL */
   GPtrArray       *work;          /* its activities and sub-activities, as in work_dropdown */
 };
@@ -343,7 +340,7 @@ show_rollup (RenaksiRollupWindow *self,
     }
 
   {
-    g_autofree char *date = g_date_time_format (self->as_of, "%-d %B %Y");
+    g_autofree char *date = g_date_time_format (renaksi_period_chooser_get_as_of (self->period_chooser), "%-d %B %Y");
 
     g_string_append_printf (status, ngettext ("%u plan file, late work as of %s",
                                               "%u plan files, late work as of %s", n_units),
@@ -399,37 +396,11 @@ start_read (RenaksiRollupWindow *self)
   self->cancellable = g_cancellable_new ();
 
   request->folder = g_strdup (self->folder);
-  request->period = (RenaksiPeriod)MIN (gtk_drop_down_get_selected (self->period_dropdown),
-                                        RENAKSI_PERIOD_YEAR);
-  request->as_of = g_date_time_ref (self->as_of);
+  request->period = renaksi_period_chooser_get_period (self->period_chooser);
+  request->as_of = g_date_time_ref (renaksi_period_chooser_get_as_of (self->period_chooser));
   task = g_task_new (self, self->cancellable, on_read_cb, NULL);
   g_task_set_task_data (task, request, request_free);
   g_task_run_in_thread (task, read_thread);
-}
-
-static void
-show_as_of (RenaksiRollupWindow *self)
-{
-  g_autofree char *date = g_date_time_format (self->as_of, "%-d %b %Y");
-  /* Translators: the roll-up's date button, e.g. "per 3 Des 2026" */
-  g_autofree char *label = g_strdup_printf (_("as of %s"), date);
-
-  gtk_menu_button_set_label (self->as_of_button, label);
-}
-
-/* A day picked: what is late is judged again, as of noon that day. */
-static void
-on_as_of_picked_cb (RenaksiRollupWindow *self)
-{
-  g_autoptr(GDateTime) picked = gtk_calendar_get_date (self->as_of_calendar);
-  g_autoptr(GTimeZone) local = g_time_zone_new_local ();
-
-  g_date_time_unref (self->as_of);
-  self->as_of = g_date_time_new (local, g_date_time_get_year (picked), g_date_time_get_month (picked),
-                                 g_date_time_get_day_of_month (picked), 12, 0, 0);
-  show_as_of (self);
-  gtk_popover_popdown (self->as_of_popover);
-  start_read (self);
 }
 
 static gboolean
@@ -518,7 +489,6 @@ renaksi_rollup_window_finalize (GObject *object)
   RenaksiRollupWindow *self = RENAKSI_ROLLUP_WINDOW (object);
 
   g_free (self->folder);
-  g_date_time_unref (self->as_of);
 
   G_OBJECT_CLASS (renaksi_rollup_window_parent_class)->finalize (object);
 }
@@ -532,13 +502,11 @@ renaksi_rollup_window_class_init (RenaksiRollupWindowClass *klass)
   object_class->dispose = renaksi_rollup_window_dispose;
   object_class->finalize = renaksi_rollup_window_finalize;
 
+  g_type_ensure (RENAKSI_TYPE_PERIOD_CHOOSER);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/renaksi/Renaksi/renaksi-rollup-window.ui");
   gtk_widget_class_bind_template_child (widget_class, RenaksiRollupWindow, window_title);
-  gtk_widget_class_bind_template_child (widget_class, RenaksiRollupWindow, period_dropdown);
-  gtk_widget_class_bind_template_child (widget_class, RenaksiRollupWindow, as_of_button);
-  gtk_widget_class_bind_template_child (widget_class, RenaksiRollupWindow, as_of_popover);
-  gtk_widget_class_bind_template_child (widget_class, RenaksiRollupWindow, as_of_calendar);
+  gtk_widget_class_bind_template_child (widget_class, RenaksiRollupWindow, period_chooser);
   gtk_widget_class_bind_template_child (widget_class, RenaksiRollupWindow, status_label);
   gtk_widget_class_bind_template_child (widget_class, RenaksiRollupWindow, view);
   gtk_widget_class_bind_template_child (widget_class, RenaksiRollupWindow, legend_label);
@@ -557,9 +525,7 @@ renaksi_rollup_window_init (RenaksiRollupWindow *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->as_of = g_date_time_new_now_local ();
-  show_as_of (self);
-  g_signal_connect_swapped (self->as_of_calendar, "day-selected", G_CALLBACK (on_as_of_picked_cb), self);
+  g_signal_connect_swapped (self->period_chooser, "notify::as-of", G_CALLBACK (start_read), self);
   self->items = g_list_store_new (RENAKSI_TYPE_ROLLUP_ITEM);
   gtk_multi_sorter_append (sorter, GTK_SORTER (gtk_custom_sorter_new (pin_rows, NULL, NULL)));
   gtk_multi_sorter_append (sorter, g_object_ref (gtk_column_view_get_sorter (self->view)));
@@ -568,7 +534,7 @@ renaksi_rollup_window_init (RenaksiRollupWindow *self)
   selection = gtk_single_selection_new (G_LIST_MODEL (sorted));
   gtk_column_view_set_model (self->view, GTK_SELECTION_MODEL (selection));
   g_signal_connect (self->view, "activate", G_CALLBACK (on_activate_cb), self);
-  g_signal_connect_swapped (self->period_dropdown, "notify::selected", G_CALLBACK (start_read), self);
+  g_signal_connect_swapped (self->period_chooser, "notify::period", G_CALLBACK (start_read), self);
   g_signal_connect_swapped (self->work_dropdown, "notify::selected", G_CALLBACK (show_comparison), self);
 }
 
@@ -589,10 +555,10 @@ renaksi_rollup_window_new (GtkApplication *application,
   adw_window_title_set_subtitle (self->window_title, name);
 
   /* The quarter we are in: what the report of this month is about. */
-  month = g_date_time_get_month (self->as_of);
-  g_signal_handlers_block_by_func (self->period_dropdown, start_read, self);
-  gtk_drop_down_set_selected (self->period_dropdown, (guint)(month - 1) / 3);
-  g_signal_handlers_unblock_by_func (self->period_dropdown, start_read, self);
+  month = g_date_time_get_month (renaksi_period_chooser_get_as_of (self->period_chooser));
+  g_signal_handlers_block_by_func (self->period_chooser, start_read, self);
+  renaksi_period_chooser_set_period (self->period_chooser, (RenaksiPeriod)((month - 1) / 3));
+  g_signal_handlers_unblock_by_func (self->period_chooser, start_read, self);
 
   file = g_file_new_for_path (folder);
   self->monitor = g_file_monitor_directory (file, G_FILE_MONITOR_WATCH_MOVES, NULL, NULL);
@@ -721,7 +687,7 @@ renaksi_rollup_window_set_as_of (RenaksiRollupWindow *self,
   g_return_if_fail (RENAKSI_IS_ROLLUP_WINDOW (self));
   g_return_if_fail (as_of != NULL);
 
-  gtk_calendar_select_day (self->as_of_calendar, as_of);
+  renaksi_period_chooser_set_as_of (self->period_chooser, as_of);
 }
 
 GtkDropDown *
