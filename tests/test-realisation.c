@@ -6,16 +6,23 @@
  */
 #include "config.h"
 
+#include <glib/gstdio.h>
 #include <string.h>
+#include <xlsxwriter.h>
 
+#include "renaksi-annex-table.h"
 #include "renaksi-backup.h"
 #include "renaksi-error.h"
 #include "renaksi-node-path.h"
 #include "renaksi-plan.h"
 #include "renaksi-plan-clean-copy.h"
+#include "renaksi-outline.h"
 #include "renaksi-plan-copy.h"
 #include "renaksi-realisation-import.h"
+#include "renaksi-realisation-tsv.h"
 #include "renaksi-text-limits.h"
+#include "renaksi-xlsx.h"
+#include "renaksi-xlsx-reader.h"
 #include "test-util.h"
 
 /* What a spreadsheet cell may hold that the listing must escape. */
@@ -497,6 +504,388 @@ test_bad_note_text_refused (void)
   test_util_remove_dir (dir);
 }
 
+/* Texts a sheet holds otherwise than a line of text: a whole cell in one
+ * style (the cell's font, not runs), Excel's escape written by hand, a
+ * formula's look, leading spaces, control characters. */
+#define SHEET_WHOLE_ITALIC "<i>seluruhnya miring</i>"
+#define SHEET_ESCAPE_LOOKALIKE "_x000D_ bukan CR, _x005F_ bukan garis bawah"
+#define SHEET_FORMULA "=SUM(A1) & <lain> \"kutip\""
+#define SHEET_SPACES "  dua spasi di depan\n\x01 kendali"
+
+static void
+fill_sheet_texts (RenaksiPlan *plan)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (renaksi_plan_set_realisation_note (plan, node_at (plan, "1.1.2"), 4, SHEET_WHOLE_ITALIC,
+                                                    SHEET_ESCAPE_LOOKALIKE, SHEET_FORMULA, &error));
+  g_assert_true (renaksi_plan_set_realisation_note (plan, node_at (plan, "2.1.1"), 9, SHEET_SPACES,
+                                                    "<b>tebal</b>", "<b><i>keduanya</i></b> dan <i>a</i>",
+                                                    &error));
+  g_assert_no_error (error);
+}
+
+static char *
+export_xlsx (const char *dir,
+             const char *locale,
+             const char *plan)
+{
+  char *xlsx = g_build_filename (dir, "rencana.xlsx", NULL);
+  g_auto(TestRun) run = { 0, };
+
+  test_util_run_renaksi (&run, locale, "--export-xlsx", xlsx, plan, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.err, ==, "");
+  return xlsx;
+}
+
+/* The realisation sheet of an export, read with the app's own reader,
+ * holds --list-realisation's rows and fields; imported into a plan of the
+ * same outline it gives the same listing, byte for byte, in either
+ * locale. */
+static void
+test_xlsx_round_trip (void)
+{
+  static const char * const locales[] = { "C.UTF-8", "id_ID.UTF-8" };
+  g_autofree char *dir = test_util_make_dir ();
+  g_autofree char *path = test_util_default_plan (dir, "plan.renaksi");
+  g_autofree char *listed = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RenaksiPlan) plan = renaksi_plan_open (path, RENAKSI_DB_READ_WRITE, &error);
+  g_autofree char *xlsx = g_build_filename (dir, "dalam.xlsx", NULL);
+  g_autoptr(RenaksiXlsxReader) reader = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  g_auto(GStrv) lines = NULL;
+
+  fill_realisation (plan);
+  fill_sheet_texts (plan);
+  g_assert_true (renaksi_xlsx_export (plan, xlsx, &error));
+  g_assert_no_error (error);
+  g_clear_object (&plan);
+  listed = list_realisation (path);
+
+  reader = renaksi_xlsx_reader_new (xlsx, &error);
+  g_assert_no_error (error);
+  g_assert_true (renaksi_xlsx_reader_has_sheet (reader, "Lampiran"));
+  g_assert_true (renaksi_xlsx_reader_has_sheet (reader, RENAKSI_XLSX_REALISATION_SHEET));
+  rows = renaksi_xlsx_reader_read_sheet (reader, RENAKSI_XLSX_REALISATION_SHEET, &error);
+  g_assert_no_error (error);
+  lines = g_strsplit (listed, "\n", -1);
+  /* The header, then one row per line (the listing ends in a newline). */
+  g_assert_cmpuint (rows->len, ==, g_strv_length (lines));
+  g_assert_cmpuint (((RenaksiXlsxRow *)rows->pdata[0])->number, ==, 1);
+  g_assert_cmpuint (((RenaksiXlsxRow *)rows->pdata[0])->cells->len, ==, RENAKSI_XLSX_REALISATION_N_COLUMNS);
+  for (guint i = 1; i < rows->len; i++)
+    {
+      RenaksiXlsxRow *row = rows->pdata[i];
+      g_auto(GStrv) fields = g_strsplit (lines[i - 1], "\t", -1);
+
+      g_assert_cmpuint (row->number, ==, i + 1);
+      g_assert_cmpuint (row->cells->len, ==, RENAKSI_XLSX_REALISATION_N_COLUMNS);
+      for (guint c = 0; c < RENAKSI_XLSX_REALISATION_N_COLUMNS; c++)
+        {
+          g_autofree char *expected = c >= RENAKSI_XLSX_REALISATION_DESCRIPTION
+                                      ? renaksi_outline_unescape (fields[c]) : g_strdup (fields[c]);
+
+          g_assert_cmpstr (row->cells->pdata[c], ==, expected);
+        }
+    }
+  /* The texts with runs are rich strings, the whole-italic one an italic
+   * cell: both come back as the same marks. */
+  g_assert_nonnull (strstr (listed, SHEET_WHOLE_ITALIC "\t"));
+
+  for (guint l = 0; l < G_N_ELEMENTS (locales); l++)
+    {
+      g_autofree char *fresh = test_util_default_plan (dir, "baru.renaksi");
+      g_autofree char *exported = export_xlsx (dir, locales[l], path);
+      g_autofree char *again = NULL;
+      g_auto(TestRun) import = { 0, };
+
+      test_util_run_renaksi (&import, locales[l], "--import-realisation", exported, fresh, NULL);
+      g_assert_cmpint (import.status, ==, 0);
+      g_assert_cmpstr (import.err, ==, "");
+      again = list_realisation (fresh);
+      g_assert_cmpstr (again, ==, listed);
+
+      plan = renaksi_plan_open (fresh, RENAKSI_DB_READ_ONLY, &error);
+      g_assert_no_error (error);
+      assert_note (node_at (plan, "1.1.1"), 1, TRICKY_DESCRIPTION, TRICKY_OBSTACLES, TRICKY_FOLLOW_UP);
+      assert_note (node_at (plan, "1.1.2"), 4, SHEET_WHOLE_ITALIC, SHEET_ESCAPE_LOOKALIKE, SHEET_FORMULA);
+      g_clear_object (&plan);
+      g_unlink (fresh);
+      g_unlink (exported);
+    }
+
+  test_util_remove_dir (dir);
+}
+
+static void
+write_cell (lxw_worksheet *sheet,
+            lxw_row_t      row,
+            lxw_col_t      column,
+            const char    *text)
+{
+  g_assert_cmpint (worksheet_write_string (sheet, row, column, text, NULL), ==, LXW_NO_ERROR);
+}
+
+/* A Realisasi sheet as a spreadsheet user might leave it: bad rows are
+ * all named by their row, in the user's language, and nothing changes. */
+static void
+test_xlsx_bad_sheet_refused (void)
+{
+  g_autofree char *dir = test_util_make_dir ();
+  g_autofree char *path = test_util_default_plan (dir, "plan.renaksi");
+  g_autofree char *xlsx = g_build_filename (dir, "buruk.xlsx", NULL);
+  g_autofree char *no_sheet = g_build_filename (dir, "tanpa.xlsx", NULL);
+  g_autofree char *damaged = NULL;
+  g_autofree char *before = test_util_file_sha256 (path);
+  g_autofree char *after = NULL;
+  g_auto(TestRun) run = { 0, };
+  g_auto(TestRun) indonesian = { 0, };
+  g_auto(TestRun) missing = { 0, };
+  g_auto(TestRun) broken = { 0, };
+  lxw_workbook *workbook = workbook_new (xlsx);
+  lxw_worksheet *sheet;
+  static const char * const expected[] = {
+    "row 3: “9.9.9” is not the path of a sub-activity",
+    "row 4: the month “13” is not a number from 1 to 12",
+    "row 5: realised is “ya”",
+    "row 6: the uraian: A text has emphasis marks",
+    "row 8: month 1 of 1.1.1 is already on row 2",
+    "row 9: a cell in column 8",
+  };
+
+  workbook_add_worksheet (workbook, "Lampiran");
+  sheet = workbook_add_worksheet (workbook, RENAKSI_XLSX_REALISATION_SHEET);
+  write_cell (sheet, 0, 0, "Jalur");
+  write_cell (sheet, 1, 0, "1.1.1");            /* 2: good, yet not imported */
+  worksheet_write_number (sheet, 1, 1, 1, NULL);
+  worksheet_write_number (sheet, 1, 2, 1, NULL);
+  write_cell (sheet, 1, 3, "Baik");
+  write_cell (sheet, 2, 0, "9.9.9");            /* 3: no such path */
+  write_cell (sheet, 2, 1, "1");
+  write_cell (sheet, 2, 2, "1");
+  write_cell (sheet, 3, 0, "1.1.2");            /* 4: month out of range */
+  worksheet_write_number (sheet, 3, 1, 13, NULL);
+  worksheet_write_number (sheet, 3, 2, 0, NULL);
+  write_cell (sheet, 4, 0, "1.1.2");            /* 5: bad flag */
+  write_cell (sheet, 4, 1, "2");
+  write_cell (sheet, 4, 2, "ya");
+  write_cell (sheet, 5, 0, "1.1.2");            /* 6: marks that do not pair */
+  write_cell (sheet, 5, 1, "3");
+  write_cell (sheet, 5, 2, "1");
+  write_cell (sheet, 5, 3, "<b>tebal");
+  /* 7: empty, skipped */
+  write_cell (sheet, 7, 0, "1.1.1");            /* 8: month 1 of 1.1.1 again */
+  write_cell (sheet, 7, 1, "1");
+  write_cell (sheet, 7, 2, "0");
+  write_cell (sheet, 8, 0, "1.1.2");            /* 9: beyond the six columns */
+  write_cell (sheet, 8, 1, "4");
+  write_cell (sheet, 8, 2, "1");
+  write_cell (sheet, 8, 7, "lebih");
+  g_assert_cmpint (workbook_close (workbook), ==, LXW_NO_ERROR);
+
+  test_util_run_renaksi (&run, "C.UTF-8", "--import-realisation", xlsx, path, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.err, "Nothing was imported from “buruk.xlsx”"));
+  g_assert_nonnull (strstr (run.err, "sheet “Realisasi”"));
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    if (strstr (run.err, expected[i]) == NULL)
+      g_error ("“%s” not in: %s", expected[i], run.err);
+  g_assert_null (strstr (run.err, "row 1:"));
+  g_assert_null (strstr (run.err, "row 2:"));
+  g_assert_null (strstr (run.err, "row 7:"));
+
+  test_util_run_renaksi (&indonesian, "id_ID.UTF-8", "--import-realisation", xlsx, path, NULL);
+  g_assert_cmpint (indonesian.status, ==, 1);
+  g_assert_nonnull (strstr (indonesian.err, "baris 4: "));
+  g_assert_nonnull (strstr (indonesian.err, "lembar “Realisasi”"));
+  g_assert_null (strstr (indonesian.err, "Nothing was imported"));
+
+  /* A workbook without the sheet, and one that is not a workbook. */
+  workbook = workbook_new (no_sheet);
+  workbook_add_worksheet (workbook, "Lampiran");
+  g_assert_cmpint (workbook_close (workbook), ==, LXW_NO_ERROR);
+  test_util_run_renaksi (&missing, "C.UTF-8", "--import-realisation", no_sheet, path, NULL);
+  g_assert_cmpint (missing.status, ==, 1);
+  g_assert_nonnull (strstr (missing.err, "“tanpa.xlsx” has no sheet named “Realisasi”"));
+  damaged = write_file (dir, "rusak.xlsx", "PK\3\4 bukan arsip");
+  test_util_run_renaksi (&broken, "id_ID.UTF-8", "--import-realisation", damaged, path, NULL);
+  g_assert_cmpint (broken.status, ==, 1);
+  g_assert_nonnull (strstr (broken.err, "“rusak.xlsx” bukan buku kerja yang dapat dibaca (XLSX)"));
+
+  /* Byte for byte as it was, and nothing beside it. */
+  after = test_util_file_sha256 (path);
+  g_assert_cmpstr (after, ==, before);
+  test_util_assert_nothing_beside (path);
+
+  test_util_remove_dir (dir);
+}
+
+/* The reader takes workbooks from anywhere: an export cut short at any
+ * point, or with bytes spoiled, is refused with a message or read, never
+ * a crash or a read outside the file (run under valgrind or ASan to see). */
+static void
+test_xlsx_damaged_refused (void)
+{
+  g_autofree char *dir = test_util_make_dir ();
+  g_autofree char *path = test_util_default_plan (dir, "plan.renaksi");
+  g_autofree char *xlsx = g_build_filename (dir, "utuh.xlsx", NULL);
+  g_autofree char *spoiled = g_build_filename (dir, "rusak.xlsx", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RenaksiPlan) plan = renaksi_plan_open (path, RENAKSI_DB_READ_WRITE, &error);
+  gsize length = 0;
+  guint refused = 0;
+
+  fill_realisation (plan);
+  g_assert_true (renaksi_xlsx_export (plan, xlsx, &error));
+  g_assert_true (g_file_get_contents (xlsx, &contents, &length, &error));
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < 400; i++)
+    {
+      g_autofree char *copy = g_memdup2 (contents, length);
+      gsize cut = length;
+      g_autoptr(RenaksiXlsxReader) reader = NULL;
+      g_autoptr(GPtrArray) rows = NULL;
+      g_autoptr(GError) local_error = NULL;
+
+      if (i < 200)
+        cut = (gsize)g_test_rand_int_range (0, (gint32)length);
+      else
+        for (guint k = 0; k < 4; k++)
+          copy[g_test_rand_int_range (0, (gint32)length)] = (char)g_test_rand_int_range (0, 256);
+      g_assert_true (g_file_set_contents (spoiled, copy, (gssize)cut, &local_error));
+      reader = renaksi_xlsx_reader_new (spoiled, &local_error);
+      if (reader != NULL)
+        rows = renaksi_xlsx_reader_read_sheet (reader, RENAKSI_XLSX_REALISATION_SHEET, &local_error);
+      if (rows == NULL)
+        {
+          g_assert_nonnull (local_error);
+          refused++;
+        }
+      else
+        {
+          g_autoptr(RenaksiRealisationRows) records =
+            renaksi_realisation_rows_read_sheet (plan, rows, "rusak.xlsx", NULL);
+        }
+    }
+  /* Every cut loses the directory at the end. */
+  g_assert_cmpuint (refused, >=, 200);
+
+  g_clear_object (&plan);
+  test_util_remove_dir (dir);
+}
+
+static char *
+run_ok (const char *locale,
+        const char *option,
+        const char *path)
+{
+  g_auto(TestRun) run = { 0, };
+
+  test_util_run_renaksi (&run, locale, option, path, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.err, ==, "");
+  return g_steal_pointer (&run.out);
+}
+
+/* An XLSX export made into a new plan (--import-annex, the import
+ * dialog's path) brings the realisation records with the outline: the
+ * new plan's --outline and --list-realisation are the old one's. */
+static void
+test_xlsx_annex_import (void)
+{
+  static const char * const locales[] = { "C.UTF-8", "id_ID.UTF-8" };
+  g_autofree char *dir = test_util_make_dir ();
+  g_autofree char *path = test_util_default_plan (dir, "plan.renaksi");
+  g_autofree char *outline = NULL;
+  g_autofree char *listed = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RenaksiPlan) plan = renaksi_plan_open (path, RENAKSI_DB_READ_WRITE, &error);
+
+  fill_realisation (plan);
+  fill_sheet_texts (plan);
+  g_clear_object (&plan);
+  outline = run_ok ("C.UTF-8", "--outline", path);
+  listed = list_realisation (path);
+  g_assert_cmpstr (listed, !=, "");
+
+  for (guint l = 0; l < G_N_ELEMENTS (locales); l++)
+    {
+      g_autofree char *xlsx = export_xlsx (dir, locales[l], path);
+      g_autofree char *made = g_build_filename (dir, "dari-xlsx.renaksi", NULL);
+      g_autofree char *outline_again = NULL;
+      g_autofree char *again = NULL;
+      g_autoptr(RenaksiAnnexTable) table = renaksi_annex_table_read (xlsx, 0, &error);
+      g_auto(TestRun) import = { 0, };
+
+      g_assert_no_error (error);
+      g_assert_cmpuint (table->n_realisation_rows, ==, 7);
+      test_util_run_renaksi (&import, locales[l], "--import-annex", xlsx, made, NULL);
+      g_assert_cmpint (import.status, ==, 0);
+      g_assert_cmpstr (import.err, ==, "");
+      outline_again = run_ok ("C.UTF-8", "--outline", made);
+      again = list_realisation (made);
+      g_assert_cmpstr (outline_again, ==, outline);
+      g_assert_cmpstr (again, ==, listed);
+      g_unlink (made);
+      g_unlink (xlsx);
+    }
+
+  test_util_remove_dir (dir);
+}
+
+/* A workbook whose realisation sheet is bad makes no plan at all. */
+static void
+test_xlsx_annex_import_bad_sheet (void)
+{
+  static const char * const header[] = {
+    "NO", "AREA PERUBAHAN", "KEGIATAN", "SUB KEGIATAN", "INDIKATOR KEBERHASILAN", "Jan", "Feb", "Maret",
+    "April", "Mei", "Juni", "Juli", "Agt", "Sept", "Okt", "Nov", "Des", "KET",
+  };
+  static const char * const data[] = { "1", "A", "1. K", "1. S", "1. I" };
+  g_autofree char *dir = test_util_make_dir ();
+  g_autofree char *xlsx = g_build_filename (dir, "sebagian.xlsx", NULL);
+  g_autofree char *made = g_build_filename (dir, "baru.renaksi", NULL);
+  g_auto(TestRun) run = { 0, };
+  g_auto(TestRun) indonesian = { 0, };
+  lxw_workbook *workbook = workbook_new (xlsx);
+  lxw_worksheet *annex = workbook_add_worksheet (workbook, "Lampiran");
+  lxw_worksheet *sheet = workbook_add_worksheet (workbook, RENAKSI_XLSX_REALISATION_SHEET);
+
+  for (guint c = 0; c < G_N_ELEMENTS (header); c++)
+    write_cell (annex, 0, c, header[c]);
+  for (guint c = 0; c < G_N_ELEMENTS (data); c++)
+    write_cell (annex, 1, c, data[c]);
+  write_cell (annex, 1, 5, "x");
+  write_cell (sheet, 0, 0, "Jalur");
+  write_cell (sheet, 1, 0, "1.1.1");     /* 2: good */
+  write_cell (sheet, 1, 1, "1");
+  write_cell (sheet, 1, 2, "1");
+  write_cell (sheet, 2, 0, "1.1.2");     /* 3: the table has one sub-activity */
+  write_cell (sheet, 2, 1, "1");
+  write_cell (sheet, 2, 2, "1");
+  write_cell (sheet, 3, 0, "1.1.1");     /* 4: bad month */
+  write_cell (sheet, 3, 1, "Maret");
+  write_cell (sheet, 3, 2, "1");
+  g_assert_cmpint (workbook_close (workbook), ==, LXW_NO_ERROR);
+
+  test_util_run_renaksi (&run, "C.UTF-8", "--import-annex", xlsx, made, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  if (strstr (run.err, "row 3: “1.1.2” is not the path of a sub-activity") == NULL ||
+      strstr (run.err, "row 4: the month “Maret” is not a number from 1 to 12") == NULL)
+    g_error ("not refused by row: %s", run.err);
+  g_assert_false (g_file_test (made, G_FILE_TEST_EXISTS));
+  test_util_run_renaksi (&indonesian, "id_ID.UTF-8", "--import-annex", xlsx, made, NULL);
+  g_assert_cmpint (indonesian.status, ==, 1);
+  g_assert_nonnull (strstr (indonesian.err, "baris 4: "));
+  g_assert_false (g_file_test (made, G_FILE_TEST_EXISTS));
+
+  test_util_remove_dir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -511,6 +900,11 @@ main (int   argc,
   g_test_add_func ("/realisation/cli/import-into-v3-file", test_cli_import_into_older_file);
   g_test_add_func ("/realisation/import/one-undo", test_import_one_undo);
   g_test_add_func ("/realisation/cli/bad-table-refused", test_cli_bad_table_refused);
+  g_test_add_func ("/realisation/xlsx/round-trip", test_xlsx_round_trip);
+  g_test_add_func ("/realisation/xlsx/bad-sheet-refused", test_xlsx_bad_sheet_refused);
+  g_test_add_func ("/realisation/xlsx/annex-import", test_xlsx_annex_import);
+  g_test_add_func ("/realisation/xlsx/annex-import-bad-sheet", test_xlsx_annex_import_bad_sheet);
+  g_test_add_func ("/realisation/xlsx/damaged-refused", test_xlsx_damaged_refused);
   g_test_add_func ("/realisation/trust/planted-refused", test_planted_on_notes_refused);
   g_test_add_func ("/realisation/trust/bad-text-refused", test_bad_note_text_refused);
 

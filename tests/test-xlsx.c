@@ -952,7 +952,12 @@ assert_numbers_are_plain (const char *xml,
 static void
 test_indonesian_locale (void)
 {
-  static const char *members[] = { "xl/worksheets/sheet1.xml", "xl/styles.xml", NULL };
+  /* sheet2: the realisation records, their month and mark as numbers. */
+  static const char *members[] = { "xl/worksheets/sheet1.xml", "xl/worksheets/sheet2.xml", "xl/styles.xml",
+                                   NULL };
+  static const char realisation[] = "1.1.1\t1\t1\tRapat <i>tim</i>\t\t\n1.1.2\t12\t0\t\tBelum\tLanjut\n";
+  g_autofree char *tsv = NULL;
+  g_autoptr(GError) error = NULL;
   g_autofree char *dir = test_util_make_dir ();
   g_autofree char *plan = test_util_default_plan (dir, "plan.renaksi");
   g_autofree char *xlsx_id = g_build_filename (dir, "id.xlsx", NULL);
@@ -967,6 +972,13 @@ test_indonesian_locale (void)
     g_error ("the id_ID.UTF-8 locale is not installed");
   g_assert_cmpstr (nl_langinfo_l (RADIXCHAR, indonesian), ==, ",");
   freelocale (indonesian);
+
+  tsv = g_build_filename (dir, "realisasi.tsv", NULL);
+  g_assert_true (g_file_set_contents (tsv, realisation, -1, &error));
+  g_assert_no_error (error);
+  test_util_run_renaksi (&run, "C.UTF-8", "--import-realisation", tsv, plan, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  test_util_run_clear (&run);
 
   test_util_run_renaksi (&run, "id_ID.UTF-8", "--export-xlsx", xlsx_id, plan, NULL);
   g_assert_cmpint (run.status, ==, 0);

@@ -14,12 +14,16 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "renaksi-annex-table.h"
 #include "renaksi-emphasis.h"
 #include "renaksi-error.h"
+#include "renaksi-plan.h"
+#include "renaksi-realisation-import.h"
+#include "renaksi-xlsx.h"
 #include "renaksi-text-limits.h"
 #include "renaksi-plan-file.h"
 #include "renaksi-store.h"
@@ -131,7 +135,9 @@ typedef struct
 static char *
 normalize (const char *cell)
 {
-  g_autofree char *upper = g_utf8_strup (cell, -1);
+  /* A workbook's header is bold: its marks are no part of a name. */
+  g_autofree char *plain = renaksi_emphasis_strip (cell);
+  g_autofree char *upper = g_utf8_strup (plain, -1);
   GString *s = g_string_new (NULL);
   gboolean space = FALSE;
 
@@ -926,6 +932,7 @@ renaksi_annex_table_read (const char  *path,
 {
   g_autoptr(RenaksiAnnexTable) table = g_new0 (RenaksiAnnexTable, 1);
   g_autoptr(RenaksiTableReader) table_reader = NULL;
+  RenaksiXlsxReader *workbook;
   g_autoptr(GArray) roles = g_array_new (FALSE, TRUE, sizeof (int));
   Reader reader = { 0, };
   GError *local_error = NULL;
@@ -1000,6 +1007,24 @@ renaksi_annex_table_read (const char  *path,
       return NULL;
     }
 
+  /* A workbook exported by the app brings its realisation records: any
+   * bad row refuses the table, as a bad line of the annex does. */
+  workbook = renaksi_table_reader_get_workbook (table_reader);
+  if (workbook != NULL && renaksi_xlsx_reader_has_sheet (workbook, RENAKSI_XLSX_REALISATION_SHEET))
+    {
+      g_autoptr(RenaksiRealisationRows) checked = NULL;
+
+      table->realisation = renaksi_xlsx_reader_read_sheet (workbook, RENAKSI_XLSX_REALISATION_SHEET, error);
+      if (table->realisation == NULL)
+        return NULL;
+      table->source_name = g_strdup (renaksi_xlsx_reader_get_name (workbook));
+      checked = renaksi_realisation_rows_read_sheet_for (G_LIST_MODEL (table->areas), table->realisation,
+                                                         table->source_name, error);
+      if (checked == NULL)
+        return NULL;
+      table->n_realisation_rows = renaksi_realisation_rows_get_n_rows (checked);
+    }
+
   if (year > 0)
     {
       table->decree->year = year;
@@ -1064,6 +1089,23 @@ fill_plan (RenaksiDb  *db,
 }
 
 /* Writes @table as the new plan file @path; never replaces a file. */
+/* The realisation records into the plan just written from @table: its
+ * first edit. */
+static gboolean
+write_realisation (RenaksiAnnexTable  *table,
+                   const char         *path,
+                   GError            **error)
+{
+  g_autoptr(RenaksiPlan) plan = renaksi_plan_open (path, RENAKSI_DB_READ_WRITE_ONCE, error);
+  g_autoptr(RenaksiRealisationRows) rows = NULL;
+
+  if (plan == NULL)
+    return FALSE;
+  rows = renaksi_realisation_rows_read_sheet (plan, table->realisation, table->source_name, error);
+
+  return rows != NULL && renaksi_realisation_rows_apply (rows, plan, error);
+}
+
 gboolean
 renaksi_annex_table_write_plan (RenaksiAnnexTable  *table,
                                 const char         *path,
@@ -1072,7 +1114,16 @@ renaksi_annex_table_write_plan (RenaksiAnnexTable  *table,
   g_return_val_if_fail (table != NULL, FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  return renaksi_plan_file_write (path, fill_plan, table, error);
+  if (!renaksi_plan_file_write (path, fill_plan, table, error))
+    return FALSE;
+  if (table->realisation != NULL && !write_realisation (table, path, error))
+    {
+      /* The table goes in whole or not at all. */
+      g_unlink (path);
+      return FALSE;
+    }
+
+  return TRUE;
 }
 
 void
@@ -1082,6 +1133,8 @@ renaksi_annex_table_free (RenaksiAnnexTable *table)
     return;
 
   g_clear_pointer (&table->decree, renaksi_decree_free);
+  g_clear_pointer (&table->realisation, g_ptr_array_unref);
+  g_clear_pointer (&table->source_name, g_free);
   g_clear_object (&table->areas);
   g_free (table);
 }

@@ -19,7 +19,7 @@ char       *renaksi_annex_format_cell    (const char         *label,
 char       *renaksi_annex_format_heading (RenaksiDecree      *decree,
                                           guint               line);
 
-/* A table read from a CSV or TSV file, checked and ready to become a plan. */
+/* A table read from a CSV, TSV or XLSX file, checked and ready to become a plan. */
 typedef struct
 {
   RenaksiDecree *decree;
@@ -29,6 +29,11 @@ typedef struct
   guint          n_activities;
   guint          n_sub_activities;
   guint          n_indicators;
+  /* An XLSX's sheet "Realisasi" (RenaksiXlsxRow), checked against @areas;
+   * NULL when the table has none. */
+  GPtrArray     *realisation;
+  char          *source_name;
+  guint          n_realisation_rows;
 } RenaksiAnnexTable;
 
 RenaksiAnnexTable *renaksi_annex_table_read       (const char         *path,

@@ -3,7 +3,8 @@
  * The realisation records on the command line (renaksi-realisation-tsv.c
  * has the format):
  *   renaksi --list-realisation FILE.renaksi
- *   renaksi --import-realisation IN.tsv FILE.renaksi
+ *   renaksi --import-realisation IN.tsv|IN.xlsx FILE.renaksi
+ * (an XLSX is read from its sheet "Realisasi", as --export-xlsx wrote it)
  */
 #include "config.h"
 
@@ -28,25 +29,18 @@ renaksi_cli_import_realisation (GVariantDict       *options,
 {
   g_autoptr(RenaksiPlan) plan = NULL;
   g_autoptr(RenaksiRealisationRows) rows = NULL;
-  g_autofree char *contents = NULL;
-  g_autofree char *name = NULL;
-  gsize length = 0;
   GError *error = NULL;
 
   if (positional[0] == NULL || positional[1] != NULL)
     return renaksi_cli_usage (_("--import-realisation needs the table and the plan: "
                                 "--import-realisation IN.tsv FILE.renaksi"));
 
-  if (!g_file_get_contents (in_path, &contents, &length, &error))
-    return renaksi_cli_report (error);
-  name = g_filename_display_basename (in_path);
-
   /* Checked on a reader first: a bad table leaves the file untouched
    * (opening for writing would already rewrite its header). */
   plan = renaksi_plan_open (positional[0], RENAKSI_DB_READ_ONLY, &error);
   if (plan == NULL)
     return renaksi_cli_report (error);
-  rows = renaksi_realisation_rows_read (plan, contents, length, name, &error);
+  rows = renaksi_realisation_rows_read_file (plan, in_path, &error);
   if (rows == NULL)
     return renaksi_cli_report (error);
   g_clear_pointer (&rows, renaksi_realisation_rows_free);
@@ -54,7 +48,7 @@ renaksi_cli_import_realisation (GVariantDict       *options,
 
   plan = renaksi_plan_open (positional[0], RENAKSI_DB_READ_WRITE_ONCE, &error);
   if (plan == NULL ||
-      (rows = renaksi_realisation_rows_read (plan, contents, length, name, &error)) == NULL ||
+      (rows = renaksi_realisation_rows_read_file (plan, in_path, &error)) == NULL ||
       !renaksi_realisation_rows_apply (rows, plan, &error))
     return renaksi_cli_report (error);
 

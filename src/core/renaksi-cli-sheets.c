@@ -3,7 +3,7 @@
  * The annex as a spreadsheet on the command line:
  *   renaksi --export-xlsx OUT.xlsx FILE.renaksi
  *   renaksi --export-tsv OUT.tsv FILE.renaksi
- *   renaksi --import-annex IN.tsv|IN.csv OUT.renaksi [--year YEAR]
+ *   renaksi --import-annex IN.tsv|IN.csv|IN.xlsx OUT.renaksi [--year YEAR]
  */
 #include "config.h"
 

@@ -84,7 +84,8 @@ static const GOptionEntry option_entries[] = {
   { "export-tsv", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Write the plan’s annex as tab-separated text: --export-tsv OUT.tsv FILE.renaksi"), N_("OUT.tsv") },
   { "import-annex", 0, 0, G_OPTION_ARG_FILENAME, NULL,
-    N_("Make a new plan from an annex table: --import-annex IN.tsv|IN.csv OUT.renaksi"), N_("IN.tsv") },
+    N_("Make a new plan from an annex table, with its realisation records when it is an XLSX export: "
+       "--import-annex IN.tsv|IN.csv|IN.xlsx OUT.renaksi"), N_("IN.tsv") },
   { "year", 0, 0, G_OPTION_ARG_INT, NULL,
     N_("The plan’s year for --import-annex, when the table’s heading has none"), N_("YEAR") },
   { "export-chart", 0, 0, G_OPTION_ARG_FILENAME, NULL,
@@ -95,8 +96,9 @@ static const GOptionEntry option_entries[] = {
     N_("Print the realisation records, one tab-separated line per sub-activity and month with a mark "
        "or a note"), N_("FILE.renaksi") },
   { "import-realisation", 0, 0, G_OPTION_ARG_FILENAME, NULL,
-    N_("Read realisation records in --list-realisation’s format into a plan, all lines or none: "
-       "--import-realisation IN.tsv FILE.renaksi"), N_("IN.tsv") },
+    N_("Read realisation records into a plan, all or none: --list-realisation’s lines, or the sheet "
+       "“Realisasi” of an --export-xlsx workbook: --import-realisation IN.tsv|IN.xlsx FILE.renaksi"),
+    N_("IN.tsv") },
   { "as-of", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("Judge late months as of this date for --export-chart and --rollup (default today)"), N_("YYYY-MM-DD") },
   { "rollup", 0, 0, G_OPTION_ARG_FILENAME, NULL,

@@ -17,6 +17,8 @@
 #include "renaksi-realisation-import.h"
 #include "renaksi-realisation-store.h"
 #include "renaksi-store.h"
+#include "renaksi-xlsx.h"
+#include "renaksi-xlsx-reader.h"
 
 #define N_FIELDS (3 + RENAKSI_N_REALISATION_TEXTS)
 /* How many problems one message lists before "and N more". */
@@ -101,10 +103,11 @@ parse_number (const char *field,
 
 typedef struct
 {
-  RenaksiPlan *plan;
+  GListModel  *areas;       /* the plan's, or a table's about to become one */
   GArray      *rows;
   GHashTable  *seen;        /* "id:month" → line number */
   GPtrArray   *problems;    /* "line N: …" */
+  gboolean     sheet;       /* rows of a sheet, not lines of text */
 } Reader;
 
 static void
@@ -126,9 +129,18 @@ problem (Reader     *reader,
   what = g_strdup_vprintf (format, args);
   va_end (args);
 
-  /* Translators: one problem of an imported table, e.g. "line 4: month “13” is not from 1 to 12". */
-  g_ptr_array_add (reader->problems, g_strdup_printf (_("line %u: %s"), line, what));
+  if (reader->sheet)
+    /* Translators: one problem of an imported sheet, e.g. "row 4: month “13” is not from 1 to 12". */
+    g_ptr_array_add (reader->problems, g_strdup_printf (_("row %u: %s"), line, what));
+  else
+    /* Translators: one problem of an imported table, e.g. "line 4: month “13” is not from 1 to 12". */
+    g_ptr_array_add (reader->problems, g_strdup_printf (_("line %u: %s"), line, what));
 }
+
+static void read_fields (Reader      *reader,
+                         guint        line,
+                         char       **fields,
+                         gboolean     escaped);
 
 static void
 read_line (Reader     *reader,
@@ -138,13 +150,7 @@ read_line (Reader     *reader,
 {
   g_autofree char *text = NULL;
   g_auto(GStrv) fields = NULL;
-  g_autofree char *key = NULL;
-  RenaksiNode *node;
-  Row row = { 0, };
-  guint realised = 0;
   guint n_fields;
-  gboolean ok = TRUE;
-  gpointer earlier;
 
   /* Also refuses a NUL byte, which no text may hold. */
   if (!g_utf8_validate_len (start, length, NULL))
@@ -163,7 +169,25 @@ read_line (Reader     *reader,
       return;
     }
 
-  node = renaksi_node_path_lookup (renaksi_plan_get_areas (reader->plan), fields[0]);
+  read_fields (reader, line, fields, TRUE);
+}
+
+/* Checks one record's six @fields, their texts @escaped as --outline
+ * escapes them (a line of text) or as they are (a sheet's cells). */
+static void
+read_fields (Reader    *reader,
+             guint      line,
+             char     **fields,
+             gboolean   escaped)
+{
+  g_autofree char *key = NULL;
+  RenaksiNode *node;
+  Row row = { 0, };
+  guint realised = 0;
+  gboolean ok = TRUE;
+  gpointer earlier;
+
+  node = renaksi_node_path_lookup (reader->areas, fields[0]);
   if (node == NULL || renaksi_node_get_kind (node) != RENAKSI_NODE_SUB_ACTIVITY)
     {
       g_autofree char *shown = displayable (fields[0]);
@@ -192,7 +216,7 @@ read_line (Reader     *reader,
     {
       g_autoptr(GError) error = NULL;
 
-      row.text[t] = renaksi_outline_unescape (fields[3 + t]);
+      row.text[t] = escaped ? renaksi_outline_unescape (fields[3 + t]) : g_strdup (fields[3 + t]);
       if (row.text[t] == NULL)
         {
           problem (reader, line, _("the %s holds a backslash that is not one of \\t, \\n, \\r or \\\\"),
@@ -210,11 +234,16 @@ read_line (Reader     *reader,
   if (ok)
     {
       row.sub_activity_id = renaksi_node_get_id (node);
-      key = g_strdup_printf ("%" G_GINT64_FORMAT ":%u", row.sub_activity_id, row.month);
+      /* By the node: a table's nodes have no ids yet. */
+      key = g_strdup_printf ("%p:%u", (gpointer)node, row.month);
       if (g_hash_table_lookup_extended (reader->seen, key, NULL, &earlier))
         {
-          problem (reader, line, _("month %u of %s is already on line %u"), row.month, fields[0],
-                   GPOINTER_TO_UINT (earlier));
+          if (reader->sheet)
+            problem (reader, line, _("month %u of %s is already on row %u"), row.month, fields[0],
+                     GPOINTER_TO_UINT (earlier));
+          else
+            problem (reader, line, _("month %u of %s is already on line %u"), row.month, fields[0],
+                     GPOINTER_TO_UINT (earlier));
           ok = FALSE;
         }
       else
@@ -230,6 +259,7 @@ read_line (Reader     *reader,
 static void
 set_refusal (GError     **error,
              const char  *source_name,
+             gboolean     sheet,
              GPtrArray   *problems)
 {
   g_autoptr(GString) list = g_string_new (NULL);
@@ -245,9 +275,16 @@ set_refusal (GError     **error,
                                                  "and %u more problems", more), more);
     }
 
-  g_set_error (error, RENAKSI_ERROR, RENAKSI_ERROR_INVALID,
-               _("Nothing was imported from “%s” and the plan has not been changed: mend these "
-                 "lines and import it again.%s"), source_name, list->str);
+  if (sheet)
+    g_set_error (error, RENAKSI_ERROR, RENAKSI_ERROR_INVALID,
+                 /* Translators: the second %s is the sheet's name, Realisasi (not translated) */
+                 _("Nothing was imported from “%s” and the plan has not been changed: mend these "
+                   "rows of its sheet “%s” and import it again.%s"), source_name,
+                 RENAKSI_XLSX_REALISATION_SHEET, list->str);
+  else
+    g_set_error (error, RENAKSI_ERROR, RENAKSI_ERROR_INVALID,
+                 _("Nothing was imported from “%s” and the plan has not been changed: mend these "
+                   "lines and import it again.%s"), source_name, list->str);
 }
 
 /**
@@ -271,7 +308,7 @@ renaksi_realisation_rows_read (RenaksiPlan  *plan,
   g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GArray) rows = g_array_new (FALSE, TRUE, sizeof (Row));
-  Reader reader = { plan, rows, seen, problems };
+  Reader reader = { renaksi_plan_get_areas (plan), rows, seen, problems, FALSE };
   RenaksiRealisationRows *result;
   const char *p = contents;
   const char *end = contents + length;
@@ -304,13 +341,140 @@ renaksi_realisation_rows_read (RenaksiPlan  *plan,
 
   if (problems->len > 0)
     {
-      set_refusal (error, source_name, problems);
+      set_refusal (error, source_name, FALSE, problems);
       return NULL;
     }
 
   result = g_new0 (RenaksiRealisationRows, 1);
   result->rows = g_steal_pointer (&rows);
   return result;
+}
+
+/**
+ * renaksi_realisation_rows_read_sheet:
+ * @rows: (element-type RenaksiXlsxRow): the realisation sheet of an XLSX
+ *   workbook (renaksi_xlsx_reader_read_sheet), its first row the header
+ * @source_name: the workbook's name, for messages
+ *
+ * As renaksi_realisation_rows_read(), for the cells of the sheet the XLSX
+ * export writes (RenaksiXlsxRealisationColumn): the same checks, the
+ * problems named by row. Rows without any cell are skipped.
+ *
+ * Returns: (transfer full): the rows, for renaksi_realisation_rows_apply().
+ */
+RenaksiRealisationRows *
+renaksi_realisation_rows_read_sheet (RenaksiPlan  *plan,
+                                     GPtrArray    *rows,
+                                     const char   *source_name,
+                                     GError      **error)
+{
+  g_return_val_if_fail (RENAKSI_IS_PLAN (plan), NULL);
+  g_return_val_if_fail (rows != NULL, NULL);
+
+  return renaksi_realisation_rows_read_sheet_for (renaksi_plan_get_areas (plan), rows, source_name, error);
+}
+
+/**
+ * renaksi_realisation_rows_read_sheet_for:
+ * @areas: (element-type RenaksiNode): the outline the paths name, such as
+ *   an imported table's before it becomes a plan
+ *
+ * As renaksi_realisation_rows_read_sheet(), to check a sheet against an
+ * outline that is not yet a plan: the rows cannot be applied.
+ */
+RenaksiRealisationRows *
+renaksi_realisation_rows_read_sheet_for (GListModel  *areas,
+                                         GPtrArray   *rows,
+                                         const char  *source_name,
+                                         GError     **error)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GArray) records = g_array_new (FALSE, TRUE, sizeof (Row));
+  Reader reader = { areas, records, seen, problems, TRUE };
+  RenaksiRealisationRows *result;
+
+  g_return_val_if_fail (G_IS_LIST_MODEL (areas), NULL);
+  g_return_val_if_fail (rows != NULL, NULL);
+
+  g_array_set_clear_func (records, row_clear);
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      RenaksiXlsxRow *row = g_ptr_array_index (rows, i);
+      char *fields[N_FIELDS + 1] = { NULL, };
+      guint used = 0;
+
+      if (row->number == 1)
+        continue;   /* the header */
+      for (guint c = 0; c < row->cells->len; c++)
+        if (*(const char *)g_ptr_array_index (row->cells, c) != '\0')
+          used = c + 1;
+      if (used == 0)
+        continue;
+      if (used > N_FIELDS)
+        {
+          problem (&reader, row->number, _("a cell in column %u, where 6 columns are expected (path, month, "
+                                           "realised, uraian, kendala, tindak lanjut)"), used);
+          continue;
+        }
+      for (guint c = 0; c < N_FIELDS; c++)
+        fields[c] = c < row->cells->len ? g_ptr_array_index (row->cells, c) : "";
+      read_fields (&reader, row->number, fields, FALSE);
+    }
+
+  if (problems->len > 0)
+    {
+      set_refusal (error, source_name, TRUE, problems);
+      return NULL;
+    }
+
+  result = g_new0 (RenaksiRealisationRows, 1);
+  result->rows = g_steal_pointer (&records);
+  return result;
+}
+
+/**
+ * renaksi_realisation_rows_read_file:
+ *
+ * Reads the realisation records of the file at @path: the sheet
+ * "Realisasi" of an XLSX workbook (what --export-xlsx writes), or else
+ * --list-realisation's lines.
+ *
+ * Returns: (transfer full): the rows, or NULL with @error set.
+ */
+RenaksiRealisationRows *
+renaksi_realisation_rows_read_file (RenaksiPlan  *plan,
+                                    const char   *path,
+                                    GError      **error)
+{
+  g_autofree char *contents = NULL;
+  g_autofree char *name = NULL;
+  gsize length = 0;
+
+  g_return_val_if_fail (RENAKSI_IS_PLAN (plan), NULL);
+  g_return_val_if_fail (path != NULL, NULL);
+
+  if (!g_file_get_contents (path, &contents, &length, error))
+    return NULL;
+  name = g_filename_display_basename (path);
+
+  if (renaksi_xlsx_is_workbook (contents, length))
+    {
+      g_autoptr(RenaksiXlsxReader) workbook = NULL;
+      g_autoptr(GPtrArray) rows = NULL;
+
+      g_clear_pointer (&contents, g_free);
+      workbook = renaksi_xlsx_reader_new (path, error);
+      if (workbook == NULL)
+        return NULL;
+      rows = renaksi_xlsx_reader_read_sheet (workbook, RENAKSI_XLSX_REALISATION_SHEET, error);
+      if (rows == NULL)
+        return NULL;
+      return renaksi_realisation_rows_read_sheet (plan, rows, name, error);
+    }
+
+  return renaksi_realisation_rows_read (plan, contents, length, name, error);
 }
 
 /* ---- Writing into the plan ----------------------------------------------- */

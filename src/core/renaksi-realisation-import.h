@@ -12,6 +12,17 @@ RenaksiRealisationRows *renaksi_realisation_rows_read       (RenaksiPlan        
                                                              gsize                   length,
                                                              const char             *source_name,
                                                              GError                **error);
+RenaksiRealisationRows *renaksi_realisation_rows_read_sheet (RenaksiPlan            *plan,
+                                                             GPtrArray              *rows,
+                                                             const char             *source_name,
+                                                             GError                **error);
+RenaksiRealisationRows *renaksi_realisation_rows_read_sheet_for (GListModel         *areas,
+                                                                 GPtrArray          *rows,
+                                                                 const char         *source_name,
+                                                                 GError            **error);
+RenaksiRealisationRows *renaksi_realisation_rows_read_file  (RenaksiPlan            *plan,
+                                                             const char             *path,
+                                                             GError                **error);
 guint                   renaksi_realisation_rows_get_n_rows (RenaksiRealisationRows *rows);
 gboolean                renaksi_realisation_rows_apply      (RenaksiRealisationRows *rows,
                                                              RenaksiPlan            *plan,

@@ -4,6 +4,11 @@
  * buffer, one row at a time, so a large table is never held whole; every
  * cell is checked (size, UTF-8) as it completes, and every error names the
  * line it was found on.
+ *
+ * An XLSX workbook is read too: its sheet "Lampiran" (or else its first
+ * sheet) row by row as a spreadsheet would save it as CSV, each row's
+ * number standing for the line; the texts keep their italic and bold as
+ * emphasis marks (renaksi-xlsx-reader.c).
  */
 #include "config.h"
 
@@ -15,6 +20,9 @@
 
 #include "renaksi-error.h"
 #include "renaksi-table-reader.h"
+#include "renaksi-xlsx-reader.h"
+
+#define ANNEX_SHEET "Lampiran"
 
 #define BUFFER_SIZE (64 * 1024)
 
@@ -30,6 +38,10 @@ struct _RenaksiTableReader
   guint      line;          /* of the next byte */
   GPtrArray *fields;
   GString   *cell;
+  RenaksiXlsxReader *workbook;   /* when reading one */
+  GPtrArray *sheet_rows;    /* RenaksiXlsxRow, of its sheet being read */
+  guint      next_sheet_row;
+  guint      sheet_width;   /* its widest row's cells */
 };
 
 void
@@ -149,6 +161,14 @@ detect_delimiter (const char *name,
   return best;
 }
 
+static void
+set_empty_error (RenaksiTableReader  *self,
+                 GError             **error)
+{
+  g_set_error (error, RENAKSI_ERROR, RENAKSI_ERROR_INVALID,
+               _("“%s” is empty."), self->name);
+}
+
 /* Returns: (transfer full): a reader of @path, or NULL with @error set
  * when it cannot be opened or is plainly not UTF-8 text. */
 RenaksiTableReader *
@@ -183,9 +203,36 @@ renaksi_table_reader_new (const char  *path,
 
   if (self->length == 0)
     {
-      g_set_error (error, RENAKSI_ERROR, RENAKSI_ERROR_INVALID,
-                   _("“%s” is empty."), self->name);
+      set_empty_error (self, error);
       return NULL;
+    }
+
+  if (renaksi_xlsx_is_workbook ((const char *)self->buffer, self->length))
+    {
+      RenaksiXlsxReader *workbook;
+      const char *sheet;
+
+      g_clear_pointer (&self->file, fclose);
+      workbook = self->workbook = renaksi_xlsx_reader_new (path, error);
+      if (workbook == NULL)
+        return NULL;
+      sheet = renaksi_xlsx_reader_has_sheet (workbook, ANNEX_SHEET) ? ANNEX_SHEET
+                                                                    : renaksi_xlsx_reader_get_first_sheet (workbook);
+      if (sheet == NULL)
+        {
+          set_empty_error (self, error);
+          return NULL;
+        }
+      self->sheet_rows = renaksi_xlsx_reader_read_sheet (workbook, sheet, error);
+      if (self->sheet_rows == NULL)
+        return NULL;
+      /* Every row as wide as the widest, as spreadsheets save a sheet
+       * as CSV: a row's empty cells at its end are not in the file. */
+      for (guint i = 0; i < self->sheet_rows->len; i++)
+        self->sheet_width = MAX (self->sheet_width,
+                                 ((RenaksiXlsxRow *)g_ptr_array_index (self->sheet_rows, i))->cells->len);
+      self->delimiter = ',';
+      return g_steal_pointer (&self);
     }
 
   if (self->length >= 2 && ((self->buffer[0] == 0xff && self->buffer[1] == 0xfe) ||
@@ -204,6 +251,16 @@ renaksi_table_reader_new (const char  *path,
                                       self->length - self->position);
 
   return g_steal_pointer (&self);
+}
+
+/* Returns: (nullable) (transfer none): the workbook being read, or NULL
+ * for a text table. */
+RenaksiXlsxReader *
+renaksi_table_reader_get_workbook (RenaksiTableReader *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  return self->workbook;
 }
 
 char
@@ -323,6 +380,23 @@ renaksi_table_reader_next_row (RenaksiTableReader  *self,
   g_ptr_array_set_size (self->fields, 0);
   g_string_truncate (self->cell, 0);
 
+  if (self->sheet_rows != NULL)
+    {
+      RenaksiXlsxRow *row;
+
+      if (self->next_sheet_row >= self->sheet_rows->len)
+        return FALSE;
+      /* A cell of a workbook is the text itself: no guard to take off. */
+      row = g_ptr_array_index (self->sheet_rows, self->next_sheet_row++);
+      for (guint i = 0; i < row->cells->len; i++)
+        g_ptr_array_add (self->fields, g_strdup (g_ptr_array_index (row->cells, i)));
+      while (self->fields->len < MAX (self->sheet_width, 1u))
+        g_ptr_array_add (self->fields, g_strdup (""));
+      *fields = self->fields;
+      *line = row->number;
+      return TRUE;
+    }
+
   for (;;)
     {
       GError *read_error = NULL;
@@ -423,5 +497,7 @@ renaksi_table_reader_free (RenaksiTableReader *self)
   g_free (self->buffer);
   g_ptr_array_unref (self->fields);
   g_string_free (self->cell, TRUE);
+  g_clear_pointer (&self->sheet_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->workbook, renaksi_xlsx_reader_free);
   g_free (self);
 }

@@ -3,6 +3,8 @@
 
 #include <glib.h>
 
+#include "renaksi-xlsx-reader.h"
+
 G_BEGIN_DECLS
 
 /* A cell larger than this is refused: no annex cell is anywhere near it,
@@ -11,7 +13,8 @@ G_BEGIN_DECLS
 #define RENAKSI_TABLE_MAX_FIELDS 256
 
 /* Reads a CSV (RFC 4180: quoted cells, doubled quotes, line breaks inside
- * quotes) or TSV file one row at a time, validating as it goes. */
+ * quotes) or TSV file one row at a time, validating as it goes; or an
+ * XLSX workbook's annex sheet, its rows as the lines. */
 typedef struct _RenaksiTableReader RenaksiTableReader;
 
 RenaksiTableReader *renaksi_table_reader_new           (const char          *path,
@@ -20,6 +23,7 @@ gboolean            renaksi_table_reader_next_row      (RenaksiTableReader  *sel
                                                         GPtrArray          **fields,
                                                         guint               *line,
                                                         GError             **error);
+RenaksiXlsxReader  *renaksi_table_reader_get_workbook  (RenaksiTableReader  *self);
 char                renaksi_table_reader_get_delimiter (RenaksiTableReader  *self);
 void                renaksi_table_reader_set_error     (RenaksiTableReader  *self,
                                                         GError             **error,

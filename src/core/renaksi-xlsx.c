@@ -14,6 +14,12 @@
  * italic and bold: a rich string with one run per style, or, for a text
  * wholly in one style, an italic or bold cell. The marks themselves never
  * reach the sheet, and the rows are measured by the words alone.
+ *
+ * A second sheet, "Realisasi", holds the realisation records: one row per
+ * sub-activity and month with a mark or a note, the rows and fields of
+ * `renaksi --list-realisation` (made from its very lines, so the two
+ * cannot differ), the notes' emphasis as the annex's. Import reads it back
+ * (renaksi-xlsx-reader.c, renaksi_realisation_rows_read_sheet).
  */
 #include "config.h"
 
@@ -31,7 +37,9 @@
 #include "renaksi-annex-table.h"
 #include "renaksi-emphasis.h"
 #include "renaksi-error.h"
+#include "renaksi-outline.h"
 #include "renaksi-paper.h"
+#include "renaksi-realisation-tsv.h"
 #include "renaksi-safe-writer.h"
 #include "renaksi-xlsx.h"
 
@@ -186,6 +194,34 @@ marked_clear (Marked *marked)
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Marked, marked_clear)
 
+/* @text as the sheet must hold it: the characters XML cannot hold or
+ * that its readers change (control characters; a carriage return, which
+ * becomes a line feed) as Excel's _xHHHH_. libxlsxwriter does that for a
+ * plain string but not in a rich string's runs, and leaves a "_xHHHH_"
+ * that the text itself has as it is, which every reader would then take
+ * for such a character: Excel's escape of the underscore, _x005F_, keeps
+ * it the text's. */
+static char *
+escape_for_sheet (const char *text,
+                  gsize       length)
+{
+  GString *out = g_string_sized_new (length);
+
+  for (gsize i = 0; i < length; i++)
+    {
+      if (text[i] == '_' && length - i >= 7 && text[i + 1] == 'x' && g_ascii_isxdigit (text[i + 2]) &&
+          g_ascii_isxdigit (text[i + 3]) && g_ascii_isxdigit (text[i + 4]) &&
+          g_ascii_isxdigit (text[i + 5]) && text[i + 6] == '_')
+        g_string_append (out, "_x005F_");
+      else if ((guchar)text[i] < 0x20 && text[i] != '\t' && text[i] != '\n')
+        g_string_append_printf (out, "_x%04X_", (guint)(guchar)text[i]);
+      else
+        g_string_append_c (out, text[i]);
+    }
+
+  return g_string_free (out, FALSE);
+}
+
 /* Writes @cell into the cells from (@first_row, @first_col) to (@last_row,
  * @last_col), merged when that is more than one: plain text as a plain
  * string, a text wholly in one style as a string in that style's cell
@@ -212,19 +248,20 @@ write_text (Export           *export,
     {
       const RenaksiEmphasisSpan *run = &g_array_index (runs, RenaksiEmphasisSpan, i);
 
-      g_ptr_array_add (strings, g_strndup (cell->plain + run->start, run->end - run->start));
+      g_ptr_array_add (strings, escape_for_sheet (cell->plain + run->start, run->end - run->start));
     }
 
   /* libxlsxwriter takes a rich string of two runs or more only. */
   if (strings->len < 2)
     {
       lxw_format *styled = format->styled[runs->len == 1 ? g_array_index (runs, RenaksiEmphasisSpan, 0).style : 0];
+      g_autofree char *plain = escape_for_sheet (cell->plain, length);
 
       if (merged)
         check (export, worksheet_merge_range (export->sheet, first_row, first_col, last_row, last_col,
-                                              cell->plain, styled), node);
+                                              plain, styled), node);
       else if (length > 0)
-        check (export, worksheet_write_string (export->sheet, first_row, first_col, cell->plain, styled), node);
+        check (export, worksheet_write_string (export->sheet, first_row, first_col, plain, styled), node);
       else
         check (export, worksheet_write_blank (export->sheet, first_row, first_col, styled), node);
       return;
@@ -453,6 +490,102 @@ write_closing (Export        *export,
       }
 }
 
+/* Column widths of the realisation sheet, in RenaksiXlsxRealisationColumn
+ * order. */
+static const double realisation_widths[] = { 10, 7, 11, 45, 45, 45 };
+
+static const char *
+realisation_heading (RenaksiXlsxRealisationColumn column)
+{
+  switch (column)
+    {
+    case RENAKSI_XLSX_REALISATION_PATH:
+      /* Translators: a column of the realisation sheet: the sub-activity's outline number, 1.2.3 */
+      return C_("realisation sheet", "Path");
+    case RENAKSI_XLSX_REALISATION_MONTH:
+      /* Translators: a column of the realisation sheet: the month, 1 to 12 */
+      return C_("realisation sheet", "Month");
+    case RENAKSI_XLSX_REALISATION_REALISED:
+      /* Translators: a column of the realisation sheet: 1 when the month was realised, 0 when not */
+      return C_("realisation sheet", "Realised");
+    case RENAKSI_XLSX_REALISATION_DESCRIPTION:
+      return C_("realisation sheet", "Description of What Was Done");
+    case RENAKSI_XLSX_REALISATION_OBSTACLES:
+      return C_("realisation sheet", "Obstacles");
+    case RENAKSI_XLSX_REALISATION_FOLLOW_UP:
+      return C_("realisation sheet", "Follow-up Plan");
+    case RENAKSI_XLSX_REALISATION_N_COLUMNS:
+    default:
+      g_return_val_if_reached ("");
+    }
+}
+
+/* The realisation sheet, from --list-realisation's own lines. */
+static void
+write_realisation_sheet (Export      *export,
+                         RenaksiPlan *plan)
+{
+  g_autoptr(GString) tsv = g_string_new (NULL);
+  g_auto(GStrv) lines = NULL;
+  lxw_worksheet *sheet = workbook_add_worksheet (export->workbook, RENAKSI_XLSX_REALISATION_SHEET);
+  lxw_row_t row = 1;
+
+  if (sheet == NULL)
+    {
+      check (export, LXW_ERROR_MEMORY_MALLOC_FAILED, NULL);
+      return;
+    }
+  export->sheet = sheet;
+
+  for (guint c = 0; c < RENAKSI_XLSX_REALISATION_N_COLUMNS; c++)
+    {
+      worksheet_set_column (sheet, c, c, realisation_widths[c], NULL);
+      check (export, worksheet_write_string (sheet, 0, c, realisation_heading (c), export->header), NULL);
+    }
+
+  renaksi_realisation_tsv_write (plan, tsv);
+  lines = g_strsplit (tsv->str, "\n", -1);
+  for (guint i = 0; lines[i] != NULL && *lines[i] != '\0'; i++, row++)
+    {
+      g_auto(GStrv) fields = g_strsplit (lines[i], "\t", -1);
+      guint64 month = 0, realised = 0;
+      guint height = 1;
+
+      g_assert (g_strv_length (fields) == RENAKSI_XLSX_REALISATION_N_COLUMNS);
+      check (export, worksheet_write_string (sheet, row, RENAKSI_XLSX_REALISATION_PATH,
+                                             fields[RENAKSI_XLSX_REALISATION_PATH], export->text.styled[0]), NULL);
+      /* Numbers, as a spreadsheet sums and filters them; written with C
+       * numbers (renaksi_xlsx_export). */
+      g_ascii_string_to_unsigned (fields[RENAKSI_XLSX_REALISATION_MONTH], 10, 1, 12, &month, NULL);
+      g_ascii_string_to_unsigned (fields[RENAKSI_XLSX_REALISATION_REALISED], 10, 0, 1, &realised, NULL);
+      check (export, worksheet_write_number (sheet, row, RENAKSI_XLSX_REALISATION_MONTH, (double)month,
+                                             export->centred), NULL);
+      check (export, worksheet_write_number (sheet, row, RENAKSI_XLSX_REALISATION_REALISED, (double)realised,
+                                             export->centred), NULL);
+
+      for (guint c = RENAKSI_XLSX_REALISATION_DESCRIPTION; c < RENAKSI_XLSX_REALISATION_N_COLUMNS; c++)
+        {
+          g_autofree char *text = renaksi_outline_unescape (fields[c]);
+          g_auto(Marked) marked = { 0, };
+
+          marked_parse (&marked, text);
+          write_text (export, row, c, row, c, &marked, &export->text, NULL);
+          height = MAX (height, count_lines (marked.plain, realisation_widths[c]));
+        }
+      worksheet_set_row (sheet, row, LINE_HEIGHT * height + 2.25, NULL);
+    }
+
+  worksheet_set_landscape (sheet);
+  worksheet_set_paper (sheet, PAPER_FOLIO);
+  worksheet_set_margins (sheet, RENAKSI_PAPER_MARGIN_LEFT_MM / RENAKSI_MM_PER_INCH,
+                         RENAKSI_PAPER_MARGIN_RIGHT_MM / RENAKSI_MM_PER_INCH,
+                         RENAKSI_PAPER_MARGIN_TOP_MM / RENAKSI_MM_PER_INCH,
+                         RENAKSI_PAPER_MARGIN_BOTTOM_MM / RENAKSI_MM_PER_INCH);
+  worksheet_repeat_rows (sheet, 0, 0);
+  worksheet_fit_to_pages (sheet, 1, 0);
+  worksheet_freeze_panes (sheet, 1, 0);
+}
+
 static void
 set_up_page (lxw_worksheet *sheet)
 {
@@ -553,6 +686,9 @@ write_workbook (RenaksiPlan  *plan,
 
       worksheet_set_row (export.sheet, FIRST_DATA_ROW + i, LINE_HEIGHT * n + 2.25, NULL);
     }
+
+  if (export.status == LXW_NO_ERROR)
+    write_realisation_sheet (&export, plan);
 
   {
     /* libxlsxwriter prints its own "[ERROR] …" lines on stderr; the

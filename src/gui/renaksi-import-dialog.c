@@ -123,6 +123,16 @@ show_table (RenaksiImportDialog *self)
   else
     g_string_append_printf (summary, _("The table has no decree heading; the plan’s year will be %d."),
                             table->decree->year);
+  if (table->n_realisation_rows > 0)
+    {
+      g_string_append_c (summary, ' ');
+      g_string_append_printf (summary,
+                              g_dngettext (GETTEXT_PACKAGE,
+                                           "Its sheet “Realisasi” brings %u month’s realisation record.",
+                                           "Its sheet “Realisasi” brings %u months’ realisation records.",
+                                           table->n_realisation_rows),
+                              table->n_realisation_rows);
+    }
   gtk_label_set_text (self->summary_label, summary->str);
 
   gtk_text_buffer_set_text (buffer, "", 0);
@@ -298,7 +308,9 @@ choose_action (GtkWidget  *widget,
   g_autoptr(GtkFileFilter) tables = gtk_file_filter_new ();
   g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
 
-  gtk_file_filter_set_name (tables, _("Tables (CSV, TSV)"));
+  gtk_file_filter_set_name (tables, _("Tables (XLSX, CSV, TSV)"));
+  gtk_file_filter_add_mime_type (tables, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+  gtk_file_filter_add_suffix (tables, "xlsx");
   gtk_file_filter_add_mime_type (tables, "text/csv");
   gtk_file_filter_add_mime_type (tables, "text/tab-separated-values");
   gtk_file_filter_add_suffix (tables, "csv");
