@@ -23,13 +23,7 @@
  */
 #include "config.h"
 
-#include <errno.h>
-#include <fcntl.h>
-#include <stdio.h>
-#include <unistd.h>
 #include <glib/gi18n-lib.h>
-#include <glib/gstdio.h>
-#include <locale.h>
 #include <math.h>
 #include <string.h>
 #include <xlsxwriter.h>
@@ -40,8 +34,8 @@
 #include "renaksi-outline.h"
 #include "renaksi-paper.h"
 #include "renaksi-realisation-tsv.h"
-#include "renaksi-safe-writer.h"
 #include "renaksi-xlsx.h"
+#include "renaksi-xlsx-file.h"
 
 #define PAPER_FOLIO 14            /* Excel's "Folio 8½ × 13 in": F4 */
 #define FONT_NAME "Arial"
@@ -607,36 +601,16 @@ write_workbook (RenaksiPlan  *plan,
                 const char   *path,
                 GError      **error)
 {
-  g_autofree char *name = NULL;
-  g_autofree char *dir = NULL;
-  g_autofree char *base = NULL;
-  g_autofree char *temporary = NULL;
   g_autoptr(GArray) lines = g_array_new (FALSE, TRUE, sizeof (guint));
+  g_autoptr(GError) local_error = NULL;
+  RenaksiXlsxFile file = { 0, };
   RenaksiDecree *decree;
   GListModel *areas;
   Export export = { 0, };
-  lxw_workbook_options options = { .constant_memory = LXW_FALSE, .use_zip64 = LXW_TRUE };
-  lxw_error closed;
-  int close_errno;
 
-  g_return_val_if_fail (RENAKSI_IS_PLAN (plan), FALSE);
-  g_return_val_if_fail (path != NULL, FALSE);
-
-  name = g_filename_display_basename (path);
-  dir = g_path_get_dirname (path);
-  base = g_path_get_basename (path);
-  /* libxlsxwriter writes to a name: a hidden one of ours, which the next
-   * write into this folder removes should we be killed meanwhile. */
-  renaksi_safe_writer_clean_folder (dir);
-  temporary = renaksi_safe_writer_temporary_name (path);
-
-  export.workbook = workbook_new_opt (temporary, &options);
-  if (export.workbook == NULL)
-    {
-      g_set_error (error, RENAKSI_ERROR, RENAKSI_ERROR_FAILED,
-                   _("“%s” could not be created."), name);
-      return FALSE;
-    }
+  if (!renaksi_xlsx_file_open (&file, path, error))
+    return FALSE;
+  export.workbook = file.workbook;
   export.sheet = workbook_add_worksheet (export.workbook, "Lampiran");
   export.lines = lines;
 
@@ -690,29 +664,12 @@ write_workbook (RenaksiPlan  *plan,
   if (export.status == LXW_NO_ERROR)
     write_realisation_sheet (&export, plan);
 
-  {
-    /* libxlsxwriter prints its own "[ERROR] …" lines on stderr; the
-     * person gets ours instead, from the return code. */
-    int saved_stderr = dup (STDERR_FILENO);
-    int null_fd = open ("/dev/null", O_WRONLY | O_CLOEXEC);
-
-    fflush (stderr);
-    if (saved_stderr >= 0 && null_fd >= 0)
-      dup2 (null_fd, STDERR_FILENO);
-    errno = 0;
-    closed = workbook_close (export.workbook);
-    close_errno = errno;
-    fflush (stderr);
-    if (saved_stderr >= 0 && null_fd >= 0)
-      dup2 (saved_stderr, STDERR_FILENO);
-    if (saved_stderr >= 0)
-      close (saved_stderr);
-    if (null_fd >= 0)
-      close (null_fd);
-  }
-
+  renaksi_xlsx_file_check (&file, export.status);
+  if (renaksi_xlsx_file_close (&file, &local_error))
+    return TRUE;
   if (export.status == LXW_ERROR_MAX_STRING_LENGTH_EXCEEDED && export.failed_node != NULL)
     {
+      g_autofree char *name = g_filename_display_basename (path);
       g_autofree char *plain = renaksi_node_dup_plain_text (export.failed_node);
       g_autofree char *start = g_utf8_substring (plain, 0, 40);
 
@@ -720,30 +677,25 @@ write_workbook (RenaksiPlan  *plan,
                    _("“%s” was not written: the text “%s…” is longer than a spreadsheet cell can hold (32,767 characters)."),
                    name, start);
     }
-  else if (closed != LXW_NO_ERROR && close_errno != 0 && close_errno != ENOENT)
-    renaksi_safe_writer_set_error (error, path, close_errno);
-  else if (export.status != LXW_NO_ERROR || closed != LXW_NO_ERROR)
-    g_set_error (error, RENAKSI_ERROR, RENAKSI_ERROR_FAILED,
-                 _("“%s” could not be written: %s"), name,
-                 lxw_strerror (export.status != LXW_NO_ERROR ? export.status : closed));
   else
-    {
-      RenaksiSafeWriter *writer = renaksi_safe_writer_new (path, RENAKSI_SAFE_WRITER_REPLACE, error);
-      gboolean ok = FALSE;
+    g_propagate_error (error, g_steal_pointer (&local_error));
 
-      /* Copied through the writer so that every write, the fsync and the
-       * close are checked, which libxlsxwriter's own zip writer does not. */
-      if (writer != NULL)
-        {
-          renaksi_safe_writer_copy_file (writer, temporary);
-          ok = renaksi_safe_writer_commit (writer, error);
-        }
-      g_unlink (temporary);
-      return ok;
-    }
-
-  g_unlink (temporary);
   return FALSE;
+}
+
+typedef struct
+{
+  RenaksiPlan *plan;
+  const char  *path;
+} Workbook;
+
+static gboolean
+write_plan (gpointer  data,
+            GError  **error)
+{
+  Workbook *workbook = data;
+
+  return write_workbook (workbook->plan, workbook->path, error);
 }
 
 /* Writes the annex of @plan to @path as an XLSX workbook, replacing the
@@ -753,31 +705,10 @@ renaksi_xlsx_export (RenaksiPlan  *plan,
                      const char   *path,
                      GError      **error)
 {
-  locale_t base;
-  locale_t c_numbers;
-  locale_t previous;
-  gboolean written;
+  Workbook workbook = { plan, path };
 
   g_return_val_if_fail (RENAKSI_IS_PLAN (plan), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  /* libxlsxwriter formats widths, heights and margins with printf, which
-   * follows LC_NUMERIC: under id_ID.UTF-8 it would write width="5,28", which
-   * is not valid XLSX. This thread writes with C numbers and keeps the
-   * user's locale for everything else (the messages above all). */
-  base = duplocale (uselocale ((locale_t) 0));
-  c_numbers = base != (locale_t) 0 ? newlocale (LC_NUMERIC_MASK, "C", base) : (locale_t) 0;
-  if (c_numbers == (locale_t) 0)
-    {
-      if (base != (locale_t) 0)
-        freelocale (base);
-      g_set_error_literal (error, RENAKSI_ERROR, RENAKSI_ERROR_FAILED, g_strerror (errno));
-      return FALSE;
-    }
-  previous = uselocale (c_numbers);
-  written = write_workbook (plan, path, error);
-  uselocale (previous);
-  freelocale (c_numbers);
-
-  return written;
+  return renaksi_xlsx_file_with_c_numbers (write_plan, &workbook, error);
 }
