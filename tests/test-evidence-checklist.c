@@ -6,6 +6,7 @@
  */
 #include "config.h"
 
+#include <glib/gstdio.h>
 #include <math.h>
 #include <poppler.h>
 #include <string.h>
@@ -78,8 +79,20 @@ test_checklist_contents (void)
   g_assert_true (renaksi_evidence_store_set_status (plan, id_b, RENAKSI_REVIEW_NEEDS_FIXING, "", "Ani", &error));
   g_assert_no_error (error);
 
-  g_assert_true (renaksi_evidence_checklist_write_pdf (plan, RENAKSI_PAPER_A4, out, &error));
+  g_assert_true (renaksi_evidence_checklist_write_pdf (plan, RENAKSI_PAPER_A4, 9, out, &error));
   g_assert_no_error (error);
+  /* The type size is the person's: 11 pt takes more pages than 9. */
+  {
+    g_autofree char *large = g_build_filename (dir, "checklist-11.pdf", NULL);
+    g_autoptr(RenaksiTableLayout) nine = renaksi_evidence_checklist_new (plan, RENAKSI_PAPER_A4, 9, &error);
+    g_autoptr(RenaksiTableLayout) eleven = renaksi_evidence_checklist_new (plan, RENAKSI_PAPER_A4, 11, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (renaksi_table_layout_paginate (eleven), >, renaksi_table_layout_paginate (nine));
+    g_assert_true (renaksi_evidence_checklist_write_pdf (plan, RENAKSI_PAPER_A4, 11, large, &error));
+    g_assert_no_error (error);
+    g_unlink (large);
+  }
 
   uri = g_filename_to_uri (out, NULL, NULL);
   document = poppler_document_new_from_file (uri, NULL, &error);

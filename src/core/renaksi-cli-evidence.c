@@ -5,7 +5,7 @@
  *   renaksi --list-evidence FILE.renaksi
  *   renaksi --verify FILE.renaksi
  *   renaksi --export-evidence DIR FILE.renaksi
- *   renaksi --export-checklist OUT.pdf FILE.renaksi [--paper f4|a4]
+ *   renaksi --export-checklist OUT.pdf FILE.renaksi [--paper f4|a4] [--font-size PT]
  * --list-evidence prints one tab-separated line per item, in plan order:
  *   PATH TITLE KIND STATUS SHA256 SIZE FILE-NAME
  * with KIND and STATUS as stored (sk, minutes, …; unreviewed, accepted,
@@ -223,26 +223,20 @@ renaksi_cli_export_checklist (GVariantDict       *options,
                               const char * const *positional)
 {
   g_autoptr(RenaksiPlan) plan = NULL;
-  g_autofree char *paper_name = NULL;
   RenaksiPaper paper = RENAKSI_PAPER_F4;
+  double font_size = RENAKSI_TABLE_FONT_SIZE_DEFAULT;
   GError *error = NULL;
 
   if (positional[0] == NULL)
     return renaksi_cli_usage (_("--export-checklist needs the plan file after the output file."));
-
-  if (g_variant_dict_lookup (options, "paper", "s", &paper_name) &&
-      !renaksi_paper_from_string (paper_name, &paper))
-    {
-      g_autofree char *message = g_strdup_printf (_("Unknown paper “%s”: use f4 or a4."), paper_name);
-
-      return renaksi_cli_usage (message);
-    }
+  if (!renaksi_cli_paper (options, &paper) || !renaksi_cli_font_size (options, &font_size))
+    return 2;
 
   plan = renaksi_plan_open (positional[0], RENAKSI_DB_READ_ONLY, &error);
   if (plan == NULL)
     return renaksi_cli_report (error);
 
-  if (!renaksi_evidence_checklist_write_pdf (plan, paper, out_path, &error))
+  if (!renaksi_evidence_checklist_write_pdf (plan, paper, font_size, out_path, &error))
     return renaksi_cli_report (error);
 
   return 0;

@@ -74,8 +74,8 @@ static const GOptionEntry option_entries[] = {
   { "copy", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Export a certified copy (SALINAN)"), NULL },
   { "font-size", 0, 0, G_OPTION_ARG_STRING, NULL,
-    N_("Type size of the table for --export-annex, --export-decree and the --rollup PDF, 9 to 12 points "
-       "(default 9)"),
+    N_("Type size of the tables of --export-annex, --export-decree, --export-checklist and the --rollup "
+       "PDF, 9 to 12 points (default 9)"),
     N_("PT") },
   { "with-realisation", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Mark the realised months in the exported annex"), NULL },

@@ -89,6 +89,7 @@ typedef struct
   BlockKind  kind;
   char      *text;          /* a paragraph */
   guint      n_lines;
+  gboolean   measured;      /* n_lines, at this pagination's type size */
   GArray    *columns;       /* of Column */
   GArray    *header;        /* of Row */
   GArray    *rows;          /* of Row */
@@ -1000,6 +1001,57 @@ flow_paragraph (Flow   *flow,
     }
 }
 
+/* The lines of paragraph @block, laid out once. */
+static guint
+paragraph_lines (RenaksiTableLayout *self,
+                 Block              *block)
+{
+  if (!block->measured)
+    {
+      g_autoptr(PangoLayout) layout = make_layout (self, block->text, self->font_size, FALSE,
+                                                   self->page_width - margin_left () - margin_right (),
+                                                   PANGO_ALIGN_LEFT, TRUE);
+
+      block->n_lines = (guint)pango_layout_get_line_count (layout);
+      block->measured = TRUE;
+    }
+
+  return block->n_lines;
+}
+
+/* What must follow paragraph @b on its page: the paragraphs after it and
+ * the header and first lines of the table they head (a title, or a run
+ * of headings, is not left at the foot of a page), up to half a page. */
+static double
+keep_after (RenaksiTableLayout *self,
+            guint               b)
+{
+  double limit = (content_bottom (self) - margin_top ()) / 2;
+  double keep = 0;
+
+  paragraph_lines (self, g_ptr_array_index (self->blocks, b));
+  for (guint n = b + 1; n < self->blocks->len && keep < limit; n++)
+    {
+      Block *next = g_ptr_array_index (self->blocks, n);
+
+      if (next->kind == BLOCK_PARAGRAPH)
+        {
+          keep += self->line_height + paragraph_lines (self, next) * self->line_height;
+          continue;
+        }
+      if (next->columns->len > 0)
+        {
+          measure_table (self, next);
+          keep += self->line_height + next->header_y[next->header->len] + 2 * CELL_PAD_Y +
+                  (next->rows->len > 0 ? first_lines (g_array_index (next->rows, Row, 0).n_lines) : 0) *
+                  self->line_height;
+        }
+      break;
+    }
+
+  return MIN (keep, limit);
+}
+
 /* Takes row @r - 1 off the page when it is there whole, after other rows
  * of the table, and in no group: it goes on to the next page with row @r. */
 static gboolean
@@ -1158,30 +1210,15 @@ renaksi_table_layout_paginate (RenaksiTableLayout *self)
   self->heading_height = heading_draw (self, NULL);
 
   g_array_set_size (self->pages, 0);
+  for (guint b = 0; b < self->blocks->len; b++)
+    ((Block *)g_ptr_array_index (self->blocks, b))->measured = FALSE;
   next_page (&flow);
   for (guint b = 0; b < self->blocks->len; b++)
     {
       Block *block = g_ptr_array_index (self->blocks, b);
 
       if (block->kind == BLOCK_PARAGRAPH)
-        {
-          g_autoptr(PangoLayout) layout = make_layout (self, block->text, self->font_size, FALSE,
-                                                       self->page_width - margin_left () - margin_right (),
-                                                       PANGO_ALIGN_LEFT, TRUE);
-
-          Block *next = b + 1 < self->blocks->len ? g_ptr_array_index (self->blocks, b + 1) : NULL;
-          double keep_after = 0;
-
-          block->n_lines = (guint)pango_layout_get_line_count (layout);
-          if (next != NULL && next->kind == BLOCK_TABLE && next->columns->len > 0)
-            {
-              measure_table (self, next);
-              keep_after = self->line_height + next->header_y[next->header->len] + 2 * CELL_PAD_Y +
-                           (next->rows->len > 0 ? first_lines (g_array_index (next->rows, Row, 0).n_lines) : 0) *
-                           self->line_height;
-            }
-          flow_paragraph (&flow, b, block, keep_after);
-        }
+        flow_paragraph (&flow, b, block, keep_after (self, b));
       else if (block->columns->len > 0)
         {
           measure_table (self, block);
