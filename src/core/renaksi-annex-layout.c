@@ -511,34 +511,58 @@ measure_pieces (RenaksiAnnexLayout *self,
  * laid out for real afterwards), and a plan's words are few. */
 static double
 natural_width (RenaksiAnnexLayout *self,
-               const char         *text)
+               const char         *text,
+               double             *widest_word)
 {
   g_autofree char *plain = renaksi_emphasis_strip (text);
   g_auto(GStrv) words = g_strsplit (plain, " ", -1);
-  double width = 0;
+  double width = 0, widest = 0;
   guint n = 0;
 
   measure_pieces (self, words, self->font_size, FALSE, FALSE);
   for (guint i = 0; words[i] != NULL; i++)
     if (*words[i] != '\0')
       {
-        width += piece_width (self, words[i], self->font_size, FALSE, FALSE);
+        double w = piece_width (self, words[i], self->font_size, FALSE, FALSE);
+
+        width += w;
+        widest = MAX (widest, w);
         n++;
       }
   if (n > 1)
     width += (n - 1) * piece_width (self, " ", self->font_size, FALSE, FALSE);
+  if (widest_word != NULL)
+    *widest_word = widest;
 
   return width;
 }
 
+static double widest_piece (RenaksiAnnexLayout *self,
+                            const char         *text,
+                            double              size,
+                            gboolean            bold,
+                            gboolean            hyphenate);
+
+/* Adds @text's natural width to @widths, and makes @min_width hold its
+ * widest piece that cannot break (after @indent). A piece is never wider
+ * than its word and a hyphen: the text is hyphenated only when its
+ * widest word could widen the column, which most of a plan's cannot. */
 static void
 natural_add (RenaksiAnnexLayout *self,
              GArray             *widths,
-             const char         *text)
+             const char         *text,
+             double              indent,
+             double             *min_width)
 {
-  double w = natural_width (self, text);
+  double widest_word;
+  double w = natural_width (self, text, &widest_word);
 
+  if (indent > 0)
+    /* The hanging indent takes its share of every line. */
+    w += indent * ceil (w / RENAKSI_MM (40));
   g_array_append_val (widths, w);
+  if (indent + widest_word + piece_width (self, "-", self->font_size, FALSE, FALSE) + 1 > *min_width)
+    *min_width = MAX (*min_width, indent + widest_piece (self, text, self->font_size, FALSE, TRUE));
 }
 
 /* The widest piece of @text that cannot break (between spaces, soft
@@ -728,8 +752,7 @@ natural_measure (RenaksiAnnexLayout *self,
           {
             g_autofree char *s = nodes[c] == NULL ? g_strdup ("") : span_text (nodes[c]);
 
-            natural_add (self, nat->widths[c], s);
-            min_width[c] = MAX (min_width[c], widest_piece (self, s, self->font_size, FALSE, TRUE));
+            natural_add (self, nat->widths[c], s, 0, &min_width[c]);
             g_array_append_val (nat->widths[c], zero);
           }
 
@@ -738,21 +761,15 @@ natural_measure (RenaksiAnnexLayout *self,
           g_autofree char *s = span_text (row->sub);
           GListModel *children = renaksi_node_get_children (row->sub);
 
-          natural_add (self, nat->widths[2], s);
-          min_width[2] = MAX (min_width[2], widest_piece (self, s, self->font_size, FALSE, TRUE));
+          natural_add (self, nat->widths[2], s, 0, &min_width[2]);
           for (guint k = 0; k < g_list_model_get_n_items (children); k++)
             {
               g_autoptr(RenaksiNode) indicator = g_list_model_get_item (children, k);
               const char *label = renaksi_node_get_label (indicator);
               const char *text = renaksi_node_get_text (indicator);
               double indent = label != NULL && *label != '\0' ? label_indent (self, label) : 0;
-              double w = natural_width (self, text);
 
-              /* The hanging indent takes its share of every line. */
-              w += indent * ceil (w / RENAKSI_MM (40));
-              g_array_append_val (nat->widths[3], w);
-              min_width[3] = MAX (min_width[3],
-                                  indent + widest_piece (self, text, self->font_size, FALSE, TRUE));
+              natural_add (self, nat->widths[3], text, indent, &min_width[3]);
             }
         }
       g_array_append_val (nat->widths[2], zero);
