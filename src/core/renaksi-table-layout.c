@@ -27,6 +27,7 @@
 #include <string.h>
 
 #include "renaksi-emphasis-layout.h"
+#include "renaksi-pdf-pipe.h"
 #include "renaksi-months.h"
 #include "renaksi-print-text.h"
 #include "renaksi-safe-writer.h"
@@ -97,6 +98,7 @@ typedef struct
   double    *col_x;         /* n_columns + 1 */
   double    *header_y;      /* n_header + 1, from the header's top */
   guint      index;         /* among the tables */
+  gboolean   measured;      /* in this pagination */
 } Block;
 
 /* What a page holds: pieces of paragraphs, headers and rows. */
@@ -788,6 +790,11 @@ static void
 measure_table (RenaksiTableLayout *self,
                Block              *block)
 {
+  /* Once a pagination: the paragraph before a table measures it too, to
+   * keep itself with the table's first row. */
+  if (block->measured)
+    return;
+  block->measured = TRUE;
   compute_columns (self, block);
   compute_header (self, block);
 
@@ -1156,6 +1163,8 @@ renaksi_table_layout_paginate (RenaksiTableLayout *self)
     self->line_height = ceil ((a + d) * 100) / 100;
   }
   self->heading_height = heading_draw (self, NULL);
+  for (guint b = 0; b < self->blocks->len; b++)
+    ((Block *)g_ptr_array_index (self->blocks, b))->measured = FALSE;
 
   g_array_set_size (self->pages, 0);
   next_page (&flow);
@@ -1501,6 +1510,7 @@ renaksi_table_layout_write_pdf (RenaksiTableLayout  *self,
 {
   RenaksiSafeWriter *writer;
   cairo_surface_t *surface;
+  RenaksiPdfPipe *pipe;
   g_autofree char *date = NULL;
   guint n_pages;
 
@@ -1519,18 +1529,19 @@ renaksi_table_layout_write_pdf (RenaksiTableLayout  *self,
     cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_AUTHOR, author);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATE_DATE, date);
 
-  for (guint p = 0;
-       p < n_pages && cairo_surface_status (surface) == CAIRO_STATUS_SUCCESS &&
-       renaksi_safe_writer_get_errno (writer) == 0;
-       p++)
+  /* Each page recorded here and painted into the PDF on the pipe's
+   * thread while the next one is drawn: cairo's page work is a large part
+   * of a long document's time. */
+  pipe = renaksi_pdf_pipe_new (surface);
+  for (guint p = 0; p < n_pages && !renaksi_pdf_pipe_failed (pipe); p++)
     {
-      cairo_t *cr = cairo_create (surface);
+      cairo_t *cr = renaksi_pdf_pipe_begin_page (pipe, self->page_width, self->page_height);
 
       cairo_set_line_cap (cr, CAIRO_LINE_CAP_SQUARE);
       renaksi_table_layout_draw_page (self, cr, p);
-      cairo_show_page (cr);
-      cairo_destroy (cr);
+      renaksi_pdf_pipe_end_page (pipe, cr, NULL, NULL, NULL);
     }
+  g_clear_pointer (&pipe, renaksi_pdf_pipe_free);
 
   return renaksi_safe_writer_commit_surface (writer, surface, error);
 }
