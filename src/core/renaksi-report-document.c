@@ -139,10 +139,12 @@ add_summary (RenaksiTableLayout       *table,
 
   renaksi_table_layout_add_paragraph (table, _("<b>A. Summary by area</b>"));
   renaksi_table_layout_begin_table (table);
-  renaksi_table_layout_add_column (table, 0, 8, PANGO_ALIGN_RIGHT);
-  renaksi_table_layout_add_column (table, 6, 0, PANGO_ALIGN_LEFT);
+  /* "No." unbroken at 12 points. */
+  renaksi_table_layout_add_column (table, 0, 10, PANGO_ALIGN_RIGHT);
+  renaksi_table_layout_add_column (table, 3.5, 0, PANGO_ALIGN_LEFT);
+  /* "Terlambat" and "Seluruhnya" unbroken up to 11 points on A4. */
   for (guint c = 0; c < 8; c++)
-    renaksi_table_layout_add_column (table, 1, 0, PANGO_ALIGN_RIGHT);
+    renaksi_table_layout_add_column (table, 1.2, 0, PANGO_ALIGN_RIGHT);
 
   renaksi_table_layout_add_header_row (table);
   renaksi_table_layout_add_header_cell (table, _("No."), 1, 2);
@@ -194,23 +196,64 @@ add_summary (RenaksiTableLayout       *table,
 
 /* ---- Each area ----------------------------------------------------------- */
 
-/* One line per indicator: how many documents, and how they were judged. */
+/* An indicator as the evidence column names it: its label and its first
+ * words, enough to tell it from its neighbours without its whole text. */
 static char *
-evidence_words (RenaksiNode            *sub,
-                RenaksiEvidenceSummary *summary)
+indicator_name (RenaksiNode *indicator,
+                guint        index)
 {
-  GListModel *indicators = renaksi_node_get_children (sub);
+  const char *label = renaksi_node_get_label (indicator);
+  g_autofree char *plain = renaksi_node_dup_plain_text (indicator);
+  g_auto(GStrv) words = g_strsplit_set (g_strstrip (plain), " \t\n", -1);
+  GString *out = g_string_new (NULL);
+  guint n = 0;
+
+  if (label != NULL && *label != '\0')
+    g_string_append (out, label);
+  else
+    g_string_append_printf (out, "%u.", index + 1);
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      if (*words[i] == '\0')
+        continue;
+      if (n == 4)
+        {
+          g_string_append (out, "…");
+          break;
+        }
+      g_string_append_printf (out, " %s", words[i]);
+      n++;
+    }
+  g_string_append_c (out, ':');
+
+  /* The names are plain text; the cell reads emphasis marks. */
+  {
+    g_autofree char *escaped = g_markup_escape_text (out->str, -1);
+
+    g_string_free (out, TRUE);
+    return g_steal_pointer (&escaped);
+  }
+}
+
+/* One line per indicator: how many documents, and how they were judged. */
+char *
+renaksi_report_document_evidence (RenaksiNode            *sub,
+                                  RenaksiEvidenceSummary *summary)
+{
+  GListModel *indicators;
   GString *out = g_string_new (NULL);
 
+  g_return_val_if_fail (RENAKSI_IS_NODE (sub), NULL);
+  g_return_val_if_fail (summary != NULL, NULL);
+
+  indicators = renaksi_node_get_children (sub);
   for (guint i = 0; indicators != NULL && i < g_list_model_get_n_items (indicators); i++)
     {
       g_autoptr(RenaksiNode) indicator = g_list_model_get_item (indicators, i);
-      const char *label = renaksi_node_get_label (indicator);
       guint items, accepted, needs_fixing;
-      g_autofree char *name = NULL;
+      g_autofree char *name = indicator_name (indicator, i);
 
       renaksi_evidence_summary_get_counts (summary, indicator, &items, &accepted, &needs_fixing);
-      name = label != NULL && *label != '\0' ? g_strdup (label) : g_strdup_printf ("%u.", i + 1);
       if (out->len > 0)
         g_string_append_c (out, '\n');
       if (items == 0)
@@ -219,8 +262,8 @@ evidence_words (RenaksiNode            *sub,
       else
         {
           /* TRANSLATORS: an indicator in the printed report: its label, its documents, the accepted ones */
-          g_string_append_printf (out, ngettext ("%s %u document, %u accepted", "%s %u documents, %u accepted",
-                                                 items),
+          g_string_append_printf (out, g_dngettext (GETTEXT_PACKAGE, "%s %u document, %u accepted",
+                                                    "%s %u documents, %u accepted", items),
                                   name, items, accepted);
           if (needs_fixing > 0)
             /* TRANSLATORS: appended to "… documents, … accepted" */
@@ -235,15 +278,17 @@ static void
 begin_area_table (RenaksiTableLayout *table)
 {
   renaksi_table_layout_begin_table (table);
-  renaksi_table_layout_add_column (table, 2.2, 0, PANGO_ALIGN_LEFT);
-  renaksi_table_layout_add_column (table, 2.6, 0, PANGO_ALIGN_LEFT);
+  /* The notes widest: they are what the report is read for. */
+  renaksi_table_layout_add_column (table, 2.1, 0, PANGO_ALIGN_LEFT);
+  renaksi_table_layout_add_column (table, 2.7, 0, PANGO_ALIGN_LEFT);
   renaksi_table_layout_add_column (table, 1.3, 0, PANGO_ALIGN_LEFT);
   renaksi_table_layout_add_column (table, 1.3, 0, PANGO_ALIGN_LEFT);
-  renaksi_table_layout_add_column (table, 0, 13, PANGO_ALIGN_RIGHT);
+  /* "Capaian (%)" unbroken at 12 points. */
+  renaksi_table_layout_add_column (table, 0, 18, PANGO_ALIGN_RIGHT);
   renaksi_table_layout_add_column (table, 3.2, 0, PANGO_ALIGN_LEFT);
   renaksi_table_layout_add_column (table, 2.6, 0, PANGO_ALIGN_LEFT);
   renaksi_table_layout_add_column (table, 2.6, 0, PANGO_ALIGN_LEFT);
-  renaksi_table_layout_add_column (table, 2.0, 0, PANGO_ALIGN_LEFT);
+  renaksi_table_layout_add_column (table, 2.2, 0, PANGO_ALIGN_LEFT);
 
   renaksi_table_layout_add_header_row (table);
   renaksi_table_layout_add_header_cell (table, _("Activity"), 1, 1);
@@ -320,7 +365,7 @@ add_area (RenaksiTableLayout       *table,
           planned_text = renaksi_report_document_months (planned);
           realised_text = renaksi_report_document_months (renaksi_node_get_realised_months (sub) & months);
           rate = renaksi_rollup_document_format_rate (&figures);
-          evidence = evidence_words (sub, summary);
+          evidence = renaksi_report_document_evidence (sub, summary);
 
           renaksi_table_layout_add_row (table, RENAKSI_TABLE_ROW_PLAIN);
           renaksi_table_layout_add_cell (table, sub_words);

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include "renaksi-evidence-store.h"
 #include "renaksi-paper.h"
 #include "renaksi-period.h"
 #include "renaksi-plan.h"
@@ -46,5 +47,10 @@ char               *renaksi_report_document_months       (guint                 
 char               *renaksi_report_document_notes        (RenaksiNode                       *sub,
                                                           RenaksiPeriod                      period,
                                                           RenaksiRealisationText             which);
+
+/* Each indicator of @sub on a line: its label and first words, its
+ * documents and how many were accepted or are to be fixed. */
+char               *renaksi_report_document_evidence     (RenaksiNode                       *sub,
+                                                          RenaksiEvidenceSummary            *summary);
 
 G_END_DECLS
