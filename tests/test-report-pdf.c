@@ -321,7 +321,7 @@ check_report (const Case *c)
   g_autofree char *squeezed = NULL;
   g_autofree char *italic = NULL;
   double width, height, expected_w, expected_h;
-  double area_x1, notes_x0[3], notes_x1[3];
+  double no_x0, no_x1, area_x1, notes_x0[3], notes_x1[3];
   guint months = renaksi_period_months (c->period);
   GListModel *areas;
 
@@ -339,6 +339,7 @@ check_report (const Case *c)
   renaksi_chart_status_init_for_date (&status, renaksi_plan_get_decree (plan)->year, as_of);
   document = renaksi_report_document_new (plan, c->period, as_of, &fields, &error);
   g_assert_no_error (error);
+  g_assert_true (renaksi_table_layout_get_column (document, 0, 0, &no_x0, &no_x1));
   g_assert_true (renaksi_table_layout_get_column (document, 0, 1, NULL, &area_x1));
   for (guint t = 0; t < 3; t++)
     g_assert_true (renaksi_table_layout_get_column (document, 1, 5 + t, &notes_x0[t], &notes_x1[t]));
@@ -400,8 +401,7 @@ check_report (const Case *c)
       renaksi_period_figures_add_area (&figures, area, c->period, &status, summary);
       renaksi_period_figures_add (&all, &figures);
       expected = squeezed_figures (&figures);
-      y = find_cell (glyphs, RENAKSI_MM (RENAKSI_PAPER_MARGIN_LEFT_MM),
-                     RENAKSI_MM (RENAKSI_PAPER_MARGIN_LEFT_MM + 8), no);
+      y = find_cell (glyphs, no_x0, no_x1, no);
       g_assert_cmpfloat (y, >, 0);
       row = line_between (glyphs, y, area_x1, width);
       g_assert_cmpstr (row, ==, expected);
@@ -411,7 +411,7 @@ check_report (const Case *c)
     g_autofree char *total_word = test_util_squeeze (g_dgettext (GETTEXT_PACKAGE, "Total"));
     g_autofree char *expected = squeezed_figures (&c->total);
     g_autofree char *row = NULL;
-    double y = find_cell (glyphs, RENAKSI_MM (RENAKSI_PAPER_MARGIN_LEFT_MM), area_x1, total_word);
+    double y = find_cell (glyphs, no_x0, area_x1, total_word);
 
     g_assert_cmpfloat (y, >, 0);
     row = line_between (glyphs, y, area_x1, width);
