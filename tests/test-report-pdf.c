@@ -7,7 +7,8 @@
  * worked out by hand here; no month outside the period is printed; every
  * note of the period is printed whole, its emphasis kept, and none of
  * another month; the heading, the late work and the report's own
- * signatory; on F4 (triwulan I) and on A4 (triwulan II).
+ * signatory; on F4 (triwulan I) and on A4 (triwulan II). The words the
+ * plan keeps for its reports, and the options that override them.
  */
 #include "config.h"
 
@@ -536,6 +537,95 @@ test_refused (void)
   test_util_remove_dir (dir);
 }
 
+static char *
+pdf_text (const char *path,
+          char      **title)
+{
+  g_autoptr(PopplerDocument) doc = test_util_open_pdf (path);
+  g_autofree char *text = document_text (doc);
+
+  if (title != NULL)
+    *title = poppler_document_get_title (doc);
+  return test_util_squeeze (text);
+}
+
+/* The report's own words kept in the plan (schema v5), said by every
+ * report unless an option says otherwise; a v4 file gets the table when
+ * it is first changed, and its report meanwhile has the defaults. */
+static void
+test_kept_words (void)
+{
+  g_autofree char *dir = test_util_make_dir ();
+  g_autofree char *path = test_util_default_plan (dir, "p.renaksi");
+  g_autofree char *out = g_build_filename (dir, "laporan.pdf", NULL);
+  g_autofree char *text = NULL;
+  g_autofree char *title = NULL;
+  g_auto(TestRun) run = { 0, };
+
+  /* As a v4 file: no table yet. */
+  test_util_sql_exec (path, "DROP TABLE report_word; PRAGMA user_version = 4;");
+  test_util_run_renaksi (&run, "C.UTF-8", "--export-report", out, path, "--period", "q1", "--as-of", "2024-02-01",
+                         NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  text = pdf_text (out, NULL);
+  g_assert_nonnull (strstr (text, "KetuaTimPelaksanaReformasiBirokrasi"));
+  g_clear_pointer (&text, g_free);
+
+  test_util_run_renaksi (&run, "C.UTF-8", "--set-report-words", path, "--title", "LAPORAN <i>TRIWULANAN</i> RB",
+                         "--subtitle", "SEKRETARIAT KPU PROVINSI JAMBI", "--place", "Kota Jambi",
+                         "--signatory-role", "Sekretaris KPU Provinsi Jambi", "--signatory-name", "NAMA SEKRETARIS",
+                         "--signatory-nip", "197201011998031001", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.err, ==, "");
+
+  test_util_run_renaksi (&run, "C.UTF-8", "--export-report", out, path, "--period", "q1", "--as-of", "2024-02-01",
+                         NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  text = pdf_text (out, &title);
+  g_assert_nonnull (strstr (text, "LAPORANTRIWULANANRBSEKRETARIATKPUPROVINSIJAMBITRIWULANITAHUN2024"));
+  g_assert_nonnull (strstr (text, "KotaJambi,1Februari2024"));
+  g_assert_nonnull (strstr (text, "SekretarisKPUProvinsiJambi"));
+  g_assert_nonnull (strstr (text, "NAMASEKRETARIS"));
+  g_assert_nonnull (strstr (text, "NIP.197201011998031001"));
+  g_assert_null (strstr (text, "KetuaTimPelaksana"));
+  g_assert_cmpstr (title, ==, "LAPORAN TRIWULANAN RB TRIWULAN I TAHUN 2024");
+  g_clear_pointer (&text, g_free);
+  g_clear_pointer (&title, g_free);
+
+  /* An option wins for one report; an empty word is forgotten. */
+  test_util_run_renaksi (&run, "C.UTF-8", "--export-report", out, path, "--period", "q1", "--as-of", "2024-02-01",
+                         "--signatory-name", "NAMA PENGGANTI", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  text = pdf_text (out, NULL);
+  g_assert_nonnull (strstr (text, "NAMAPENGGANTI"));
+  g_assert_null (strstr (text, "NAMASEKRETARIS"));
+  g_clear_pointer (&text, g_free);
+
+  test_util_run_renaksi (&run, "C.UTF-8", "--set-report-words", path, "--signatory-role", "", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  test_util_run_renaksi (&run, "C.UTF-8", "--export-report", out, path, "--period", "q1", "--as-of", "2024-02-01",
+                         NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  text = pdf_text (out, NULL);
+  g_assert_nonnull (strstr (text, "KetuaTimPelaksanaReformasiBirokrasi"));
+  g_assert_nonnull (strstr (text, "NAMASEKRETARIS"));
+
+  /* Refused, the plan unchanged: unpaired marks, a date, no word. */
+  test_util_run_renaksi (&run, "C.UTF-8", "--set-report-words", path, "--title", "<b>LAPORAN", NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  test_util_run_renaksi (&run, "C.UTF-8", "--set-report-words", path, "--date", "2024-01-01", NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  test_util_run_renaksi (&run, "C.UTF-8", "--set-report-words", path, NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  test_util_run_renaksi (&run, "C.UTF-8", "--export-report", out, path, "--period", "q1", "--as-of", "2024-02-01",
+                         NULL);
+  g_clear_pointer (&text, g_free);
+  text = pdf_text (out, NULL);
+  g_assert_nonnull (strstr (text, "LAPORANTRIWULANANRB"));
+
+  test_util_remove_dir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -548,6 +638,7 @@ main (int   argc,
   g_test_add_func ("/report-pdf/default/f4-q1", test_f4_q1);
   g_test_add_func ("/report-pdf/default/a4-q2", test_a4_q2);
   g_test_add_func ("/report-pdf/refused-arguments", test_refused);
+  g_test_add_func ("/report-pdf/kept-words", test_kept_words);
 
   return g_test_run ();
 }

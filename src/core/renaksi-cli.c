@@ -43,6 +43,7 @@ static const struct {
   { "export-chart", renaksi_cli_export_chart },
   { "rollup", renaksi_cli_rollup },
   { "export-report", renaksi_cli_export_report },
+  { "set-report-words", renaksi_cli_set_report_words },
   { "list-realisation", renaksi_cli_list_realisation },
   { "import-realisation", renaksi_cli_import_realisation },
 };
@@ -107,6 +108,9 @@ static const GOptionEntry option_entries[] = {
   { "export-report", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Write the plan's monitoring report of a period as PDF: --export-report OUT.pdf FILE.renaksi "
        "--period q1"), N_("OUT.pdf") },
+  { "set-report-words", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Keep the report's heading and signatory in the plan, given with --title, --subtitle, --place and "
+       "--signatory-*: --set-report-words FILE.renaksi"), N_("FILE.renaksi") },
   { "period", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("The period for --rollup and --export-report: q1, q2, q3, q4, s1, s2 or year (default year)"), N_("PERIOD") },
   { "title", 0, 0, G_OPTION_ARG_STRING, NULL,

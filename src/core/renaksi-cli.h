@@ -58,6 +58,7 @@ int renaksi_cli_import_annex  (GVariantDict *options, const char *in_path, const
 int renaksi_cli_export_chart  (GVariantDict *options, const char *out_path, const char * const *positional);
 int renaksi_cli_rollup        (GVariantDict *options, const char *out_path, const char * const *positional);
 int renaksi_cli_export_report (GVariantDict *options, const char *out_path, const char * const *positional);
+int renaksi_cli_set_report_words (GVariantDict *options, const char *plan_path, const char * const *positional);
 int renaksi_cli_list_realisation   (GVariantDict *options, const char *plan_path, const char * const *positional);
 int renaksi_cli_import_realisation (GVariantDict *options, const char *in_path, const char * const *positional);
 

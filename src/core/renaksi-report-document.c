@@ -12,6 +12,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "renaksi-emphasis.h"
 #include "renaksi-evidence-store.h"
 #include "renaksi-months.h"
 #include "renaksi-report-document.h"
@@ -83,11 +84,14 @@ renaksi_report_document_pdf_title (RenaksiPlan                       *plan,
                                    const RenaksiReportDocumentFields *fields)
 {
   g_autofree char *heading = NULL;
+  g_autofree char *title = NULL;
 
   g_return_val_if_fail (RENAKSI_IS_PLAN (plan) && fields != NULL, NULL);
 
   heading = renaksi_period_heading (period, renaksi_plan_get_decree (plan)->year);
-  return g_strdup_printf ("%s %s", fields->title != NULL ? fields->title : RENAKSI_REPORT_DOCUMENT_TITLE, heading);
+  /* The PDF's metadata is plain text. */
+  title = renaksi_emphasis_strip (fields->title != NULL ? fields->title : RENAKSI_REPORT_DOCUMENT_TITLE);
+  return g_strdup_printf ("%s %s", title, heading);
 }
 
 static char *
