@@ -334,7 +334,7 @@ test_cli_import_into_older_file (void)
   g_auto(TestRun) import = { 0, };
   static const char table[] = "1.1.2\t3\t1\tRapat\t\tLanjut\n";
 
-  test_util_sql_exec (path, "DROP TABLE realisation_note; PRAGMA user_version = 3;");
+  test_util_sql_exec (path, "DROP TABLE report_word; DROP TABLE realisation_note; PRAGMA user_version = 3;");
   /* Viewing does not migrate: an older file lists its marks only. */
   listed = list_realisation (path);
   g_assert_cmpstr (listed, ==, "");

@@ -29,7 +29,7 @@
 
 static const char * const app_tables[] = {
   "decree", "decree_part", "area", "activity", "sub_activity", "indicator",
-  "evidence_blob", "evidence_item", "evidence_review", "realisation_note",
+  "evidence_blob", "evidence_item", "evidence_review", "realisation_note", "report_word",
 };
 
 /* Every trigger a table can have, each rewriting the decree and emptying
@@ -574,8 +574,8 @@ test_clean_copy_decree (void)
     g_assert_cmpstr (renaksi_plan_get_decree (plan)->institution, ==, "KOMISI PEMILIHAN UMUM PROVINSI JAMBI");
   }
 
-  test_util_sql_exec (path, "DROP TABLE realisation_note; ALTER TABLE decree DROP COLUMN invocation;"
-                            " PRAGMA user_version = 2;");
+  test_util_sql_exec (path, "DROP TABLE report_word; DROP TABLE realisation_note;"
+                            " ALTER TABLE decree DROP COLUMN invocation; PRAGMA user_version = 2;");
   g_assert_true (renaksi_plan_write_clean_copy (path, older, NULL, &error));
   g_assert_no_error (error);
   {

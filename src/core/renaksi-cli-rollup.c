@@ -13,7 +13,6 @@
 #include <glib/gi18n-lib.h>
 
 #include "renaksi-cli.h"
-#include "renaksi-decree.h"
 #include "renaksi-rollup.h"
 #include "renaksi-rollup-document.h"
 #include "renaksi-rollup-xlsx.h"
@@ -26,27 +25,8 @@ document_fields (GVariantDict                *options,
                  RenaksiRollupDocumentFields *fields,
                  char                       **strings)
 {
-  static const char * const keys[] = { "title", "place", "date", "signatory-role", "signatory-name",
-                                       "signatory-nip" };
-
-  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
-    if (!g_variant_dict_lookup (options, keys[i], "s", &strings[i]))
-      strings[i] = NULL;
-  if (strings[2] != NULL)
-    {
-      char *iso = renaksi_decree_parse_date (strings[2]);
-
-      if (iso == NULL)
-        {
-          g_autofree char *message = g_strdup_printf (_("“%s” is not a valid date (write e.g. 2 Januari 2024 "
-                                                        "or 2024-01-02)."), strings[2]);
-
-          renaksi_cli_usage (message);
-          return FALSE;
-        }
-      g_free (strings[2]);
-      strings[2] = iso;
-    }
+  if (!renaksi_cli_document_words (options, strings))
+    return FALSE;
   fields->title = strings[0];
   fields->place = strings[1];
   fields->date = strings[2];
@@ -82,7 +62,7 @@ renaksi_cli_rollup (GVariantDict       *options,
   g_autoptr(GString) out = g_string_new (NULL);
   g_autofree char *folded = g_ascii_strdown (out_path, -1);
   RenaksiRollupDocumentFields fields = { 0, };
-  char *strings[6] = { NULL, };
+  char *strings[RENAKSI_CLI_N_DOCUMENT_WORDS] = { NULL, };
   RenaksiSafeWriter *writer;
   RenaksiPeriod period;
   GError *error = NULL;

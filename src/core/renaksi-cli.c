@@ -13,6 +13,7 @@
 #include <stdio.h>
 
 #include "renaksi-cli.h"
+#include "renaksi-decree.h"
 #include "renaksi-outline.h"
 #include "renaksi-plan-clean-copy.h"
 #include "renaksi-plan-file.h"
@@ -41,6 +42,8 @@ static const struct {
   { "import-annex", renaksi_cli_import_annex },
   { "export-chart", renaksi_cli_export_chart },
   { "rollup", renaksi_cli_rollup },
+  { "export-report", renaksi_cli_export_report },
+  { "set-report-words", renaksi_cli_set_report_words },
   { "list-realisation", renaksi_cli_list_realisation },
   { "import-realisation", renaksi_cli_import_realisation },
 };
@@ -70,12 +73,12 @@ static const GOptionEntry option_entries[] = {
   { "export-decree", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Write the whole decree and its annex as PDF: --export-decree OUT.pdf FILE.renaksi"), N_("OUT.pdf") },
   { "paper", 0, 0, G_OPTION_ARG_STRING, NULL,
-    N_("Paper for PDF export and the --rollup PDF: f4 (default) or a4, landscape"), N_("PAPER") },
+    N_("Paper for PDF export, the --rollup PDF and the report: f4 (default) or a4, landscape"), N_("PAPER") },
   { "copy", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Export a certified copy (SALINAN)"), NULL },
   { "font-size", 0, 0, G_OPTION_ARG_STRING, NULL,
-    N_("Type size of the tables of --export-annex, --export-decree, --export-checklist and the --rollup "
-       "PDF, 9 to 12 points (default 9)"),
+    N_("Type size of the tables of --export-annex, --export-decree, --export-checklist, --export-report "
+       "and the --rollup PDF, 9 to 12 points (default 9)"),
     N_("PT") },
   { "with-realisation", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Mark the realised months in the exported annex"), NULL },
@@ -100,26 +103,36 @@ static const GOptionEntry option_entries[] = {
        "“Realisasi” of an --export-xlsx workbook: --import-realisation IN.tsv|IN.xlsx FILE.renaksi"),
     N_("IN.tsv") },
   { "as-of", 0, 0, G_OPTION_ARG_STRING, NULL,
-    N_("Judge late months as of this date for --export-chart and --rollup (default today)"), N_("YYYY-MM-DD") },
+    N_("Judge late months as of this date for --export-chart, --rollup and --export-report (default today)"), N_("YYYY-MM-DD") },
   { "rollup", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Roll up the plans of several units, as a table for other tools, as the printed matrix and late "
        "list or as a spreadsheet of both (the heading and signatory options below apply to either): "
        "--rollup OUT.tsv|OUT.pdf|OUT.xlsx DIR|FILE…"), N_("OUT.pdf") },
+  { "export-report", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Write the plan's monitoring report of a period as PDF: --export-report OUT.pdf FILE.renaksi "
+       "--period q1"), N_("OUT.pdf") },
+  { "set-report-words", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Keep the report's heading and signatory in the plan, given with --title, --subtitle, --place and "
+       "--signatory-*: --set-report-words FILE.renaksi"), N_("FILE.renaksi") },
   { "period", 0, 0, G_OPTION_ARG_STRING, NULL,
-    N_("The period for --rollup: q1, q2, q3, q4, s1, s2 or year (default year)"), N_("PERIOD") },
+    N_("The period for --rollup and --export-report: q1, q2, q3, q4, s1, s2 or year (default year)"), N_("PERIOD") },
   { "title", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("The first heading line of the --rollup PDF (default REKAPITULASI PELAKSANAAN RENCANA AKSI REFORMASI "
-       "BIROKRASI); the period's line follows it"), N_("TEXT") },
+       "BIROKRASI) or of the report (default LAPORAN MONITORING DAN EVALUASI PELAKSANAAN RENCANA AKSI "
+       "REFORMASI BIROKRASI); the period's line follows it"), N_("TEXT") },
+  { "subtitle", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("The report's second heading line (default DI LINGKUNGAN and the decree's institution)"), N_("TEXT") },
   { "place", 0, 0, G_OPTION_ARG_STRING, NULL,
-    N_("Where the --rollup PDF is signed, before its date"), N_("PLACE") },
+    N_("Where the --rollup PDF or the report is signed, before its date"), N_("PLACE") },
   { "date", 0, 0, G_OPTION_ARG_STRING, NULL,
-    N_("The date the --rollup PDF is signed (default the --as-of date)"), N_("YYYY-MM-DD") },
+    N_("The date the --rollup PDF or the report is signed (default the --as-of date)"), N_("YYYY-MM-DD") },
   { "signatory-role", 0, 0, G_OPTION_ARG_STRING, NULL,
-    N_("The signatory's office in the --rollup PDF, e.g. Kepala Biro Perencanaan"), N_("TEXT") },
+    N_("The signatory's office in the --rollup PDF, e.g. Kepala Biro Perencanaan, or in the report (default "
+       "Ketua Tim Pelaksana Reformasi Birokrasi)"), N_("TEXT") },
   { "signatory-name", 0, 0, G_OPTION_ARG_STRING, NULL,
-    N_("The signatory's name in the --rollup PDF"), N_("NAME") },
+    N_("The signatory's name in the --rollup PDF or the report"), N_("NAME") },
   { "signatory-nip", 0, 0, G_OPTION_ARG_STRING, NULL,
-    N_("The signatory's civil servant number (NIP) in the --rollup PDF"), N_("NIP") },
+    N_("The signatory's civil servant number (NIP) in the --rollup PDF or the report"), N_("NIP") },
   { NULL }
 };
 
@@ -292,6 +305,39 @@ renaksi_cli_as_of (GVariantDict  *options,
   message = g_strdup_printf (_("“%s” is not a date: write it as YYYY-MM-DD."), text);
   renaksi_cli_usage (message);
   return FALSE;
+}
+
+/* A printed document's own words (--title, --place, --date,
+ * --signatory-role, --signatory-name, --signatory-nip) into @words in
+ * that order, NULL when not given, the date as YYYY-MM-DD. FALSE, having
+ * told the person, for a date that is not one. */
+gboolean
+renaksi_cli_document_words (GVariantDict *options,
+                            char        **words)
+{
+  static const char * const keys[RENAKSI_CLI_N_DOCUMENT_WORDS] = { "title", "place", "date", "signatory-role",
+                                                                   "signatory-name", "signatory-nip" };
+  char *iso;
+
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    if (!g_variant_dict_lookup (options, keys[i], "s", &words[i]))
+      words[i] = NULL;
+  if (words[2] == NULL)
+    return TRUE;
+
+  iso = renaksi_decree_parse_date (words[2]);
+  if (iso == NULL)
+    {
+      g_autofree char *message = g_strdup_printf (_("“%s” is not a valid date (write e.g. 2 Januari 2024 "
+                                                    "or 2024-01-02)."), words[2]);
+
+      renaksi_cli_usage (message);
+      return FALSE;
+    }
+  g_free (words[2]);
+  words[2] = iso;
+
+  return TRUE;
 }
 
 int

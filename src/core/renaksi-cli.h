@@ -38,6 +38,9 @@ gboolean            renaksi_cli_period             (GVariantDict        *options
                                                     RenaksiPeriod       *period);
 gboolean            renaksi_cli_as_of              (GVariantDict        *options,
                                                     GDateTime          **as_of);
+#define RENAKSI_CLI_N_DOCUMENT_WORDS 6
+gboolean            renaksi_cli_document_words     (GVariantDict        *options,
+                                                    char               **words);
 
 int renaksi_cli_new_default (GVariantDict *options, const char *out_path, const char * const *positional);
 int renaksi_cli_outline     (GVariantDict *options, const char *plan_path, const char * const *positional);
@@ -54,6 +57,8 @@ int renaksi_cli_export_tsv    (GVariantDict *options, const char *out_path, cons
 int renaksi_cli_import_annex  (GVariantDict *options, const char *in_path, const char * const *positional);
 int renaksi_cli_export_chart  (GVariantDict *options, const char *out_path, const char * const *positional);
 int renaksi_cli_rollup        (GVariantDict *options, const char *out_path, const char * const *positional);
+int renaksi_cli_export_report (GVariantDict *options, const char *out_path, const char * const *positional);
+int renaksi_cli_set_report_words (GVariantDict *options, const char *plan_path, const char * const *positional);
 int renaksi_cli_list_realisation   (GVariantDict *options, const char *plan_path, const char * const *positional);
 int renaksi_cli_import_realisation (GVariantDict *options, const char *in_path, const char * const *positional);
 

@@ -139,6 +139,11 @@ RenaksiEvidenceState renaksi_evidence_summary_get_state (RenaksiEvidenceSummary 
                                                        RenaksiNode              *node,
                                                        guint                    *out_complete,
                                                        guint                    *out_total);
+void         renaksi_evidence_summary_get_counts    (RenaksiEvidenceSummary       *summary,
+                                                     RenaksiNode                  *indicator,
+                                                     guint                        *out_items,
+                                                     guint                        *out_accepted,
+                                                     guint                        *out_needs_fixing);
 RenaksiEvidenceState renaksi_evidence_store_get_state (RenaksiPlan               *plan,
                                                        RenaksiNode               *node,
                                                        guint                     *out_complete,

@@ -12,6 +12,7 @@ typedef struct
 {
   guint items;
   guint accepted;
+  guint needs_fixing;
 } IndicatorCounts;
 
 struct _RenaksiEvidenceSummary
@@ -32,8 +33,8 @@ renaksi_evidence_summary_new (RenaksiPlan  *plan,
 
   summary->counts = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   db = renaksi_plan_get_db (plan);
-  stmt = renaksi_db_prepare (db, "SELECT indicator_id, COUNT (*), SUM (status = 'accepted')"
-                                 " FROM evidence_item GROUP BY indicator_id", error);
+  stmt = renaksi_db_prepare (db, "SELECT indicator_id, COUNT (*), SUM (status = 'accepted'),"
+                                 " SUM (status = 'needs_fixing') FROM evidence_item GROUP BY indicator_id", error);
   if (stmt == NULL)
     return NULL;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
@@ -43,6 +44,7 @@ renaksi_evidence_summary_new (RenaksiPlan  *plan,
 
       counts->items = (guint)sqlite3_column_int (stmt, 1);
       counts->accepted = (guint)sqlite3_column_int (stmt, 2);
+      counts->needs_fixing = (guint)sqlite3_column_int (stmt, 3);
       g_hash_table_insert (summary->counts, g_memdup2 (&id, sizeof id), counts);
     }
   sqlite3_reset (stmt);
@@ -119,6 +121,28 @@ renaksi_evidence_summary_get_state (RenaksiEvidenceSummary *summary,
   if (complete == total)
     return RENAKSI_EVIDENCE_COMPLETE;
   return RENAKSI_EVIDENCE_PARTIAL;
+}
+
+/* One indicator's items by their review: what the monitoring report
+ * prints beside each indicator. */
+void
+renaksi_evidence_summary_get_counts (RenaksiEvidenceSummary *summary,
+                                     RenaksiNode            *indicator,
+                                     guint                  *out_items,
+                                     guint                  *out_accepted,
+                                     guint                  *out_needs_fixing)
+{
+  gint64 id;
+  IndicatorCounts *counts;
+
+  g_return_if_fail (summary != NULL);
+  g_return_if_fail (RENAKSI_IS_NODE (indicator));
+
+  id = renaksi_node_get_id (indicator);
+  counts = g_hash_table_lookup (summary->counts, &id);
+  *out_items = counts != NULL ? counts->items : 0;
+  *out_accepted = counts != NULL ? counts->accepted : 0;
+  *out_needs_fixing = counts != NULL ? counts->needs_fixing : 0;
 }
 
 /* For one node; to colour many (the sidebar, the month chart) make one

@@ -97,6 +97,22 @@ add_sub_activity (RenaksiPeriodFigures     *figures,
     figures->subs_late++;   /* as renaksi_period_sub_is_late */
 }
 
+/* Adds one sub-activity's figures for @period (no evidence counted):
+ * a report's line for it. */
+void
+renaksi_period_figures_add_sub_activity (RenaksiPeriodFigures     *figures,
+                                         RenaksiNode              *sub,
+                                         RenaksiPeriod             period,
+                                         const RenaksiChartStatus *as_of)
+{
+  g_return_if_fail (figures != NULL);
+  g_return_if_fail (RENAKSI_IS_NODE (sub));
+  g_return_if_fail (period < RENAKSI_N_PERIODS);
+  g_return_if_fail (as_of != NULL);
+
+  add_sub_activity (figures, sub, renaksi_period_months (period), as_of);
+}
+
 /* Whether @sub is one of the figures' late sub-activities: a month of
  * @period over, planned and not realised (the list a roll-up prints). */
 gboolean

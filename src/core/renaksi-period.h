@@ -46,6 +46,10 @@ void     renaksi_period_figures_add_area (RenaksiPeriodFigures     *figures,
                                           RenaksiPeriod             period,
                                           const RenaksiChartStatus *as_of,
                                           RenaksiEvidenceSummary   *summary);
+void     renaksi_period_figures_add_sub_activity (RenaksiPeriodFigures     *figures,
+                                                  RenaksiNode              *sub,
+                                                  RenaksiPeriod             period,
+                                                  const RenaksiChartStatus *as_of);
 gboolean renaksi_period_sub_is_late      (RenaksiNode              *sub,
                                           RenaksiPeriod             period,
                                           const RenaksiChartStatus *as_of);

@@ -440,6 +440,8 @@ renaksi_plan_trust_describe_row (sqlite3    *handle,
       /* Translators: e.g. "the realisation notes of outline item 1.2.3 for month 4". */
       return g_strdup_printf (_("the realisation notes of outline item %s for month %d"), path, (int)month);
     }
+  if (g_str_equal (table, "report_word"))
+    return g_strdup (_("the monitoring report's heading or signatory"));
   if (g_str_equal (table, "decree_part"))
     return g_strdup (_("a part of the decree"));
   if (g_str_equal (table, "evidence_blob"))

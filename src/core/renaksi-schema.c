@@ -129,6 +129,16 @@ static const char migration_v4[] =
   "  follow_up TEXT NOT NULL DEFAULT '',"
   "  PRIMARY KEY (sub_activity_id, month));";
 
+/* v5: the monitoring report's own words, kept in the plan so that each
+ * period's report says them without being told again: its first two
+ * heading lines and its signatory (the head of the unit's RB team, not
+ * the decree's). A row only for a word given; the keys are the app's. */
+static const char migration_v5[] =
+  "CREATE TABLE report_word ("
+  "  key TEXT PRIMARY KEY CHECK (key IN ('title', 'subtitle', 'place', 'signatory_role', 'signatory_name',"
+  "                                      'signatory_nip')),"
+  "  value TEXT NOT NULL);";
+
 /* Every column the app reads, by table and the version that added it: a
  * file whose tables lack one is refused before anything is written. In
  * the order a copy must fill them, parents before the rows that refer to
@@ -148,6 +158,7 @@ static const RenaksiSchemaTable tables[] = {
                         " reviewed_at, added_at" },
   { 2, "evidence_review", "id, item_id, status, note, reviewer_name, reviewed_at" },
   { 4, "realisation_note", "sub_activity_id, month, description, obstacles, follow_up" },
+  { 5, "report_word", "key, value" },
 };
 
 /* Returns: (transfer full): @table's columns in a file at @version, as SQL. */
@@ -201,6 +212,7 @@ static const char * const migrations[] = {
   migration_v2,
   migration_v3,
   migration_v4,
+  migration_v5,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) + 1 == RENAKSI_SCHEMA_VERSION);

@@ -7,7 +7,7 @@ G_BEGIN_DECLS
 
 /* The file format version this build writes; files with a higher
  * PRAGMA user_version are refused, lower ones are migrated on open. */
-#define RENAKSI_SCHEMA_VERSION 4
+#define RENAKSI_SCHEMA_VERSION 5
 
 /* One of the app's tables: its name and the columns this build reads. */
 typedef struct

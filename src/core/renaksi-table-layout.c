@@ -42,6 +42,11 @@
 #define CONTINUED_FULL_LINES 3  /* longer: the first words only */
 #define MIN_PIECE       3       /* lines of each piece of a split row */
 
+/* Body cells whose measured layouts are kept for drawing: a few
+ * kilobytes each, so some 40 MB at most (a 2,000-indicator report is
+ * drawn from them whole). */
+#define KEPT_LAYOUTS_MAX 8000
+
 static const double shades[RENAKSI_TABLE_N_SHADES] = { 1.0, 0.9, 0.78, 0.65 };
 
 typedef struct
@@ -52,6 +57,9 @@ typedef struct
   guint           row_span;   /* header cells */
   PangoAlignment  align;
   guint           shade;
+  /* A body cell's lines as measured, drawn from here (NULL: laid out
+   * again to draw): laying text out is most of a long document's time. */
+  GPtrArray      *layouts;
 } Cell;
 
 typedef struct
@@ -98,6 +106,7 @@ typedef struct
   double    *col_x;         /* n_columns + 1 */
   double    *header_y;      /* n_header + 1, from the header's top */
   guint      index;         /* among the tables */
+  gboolean   measured;      /* in this pagination */
 } Block;
 
 /* What a page holds: pieces of paragraphs, headers and rows. */
@@ -144,6 +153,7 @@ struct _RenaksiTableLayout
 
   /* Computed by paginate. */
   gboolean      paginated;
+  guint         n_kept_layouts;  /* body cells' layouts kept for drawing */
   PangoContext *context;
   double        line_height;
   double        ascent;
@@ -157,6 +167,7 @@ static void
 cell_clear (gpointer data)
 {
   g_free (((Cell *)data)->text);
+  g_clear_pointer (&((Cell *)data)->layouts, g_ptr_array_unref);
 }
 
 static void
@@ -789,6 +800,11 @@ static void
 measure_table (RenaksiTableLayout *self,
                Block              *block)
 {
+  /* Once a pagination: the paragraph before a table measures it too, to
+   * keep itself with the table's first row. */
+  if (block->measured)
+    return;
+  block->measured = TRUE;
   compute_columns (self, block);
   compute_header (self, block);
 
@@ -800,9 +816,19 @@ measure_table (RenaksiTableLayout *self,
       for (guint i = 0; i < row->cells->len; i++)
         {
           Cell *cell = &g_array_index (row->cells, Cell, i);
-          g_autoptr(GPtrArray) layouts = cell_layouts (self, block, cell, row->flags & RENAKSI_TABLE_ROW_BOLD);
+          GPtrArray *layouts = cell_layouts (self, block, cell, row->flags & RENAKSI_TABLE_ROW_BOLD);
 
           row->n_lines = MAX (row->n_lines, renaksi_print_text_n_lines (layouts));
+          g_clear_pointer (&cell->layouts, g_ptr_array_unref);
+          /* Kept up to a budget, so that a long document's memory stays
+           * bounded: past it, a cell is laid out again when drawn. */
+          if (self->n_kept_layouts < KEPT_LAYOUTS_MAX)
+            {
+              cell->layouts = layouts;
+              self->n_kept_layouts++;
+            }
+          else
+            g_ptr_array_unref (layouts);
         }
     }
 
@@ -1208,6 +1234,9 @@ renaksi_table_layout_paginate (RenaksiTableLayout *self)
     self->line_height = ceil ((a + d) * 100) / 100;
   }
   self->heading_height = heading_draw (self, NULL);
+  for (guint b = 0; b < self->blocks->len; b++)
+    ((Block *)g_ptr_array_index (self->blocks, b))->measured = FALSE;
+  self->n_kept_layouts = 0;
 
   g_array_set_size (self->pages, 0);
   for (guint b = 0; b < self->blocks->len; b++)
@@ -1384,7 +1413,9 @@ draw_row_piece (RenaksiTableLayout *self,
   for (guint i = 0; i < row->cells->len; i++)
     {
       Cell *cell = &g_array_index (row->cells, Cell, i);
-      g_autoptr(GPtrArray) layouts = cell_layouts (self, block, cell, row->flags & RENAKSI_TABLE_ROW_BOLD);
+      g_autoptr(GPtrArray) layouts = cell->layouts != NULL ? g_ptr_array_ref (cell->layouts)
+                                                          : cell_layouts (self, block, cell,
+                                                                          row->flags & RENAKSI_TABLE_ROW_BOLD);
 
       draw_box (cr, block->col_x[cell->column], piece->y0, block->col_x[cell->column + cell->span],
                 piece->y1, cell->shade);
@@ -1556,6 +1587,9 @@ renaksi_table_layout_write_pdf (RenaksiTableLayout  *self,
     cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_AUTHOR, author);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATE_DATE, date);
 
+  /* On this thread, not on renaksi-pdf-pipe.c's: cairo 1.16 can abort
+   * when a scaled font is let go on one thread while another paints with
+   * it (seen once in some twenty reports of 2,000 indicators). */
   for (guint p = 0;
        p < n_pages && cairo_surface_status (surface) == CAIRO_STATUS_SUCCESS &&
        renaksi_safe_writer_get_errno (writer) == 0;

@@ -30,6 +30,7 @@ static const struct {
   { "realisation_note", "description", RENAKSI_TEXT_LIMIT_REALISATION, TRUE },
   { "realisation_note", "obstacles", RENAKSI_TEXT_LIMIT_REALISATION, TRUE },
   { "realisation_note", "follow_up", RENAKSI_TEXT_LIMIT_REALISATION, TRUE },
+  { "report_word", "value", RENAKSI_TEXT_LIMIT_DECREE_FIELD, TRUE },
 };
 
 static int

@@ -1,0 +1,144 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * `renaksi --export-report OUT.pdf FILE.renaksi --period q1|…|year
+ * [--as-of YYYY-MM-DD] [--paper f4|a4] [--font-size PT]`: the plan's
+ * monitoring report for a period, as PDF, with the report's own heading
+ * and signatory (--title, --subtitle, --place, --date, --signatory-*),
+ * each, but the date, as the plan keeps it unless given.
+ * `renaksi --set-report-words FILE.renaksi [--title …] [--subtitle …]
+ * [--place …] [--signatory-*]` keeps those words in the plan, as one
+ * change; an empty one is forgotten. No display needed.
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+
+#include "renaksi-cli.h"
+#include "renaksi-emphasis.h"
+#include "renaksi-report-document.h"
+#include "renaksi-report-words.h"
+
+static gboolean
+same_file (const char *a,
+           const char *b)
+{
+  GStatBuf sa, sb;
+
+  return g_stat (a, &sa) == 0 && g_stat (b, &sb) == 0 && sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
+}
+
+static int
+write_report (GVariantDict       *options,
+              const char         *out_path,
+              const char         *plan_path,
+              char              **words)
+{
+  g_autoptr(RenaksiPlan) plan = NULL;
+  g_autoptr(RenaksiTableLayout) document = NULL;
+  g_autoptr(GDateTime) as_of = NULL;
+  g_autofree char *subtitle = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *author = NULL;
+  g_auto(GStrv) kept = g_new0 (char *, RENAKSI_N_REPORT_WORDS + 1);
+  RenaksiReportDocumentFields fields = { 0, };
+  RenaksiPeriod period;
+  GError *error = NULL;
+
+  if (!renaksi_cli_period (options, &period) || !renaksi_cli_as_of (options, &as_of) ||
+      !renaksi_cli_paper (options, &fields.paper) || !renaksi_cli_font_size (options, &fields.font_size))
+    return 2;
+  if (!g_variant_dict_lookup (options, "subtitle", "s", &subtitle))
+    subtitle = NULL;
+  if (same_file (out_path, plan_path))
+    return renaksi_cli_usage (_("The PDF cannot replace the plan file itself: name another output file."));
+
+  plan = renaksi_plan_open (plan_path, RENAKSI_DB_READ_ONLY, &error);
+  if (plan == NULL)
+    return renaksi_cli_report (error);
+  if (!renaksi_report_words_read (plan, kept, &error))
+    return renaksi_cli_report (error);
+
+  /* The options given win over the words the plan keeps. */
+  fields.title = words[0] != NULL ? words[0] : kept[RENAKSI_REPORT_WORD_TITLE];
+  fields.subtitle = subtitle != NULL ? subtitle : kept[RENAKSI_REPORT_WORD_SUBTITLE];
+  fields.place = words[1] != NULL ? words[1] : kept[RENAKSI_REPORT_WORD_PLACE];
+  fields.date = words[2];
+  fields.signatory_role = words[3] != NULL ? words[3] : kept[RENAKSI_REPORT_WORD_SIGNATORY_ROLE];
+  fields.signatory_name = words[4] != NULL ? words[4] : kept[RENAKSI_REPORT_WORD_SIGNATORY_NAME];
+  fields.signatory_nip = words[5] != NULL ? words[5] : kept[RENAKSI_REPORT_WORD_SIGNATORY_NIP];
+  document = renaksi_report_document_new (plan, period, as_of, &fields, &error);
+  if (document == NULL)
+    return renaksi_cli_report (error);
+  title = renaksi_report_document_pdf_title (plan, period, &fields);
+  author = renaksi_emphasis_strip (fields.signatory_role != NULL ? fields.signatory_role
+                                                                 : RENAKSI_REPORT_DOCUMENT_SIGNATORY_ROLE);
+  if (!renaksi_table_layout_write_pdf (document, out_path, title, author, &error))
+    return renaksi_cli_report (error);
+
+  return 0;
+}
+
+int
+renaksi_cli_export_report (GVariantDict       *options,
+                           const char         *out_path,
+                           const char * const *positional)
+{
+  g_autofree char *folded = g_ascii_strdown (out_path, -1);
+  char *words[RENAKSI_CLI_N_DOCUMENT_WORDS] = { NULL, };
+  int status;
+
+  if (positional[0] == NULL)
+    return renaksi_cli_usage (_("Name the plan file after the output file: --export-report OUT.pdf "
+                                "FILE.renaksi --period q1"));
+  if (positional[1] != NULL)
+    return renaksi_cli_usage (_("Export one plan file at a time."));
+  if (g_str_has_suffix (folded, ".xlsx"))
+    return renaksi_cli_usage (_("This version writes the report as PDF only: name the output file OUT.pdf."));
+  if (!g_str_has_suffix (folded, ".pdf"))
+    return renaksi_cli_usage (_("The report is written as PDF: name the output file OUT.pdf."));
+  if (!renaksi_cli_document_words (options, words))
+    return 2;
+
+  status = write_report (options, out_path, positional[0], words);
+  for (guint i = 0; i < G_N_ELEMENTS (words); i++)
+    g_free (words[i]);
+
+  return status;
+}
+
+int
+renaksi_cli_set_report_words (GVariantDict       *options,
+                              const char         *plan_path,
+                              const char * const *positional)
+{
+  static const char * const option_names[RENAKSI_N_REPORT_WORDS] = {
+    "title", "subtitle", "place", "signatory-role", "signatory-name", "signatory-nip",
+  };
+  g_autoptr(RenaksiPlan) plan = NULL;
+  char *words[RENAKSI_N_REPORT_WORDS] = { NULL, };
+  gboolean any = FALSE;
+  GError *error = NULL;
+  int status = 0;
+
+  if (positional[0] != NULL)
+    return renaksi_cli_usage (_("--set-report-words takes one plan file and the words as options: "
+                                "--set-report-words FILE.renaksi --signatory-name NAME"));
+  if (g_variant_dict_contains (options, "date"))
+    return renaksi_cli_usage (_("A report's date is given for each report (--export-report … --date), "
+                                "not kept in the plan."));
+  for (guint i = 0; i < RENAKSI_N_REPORT_WORDS; i++)
+    if (g_variant_dict_lookup (options, option_names[i], "s", &words[i]))
+      any = TRUE;
+  if (!any)
+    return renaksi_cli_usage (_("Name the words to keep: --title, --subtitle, --place, --signatory-role, "
+                                "--signatory-name or --signatory-nip (empty to forget one)."));
+
+  plan = renaksi_plan_open (plan_path, RENAKSI_DB_READ_WRITE, &error);
+  if (plan == NULL || !renaksi_report_words_set (plan, (const char * const *)words, &error))
+    status = renaksi_cli_report (error);
+  for (guint i = 0; i < RENAKSI_N_REPORT_WORDS; i++)
+    g_free (words[i]);
+
+  return status;
+}

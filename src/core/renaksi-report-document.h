@@ -1,0 +1,56 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "renaksi-evidence-store.h"
+#include "renaksi-paper.h"
+#include "renaksi-period.h"
+#include "renaksi-plan.h"
+#include "renaksi-table-layout.h"
+
+G_BEGIN_DECLS
+
+/* The monitoring report's own words: its heading and its signatory (the
+ * head of the unit's RB team, not the decree's signatory). NULL fields
+ * take the defaults below, or are left out (place, name, NIP). */
+typedef struct
+{
+  const char   *title;            /* NULL: RENAKSI_REPORT_DOCUMENT_TITLE */
+  const char   *subtitle;         /* NULL: "DI LINGKUNGAN <the decree's institution>" */
+  const char   *place;
+  const char   *date;             /* YYYY-MM-DD; NULL: the as-of date */
+  const char   *signatory_role;   /* NULL: RENAKSI_REPORT_DOCUMENT_SIGNATORY_ROLE */
+  const char   *signatory_name;
+  const char   *signatory_nip;
+  RenaksiPaper  paper;
+  double        font_size;
+} RenaksiReportDocumentFields;
+
+#define RENAKSI_REPORT_DOCUMENT_TITLE \
+  "LAPORAN MONITORING DAN EVALUASI PELAKSANAAN RENCANA AKSI REFORMASI BIROKRASI"
+#define RENAKSI_REPORT_DOCUMENT_SIGNATORY_ROLE "Ketua Tim Pelaksana Reformasi Birokrasi"
+
+RenaksiTableLayout *renaksi_report_document_new          (RenaksiPlan                       *plan,
+                                                          RenaksiPeriod                      period,
+                                                          GDateTime                         *as_of,
+                                                          const RenaksiReportDocumentFields *fields,
+                                                          GError                           **error);
+char               *renaksi_report_document_subtitle     (RenaksiPlan                       *plan,
+                                                          const RenaksiReportDocumentFields *fields);
+char               *renaksi_report_document_pdf_title    (RenaksiPlan                       *plan,
+                                                          RenaksiPeriod                      period,
+                                                          const RenaksiReportDocumentFields *fields);
+/* "Januari, Maret": the months of @mask, in the decree's Indonesian; a
+ * dash for none. */
+char               *renaksi_report_document_months       (guint                              mask);
+/* A sub-activity's texts of @period, month by month ("Januari: …"),
+ * one paragraph per month that has one; "" when none has. */
+char               *renaksi_report_document_notes        (RenaksiNode                       *sub,
+                                                          RenaksiPeriod                      period,
+                                                          RenaksiRealisationText             which);
+
+/* Each indicator of @sub on a line: its label and first words, its
+ * documents and how many were accepted or are to be fixed. */
+char               *renaksi_report_document_evidence     (RenaksiNode                       *sub,
+                                                          RenaksiEvidenceSummary            *summary);
+
+G_END_DECLS
