@@ -314,8 +314,11 @@ check_report (const Case *c)
   g_autoptr(GArray) glyphs = NULL;
   g_auto(TestRun) run = { 0, };
   g_autoptr(GError) error = NULL;
+  /* The words the command below is given: the same document, page for page. */
   RenaksiReportDocumentFields fields = { .paper = g_str_equal (c->paper, "a4") ? RENAKSI_PAPER_A4 : RENAKSI_PAPER_F4,
-                                         .font_size = 9 };
+                                         .font_size = 9, .place = "Jambi", .date = c->date,
+                                         .signatory_name = "NAMA KETUA TIM",
+                                         .signatory_nip = "198001012005011001" };
   RenaksiPeriodFigures all = { 0, };
   RenaksiChartStatus status;
   g_autofree char *text = NULL;

@@ -97,7 +97,6 @@ typedef struct
   BlockKind  kind;
   char      *text;          /* a paragraph */
   guint      n_lines;
-  gboolean   measured;      /* n_lines, at this pagination's type size */
   GArray    *columns;       /* of Column */
   GArray    *header;        /* of Row */
   GArray    *rows;          /* of Row */
@@ -106,7 +105,8 @@ typedef struct
   double    *col_x;         /* n_columns + 1 */
   double    *header_y;      /* n_header + 1, from the header's top */
   guint      index;         /* among the tables */
-  gboolean   measured;      /* in this pagination */
+  gboolean   measured;      /* in this pagination: a table's columns and rows,
+                             * a paragraph's n_lines */
 } Block;
 
 /* What a page holds: pieces of paragraphs, headers and rows. */
@@ -1239,8 +1239,6 @@ renaksi_table_layout_paginate (RenaksiTableLayout *self)
   self->n_kept_layouts = 0;
 
   g_array_set_size (self->pages, 0);
-  for (guint b = 0; b < self->blocks->len; b++)
-    ((Block *)g_ptr_array_index (self->blocks, b))->measured = FALSE;
   next_page (&flow);
   for (guint b = 0; b < self->blocks->len; b++)
     {
