@@ -4,8 +4,10 @@
  * it replays what was drawn, subsets the fonts' glyphs and compresses the
  * page. That was a fifth of an annex's export, done while the next page
  * waited to be laid out; here it is done beside it, on the second core.
- * cairo is safe for this: a surface is used by one thread at a time, and
- * the fonts both threads use lock themselves.
+ * A surface is used by one thread at a time, and the fonts both threads
+ * use lock themselves; what cairo 1.16 is not safe for, a scaled font's
+ * last reference let go on the writing thread, cannot happen here: the
+ * recorded pages, which hold the fonts, are let go on the caller's.
  */
 #include "config.h"
 
@@ -32,7 +34,7 @@ struct _RenaksiPdfPipe
   cairo_surface_t *pdf;
   GThread         *thread;
   GAsyncQueue     *pages;      /* of Page, to write */
-  GAsyncQueue     *returned;   /* a token for every page written */
+  GAsyncQueue     *returned;   /* of Page, written, to let go */
   guint            in_flight;
   int              failed;     /* atomic */
 };
@@ -74,13 +76,18 @@ write_pages (gpointer data)
       Page *page = g_async_queue_pop (self->pages);
       gboolean last = page->recording == NULL;
 
-      /* After a failure the rest is only let go: the file is refused. */
-      if (!last && !g_atomic_int_get (&self->failed))
-        write_page (self, page);
-      page_free (page);
       if (last)
-        return NULL;
-      g_async_queue_push (self->returned, GINT_TO_POINTER (1));
+        {
+          page_free (page);
+          return NULL;
+        }
+      /* After a failure the rest is only let go: the file is refused. */
+      if (!g_atomic_int_get (&self->failed))
+        write_page (self, page);
+      /* Let go on the caller's thread, with the fonts it holds: cairo 1.16
+       * asserts when a scaled font's last reference goes on one thread
+       * while another has its glyph cache frozen. */
+      g_async_queue_push (self->returned, page);
     }
 }
 
@@ -134,7 +141,7 @@ renaksi_pdf_pipe_end_page (RenaksiPdfPipe        *self,
 
   if (self->in_flight == PAGES_AHEAD)
     {
-      g_async_queue_pop (self->returned);
+      page_free (g_async_queue_pop (self->returned));
       self->in_flight--;
     }
   self->in_flight++;
@@ -155,6 +162,8 @@ renaksi_pdf_pipe_free (RenaksiPdfPipe *self)
 
   g_async_queue_push (self->pages, g_new0 (Page, 1));
   g_thread_join (self->thread);
+  for (Page *page; (page = g_async_queue_try_pop (self->returned)) != NULL;)
+    page_free (page);
   g_async_queue_unref (self->pages);
   g_async_queue_unref (self->returned);
   g_free (self);
