@@ -115,22 +115,43 @@ renaksi_print_text_draw_lines (cairo_t   *cr,
 
   for (guint i = 0; i < layouts->len && index < first + count; i++)
     {
-      PangoLayoutIter *iter = pango_layout_get_iter (g_ptr_array_index (layouts, i));
+      PangoLayout *layout = g_ptr_array_index (layouts, i);
+      int n_lines = pango_layout_get_line_count (layout);
+      int indent = pango_layout_get_indent (layout);
+      PangoLayoutIter *iter = NULL;
 
-      do
+      /* Lines on the cell's own grid. A left-aligned line starts where
+       * its indent puts it, as Pango places it: asking an iterator
+       * measured every line of the layout, drawn or not. */
+      gboolean fast = pango_layout_get_alignment (layout) == PANGO_ALIGN_LEFT && !pango_layout_get_justify (layout);
+
+      for (GSList *l = pango_layout_get_lines_readonly (layout); fast && l != NULL; l = l->next)
+        fast = ((PangoLayoutLine *)l->data)->resolved_dir == PANGO_DIRECTION_LTR;
+      if (!fast)
+        iter = pango_layout_get_iter (layout);
+      for (int l = 0; l < n_lines && index < first + count; l++, index++)
         {
-          if (index >= first && index < first + count)
-            {
-              PangoRectangle logical;
+          PangoLayoutLine *line = iter != NULL ? pango_layout_iter_get_line_readonly (iter)
+                                               : pango_layout_get_line_readonly (layout, l);
+          double offset;
 
-              pango_layout_iter_get_line_extents (iter, NULL, &logical);
-              cairo_move_to (cr, x + (double)logical.x / PANGO_SCALE,
-                             y + (index - first) * line_height + ascent);
-              pango_cairo_show_layout_line (cr, pango_layout_iter_get_line_readonly (iter));
+          if (index >= first)
+            {
+              if (iter != NULL)
+                {
+                  PangoRectangle logical;
+
+                  pango_layout_iter_get_line_extents (iter, NULL, &logical);
+                  offset = (double)logical.x / PANGO_SCALE;
+                }
+              else
+                offset = (double)(line->is_paragraph_start ? MAX (indent, 0) : MAX (-indent, 0)) / PANGO_SCALE;
+              cairo_move_to (cr, x + offset, y + (index - first) * line_height + ascent);
+              pango_cairo_show_layout_line (cr, line);
             }
-          index++;
+          if (iter != NULL)
+            pango_layout_iter_next_line (iter);
         }
-      while (pango_layout_iter_next_line (iter));
-      pango_layout_iter_free (iter);
+      g_clear_pointer (&iter, pango_layout_iter_free);
     }
 }
