@@ -61,6 +61,8 @@ struct _RenaksiAnnexLayout
   guint         activity_sum;
   gboolean      cache_cells;
   GHashTable   *row_cells;        /* row index → RowCells, while streaming */
+  GHashTable   *span_cells;       /* node → its cell, while streaming */
+  GHashTable   *continued_cells;  /* node → its "(lanjutan)" cell, while streaming */
   PageStart     next_start;       /* where the next annex page starts */
 
   /* While a PDF is written: its surface (borrowed), for the bookmarks. */

@@ -1142,6 +1142,11 @@ lookup_row_cells (RenaksiAnnexLayout *self,
   return cells;
 }
 
+static GPtrArray *span_cell (RenaksiAnnexLayout *self,
+                              RenaksiNode        *node,
+                              guint               column,
+                              gboolean            continued);
+
 static gboolean
 is_last_of (RenaksiAnnexLayout *self,
             guint               index,
@@ -1167,13 +1172,13 @@ ensure_measured (RenaksiAnnexLayout *self,
 
       if (row->flags & ROW_FIRST_OF_AREA)
         {
-          self->area_lines = MAX (cell_lines (node_cell (self, row->area, RENAKSI_ANNEX_COLUMN_AREA)), 1);
+          self->area_lines = MAX (cell_lines (span_cell (self, row->area, RENAKSI_ANNEX_COLUMN_AREA, FALSE)), 1);
           self->area_sum = 0;
         }
       if (row->flags & ROW_FIRST_OF_ACTIVITY)
         {
-          self->activity_lines = cell_lines (node_cell (self, row->activity,
-                                                        RENAKSI_ANNEX_COLUMN_ACTIVITY));
+          self->activity_lines = cell_lines (span_cell (self, row->activity,
+                                                        RENAKSI_ANNEX_COLUMN_ACTIVITY, FALSE));
           self->activity_sum = 0;
         }
       row->area_lines = self->area_lines;
@@ -1279,6 +1284,36 @@ continued_cell (RenaksiAnnexLayout *self,
 
 /* An open spanning cell while a page is filled: the lines its text
  * needs on this page and the lines its rows have given it so far. */
+/* Cells the pages of a span print again and again: an area's or an
+ * activity's text, measured once and drawn from there on every page it
+ * flows through, and its "(lanjutan)" cell. Kept while streaming, a few
+ * at a time (only the spans around the page being laid out are asked
+ * for). Returns: (transfer full). */
+#define SPAN_CELLS_KEPT 16
+
+static GPtrArray *
+span_cell (RenaksiAnnexLayout *self,
+           RenaksiNode        *node,
+           guint               column,
+           gboolean            continued)
+{
+  GHashTable *kept = continued ? self->continued_cells : self->span_cells;
+  GPtrArray *cell;
+
+  if (!self->cache_cells || node == NULL)
+    return continued ? continued_cell (self, node, column) : node_cell (self, node, column);
+  cell = g_hash_table_lookup (kept, node);
+  if (cell == NULL)
+    {
+      if (g_hash_table_size (kept) >= SPAN_CELLS_KEPT)
+        g_hash_table_remove_all (kept);
+      cell = continued ? continued_cell (self, node, column) : node_cell (self, node, column);
+      g_hash_table_insert (kept, node, cell);
+    }
+
+  return g_ptr_array_ref (cell);
+}
+
 typedef struct
 {
   gboolean open;
@@ -1294,7 +1329,7 @@ span_open_continued (RenaksiAnnexLayout *self,
 {
   span->open = node != NULL;
   span->have = 0;
-  span->need = node != NULL ? cell_lines (continued_cell (self, node, column)) : 0;
+  span->need = node != NULL ? cell_lines (span_cell (self, node, column, TRUE)) : 0;
 }
 
 static guint
@@ -1528,7 +1563,7 @@ flow_spans (RenaksiAnnexLayout *self,
 
           if (flow < n_lines)
             {
-              g_autoptr(GPtrArray) cell = node_cell (self, node, column);
+              g_autoptr(GPtrArray) cell = span_cell (self, node, column, FALSE);
 
               renaksi_print_text_draw_lines (cr, cell, x, y, flow, MIN (capacity, n_lines - flow),
                                                self->line_height, self->ascent);
@@ -1536,7 +1571,7 @@ flow_spans (RenaksiAnnexLayout *self,
           else
             {
               /* Printed in full before: named again, marked as continued. */
-              g_autoptr(GPtrArray) cell = continued_cell (self, node, column);
+              g_autoptr(GPtrArray) cell = span_cell (self, node, column, TRUE);
 
               renaksi_print_text_draw_lines (cr, cell, x, y, 0, capacity, self->line_height, self->ascent);
             }
@@ -1705,8 +1740,7 @@ draw_rows (RenaksiAnnexLayout *self,
           if (part->first > 0 && part->first >= renaksi_print_text_n_lines (cells->sub))
             {
               /* The sub-activity's text was printed whole on the page before. */
-              g_autoptr(GPtrArray) cell = continued_cell (self, row->sub,
-                                                          RENAKSI_ANNEX_COLUMN_SUB_ACTIVITY);
+              g_autoptr(GPtrArray) cell = span_cell (self, row->sub, RENAKSI_ANNEX_COLUMN_SUB_ACTIVITY, TRUE);
 
               renaksi_print_text_draw_lines (cr, cell, cx[RENAKSI_ANNEX_COLUMN_SUB_ACTIVITY] + CELL_PAD_X,
                                                y, 0, part->count + part->pad, self->line_height,
@@ -1835,6 +1869,8 @@ renaksi_annex_layout_finalize (GObject *object)
   g_hash_table_unref (self->label_indents);
   g_hash_table_unref (self->piece_widths);
   g_hash_table_unref (self->row_cells);
+  g_hash_table_unref (self->span_cells);
+  g_hash_table_unref (self->continued_cells);
 
   G_OBJECT_CLASS (renaksi_annex_layout_parent_class)->finalize (object);
 }
@@ -1924,6 +1960,8 @@ renaksi_annex_layout_init (RenaksiAnnexLayout *self)
   self->piece_widths = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL,
                                               (GDestroyNotify)g_hash_table_unref);
   self->row_cells = g_hash_table_new_full (NULL, NULL, NULL, row_cells_free);
+  self->span_cells = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify)g_ptr_array_unref);
+  self->continued_cells = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify)g_ptr_array_unref);
   self->rows = g_array_new (FALSE, FALSE, sizeof (Row));
   self->pages = g_array_new (FALSE, FALSE, sizeof (PageStart));
   self->body = renaksi_annex_layout_body_new ();
@@ -2084,6 +2122,8 @@ prepare (RenaksiAnnexLayout *self)
 
   self->n_measured = 0;
   g_hash_table_remove_all (self->row_cells);
+  g_hash_table_remove_all (self->span_cells);
+  g_hash_table_remove_all (self->continued_cells);
   g_array_set_size (self->pages, 0);
   memset (&self->next_start, 0, sizeof self->next_start);
 
@@ -2498,6 +2538,8 @@ renaksi_annex_layout_write_pdf (RenaksiAnnexLayout  *self,
   self->pdf = NULL;
   self->writer = NULL;
   g_hash_table_remove_all (self->row_cells);
+  g_hash_table_remove_all (self->span_cells);
+  g_hash_table_remove_all (self->continued_cells);
 
   return renaksi_safe_writer_commit_surface (writer, surface, error);
 }
