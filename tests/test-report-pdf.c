@@ -143,40 +143,11 @@ make_plan (const char *dir)
   return path;
 }
 
-typedef struct
-{
-  gunichar c;
-  double   x;
-  double   y;
-} Glyph;
-
-static GArray *
-page_glyphs (PopplerPage *page)
-{
-  g_autofree char *text = poppler_page_get_text (page);
-  PopplerRectangle *rects = NULL;
-  guint n_rects = 0;
-  GArray *glyphs = g_array_new (FALSE, FALSE, sizeof (Glyph));
-  const char *p = text;
-
-  g_assert_true (poppler_page_get_text_layout (page, &rects, &n_rects));
-  for (guint i = 0; i < n_rects && *p != '\0'; i++, p = g_utf8_next_char (p))
-    {
-      Glyph glyph = { g_utf8_get_char (p), (rects[i].x1 + rects[i].x2) / 2, (rects[i].y1 + rects[i].y2) / 2 };
-
-      if (!g_unichar_isspace (glyph.c) && glyph.c != 0x00AD)
-        g_array_append_val (glyphs, glyph);
-    }
-  g_free (rects);
-
-  return glyphs;
-}
-
 static int
 glyph_compare (gconstpointer a,
                gconstpointer b)
 {
-  const Glyph *ga = a, *gb = b;
+  const TestPdfGlyph *ga = a, *gb = b;
 
   if (ABS (ga->y - gb->y) >= 1.5)
     return ga->y < gb->y ? -1 : 1;
@@ -195,19 +166,19 @@ column_text (PopplerDocument *doc,
   for (int p = 0; p < poppler_document_get_n_pages (doc); p++)
     {
       g_autoptr(PopplerPage) page = poppler_document_get_page (doc, p);
-      g_autoptr(GArray) glyphs = page_glyphs (page);
-      g_autoptr(GArray) column = g_array_new (FALSE, FALSE, sizeof (Glyph));
+      g_autoptr(GArray) glyphs = test_util_pdf_page_glyphs (page);
+      g_autoptr(GArray) column = g_array_new (FALSE, FALSE, sizeof (TestPdfGlyph));
 
       for (guint i = 0; i < glyphs->len; i++)
         {
-          const Glyph *g = &g_array_index (glyphs, Glyph, i);
+          const TestPdfGlyph *g = &g_array_index (glyphs, TestPdfGlyph, i);
 
           if (g->x > x0 && g->x < x1 && g->y > RENAKSI_MM (RENAKSI_PAPER_MARGIN_TOP_MM))
             g_array_append_val (column, *g);
         }
       g_array_sort (column, glyph_compare);
       for (guint i = 0; i < column->len; i++)
-        g_string_append_unichar (out, g_array_index (column, Glyph, i).c);
+        g_string_append_unichar (out, g_array_index (column, TestPdfGlyph, i).c);
     }
 
   return g_string_free (out, FALSE);
@@ -220,19 +191,19 @@ line_between (GArray *glyphs,
               double  x0,
               double  x1)
 {
-  g_autoptr(GArray) line = g_array_new (FALSE, FALSE, sizeof (Glyph));
+  g_autoptr(GArray) line = g_array_new (FALSE, FALSE, sizeof (TestPdfGlyph));
   GString *out = g_string_new (NULL);
 
   for (guint i = 0; i < glyphs->len; i++)
     {
-      const Glyph *g = &g_array_index (glyphs, Glyph, i);
+      const TestPdfGlyph *g = &g_array_index (glyphs, TestPdfGlyph, i);
 
       if (g->x > x0 && g->x < x1 && ABS (g->y - y) < 1.5)
         g_array_append_val (line, *g);
     }
   g_array_sort (line, glyph_compare);
   for (guint i = 0; i < line->len; i++)
-    g_string_append_unichar (out, g_array_index (line, Glyph, i).c);
+    g_string_append_unichar (out, g_array_index (line, TestPdfGlyph, i).c);
 
   return g_string_free (out, FALSE);
 }
@@ -248,7 +219,7 @@ find_cell (GArray     *glyphs,
 
   for (guint i = 0; i < glyphs->len; i++)
     {
-      const Glyph *g = &g_array_index (glyphs, Glyph, i);
+      const TestPdfGlyph *g = &g_array_index (glyphs, TestPdfGlyph, i);
       g_autofree char *line = NULL;
 
       if (g->x <= x0 || g->x >= x1 || (found > 0 && g->y >= found))
@@ -270,22 +241,6 @@ squeezed_figures (const RenaksiPeriodFigures *f)
                                           f->evidence_total);
 
   return test_util_squeeze (all);
-}
-
-static char *
-document_text (PopplerDocument *doc)
-{
-  GString *all = g_string_new (NULL);
-
-  for (int p = 0; p < poppler_document_get_n_pages (doc); p++)
-    {
-      g_autoptr(PopplerPage) page = poppler_document_get_page (doc, p);
-      g_autofree char *text = poppler_page_get_text (page);
-
-      g_string_append (all, text);
-    }
-
-  return g_string_free (all, FALSE);
 }
 
 typedef struct
@@ -356,7 +311,7 @@ check_report (const Case *c)
   g_assert_cmpfloat_with_epsilon (height, expected_h, 0.5);
   g_assert_cmpint (poppler_document_get_n_pages (doc), ==, (int)renaksi_table_layout_get_n_pages (document));
 
-  text = document_text (doc);
+  text = test_util_pdf_text (doc);
   squeezed = test_util_squeeze (text);
 
   /* The heading, the report's own signatory and its date. */
@@ -391,7 +346,7 @@ check_report (const Case *c)
       g_assert_null (strstr (squeezed, renaksi_months_decree_name (m)));
 
   /* The summary: each area's line as the core counts it, on page 1. */
-  glyphs = page_glyphs (first);
+  glyphs = test_util_pdf_page_glyphs (first);
   areas = renaksi_plan_get_areas (plan);
   for (guint a = 0; a < g_list_model_get_n_items (areas); a++)
     {
@@ -545,7 +500,7 @@ pdf_text (const char *path,
           char      **title)
 {
   g_autoptr(PopplerDocument) doc = test_util_open_pdf (path);
-  g_autofree char *text = document_text (doc);
+  g_autofree char *text = test_util_pdf_text (doc);
 
   if (title != NULL)
     *title = poppler_document_get_title (doc);

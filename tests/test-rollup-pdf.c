@@ -50,36 +50,6 @@ members_clear (Members *members)
   g_ptr_array_unref (members->paths);
 }
 
-typedef struct
-{
-  gunichar c;
-  double   x;
-  double   y;
-} Glyph;
-
-/* The page's characters with where they are set. */
-static GArray *
-page_glyphs (PopplerPage *page)
-{
-  g_autofree char *text = poppler_page_get_text (page);
-  PopplerRectangle *rects = NULL;
-  guint n_rects = 0;
-  GArray *glyphs = g_array_new (FALSE, FALSE, sizeof (Glyph));
-  const char *p = text;
-
-  g_assert_true (poppler_page_get_text_layout (page, &rects, &n_rects));
-  for (guint i = 0; i < n_rects && *p != '\0'; i++, p = g_utf8_next_char (p))
-    {
-      Glyph glyph = { g_utf8_get_char (p), (rects[i].x1 + rects[i].x2) / 2, (rects[i].y1 + rects[i].y2) / 2 };
-
-      if (!g_unichar_isspace (glyph.c) && glyph.c != 0x00AD)
-        g_array_append_val (glyphs, glyph);
-    }
-  g_free (rects);
-
-  return glyphs;
-}
-
 /* What is set on the line at @y right of @x0, left to right. */
 static char *
 line_right_of (GArray *glyphs,
@@ -90,7 +60,7 @@ line_right_of (GArray *glyphs,
 
   for (guint i = 0; i < glyphs->len; i++)
     {
-      const Glyph *g = &g_array_index (glyphs, Glyph, i);
+      const TestPdfGlyph *g = &g_array_index (glyphs, TestPdfGlyph, i);
 
       if (g->x > x0 && ABS (g->y - y) < 1.5)
         g_string_append_unichar (out, g->c);
@@ -119,7 +89,7 @@ find_cell (GArray     *glyphs,
 
   for (guint i = 0; i < glyphs->len; i++)
     {
-      const Glyph *g = &g_array_index (glyphs, Glyph, i);
+      const TestPdfGlyph *g = &g_array_index (glyphs, TestPdfGlyph, i);
       gint64 y = (gint64)(g->y * 4);
       GString *line;
 
@@ -154,22 +124,6 @@ squeezed_figures (const RenaksiPeriodFigures *figures)
   rate = renaksi_rollup_document_format_rate (figures);
   both = g_strdup_printf ("%s%u", rate, figures->subs_late);
   return test_util_squeeze (both);
-}
-
-static char *
-document_text (PopplerDocument *doc)
-{
-  GString *all = g_string_new (NULL);
-
-  for (int p = 0; p < poppler_document_get_n_pages (doc); p++)
-    {
-      g_autoptr(PopplerPage) page = poppler_document_get_page (doc, p);
-      g_autofree char *text = poppler_page_get_text (page);
-
-      g_string_append (all, text);
-    }
-
-  return g_string_free (all, FALSE);
 }
 
 static void
@@ -225,7 +179,7 @@ check_rollup_pdf (const char *paper)
   g_assert_cmpfloat_with_epsilon (width, expected_w, 0.5);
   g_assert_cmpfloat_with_epsilon (height, expected_h, 0.5);
 
-  all = document_text (doc);
+  all = test_util_pdf_text (doc);
   squeezed = test_util_squeeze (all);
   {
     g_autofree char *title = test_util_squeeze (RENAKSI_ROLLUP_DOCUMENT_TITLE "TRIWULAN I TAHUN 2024");
@@ -269,7 +223,7 @@ check_rollup_pdf (const char *paper)
           g_autoptr(PopplerPage) page = poppler_document_get_page (doc, p);
 
           g_clear_pointer (&glyphs, g_array_unref);
-          glyphs = page_glyphs (page);
+          glyphs = test_util_pdf_page_glyphs (page);
           y = find_cell (glyphs, RENAKSI_MM (RENAKSI_PAPER_MARGIN_LEFT_MM),
                          RENAKSI_MM (RENAKSI_PAPER_MARGIN_LEFT_MM + 8), no);
         }
@@ -314,7 +268,7 @@ check_rollup_pdf (const char *paper)
     for (int p = 0; p < poppler_document_get_n_pages (doc) && !seen; p++)
       {
         g_autoptr(PopplerPage) page = poppler_document_get_page (doc, p);
-        g_autoptr(GArray) page_glyphs_ = page_glyphs (page);
+        g_autoptr(GArray) page_glyphs_ = test_util_pdf_page_glyphs (page);
         g_autofree char *total_word = test_util_squeeze (g_dgettext (GETTEXT_PACKAGE, "Total"));
         double y = find_cell (page_glyphs_, RENAKSI_MM (RENAKSI_PAPER_MARGIN_LEFT_MM), unit_x1, total_word);
 

@@ -78,3 +78,42 @@ test_util_pdf_italic_text (PopplerDocument *doc)
 
   return g_string_free (italic, FALSE);
 }
+
+GArray *
+test_util_pdf_page_glyphs (PopplerPage *page)
+{
+  g_autofree char *text = poppler_page_get_text (page);
+  PopplerRectangle *rects = NULL;
+  guint n_rects = 0;
+  GArray *glyphs = g_array_new (FALSE, FALSE, sizeof (TestPdfGlyph));
+  const char *p = text;
+
+  g_assert_true (poppler_page_get_text_layout (page, &rects, &n_rects));
+  for (guint i = 0; i < n_rects && *p != '\0'; i++, p = g_utf8_next_char (p))
+    {
+      TestPdfGlyph glyph = { g_utf8_get_char (p), (rects[i].x1 + rects[i].x2) / 2,
+                             (rects[i].y1 + rects[i].y2) / 2 };
+
+      if (!g_unichar_isspace (glyph.c) && glyph.c != 0x00AD)
+        g_array_append_val (glyphs, glyph);
+    }
+  g_free (rects);
+
+  return glyphs;
+}
+
+char *
+test_util_pdf_text (PopplerDocument *doc)
+{
+  GString *all = g_string_new (NULL);
+
+  for (int p = 0; p < poppler_document_get_n_pages (doc); p++)
+    {
+      g_autoptr(PopplerPage) page = poppler_document_get_page (doc, p);
+      g_autofree char *text = poppler_page_get_text (page);
+
+      g_string_append (all, text);
+    }
+
+  return g_string_free (all, FALSE);
+}

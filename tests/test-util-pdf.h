@@ -18,6 +18,19 @@ PopplerDocument *test_util_open_pdf (const char *path);
 char            *test_util_squeeze  (const char *text);
 
 gboolean         test_util_pdf_is_italic_font (const char      *name);
+
+/* A character of a page that shows (no space, no soft hyphen) and the
+ * middle of its box, in points from the page's top left corner. */
+typedef struct
+{
+  gunichar c;
+  double   x;
+  double   y;
+} TestPdfGlyph;
+
+GArray          *test_util_pdf_page_glyphs    (PopplerPage     *page);
+/* Every page's text, one after the other. */
+char            *test_util_pdf_text           (PopplerDocument *doc);
 char            *test_util_pdf_italic_text    (PopplerDocument *doc);
 
 G_END_DECLS
