@@ -379,7 +379,7 @@ check_report (const Case *c)
 
   /* Every note of the period whole, in its column; none of another month. */
   {
-    g_autofree char *columns[3] = { NULL, };
+    char *columns[3] = { NULL, };
 
     for (guint t = 0; t < 3; t++)
       columns[t] = column_text (doc, notes_x0[t], notes_x1[t]);
@@ -408,6 +408,8 @@ check_report (const Case *c)
             else
               g_assert_null (strstr (squeezed, tag));
           }
+    for (guint t = 0; t < 3; t++)
+      g_free (columns[t]);
   }
   /* The emphasis kept: the long note's italic words set in italic (it is
    * January's). */

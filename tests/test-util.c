@@ -196,7 +196,10 @@ test_util_run_renaksiv (TestRun            *run,
   g_assert_no_error (error);
   g_subprocess_communicate_utf8 (process, NULL, NULL, &run->out, &run->err, &error);
   g_assert_no_error (error);
-  g_assert_true (g_subprocess_get_if_exited (process));   /* not killed by a signal */
+  /* Not killed by a signal; if it was, what it said (a sanitizer's report). */
+  if (!g_subprocess_get_if_exited (process))
+    g_printerr ("%s", run->err != NULL ? run->err : "");
+  g_assert_true (g_subprocess_get_if_exited (process));
   run->status = g_subprocess_get_exit_status (process);
 }
 

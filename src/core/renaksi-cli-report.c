@@ -40,7 +40,9 @@ write_report (GVariantDict       *options,
   g_autofree char *subtitle = NULL;
   g_autofree char *title = NULL;
   g_autofree char *author = NULL;
-  g_auto(GStrv) kept = g_new0 (char *, RENAKSI_N_REPORT_WORDS + 1);
+  /* Not a GStrv: a word may be missing before others that are kept. */
+  g_autoptr(GPtrArray) kept_words = g_ptr_array_new_full (RENAKSI_N_REPORT_WORDS, g_free);
+  char **kept;
   RenaksiReportDocumentFields fields = { 0, };
   RenaksiPeriod period;
   GError *error = NULL;
@@ -56,6 +58,8 @@ write_report (GVariantDict       *options,
   plan = renaksi_plan_open (plan_path, RENAKSI_DB_READ_ONLY, &error);
   if (plan == NULL)
     return renaksi_cli_report (error);
+  g_ptr_array_set_size (kept_words, RENAKSI_N_REPORT_WORDS);
+  kept = (char **)kept_words->pdata;
   if (!renaksi_report_words_read (plan, kept, &error))
     return renaksi_cli_report (error);
 

@@ -226,7 +226,7 @@ attach_figures (GtkGrid                    *grid,
                 const RenaksiPeriodFigures *f,
                 gboolean                    total)
 {
-  g_autofree char *texts[N_FIGURES] = { NULL, };
+  char *texts[N_FIGURES] = { NULL, };
   double rate;
 
   texts[FIGURE_NAME] = g_strdup (name);
@@ -246,6 +246,7 @@ attach_figures (GtkGrid                    *grid,
       if (total)
         gtk_widget_add_css_class (label, "heading");
       gtk_grid_attach (grid, label, (int)c, row, 1, 1);
+      g_free (texts[c]);
     }
   if (renaksi_period_figures_get_rate (f, &rate))
     {
