@@ -10,7 +10,6 @@
  */
 #include "config.h"
 
-#include <stdio.h>
 #include <string.h>
 
 #include "renaksi-emphasis.h"
@@ -102,13 +101,10 @@ add_indicator (RenaksiTableLayout *table,
       const char *doc_date = renaksi_evidence_item_get_doc_date (item);
       const char *title = renaksi_evidence_item_get_title (item);
       g_autofree char *number = g_strdup_printf ("%u", i + 1);
-      g_autofree char *date = NULL;
-      int y, m, d;
+      g_autofree char *date = renaksi_months_format_decree_iso (doc_date);
       guint shade = status == RENAKSI_REVIEW_NEEDS_FIXING ? FIXING_SHADE : 0;
       const char *cells[G_N_ELEMENTS (columns)];
 
-      if (doc_date != NULL && sscanf (doc_date, "%d-%d-%d", &y, &m, &d) == 3 && m >= 1 && m <= 12)
-        date = renaksi_months_format_decree_date (y, (guint)m, (guint)d);
       cells[0] = number;
       cells[1] = *title != '\0' ? title : renaksi_evidence_item_get_file_name (item);
       cells[2] = renaksi_evidence_item_get_doc_number (item);

@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <stdio.h>
+
 #include <glib/gi18n-lib.h>
 
 #include "renaksi-months.h"
@@ -57,4 +59,16 @@ renaksi_months_format_decree_date (int   year,
   g_return_val_if_fail (month >= 1 && month <= RENAKSI_N_MONTHS, g_strdup (""));
 
   return g_strdup_printf ("%u %s %d", day, decree_names[month - 1], year);
+}
+
+char *
+renaksi_months_format_decree_iso (const char *iso)
+{
+  int y, m, d;
+
+  if (iso == NULL || sscanf (iso, "%d-%d-%d", &y, &m, &d) != 3 ||
+      m < 1 || m > RENAKSI_N_MONTHS || d < 1 || d > 31)
+    return NULL;
+
+  return renaksi_months_format_decree_date (y, (guint)m, (guint)d);
 }

@@ -16,5 +16,7 @@ const char *renaksi_months_decree_name  (guint month);
 char       *renaksi_months_format_decree_date (int   year,
                                                guint month,
                                                guint day);
+/* The same of a YYYY-MM-DD date; NULL when @iso is not one. */
+char       *renaksi_months_format_decree_iso  (const char *iso);
 
 G_END_DECLS

@@ -10,7 +10,6 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
-#include <stdio.h>
 
 #include "renaksi-emphasis.h"
 #include "renaksi-months.h"
@@ -192,14 +191,11 @@ write_closing (Sheets        *sheets,
   GDateTime *as_of = renaksi_rollup_get_as_of (sheets->rollup);
   g_autofree char *as_of_iso = g_date_time_format (as_of, "%Y-%m-%d");
   const char *iso = fields->date != NULL ? fields->date : as_of_iso;
-  int y = 0, m = 0, d = 0;
-  g_autofree char *date = NULL;
+  g_autofree char *date = renaksi_months_format_decree_iso (iso);
   g_autofree char *place_date = NULL;
   g_autofree char *nip = fields->signatory_nip != NULL ? g_strconcat ("NIP. ", fields->signatory_nip, NULL) : NULL;
   const char *lines[7];
 
-  if (sscanf (iso, "%d-%d-%d", &y, &m, &d) == 3)
-    date = renaksi_months_format_decree_date (y, (guint)m, (guint)d);
   place_date = fields->place != NULL ? g_strdup_printf ("%s, %s", fields->place, date != NULL ? date : iso)
                                      : g_strdup (date != NULL ? date : iso);
   lines[0] = place_date;

@@ -23,7 +23,6 @@
 #include <cairo-pdf.h>
 #include <math.h>
 #include <pango/pangocairo.h>
-#include <stdio.h>
 #include <string.h>
 
 #include "renaksi-emphasis-layout.h"
@@ -847,18 +846,13 @@ closing_layout (RenaksiTableLayout *self)
 {
   g_autoptr(GString) text = g_string_new (NULL);
   double width = MIN (RENAKSI_MM (110), (self->page_width - margin_left () - margin_right ()) * 0.46);
-  int y, m, d;
+  g_autofree char *date = NULL;
 
   /* "Jambi, 31 Maret 2024" */
   if (self->closing[0] != NULL)
     g_string_append (text, self->closing[0]);
-  if (self->closing[1] != NULL && sscanf (self->closing[1], "%d-%d-%d", &y, &m, &d) == 3 &&
-      m >= 1 && m <= 12 && d >= 1 && d <= 31)
-    {
-      g_autofree char *date = renaksi_months_format_decree_date (y, (guint)m, (guint)d);
-
-      g_string_append_printf (text, "%s%s", text->len > 0 ? ", " : "", date);
-    }
+  if ((date = renaksi_months_format_decree_iso (self->closing[1])) != NULL)
+    g_string_append_printf (text, "%s%s", text->len > 0 ? ", " : "", date);
   if (self->closing[2] != NULL)
     g_string_append_printf (text, "%s%s,", text->len > 0 ? "\n" : "", self->closing[2]);
   /* Room to sign. */
