@@ -53,7 +53,7 @@ static guint signals[N_SIGNALS];
  * and may be hundreds of megabytes, so they stay out of the history. */
 static const char * const tracked_tables[] = {
   "decree", "decree_part", "area", "activity", "sub_activity", "indicator",
-  "evidence_item", "evidence_review", "realisation_note",
+  "evidence_item", "evidence_review", "realisation_note", "report_word",
 };
 
 G_DEFINE_FINAL_TYPE (RenaksiPlan, renaksi_plan, G_TYPE_OBJECT)
