@@ -15,7 +15,6 @@
 #include <glib/gstdio.h>
 
 #include "renaksi-cli.h"
-#include "renaksi-emphasis.h"
 #include "renaksi-report-document.h"
 #include "renaksi-report-words.h"
 
@@ -38,8 +37,6 @@ write_report (GVariantDict       *options,
   g_autoptr(RenaksiTableLayout) document = NULL;
   g_autoptr(GDateTime) as_of = NULL;
   g_autofree char *subtitle = NULL;
-  g_autofree char *title = NULL;
-  g_autofree char *author = NULL;
   /* Not a GStrv: a word may be missing before others that are kept. */
   g_autoptr(GPtrArray) kept_words = g_ptr_array_new_full (RENAKSI_N_REPORT_WORDS, g_free);
   char **kept;
@@ -64,20 +61,17 @@ write_report (GVariantDict       *options,
     return renaksi_cli_report (error);
 
   /* The options given win over the words the plan keeps. */
-  fields.title = words[0] != NULL ? words[0] : kept[RENAKSI_REPORT_WORD_TITLE];
-  fields.subtitle = subtitle != NULL ? subtitle : kept[RENAKSI_REPORT_WORD_SUBTITLE];
-  fields.place = words[1] != NULL ? words[1] : kept[RENAKSI_REPORT_WORD_PLACE];
+  fields.title = words[0];
+  fields.subtitle = subtitle;
+  fields.place = words[1];
   fields.date = words[2];
-  fields.signatory_role = words[3] != NULL ? words[3] : kept[RENAKSI_REPORT_WORD_SIGNATORY_ROLE];
-  fields.signatory_name = words[4] != NULL ? words[4] : kept[RENAKSI_REPORT_WORD_SIGNATORY_NAME];
-  fields.signatory_nip = words[5] != NULL ? words[5] : kept[RENAKSI_REPORT_WORD_SIGNATORY_NIP];
+  fields.signatory_role = words[3];
+  fields.signatory_name = words[4];
+  fields.signatory_nip = words[5];
+  renaksi_report_document_fields_add_kept (&fields, kept);
   document = renaksi_report_document_new (plan, period, as_of, &fields, &error);
-  if (document == NULL)
-    return renaksi_cli_report (error);
-  title = renaksi_report_document_pdf_title (plan, period, &fields);
-  author = renaksi_emphasis_strip (fields.signatory_role != NULL ? fields.signatory_role
-                                                                 : RENAKSI_REPORT_DOCUMENT_SIGNATORY_ROLE);
-  if (!renaksi_table_layout_write_pdf (document, out_path, title, author, &error))
+  if (document == NULL ||
+      !renaksi_report_document_write_pdf (document, plan, period, &fields, out_path, &error))
     return renaksi_cli_report (error);
 
   return 0;

@@ -16,6 +16,7 @@
 #include "renaksi-evidence-store.h"
 #include "renaksi-months.h"
 #include "renaksi-report-document.h"
+#include "renaksi-report-words.h"
 #include "renaksi-rollup-document.h"
 
 char *
@@ -78,10 +79,10 @@ renaksi_report_document_subtitle (RenaksiPlan                       *plan,
   return g_strdup_printf ("DI LINGKUNGAN %s", upper);
 }
 
-char *
-renaksi_report_document_pdf_title (RenaksiPlan                       *plan,
-                                   RenaksiPeriod                      period,
-                                   const RenaksiReportDocumentFields *fields)
+static char *
+pdf_title (RenaksiPlan                       *plan,
+           RenaksiPeriod                      period,
+           const RenaksiReportDocumentFields *fields)
 {
   g_autofree char *heading = NULL;
   g_autofree char *title = NULL;
@@ -92,6 +93,46 @@ renaksi_report_document_pdf_title (RenaksiPlan                       *plan,
   /* The PDF's metadata is plain text. */
   title = renaksi_emphasis_strip (fields->title != NULL ? fields->title : RENAKSI_REPORT_DOCUMENT_TITLE);
   return g_strdup_printf ("%s %s", title, heading);
+}
+
+/* The report as a PDF at @path, its metadata (title, author) from the
+ * same words as its pages. */
+gboolean
+renaksi_report_document_write_pdf (RenaksiTableLayout                *document,
+                                   RenaksiPlan                       *plan,
+                                   RenaksiPeriod                      period,
+                                   const RenaksiReportDocumentFields *fields,
+                                   const char                        *path,
+                                   GError                           **error)
+{
+  g_autofree char *title = NULL;
+  g_autofree char *author = NULL;
+
+  g_return_val_if_fail (RENAKSI_IS_TABLE_LAYOUT (document), FALSE);
+  g_return_val_if_fail (RENAKSI_IS_PLAN (plan) && fields != NULL && path != NULL, FALSE);
+
+  title = pdf_title (plan, period, fields);
+  author = renaksi_emphasis_strip (fields->signatory_role != NULL ? fields->signatory_role
+                                                                  : RENAKSI_REPORT_DOCUMENT_SIGNATORY_ROLE);
+  return renaksi_table_layout_write_pdf (document, path, title, author, error);
+}
+
+/* The words the plan keeps (@kept, as renaksi_report_words_read() fills
+ * it) for the fields not given otherwise; the date is each report's own. */
+void
+renaksi_report_document_fields_add_kept (RenaksiReportDocumentFields *fields,
+                                         char                       **kept)
+{
+  g_return_if_fail (fields != NULL && kept != NULL);
+
+#define KEPT(field, word) if (fields->field == NULL) fields->field = kept[word]
+  KEPT (title, RENAKSI_REPORT_WORD_TITLE);
+  KEPT (subtitle, RENAKSI_REPORT_WORD_SUBTITLE);
+  KEPT (place, RENAKSI_REPORT_WORD_PLACE);
+  KEPT (signatory_role, RENAKSI_REPORT_WORD_SIGNATORY_ROLE);
+  KEPT (signatory_name, RENAKSI_REPORT_WORD_SIGNATORY_NAME);
+  KEPT (signatory_nip, RENAKSI_REPORT_WORD_SIGNATORY_NIP);
+#undef KEPT
 }
 
 static char *

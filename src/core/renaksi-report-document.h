@@ -36,9 +36,16 @@ RenaksiTableLayout *renaksi_report_document_new          (RenaksiPlan           
                                                           GError                           **error);
 char               *renaksi_report_document_subtitle     (RenaksiPlan                       *plan,
                                                           const RenaksiReportDocumentFields *fields);
-char               *renaksi_report_document_pdf_title    (RenaksiPlan                       *plan,
+gboolean            renaksi_report_document_write_pdf    (RenaksiTableLayout                *document,
+                                                          RenaksiPlan                       *plan,
                                                           RenaksiPeriod                      period,
-                                                          const RenaksiReportDocumentFields *fields);
+                                                          const RenaksiReportDocumentFields *fields,
+                                                          const char                        *path,
+                                                          GError                           **error);
+/* Fields left NULL take the words the plan keeps (@kept: as
+ * renaksi_report_words_read() fills it); a field's pointer is @kept's. */
+void                renaksi_report_document_fields_add_kept (RenaksiReportDocumentFields *fields,
+                                                             char                       **kept);
 /* "Januari, Maret": the months of @mask, in the decree's Indonesian; a
  * dash for none. */
 char               *renaksi_report_document_months       (guint                              mask);

@@ -1,9 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Export the annex: the pages as they will be printed, before saving the
- * PDF or printing. The preview draws only the page shown, through the same
- * layout engine as the PDF and the printer, into an image at screen scale
- * that is kept until the page, the options or the size change.
+ * Export the annex: the pages as they will be printed (a page preview,
+ * through the same layout engine as the PDF and the printer), before
+ * saving the PDF or printing.
  */
 #include "config.h"
 
@@ -11,9 +10,8 @@
 
 #include "renaksi-annex-layout.h"
 #include "renaksi-export-dialog.h"
+#include "renaksi-page-preview.h"
 #include "renaksi-print-operation.h"
-
-#define PREVIEW_MARGIN 16
 
 struct _RenaksiExportDialog
 {
@@ -26,18 +24,12 @@ struct _RenaksiExportDialog
   GtkSwitch           *copy_switch;
   GtkSwitch           *realisation_switch;
   GtkSwitch           *decree_switch;
-  GtkDrawingArea      *preview;
-  GtkLabel            *page_label;
+  RenaksiPagePreview  *preview;
 
   /* Owned references */
   RenaksiPlan         *plan;
   RenaksiAnnexLayout  *layout;
   GtkFileChooserNative *chooser;
-  cairo_surface_t     *rendered;
-
-  guint                page;
-  guint                rendered_page;
-  int                  rendered_width;
 };
 
 G_DEFINE_FINAL_TYPE (RenaksiExportDialog, renaksi_export_dialog, ADW_TYPE_WINDOW)
@@ -61,24 +53,6 @@ apply_options (RenaksiExportDialog *self,
 }
 
 static void
-update_page (RenaksiExportDialog *self)
-{
-  guint n_pages = renaksi_annex_layout_get_n_pages (self->layout);
-  g_autofree char *text = NULL;
-
-  if (self->page >= n_pages)
-    self->page = n_pages > 0 ? n_pages - 1 : 0;
-
-  /* Translators: the page shown in the preview, of how many */
-  text = g_strdup_printf (_("Page %u of %u"), self->page + 1, n_pages);
-  gtk_label_set_text (self->page_label, text);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "export.previous-page", self->page > 0);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "export.next-page", self->page + 1 < n_pages);
-  g_clear_pointer (&self->rendered, cairo_surface_destroy);
-  gtk_widget_queue_draw (GTK_WIDGET (self->preview));
-}
-
-static void
 options_changed_cb (RenaksiExportDialog *self)
 {
   if (self->layout == NULL)
@@ -86,60 +60,33 @@ options_changed_cb (RenaksiExportDialog *self)
 
   apply_options (self, self->layout);
   renaksi_annex_layout_paginate (self->layout);
-  update_page (self);
+  renaksi_page_preview_changed (self->preview);
+}
+
+static guint
+annex_n_pages (gpointer source)
+{
+  return renaksi_annex_layout_get_n_pages (source);
 }
 
 static void
-draw_preview (GtkDrawingArea *area,
-              cairo_t        *cr,
-              int             width,
-              int             height,
-              gpointer        user_data)
+annex_page_size (gpointer  source,
+                 guint     page,
+                 double   *width,
+                 double   *height)
 {
-  RenaksiExportDialog *self = user_data;
-  int scale_factor = gtk_widget_get_scale_factor (GTK_WIDGET (area));
-  double page_width, page_height, scale;
-  int w, h;
-
-  if (renaksi_annex_layout_get_n_pages (self->layout) == 0)
-    return;
-
-  renaksi_annex_layout_get_page_size (self->layout, self->page, &page_width, &page_height);
-  scale = MIN ((width - 2.0 * PREVIEW_MARGIN) / page_width,
-               (height - 2.0 * PREVIEW_MARGIN) / page_height);
-  if (scale <= 0)
-    return;
-  w = (int)(page_width * scale);
-  h = (int)(page_height * scale);
-
-  if (self->rendered == NULL || self->rendered_page != self->page || self->rendered_width != w)
-    {
-      cairo_t *page_cr;
-
-      g_clear_pointer (&self->rendered, cairo_surface_destroy);
-      self->rendered = cairo_image_surface_create (CAIRO_FORMAT_RGB24, w * scale_factor,
-                                                   h * scale_factor);
-      cairo_surface_set_device_scale (self->rendered, scale_factor, scale_factor);
-      page_cr = cairo_create (self->rendered);
-      cairo_set_source_rgb (page_cr, 1, 1, 1);
-      cairo_paint (page_cr);
-      cairo_scale (page_cr, scale, scale);
-      renaksi_annex_layout_draw_page (self->layout, page_cr, self->page);
-      cairo_destroy (page_cr);
-      self->rendered_page = self->page;
-      self->rendered_width = w;
-    }
-
-  /* A desk under the paper, light or dark with the theme. */
-  cairo_set_source_rgba (cr, 0, 0, 0, 0.12);
-  cairo_paint (cr);
-  cairo_translate (cr, (width - w) / 2, (height - h) / 2);
-  cairo_set_source_rgba (cr, 0, 0, 0, 0.25);
-  cairo_rectangle (cr, 1, 2, w, h);
-  cairo_fill (cr);
-  cairo_set_source_surface (cr, self->rendered, 0, 0);
-  cairo_paint (cr);
+  renaksi_annex_layout_get_page_size (source, page, width, height);
 }
+
+static void
+annex_draw_page (gpointer  source,
+                 cairo_t  *cr,
+                 guint     page)
+{
+  renaksi_annex_layout_draw_page (source, cr, page);
+}
+
+static const RenaksiPageSourceFuncs annex_pages = { annex_n_pages, annex_page_size, annex_draw_page };
 
 static void
 show_toast (RenaksiExportDialog *self,
@@ -254,13 +201,8 @@ turn_page_action (GtkWidget  *widget,
                   GVariant   *parameter)
 {
   RenaksiExportDialog *self = RENAKSI_EXPORT_DIALOG (widget);
-  guint n_pages = renaksi_annex_layout_get_n_pages (self->layout);
 
-  if (g_str_equal (action_name, "export.next-page") && self->page + 1 < n_pages)
-    self->page++;
-  else if (g_str_equal (action_name, "export.previous-page") && self->page > 0)
-    self->page--;
-  update_page (self);
+  renaksi_page_preview_turn (self->preview, g_str_equal (action_name, "export.next-page") ? 1 : -1);
 }
 
 static void
@@ -273,7 +215,6 @@ renaksi_export_dialog_dispose (GObject *object)
   g_clear_object (&self->chooser);
   g_clear_object (&self->layout);
   g_clear_object (&self->plan);
-  g_clear_pointer (&self->rendered, cairo_surface_destroy);
 
   G_OBJECT_CLASS (renaksi_export_dialog_parent_class)->dispose (object);
 }
@@ -286,6 +227,7 @@ renaksi_export_dialog_class_init (RenaksiExportDialogClass *klass)
 
   object_class->dispose = renaksi_export_dialog_dispose;
 
+  g_type_ensure (RENAKSI_TYPE_PAGE_PREVIEW);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/renaksi/Renaksi/renaksi-export-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, RenaksiExportDialog, toast_overlay);
@@ -295,7 +237,6 @@ renaksi_export_dialog_class_init (RenaksiExportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RenaksiExportDialog, realisation_switch);
   gtk_widget_class_bind_template_child (widget_class, RenaksiExportDialog, decree_switch);
   gtk_widget_class_bind_template_child (widget_class, RenaksiExportDialog, preview);
-  gtk_widget_class_bind_template_child (widget_class, RenaksiExportDialog, page_label);
 
   gtk_widget_class_install_action (widget_class, "export.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "export.print", NULL, print_action);
@@ -314,7 +255,6 @@ renaksi_export_dialog_init (RenaksiExportDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  gtk_drawing_area_set_draw_func (self->preview, draw_preview, self, NULL);
   g_signal_connect_swapped (self->paper_row, "notify::selected", G_CALLBACK (options_changed_cb), self);
   g_signal_connect_swapped (self->font_size_spin, "value-changed", G_CALLBACK (options_changed_cb), self);
   g_signal_connect_swapped (self->copy_switch, "notify::active", G_CALLBACK (options_changed_cb), self);
@@ -337,7 +277,9 @@ renaksi_export_dialog_new (GtkWindow   *parent,
   self = g_object_new (RENAKSI_TYPE_EXPORT_DIALOG, "transient-for", parent, NULL);
   self->plan = g_object_ref (plan);
   self->layout = renaksi_annex_layout_new (plan);
-  options_changed_cb (self);
+  apply_options (self, self->layout);
+  renaksi_annex_layout_paginate (self->layout);
+  renaksi_page_preview_set_source (self->preview, G_OBJECT (self->layout), &annex_pages);
 
   return GTK_WIDGET (self);
 }
@@ -347,7 +289,7 @@ renaksi_export_dialog_get_page (RenaksiExportDialog *self)
 {
   g_return_val_if_fail (RENAKSI_IS_EXPORT_DIALOG (self), 0);
 
-  return self->page;
+  return renaksi_page_preview_get_page (self->preview);
 }
 
 guint

@@ -348,13 +348,16 @@ create_period_section (RenaksiOverviewPage *self)
   GtkWidget *chooser = renaksi_period_chooser_new ();
   GtkWidget *frame = gtk_frame_new (NULL);
   GtkWidget *bin = adw_bin_new ();
-  GtkWidget *note;
+  GtkWidget *note, *report;
 
   gtk_label_set_xalign (GTK_LABEL (heading), 0);
   gtk_widget_set_hexpand (heading, TRUE);
   gtk_widget_add_css_class (heading, "title-2");
   gtk_box_append (GTK_BOX (top), heading);
   gtk_box_append (GTK_BOX (top), chooser);
+  report = gtk_button_new_with_mnemonic (_("Export _Report…"));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (report), "win.export-report");
+  gtk_box_append (GTK_BOX (top), report);
   gtk_box_append (GTK_BOX (section), top);
 
   note = gtk_label_new (_("Sub-activities planned in the period, realised and late as of the date; "

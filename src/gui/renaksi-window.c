@@ -17,6 +17,7 @@
 #include "renaksi-error.h"
 #include "renaksi-export-choose.h"
 #include "renaksi-export-dialog.h"
+#include "renaksi-report-dialog.h"
 #include "renaksi-import-dialog.h"
 #include "renaksi-print-operation.h"
 #include "renaksi-restore-dialog.h"
@@ -264,6 +265,7 @@ update_actions (RenaksiWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-next-year", open);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", open);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-pdf", open);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-report", open);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print", open);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-xlsx", open);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-chart", open);
@@ -823,6 +825,22 @@ export_pdf_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (renaksi_export_dialog_new (GTK_WINDOW (self), self->plan)));
 }
 
+/* The report of the period the overview shows, as of its day. */
+static void
+export_report_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  RenaksiWindow *self = RENAKSI_WINDOW (widget);
+  RenaksiPeriodChooser *chooser =
+    renaksi_overview_page_get_period_chooser (RENAKSI_OVERVIEW_PAGE (self->overview_page));
+  GDateTime *as_of = renaksi_period_chooser_get_as_of (chooser);
+
+  gtk_window_present (GTK_WINDOW (renaksi_report_dialog_new (GTK_WINDOW (self), self->plan,
+                                                             renaksi_period_chooser_get_period (chooser),
+                                                             as_of)));
+}
+
 static void
 print_action (GtkWidget  *widget,
               const char *action_name,
@@ -1347,6 +1365,7 @@ renaksi_window_class_init (RenaksiWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.new-next-year", NULL, new_next_year_action);
   gtk_widget_class_install_action (widget_class, "win.save-copy", NULL, save_copy_action);
   gtk_widget_class_install_action (widget_class, "win.export-pdf", NULL, export_pdf_action);
+  gtk_widget_class_install_action (widget_class, "win.export-report", NULL, export_report_action);
   gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "win.export-xlsx", NULL, export_xlsx_action);
   gtk_widget_class_install_action (widget_class, "win.export-chart", NULL, export_chart_action);
