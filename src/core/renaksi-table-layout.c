@@ -15,8 +15,12 @@
  * "(lanjutan)" (its first words only when that is long); the group's
  * rows on a page are given blank lines when they are too short for it.
  *
- * Pagination keeps where each piece goes; drawing a page lays out that
- * page's cells again, so only what is on the page is drawn.
+ * Pagination keeps where each piece goes and measures each row only as
+ * the page it starts on is filled. A PDF is streamed: each page is drawn
+ * as soon as it is filled, from the layouts its rows were measured with,
+ * which are then let go; so any number of rows is laid out once and only
+ * a page's worth is held. Drawing a page otherwise lays its cells out
+ * again.
  */
 #include "config.h"
 
@@ -27,6 +31,7 @@
 
 #include "renaksi-emphasis-layout.h"
 #include "renaksi-months.h"
+#include "renaksi-pdf-pipe.h"
 #include "renaksi-print-text.h"
 #include "renaksi-safe-writer.h"
 #include "renaksi-table-layout.h"
@@ -41,11 +46,6 @@
 #define CONTINUED_FULL_LINES 3  /* longer: the first words only */
 #define MIN_PIECE       3       /* lines of each piece of a split row */
 
-/* Body cells whose measured layouts are kept for drawing: a few
- * kilobytes each, so some 40 MB at most (a 2,000-indicator report is
- * drawn from them whole). */
-#define KEPT_LAYOUTS_MAX 8000
-
 static const double shades[RENAKSI_TABLE_N_SHADES] = { 1.0, 0.9, 0.78, 0.65 };
 
 typedef struct
@@ -56,8 +56,9 @@ typedef struct
   guint           row_span;   /* header cells */
   PangoAlignment  align;
   guint           shade;
-  /* A body cell's lines as measured, drawn from here (NULL: laid out
-   * again to draw): laying text out is most of a long document's time. */
+  /* While a PDF is streamed, a body cell's lines as measured, drawn from
+   * here until its row's last piece is: laying text out is most of a
+   * long document's time. NULL: laid out again to draw. */
   GPtrArray      *layouts;
 } Cell;
 
@@ -67,6 +68,7 @@ typedef struct
   guint   flags;
   int     group;        /* -1: none */
   guint   n_lines;
+  gboolean measured;    /* in this pagination */
 } Row;
 
 typedef struct
@@ -76,6 +78,7 @@ typedef struct
   guint  n_rows;
   guint  full_lines;
   guint  continued_lines;
+  gboolean measured;    /* in this pagination */
 } Group;
 
 typedef struct
@@ -104,7 +107,8 @@ typedef struct
   double    *col_x;         /* n_columns + 1 */
   double    *header_y;      /* n_header + 1, from the header's top */
   guint      index;         /* among the tables */
-  gboolean   measured;      /* in this pagination: a table's columns and rows,
+  gboolean   measured;      /* in this pagination: a table's columns and header
+                             * (its rows and groups as the flow reaches them),
                              * a paragraph's n_lines */
 } Block;
 
@@ -152,7 +156,7 @@ struct _RenaksiTableLayout
 
   /* Computed by paginate. */
   gboolean      paginated;
-  guint         n_kept_layouts;  /* body cells' layouts kept for drawing */
+  RenaksiPdfPipe *pipe;         /* while a PDF is streamed: each page filled goes here */
   PangoContext *context;
   double        line_height;
   double        ascent;
@@ -806,39 +810,69 @@ measure_table (RenaksiTableLayout *self,
   block->measured = TRUE;
   compute_columns (self, block);
   compute_header (self, block);
-
   for (guint r = 0; r < block->rows->len; r++)
+    g_array_index (block->rows, Row, r).measured = FALSE;
+  for (guint g = 0; g < block->groups->len; g++)
+    g_array_index (block->groups, Group, g).measured = FALSE;
+}
+
+/* Lets go of the layouts a row's cells were measured with. */
+static void
+row_drop_layouts (Row *row)
+{
+  for (guint i = 0; i < row->cells->len; i++)
+    g_clear_pointer (&g_array_index (row->cells, Cell, i).layouts, g_ptr_array_unref);
+}
+
+/* A row's lines, laid out when the flow first reaches it: a document's
+ * rows are measured in order, page by page. While a PDF is streamed its
+ * layouts are kept until its last piece is drawn, a page or so later;
+ * otherwise let go (a kept budget made a long report's later rows be
+ * laid out twice, and its time grow faster than its rows). */
+static Row *
+measure_row (RenaksiTableLayout *self,
+             Block              *block,
+             guint               r)
+{
+  Row *row = &g_array_index (block->rows, Row, r);
+
+  if (row->measured)
+    return row;
+  row->measured = TRUE;
+  row->n_lines = 1;
+  row_drop_layouts (row);
+  for (guint i = 0; i < row->cells->len; i++)
     {
-      Row *row = &g_array_index (block->rows, Row, r);
+      Cell *cell = &g_array_index (row->cells, Cell, i);
+      GPtrArray *layouts = cell_layouts (self, block, cell, row->flags & RENAKSI_TABLE_ROW_BOLD);
 
-      row->n_lines = 1;
-      for (guint i = 0; i < row->cells->len; i++)
-        {
-          Cell *cell = &g_array_index (row->cells, Cell, i);
-          GPtrArray *layouts = cell_layouts (self, block, cell, row->flags & RENAKSI_TABLE_ROW_BOLD);
-
-          row->n_lines = MAX (row->n_lines, renaksi_print_text_n_lines (layouts));
-          g_clear_pointer (&cell->layouts, g_ptr_array_unref);
-          /* Kept up to a budget, so that a long document's memory stays
-           * bounded: past it, a cell is laid out again when drawn. */
-          if (self->n_kept_layouts < KEPT_LAYOUTS_MAX)
-            {
-              cell->layouts = layouts;
-              self->n_kept_layouts++;
-            }
-          else
-            g_ptr_array_unref (layouts);
-        }
+      row->n_lines = MAX (row->n_lines, renaksi_print_text_n_lines (layouts));
+      if (self->pipe != NULL)
+        cell->layouts = layouts;
+      else
+        g_ptr_array_unref (layouts);
     }
 
-  for (guint g = 0; g < block->groups->len; g++)
+  return row;
+}
+
+static Group *
+measure_group (RenaksiTableLayout *self,
+               Block              *block,
+               guint               g)
+{
+  Group *group = &g_array_index (block->groups, Group, g);
+
+  if (!group->measured)
     {
-      Group *group = &g_array_index (block->groups, Group, g);
       g_autofree char *continued = continued_text (self, block, group);
 
       group->full_lines = text_lines (self, block, group->text, 0, FALSE);
       group->continued_lines = text_lines (self, block, continued, 0, FALSE);
+      group->measured = TRUE;
     }
+
+  return group;
 }
 
 static PangoLayout *
@@ -955,6 +989,9 @@ close_group (Flow *flow)
   flow->group_piece = -1;
 }
 
+static void stream_page (RenaksiTableLayout *self,
+                         guint               page);
+
 static void
 next_page (Flow *flow)
 {
@@ -962,7 +999,12 @@ next_page (Flow *flow)
   Page page = { .pieces = g_array_new (FALSE, TRUE, sizeof (Piece)) };
 
   if (flow->page != NULL)
-    close_group (flow);
+    {
+      close_group (flow);
+      /* The page is full: nothing after changes it. */
+      if (self->pipe != NULL)
+        stream_page (self, self->pages->len - 1);
+    }
   g_array_append_val (self->pages, page);
   flow->page = &g_array_index (self->pages, Page, self->pages->len - 1);
   flow->top = margin_top () + (self->pages->len == 1 ? self->heading_height : 0);
@@ -1063,7 +1105,7 @@ keep_after (RenaksiTableLayout *self,
         {
           measure_table (self, next);
           keep += self->line_height + next->header_y[next->header->len] + 2 * CELL_PAD_Y +
-                  (next->rows->len > 0 ? first_lines (g_array_index (next->rows, Row, 0).n_lines) : 0) *
+                  (next->rows->len > 0 ? first_lines (measure_row (self, next, 0)->n_lines) : 0) *
                   self->line_height;
         }
       break;
@@ -1112,7 +1154,7 @@ flow_table (Flow  *flow,
 
   while (r < block->rows->len)
     {
-      Row *row = &g_array_index (block->rows, Row, r);
+      Row *row = measure_row (self, block, r);
       guint rem = row->n_lines - line;
       int avail;
       guint count;
@@ -1123,7 +1165,7 @@ flow_table (Flow  *flow,
           close_group (flow);
           if (row->group >= 0)
             {
-              Group *group = &g_array_index (block->groups, Group, row->group);
+              Group *group = measure_group (self, block, (guint)row->group);
 
               flow->group = row->group;
               flow->have = 0;
@@ -1230,7 +1272,6 @@ renaksi_table_layout_paginate (RenaksiTableLayout *self)
   self->heading_height = heading_draw (self, NULL);
   for (guint b = 0; b < self->blocks->len; b++)
     ((Block *)g_ptr_array_index (self->blocks, b))->measured = FALSE;
-  self->n_kept_layouts = 0;
 
   g_array_set_size (self->pages, 0);
   next_page (&flow);
@@ -1260,6 +1301,8 @@ renaksi_table_layout_paginate (RenaksiTableLayout *self)
       flow.page->closing = TRUE;
       flow.page->closing_y = flow.y + gap;
     }
+  if (self->pipe != NULL)
+    stream_page (self, self->pages->len - 1);
 
   self->paginated = TRUE;
   return self->pages->len;
@@ -1415,6 +1458,9 @@ draw_row_piece (RenaksiTableLayout *self,
                                      piece->y0 + CELL_PAD_Y, piece->first, piece->count,
                                      self->line_height, self->ascent);
     }
+  /* Streamed: the row's last piece is drawn, its layouts are not needed again. */
+  if (piece->first + piece->count >= row->n_lines)
+    row_drop_layouts (row);
   /* Columns the row left without a cell are still ruled. */
   {
     guint column = row->group >= 0 ? 1 : 0;
@@ -1468,18 +1514,13 @@ draw_page_number (RenaksiTableLayout *self,
   pango_cairo_show_layout (cr, layout);
 }
 
-void
-renaksi_table_layout_draw_page (RenaksiTableLayout *self,
-                                cairo_t            *cr,
-                                guint               page)
+static void
+draw_page (RenaksiTableLayout *self,
+           cairo_t            *cr,
+           guint               page)
 {
-  Page *p;
+  Page *p = &g_array_index (self->pages, Page, page);
 
-  g_return_if_fail (RENAKSI_IS_TABLE_LAYOUT (self));
-  g_return_if_fail (cr != NULL);
-  g_return_if_fail (page < renaksi_table_layout_paginate (self));
-
-  p = &g_array_index (self->pages, Page, page);
   cairo_save (cr);
   cairo_set_source_rgb (cr, 0, 0, 0);
   /* The first page carries the heading, the others their number. */
@@ -1550,6 +1591,47 @@ renaksi_table_layout_draw_page (RenaksiTableLayout *self,
   cairo_restore (cr);
 }
 
+void
+renaksi_table_layout_draw_page (RenaksiTableLayout *self,
+                                cairo_t            *cr,
+                                guint               page)
+{
+  g_return_if_fail (RENAKSI_IS_TABLE_LAYOUT (self));
+  g_return_if_fail (cr != NULL);
+  g_return_if_fail (page < renaksi_table_layout_paginate (self));
+
+  draw_page (self, cr, page);
+}
+
+/* Draws page @page, just filled, into the PDF being streamed; the pipe
+ * writes it on its own thread while the next page is filled. After a
+ * failed write the rest is only measured (the file is refused). */
+static void
+stream_page (RenaksiTableLayout *self,
+             guint               page)
+{
+  cairo_t *cr;
+
+  if (renaksi_pdf_pipe_failed (self->pipe))
+    {
+      Page *p = &g_array_index (self->pages, Page, page);
+
+      for (guint i = 0; i < p->pieces->len; i++)
+        {
+          Piece *piece = &g_array_index (p->pieces, Piece, i);
+
+          if (piece->kind == PIECE_ROW)
+            row_drop_layouts (&g_array_index (((Block *)g_ptr_array_index (self->blocks, piece->block))->rows,
+                                              Row, piece->row));
+        }
+      return;
+    }
+  cr = renaksi_pdf_pipe_begin_page (self->pipe, self->page_width, self->page_height);
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_SQUARE);
+  draw_page (self, cr, page);
+  renaksi_pdf_pipe_end_page (self->pipe, cr, NULL, NULL, NULL);
+}
+
 /* Writes every page to @path as PDF through the safe writer: a failed
  * export leaves no half-written file. */
 gboolean
@@ -1562,12 +1644,10 @@ renaksi_table_layout_write_pdf (RenaksiTableLayout  *self,
   RenaksiSafeWriter *writer;
   cairo_surface_t *surface;
   g_autofree char *date = NULL;
-  guint n_pages;
 
   g_return_val_if_fail (RENAKSI_IS_TABLE_LAYOUT (self), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  n_pages = renaksi_table_layout_paginate (self);
   writer = renaksi_safe_writer_new (path, RENAKSI_SAFE_WRITER_REPLACE, error);
   if (writer == NULL)
     return FALSE;
@@ -1579,21 +1659,11 @@ renaksi_table_layout_write_pdf (RenaksiTableLayout  *self,
     cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_AUTHOR, author);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATE_DATE, date);
 
-  /* On this thread, not on renaksi-pdf-pipe.c's: cairo 1.16 can abort
-   * when a scaled font is let go on one thread while another paints with
-   * it (seen once in some twenty reports of 2,000 indicators). */
-  for (guint p = 0;
-       p < n_pages && cairo_surface_status (surface) == CAIRO_STATUS_SUCCESS &&
-       renaksi_safe_writer_get_errno (writer) == 0;
-       p++)
-    {
-      cairo_t *cr = cairo_create (surface);
-
-      cairo_set_line_cap (cr, CAIRO_LINE_CAP_SQUARE);
-      renaksi_table_layout_draw_page (self, cr, p);
-      cairo_show_page (cr);
-      cairo_destroy (cr);
-    }
+  /* Streamed: paginated again, each page drawn as soon as it is filled. */
+  self->pipe = renaksi_pdf_pipe_new (surface);
+  self->paginated = FALSE;
+  renaksi_table_layout_paginate (self);
+  g_clear_pointer (&self->pipe, renaksi_pdf_pipe_free);
 
   return renaksi_safe_writer_commit_surface (writer, surface, error);
 }
