@@ -1,25 +1,31 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later
  *
- * One table engine for the documents printed as tables (the roll-up
- * today; the monitoring report and the annex to follow): a heading on
- * the first page, then tables and paragraphs in order, then the
- * signatory's closing block. A document says only which columns, header
- * cells and rows it has; the pages, their numbers, the repeated header
- * and the continuation rules are here.
+ * One table engine for the documents printed as tables (the decree's
+ * annex, the roll-up, the monitoring report, the evidence checklist): a
+ * heading on the first page, then tables and paragraphs in order, then
+ * the signatory's closing block. A document says only which columns,
+ * header cells, groups and rows it has and what it draws around them;
+ * the column widths (renaksi-table-columns.c), the pages, their numbers,
+ * the repeated header and the continuation rules are here.
  *
  * All table text is one size, so every cell's lines sit on one grid of
  * line height and a row splits between grid lines: only when both pieces
- * keep MIN_PIECE lines, otherwise it moves to the next page. A group cell
- * (column 0 over several rows) prints its whole text on the page it
- * starts on and, on every page it continues on, its text again marked
- * "(lanjutan)" (its first words only when that is long); the group's
- * rows on a page are given blank lines when they are too short for it.
+ * keep MIN_PIECE lines (and between a list's paragraphs when that is
+ * near), otherwise it moves to the next page. A group (one cell over
+ * several rows, groups within groups in the columns after) has its last
+ * row padded for its text beforehand; its text's lines flow through its
+ * rows' pieces and, on a page it continues on after it was printed
+ * whole, it is printed again marked "(lanjutan)" (its first words only
+ * when that is long). A table either keeps a group's text whole on each
+ * page (the rows on a page are given the blank lines it needs) or lets
+ * it flow on to the next page (set_group_text_flows: the annex).
  *
  * Pagination keeps where each piece goes and measures each row only as
  * the page it starts on is filled. A PDF is streamed: each page is drawn
  * as soon as it is filled, from the layouts its rows were measured with,
- * which are then let go; so any number of rows is laid out once and only
- * a page's worth is held. Drawing a page otherwise lays its cells out
+ * which are then let go, and written on the PDF pipe's thread while the
+ * next is filled; so any number of rows is laid out once and only a
+ * page's worth is held. Drawing a page otherwise lays its cells out
  * again.
  */
 #include "config.h"
@@ -29,88 +35,26 @@
 #include <pango/pangocairo.h>
 #include <string.h>
 
+#include "renaksi-emphasis.h"
 #include "renaksi-emphasis-layout.h"
 #include "renaksi-months.h"
-#include "renaksi-pdf-pipe.h"
 #include "renaksi-print-text.h"
 #include "renaksi-safe-writer.h"
-#include "renaksi-table-layout.h"
+#include "renaksi-table-layout-private.h"
 
 #define HEADING_SIZE   11.0
 #define PAGE_NO_SIZE   10.0
 #define CLOSING_SIZE   11.0
-#define CELL_PAD_X      2.0
-#define CELL_PAD_Y      2.0
+#define CELL_PAD_X     RENAKSI_TABLE_CELL_PAD_X
+#define CELL_PAD_Y     RENAKSI_TABLE_CELL_PAD_Y
 #define LINE_WIDTH      0.6
+#define MARK_SHADE      0.72    /* a marks cell's shaded column */
 #define CONTINUED      "(lanjutan)"
 #define CONTINUED_FULL_LINES 3  /* longer: the first words only */
 #define MIN_PIECE       3       /* lines of each piece of a split row */
+#define MAX_LEVELS     RENAKSI_TABLE_MAX_LEVELS
 
 static const double shades[RENAKSI_TABLE_N_SHADES] = { 1.0, 0.9, 0.78, 0.65 };
-
-typedef struct
-{
-  char           *text;
-  guint           column;
-  guint           span;
-  guint           row_span;   /* header cells */
-  PangoAlignment  align;
-  guint           shade;
-  /* While a PDF is streamed, a body cell's lines as measured, drawn from
-   * here until its row's last piece is: laying text out is most of a
-   * long document's time. NULL: laid out again to draw. */
-  GPtrArray      *layouts;
-} Cell;
-
-typedef struct
-{
-  GArray *cells;        /* of Cell */
-  guint   flags;
-  int     group;        /* -1: none */
-  guint   n_lines;
-  gboolean measured;    /* in this pagination */
-} Row;
-
-typedef struct
-{
-  char  *text;
-  guint  first;         /* its rows */
-  guint  n_rows;
-  guint  full_lines;
-  guint  continued_lines;
-  gboolean measured;    /* in this pagination */
-} Group;
-
-typedef struct
-{
-  double          weight;
-  double          width;  /* points; 0: by weight */
-  PangoAlignment  align;
-} Column;
-
-typedef enum
-{
-  BLOCK_TABLE,
-  BLOCK_PARAGRAPH,
-} BlockKind;
-
-typedef struct
-{
-  BlockKind  kind;
-  char      *text;          /* a paragraph */
-  guint      n_lines;
-  GArray    *columns;       /* of Column */
-  GArray    *header;        /* of Row */
-  GArray    *rows;          /* of Row */
-  GArray    *groups;        /* of Group */
-  int        open_group;
-  double    *col_x;         /* n_columns + 1 */
-  double    *header_y;      /* n_header + 1, from the header's top */
-  guint      index;         /* among the tables */
-  gboolean   measured;      /* in this pagination: a table's columns and header
-                             * (its rows and groups as the flow reaches them),
-                             * a paragraph's n_lines */
-} Block;
 
 /* What a page holds: pieces of paragraphs, headers and rows. */
 typedef enum
@@ -127,7 +71,7 @@ typedef struct
   guint     row;
   guint     first;
   guint     count;
-  guint     pad;          /* blank lines after, for the group cell's text */
+  guint     pad;          /* blank lines after, for a group's text */
   double    y0;
   double    y1;
 } Piece;
@@ -137,40 +81,87 @@ typedef struct
   GArray   *pieces;       /* of Piece */
   gboolean  closing;
   double    closing_y;
+  /* The lines of each level's group already printed before this page,
+   * for the table continued on it. */
+  guint     flows[MAX_LEVELS];
 } Page;
+
+/* A bookmark, kept until its page is written: cairo 1.16 crashes
+ * finishing a document whose stream failed (a full disk) with a
+ * bookmark to a page it never wrote. */
+typedef struct
+{
+  char                      *title;
+  guint                      page;      /* from 1, in the PDF */
+  double                     y;
+  cairo_pdf_outline_flags_t  flags;
+  gboolean                   is_top;    /* at the root */
+  gboolean                   is_parent; /* of the groups' bookmarks */
+} PendingOutline;
 
 struct _RenaksiTableLayout
 {
   GObject       parent_instance;
 
-  RenaksiPaper  paper;
-  gboolean      landscape;
   double        page_width;
   double        page_height;
   char         *font_family;
   double        font_size;
+  gboolean      hyphenate_always;
+  gboolean      number_first_page;
+  gboolean      group_text_flows;
 
   GPtrArray    *headings;       /* of char * */
   GPtrArray    *blocks;         /* of Block * */
+  guint         n_tables;
   char         *closing[5];     /* place, date, role, name, NIP */
+  RenaksiTableBlockFunc first_page_func;
+  gpointer      first_page_data;
+  RenaksiTableBlockFunc closing_func;
+  gpointer      closing_data;
+  guint         n_prelude;
+  double        prelude_width;
+  double        prelude_height;
+  char         *prelude_title;
+  char         *table_title;
+  RenaksiTablePreludeFunc prelude_func;
+  gpointer      prelude_data;
 
   /* Computed by paginate. */
   gboolean      paginated;
-  RenaksiPdfPipe *pipe;         /* while a PDF is streamed: each page filled goes here */
   PangoContext *context;
   double        line_height;
   double        ascent;
   double        heading_height;
   GArray       *pages;          /* of Page */
+  GHashTable   *label_indents;  /* a list's label → its hanging indent */
+  GHashTable   *piece_widths;   /* renaksi-table-columns.c's */
+
+  /* While a PDF is streamed. */
+  RenaksiPdfPipe    *pipe;
+  RenaksiSafeWriter *writer;
+  GArray            *pending;     /* PendingOutline, of the page being drawn */
+  int                outline_parent;
 };
 
 G_DEFINE_FINAL_TYPE (RenaksiTableLayout, renaksi_table_layout, G_TYPE_OBJECT)
 
 static void
+paragraph_clear (gpointer data)
+{
+  g_free (((Paragraph *)data)->label);
+  g_free (((Paragraph *)data)->text);
+}
+
+static void
 cell_clear (gpointer data)
 {
-  g_free (((Cell *)data)->text);
-  g_clear_pointer (&((Cell *)data)->layouts, g_ptr_array_unref);
+  Cell *cell = data;
+
+  g_free (cell->text);
+  g_free (cell->label);
+  g_clear_pointer (&cell->paragraphs, g_array_unref);
+  g_clear_pointer (&cell->layouts, g_ptr_array_unref);
 }
 
 static void
@@ -182,13 +173,25 @@ row_clear (gpointer data)
 static void
 group_clear (gpointer data)
 {
-  g_free (((Group *)data)->text);
+  Group *group = data;
+
+  g_free (group->label);
+  g_free (group->text);
+  g_free (group->body);
+  g_clear_pointer (&group->layouts, g_ptr_array_unref);
+  g_clear_pointer (&group->continued, g_ptr_array_unref);
 }
 
 static void
 page_clear (gpointer data)
 {
   g_clear_pointer (&((Page *)data)->pieces, g_array_unref);
+}
+
+static void
+pending_outline_clear (gpointer data)
+{
+  g_free (((PendingOutline *)data)->title);
 }
 
 static void
@@ -225,8 +228,12 @@ renaksi_table_layout_finalize (GObject *object)
   g_ptr_array_unref (self->blocks);
   for (guint i = 0; i < G_N_ELEMENTS (self->closing); i++)
     g_free (self->closing[i]);
+  g_free (self->prelude_title);
+  g_free (self->table_title);
   g_clear_object (&self->context);
   g_clear_pointer (&self->pages, g_array_unref);
+  g_hash_table_unref (self->label_indents);
+  g_hash_table_unref (self->piece_widths);
 
   G_OBJECT_CLASS (renaksi_table_layout_parent_class)->finalize (object);
 }
@@ -246,6 +253,8 @@ renaksi_table_layout_init (RenaksiTableLayout *self)
   self->blocks = g_ptr_array_new_with_free_func (block_free);
   self->pages = g_array_new (FALSE, TRUE, sizeof (Page));
   g_array_set_clear_func (self->pages, page_clear);
+  self->label_indents = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->piece_widths = renaksi_table_columns_cache_new ();
   renaksi_table_layout_set_paper (self, RENAKSI_PAPER_F4, TRUE);
 }
 
@@ -271,11 +280,29 @@ renaksi_table_layout_set_paper (RenaksiTableLayout *self,
   g_return_if_fail (RENAKSI_IS_TABLE_LAYOUT (self));
 
   renaksi_paper_get_landscape_size (paper, &w, &h);
-  self->paper = paper;
-  self->landscape = landscape;
-  self->page_width = landscape ? w : h;
-  self->page_height = landscape ? h : w;
+  renaksi_table_layout_set_page_size (self, landscape ? w : h, landscape ? h : w);
+}
+
+void
+renaksi_table_layout_set_page_size (RenaksiTableLayout *self,
+                                    double              width,
+                                    double              height)
+{
+  g_return_if_fail (RENAKSI_IS_TABLE_LAYOUT (self));
+  g_return_if_fail (width > 0 && height > 0);
+
+  self->page_width = width;
+  self->page_height = height;
   invalidate (self);
+}
+
+/* Measured text depends on the font: what was measured goes. */
+static void
+forget_measures (RenaksiTableLayout *self)
+{
+  g_hash_table_remove_all (self->label_indents);
+  g_hash_table_remove_all (self->piece_widths);
+  self->line_height = 0;
 }
 
 void
@@ -291,6 +318,7 @@ renaksi_table_layout_set_font (RenaksiTableLayout *self,
       self->font_family = g_strdup (family);
     }
   self->font_size = CLAMP (size, RENAKSI_TABLE_FONT_SIZE_MIN, RENAKSI_TABLE_FONT_SIZE_MAX);
+  forget_measures (self);
   invalidate (self);
 }
 
@@ -300,6 +328,84 @@ renaksi_table_layout_get_font_size (RenaksiTableLayout *self)
   g_return_val_if_fail (RENAKSI_IS_TABLE_LAYOUT (self), RENAKSI_TABLE_FONT_SIZE_DEFAULT);
 
   return self->font_size;
+}
+
+void
+renaksi_table_layout_set_hyphenate_always (RenaksiTableLayout *self,
+                                           gboolean            always)
+{
+  g_return_if_fail (RENAKSI_IS_TABLE_LAYOUT (self));
+
+  self->hyphenate_always = !!always;
+  invalidate (self);
+}
+
+void
+renaksi_table_layout_set_number_first_page (RenaksiTableLayout *self,
+                                            gboolean            number)
+{
+  g_return_if_fail (RENAKSI_IS_TABLE_LAYOUT (self));
+
+  self->number_first_page = !!number;
+}
+
+/* A group's text may flow on to the next page, rather than be kept whole
+ * on the page it begins on: the rows decide the pages, as in the annex. */
+void
+renaksi_table_layout_set_group_text_flows (RenaksiTableLayout *self,
+                                           gboolean            flows)
+{
+  g_return_if_fail (RENAKSI_IS_TABLE_LAYOUT (self));
+
+  self->group_text_flows = !!flows;
+  invalidate (self);
+}
+
+void
+renaksi_table_layout_set_first_page_block (RenaksiTableLayout    *self,
+                                           RenaksiTableBlockFunc  func,
+                                           gpointer               data)
+{
+  g_return_if_fail (RENAKSI_IS_TABLE_LAYOUT (self));
+
+  self->first_page_func = func;
+  self->first_page_data = data;
+  invalidate (self);
+}
+
+void
+renaksi_table_layout_set_closing_block (RenaksiTableLayout    *self,
+                                        RenaksiTableBlockFunc  func,
+                                        gpointer               data)
+{
+  g_return_if_fail (RENAKSI_IS_TABLE_LAYOUT (self));
+
+  self->closing_func = func;
+  self->closing_data = data;
+  invalidate (self);
+}
+
+void
+renaksi_table_layout_set_prelude (RenaksiTableLayout      *self,
+                                  guint                    n_pages,
+                                  double                   width,
+                                  double                   height,
+                                  const char              *title,
+                                  const char              *table_title,
+                                  RenaksiTablePreludeFunc  func,
+                                  gpointer                 data)
+{
+  g_return_if_fail (RENAKSI_IS_TABLE_LAYOUT (self));
+
+  self->n_prelude = func != NULL ? n_pages : 0;
+  self->prelude_width = width;
+  self->prelude_height = height;
+  g_free (self->prelude_title);
+  self->prelude_title = g_strdup (title);
+  g_free (self->table_title);
+  self->table_title = g_strdup (table_title);
+  self->prelude_func = func;
+  self->prelude_data = data;
 }
 
 /* ---- Building the document ----------------------------------------------- */
@@ -335,23 +441,17 @@ void
 renaksi_table_layout_begin_table (RenaksiTableLayout *self)
 {
   Block *block;
-  guint n_tables = 0;
 
   g_return_if_fail (RENAKSI_IS_TABLE_LAYOUT (self));
 
-  for (guint i = 0; i < self->blocks->len; i++)
-    if (((Block *)g_ptr_array_index (self->blocks, i))->kind == BLOCK_TABLE)
-      n_tables++;
-
   block = g_new0 (Block, 1);
   block->kind = BLOCK_TABLE;
-  block->index = n_tables;
+  block->index = self->n_tables++;
   block->columns = g_array_new (FALSE, TRUE, sizeof (Column));
   block->header = rows_new ();
   block->rows = rows_new ();
   block->groups = g_array_new (FALSE, TRUE, sizeof (Group));
   g_array_set_clear_func (block->groups, group_clear);
-  block->open_group = -1;
   g_ptr_array_add (self->blocks, block);
   invalidate (self);
 }
@@ -365,17 +465,12 @@ current_table (RenaksiTableLayout *self)
   return block != NULL && block->kind == BLOCK_TABLE ? block : NULL;
 }
 
-guint
-renaksi_table_layout_add_column (RenaksiTableLayout *self,
-                                 double              weight,
-                                 double              width_mm,
-                                 PangoAlignment      align)
+static guint
+append_column (RenaksiTableLayout *self,
+               Column              column)
 {
-  Block *block;
-  Column column = { .weight = MAX (weight, 0), .width = width_mm > 0 ? RENAKSI_MM (width_mm) : 0, .align = align };
+  Block *block = current_table (self);
 
-  g_return_val_if_fail (RENAKSI_IS_TABLE_LAYOUT (self), 0);
-  block = current_table (self);
   g_return_val_if_fail (block != NULL, 0);
   g_return_val_if_fail (block->rows->len == 0 && block->header->len == 0, 0);
 
@@ -385,14 +480,59 @@ renaksi_table_layout_add_column (RenaksiTableLayout *self,
   return block->columns->len - 1;
 }
 
-static void
-append_row (GArray *rows,
-            guint   flags,
-            int     group)
+guint
+renaksi_table_layout_add_column (RenaksiTableLayout *self,
+                                 double              weight,
+                                 double              width_mm,
+                                 PangoAlignment      align)
 {
-  Row row = { .cells = g_array_new (FALSE, TRUE, sizeof (Cell)), .flags = flags, .group = group };
+  Column column = { .weight = MAX (weight, 0), .width = width_mm > 0 ? RENAKSI_MM (width_mm) : 0, .align = align };
+
+  g_return_val_if_fail (RENAKSI_IS_TABLE_LAYOUT (self), 0);
+
+  return append_column (self, column);
+}
+
+guint
+renaksi_table_layout_add_fixed_column (RenaksiTableLayout *self,
+                                       double              width,
+                                       PangoAlignment      align)
+{
+  Column column = { .width = MAX (width, 1), .align = align };
+
+  g_return_val_if_fail (RENAKSI_IS_TABLE_LAYOUT (self), 0);
+
+  return append_column (self, column);
+}
+
+guint
+renaksi_table_layout_add_balanced_column (RenaksiTableLayout *self,
+                                          double              weight,
+                                          PangoAlignment      align)
+{
+  Column column = { .weight = MAX (weight, 0), .balanced = TRUE, .align = align };
+
+  g_return_val_if_fail (RENAKSI_IS_TABLE_LAYOUT (self), 0);
+
+  return append_column (self, column);
+}
+
+static void
+append_row (Block  *block,
+            GArray *rows,
+            guint   flags)
+{
+  Row row = { .cells = g_array_new (FALSE, TRUE, sizeof (Cell)), .flags = flags };
 
   g_array_set_clear_func (row.cells, cell_clear);
+  for (guint k = 0; k < MAX_LEVELS; k++)
+    row.group[k] = k < block->n_open ? block->open[k] : -1;
+  if (block->n_open > 0)
+    {
+      Group *inner = &g_array_index (block->groups, Group, block->open[block->n_open - 1]);
+
+      row.first_column = inner->text_column + 1;
+    }
   g_array_append_val (rows, row);
 }
 
@@ -405,8 +545,22 @@ renaksi_table_layout_add_header_row (RenaksiTableLayout *self)
   block = current_table (self);
   g_return_if_fail (block != NULL && block->columns->len > 0);
 
-  append_row (block->header, RENAKSI_TABLE_ROW_BOLD, -1);
+  append_row (block, block->header, RENAKSI_TABLE_ROW_BOLD);
+  g_array_index (block->header, Row, block->header->len - 1).first_column = 0;
   invalidate (self);
+}
+
+void
+renaksi_table_layout_add_fixed_header_row (RenaksiTableLayout *self)
+{
+  Block *block;
+
+  g_return_if_fail (RENAKSI_IS_TABLE_LAYOUT (self));
+  block = current_table (self);
+  g_return_if_fail (block != NULL);
+
+  renaksi_table_layout_add_header_row (self);
+  g_array_index (block->header, Row, block->header->len - 1).fixed = TRUE;
 }
 
 /* Whether header cell (@row, @column) is taken by a cell of a row above
@@ -433,10 +587,11 @@ header_taken (Block *block,
 }
 
 void
-renaksi_table_layout_add_header_cell (RenaksiTableLayout *self,
-                                      const char         *text,
-                                      guint               col_span,
-                                      guint               row_span)
+renaksi_table_layout_add_header_cell_full (RenaksiTableLayout      *self,
+                                           const char              *text,
+                                           guint                    col_span,
+                                           guint                    row_span,
+                                           RenaksiTableHeaderFlags  flags)
 {
   Block *block;
   Row *row;
@@ -456,7 +611,59 @@ renaksi_table_layout_add_header_cell (RenaksiTableLayout *self,
   cell.span = CLAMP (col_span, 1, block->columns->len - cell.column);
   cell.row_span = MAX (row_span, 1);
   cell.align = PANGO_ALIGN_CENTER;
+  cell.flags = flags;
+  if (flags & RENAKSI_TABLE_HEADER_SMALL)
+    cell.flags |= RENAKSI_TABLE_HEADER_PLAIN;
   g_array_append_val (row->cells, cell);
+  invalidate (self);
+}
+
+void
+renaksi_table_layout_add_header_cell (RenaksiTableLayout *self,
+                                      const char         *text,
+                                      guint               col_span,
+                                      guint               row_span)
+{
+  renaksi_table_layout_add_header_cell_full (self, text, col_span, row_span, RENAKSI_TABLE_HEADER_BOLD);
+}
+
+static char *
+labelled (const char *label,
+          const char *text)
+{
+  if (label == NULL || *label == '\0')
+    return g_strdup (text != NULL ? text : "");
+
+  return g_strconcat (label, " ", text != NULL ? text : "", NULL);
+}
+
+void
+renaksi_table_layout_begin_group_full (RenaksiTableLayout     *self,
+                                       const char             *label,
+                                       const char             *text,
+                                       RenaksiTableGroupFlags  flags)
+{
+  Block *block;
+  Group group = { 0, };
+  guint width = (flags & RENAKSI_TABLE_GROUP_LABEL_COLUMN) ? 2 : 1;
+
+  g_return_if_fail (RENAKSI_IS_TABLE_LAYOUT (self));
+  block = current_table (self);
+  g_return_if_fail (block != NULL && block->n_open < MAX_LEVELS);
+
+  group.column = block->n_open > 0
+                 ? g_array_index (block->groups, Group, block->open[block->n_open - 1]).text_column + 1 : 0;
+  g_return_if_fail (group.column + width < block->columns->len);
+  group.text_column = group.column + width - 1;
+  group.label = label != NULL && *label != '\0' ? g_strdup (label) : NULL;
+  group.body = g_strdup (text != NULL ? text : "");
+  group.text = (flags & RENAKSI_TABLE_GROUP_LABEL_COLUMN) ? g_strdup (group.body) : labelled (label, text);
+  group.flags = flags;
+  group.level = block->n_open;
+  group.first = block->rows->len;
+  g_array_append_val (block->groups, group);
+  block->open[block->n_open++] = (int)block->groups->len - 1;
+  block->n_levels = MAX (block->n_levels, block->n_open);
   invalidate (self);
 }
 
@@ -464,18 +671,7 @@ void
 renaksi_table_layout_begin_group (RenaksiTableLayout *self,
                                   const char         *text)
 {
-  Block *block;
-  Group group = { 0, };
-
-  g_return_if_fail (RENAKSI_IS_TABLE_LAYOUT (self));
-  block = current_table (self);
-  g_return_if_fail (block != NULL && block->columns->len > 1);
-
-  group.text = g_strdup (text != NULL ? text : "");
-  group.first = block->rows->len;
-  g_array_append_val (block->groups, group);
-  block->open_group = (int)block->groups->len - 1;
-  invalidate (self);
+  renaksi_table_layout_begin_group_full (self, NULL, text, RENAKSI_TABLE_GROUP_PLAIN);
 }
 
 void
@@ -487,7 +683,8 @@ renaksi_table_layout_end_group (RenaksiTableLayout *self)
   block = current_table (self);
   g_return_if_fail (block != NULL);
 
-  block->open_group = -1;
+  if (block->n_open > 0)
+    block->n_open--;
 }
 
 void
@@ -500,26 +697,22 @@ renaksi_table_layout_add_row (RenaksiTableLayout   *self,
   block = current_table (self);
   g_return_if_fail (block != NULL && block->columns->len > 0);
 
-  append_row (block->rows, flags, block->open_group);
-  if (block->open_group >= 0)
-    g_array_index (block->groups, Group, block->open_group).n_rows++;
+  append_row (block, block->rows, flags);
+  for (guint k = 0; k < block->n_open; k++)
+    g_array_index (block->groups, Group, block->open[k]).n_rows++;
   invalidate (self);
 }
 
-void
-renaksi_table_layout_add_cell_full (RenaksiTableLayout *self,
-                                    const char         *text,
-                                    guint               col_span,
-                                    int                 align,
-                                    guint               shade)
+/* A new cell after the last row's last, or NULL. */
+static Cell *
+append_cell (RenaksiTableLayout *self,
+             guint               col_span)
 {
-  Block *block;
+  Block *block = current_table (self);
   Row *row;
   Cell cell = { 0, };
 
-  g_return_if_fail (RENAKSI_IS_TABLE_LAYOUT (self));
-  block = current_table (self);
-  g_return_if_fail (block != NULL && block->rows->len > 0);
+  g_return_val_if_fail (block != NULL && block->rows->len > 0, NULL);
 
   row = &g_array_index (block->rows, Row, block->rows->len - 1);
   if (row->cells->len > 0)
@@ -529,17 +722,35 @@ renaksi_table_layout_add_cell_full (RenaksiTableLayout *self,
       cell.column = last->column + last->span;
     }
   else
-    cell.column = row->group >= 0 ? 1 : 0;
-  g_return_if_fail (cell.column < block->columns->len);
+    cell.column = row->first_column;
+  g_return_val_if_fail (cell.column < block->columns->len, NULL);
 
-  cell.text = g_strdup (text != NULL ? text : "");
   cell.span = CLAMP (col_span, 1, block->columns->len - cell.column);
   cell.row_span = 1;
-  cell.align = align >= 0 ? (PangoAlignment)align
-                          : g_array_index (block->columns, Column, cell.column).align;
-  cell.shade = MIN (shade, RENAKSI_TABLE_N_SHADES - 1);
+  cell.align = g_array_index (block->columns, Column, cell.column).align;
   g_array_append_val (row->cells, cell);
   invalidate (self);
+
+  return &g_array_index (row->cells, Cell, row->cells->len - 1);
+}
+
+void
+renaksi_table_layout_add_cell_full (RenaksiTableLayout *self,
+                                    const char         *text,
+                                    guint               col_span,
+                                    int                 align,
+                                    guint               shade)
+{
+  Cell *cell;
+
+  g_return_if_fail (RENAKSI_IS_TABLE_LAYOUT (self));
+
+  if ((cell = append_cell (self, col_span)) == NULL)
+    return;
+  cell->text = g_strdup (text != NULL ? text : "");
+  if (align >= 0)
+    cell->align = (PangoAlignment)align;
+  cell->shade = MIN (shade, RENAKSI_TABLE_N_SHADES - 1);
 }
 
 void
@@ -547,6 +758,71 @@ renaksi_table_layout_add_cell (RenaksiTableLayout *self,
                                const char         *text)
 {
   renaksi_table_layout_add_cell_full (self, text, 1, -1, 0);
+}
+
+void
+renaksi_table_layout_add_labelled_cell (RenaksiTableLayout    *self,
+                                        const char            *label,
+                                        const char            *text,
+                                        RenaksiTableCellFlags  flags)
+{
+  Cell *cell;
+
+  g_return_if_fail (RENAKSI_IS_TABLE_LAYOUT (self));
+
+  if ((cell = append_cell (self, 1)) == NULL)
+    return;
+  cell->label = label != NULL && *label != '\0' ? g_strdup (label) : NULL;
+  cell->text = labelled (label, text);
+  cell->flags = flags;
+}
+
+void
+renaksi_table_layout_add_paragraph_to_cell (RenaksiTableLayout *self,
+                                            const char         *label,
+                                            const char         *text)
+{
+  Block *block;
+  Row *row;
+  Cell *cell;
+  Paragraph paragraph;
+
+  g_return_if_fail (RENAKSI_IS_TABLE_LAYOUT (self));
+  block = current_table (self);
+  g_return_if_fail (block != NULL && block->rows->len > 0);
+  row = &g_array_index (block->rows, Row, block->rows->len - 1);
+  g_return_if_fail (row->cells->len > 0);
+  cell = &g_array_index (row->cells, Cell, row->cells->len - 1);
+  g_return_if_fail (cell->kind == CELL_TEXT);
+
+  if (cell->paragraphs == NULL)
+    {
+      cell->paragraphs = g_array_new (FALSE, FALSE, sizeof (Paragraph));
+      g_array_set_clear_func (cell->paragraphs, paragraph_clear);
+    }
+  paragraph.label = label != NULL && *label != '\0' ? g_strdup (label) : NULL;
+  paragraph.text = g_strdup (text != NULL ? text : "");
+  g_array_append_val (cell->paragraphs, paragraph);
+  invalidate (self);
+}
+
+void
+renaksi_table_layout_add_marks_cell (RenaksiTableLayout *self,
+                                     guint               n_columns,
+                                     guint32             shaded,
+                                     guint32             marked)
+{
+  Cell *cell;
+
+  g_return_if_fail (RENAKSI_IS_TABLE_LAYOUT (self));
+  g_return_if_fail (n_columns >= 1 && n_columns <= 32);
+
+  if ((cell = append_cell (self, n_columns)) == NULL)
+    return;
+  cell->kind = CELL_MARKS;
+  cell->text = g_strdup ("");
+  cell->shaded = shaded;
+  cell->marked = marked;
 }
 
 void
@@ -571,24 +847,88 @@ renaksi_table_layout_set_closing (RenaksiTableLayout *self,
 
 /* ---- Text ---------------------------------------------------------------- */
 
-/* A layout of @text (its emphasis marks as italic and bold) @width points
- * wide (0: unwrapped); with @hyphenate a word breaks at its Indonesian
- * hyphenation points and shows the hyphen, as the annex's cells do. */
-static PangoLayout *
-make_layout (RenaksiTableLayout *self,
-             const char         *text,
-             double              size,
-             gboolean            bold,
-             double              width,
-             PangoAlignment      align,
-             gboolean            hyphenate)
+static void
+ensure_metrics (RenaksiTableLayout *self)
 {
-  PangoLayout *layout = pango_layout_new (self->context);
-  g_autoptr(PangoFontDescription) font = pango_font_description_new ();
+  g_autoptr(PangoFontDescription) font = NULL;
+  PangoFontMetrics *metrics;
+  double a, d;
+
+  if (self->context == NULL)
+    self->context = renaksi_print_text_context_new ();
+  if (self->line_height > 0)
+    return;
+
+  font = renaksi_table_layout_font (self, self->font_size, FALSE);
+  metrics = pango_context_get_metrics (self->context, font, NULL);
+  a = (double)pango_font_metrics_get_ascent (metrics) / PANGO_SCALE;
+  d = (double)pango_font_metrics_get_descent (metrics) / PANGO_SCALE;
+  pango_font_metrics_unref (metrics);
+  self->ascent = a;
+  self->line_height = ceil ((a + d) * 100) / 100;
+}
+
+PangoContext *
+renaksi_table_layout_get_context (RenaksiTableLayout *self)
+{
+  ensure_metrics (self);
+  return self->context;
+}
+
+GHashTable *
+renaksi_table_layout_get_piece_widths (RenaksiTableLayout *self)
+{
+  return self->piece_widths;
+}
+
+PangoFontDescription *
+renaksi_table_layout_font (RenaksiTableLayout *self,
+                           double              size,
+                           gboolean            bold)
+{
+  PangoFontDescription *font = pango_font_description_new ();
 
   pango_font_description_set_family (font, self->font_family);
   pango_font_description_set_size (font, (int)(size * PANGO_SCALE));
   pango_font_description_set_weight (font, bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
+
+  return font;
+}
+
+double
+renaksi_table_layout_get_line_height (RenaksiTableLayout *self,
+                                      double             *ascent)
+{
+  g_return_val_if_fail (RENAKSI_IS_TABLE_LAYOUT (self), 0);
+
+  ensure_metrics (self);
+  if (ascent != NULL)
+    *ascent = self->ascent;
+  return self->line_height;
+}
+
+/* A layout of @text (its emphasis marks as italic and bold) @width points
+ * wide (0: unwrapped). With @hyphenate a word breaks at its Indonesian
+ * hyphenation points and shows the hyphen (Pango shows one only where it
+ * breaks at a soft hyphen when it may insert hyphens); without, words
+ * are never hyphenated. Either way a word longer than the line breaks
+ * between characters rather than run out of its cell. */
+PangoLayout *
+renaksi_table_layout_make_text (RenaksiTableLayout *self,
+                                const char         *text,
+                                double              size,
+                                gboolean            bold,
+                                double              width,
+                                PangoAlignment      align,
+                                gboolean            hyphenate)
+{
+  PangoLayout *layout;
+  g_autoptr(PangoFontDescription) font = NULL;
+
+  g_return_val_if_fail (RENAKSI_IS_TABLE_LAYOUT (self), NULL);
+
+  layout = pango_layout_new (renaksi_table_layout_get_context (self));
+  font = renaksi_table_layout_font (self, size, bold);
   pango_layout_set_font_description (layout, font);
   if (width > 0)
     {
@@ -602,6 +942,18 @@ make_layout (RenaksiTableLayout *self,
   return layout;
 }
 
+static PangoLayout *
+make_layout (RenaksiTableLayout *self,
+             const char         *text,
+             double              size,
+             gboolean            bold,
+             double              width,
+             PangoAlignment      align,
+             gboolean            hyphenate)
+{
+  return renaksi_table_layout_make_text (self, text, size, bold, width, align, hyphenate);
+}
+
 static double
 layout_height (PangoLayout *layout)
 {
@@ -609,6 +961,22 @@ layout_height (PangoLayout *layout)
 
   pango_layout_get_extents (layout, NULL, &logical);
   return (double)logical.height / PANGO_SCALE;
+}
+
+double
+renaksi_table_layout_text_width (RenaksiTableLayout *self,
+                                 const char         *text,
+                                 double              size,
+                                 gboolean            bold)
+{
+  g_autoptr(PangoLayout) layout = NULL;
+  PangoRectangle logical;
+
+  g_return_val_if_fail (RENAKSI_IS_TABLE_LAYOUT (self), 0);
+
+  layout = make_layout (self, text, size, bold, 0, PANGO_ALIGN_LEFT, FALSE);
+  pango_layout_get_extents (layout, NULL, &logical);
+  return (double)logical.width / PANGO_SCALE;
 }
 
 static double
@@ -619,6 +987,12 @@ static double
 margin_top (void) { return RENAKSI_MM (RENAKSI_PAPER_MARGIN_TOP_MM); }
 static double
 content_bottom (RenaksiTableLayout *self) { return self->page_height - RENAKSI_MM (RENAKSI_PAPER_MARGIN_BOTTOM_MM); }
+
+double
+renaksi_table_layout_content_width (RenaksiTableLayout *self)
+{
+  return self->page_width - margin_left () - margin_right ();
+}
 
 static double
 text_width (Block *block,
@@ -656,13 +1030,14 @@ breaks_a_word (PangoLayout *layout)
 /* A table cell's layout: words move whole to the next line, and only a
  * word that must break (longer than its column) is broken, at a
  * hyphenation point with a visible hyphen. Greedy hyphenation would
- * break names that fit on the next line ("KABUPA-TEN"). */
+ * break names that fit on the next line ("KABUPA-TEN"); a table that
+ * hyphenates always (the annex: compact cells) does so. */
 static PangoLayout *
-make_cell_layout (RenaksiTableLayout *self,
-                  const char         *text,
-                  gboolean            bold,
-                  double              width,
-                  PangoAlignment      align)
+word_layout (RenaksiTableLayout *self,
+             const char         *text,
+             gboolean            bold,
+             double              width,
+             PangoAlignment      align)
 {
   PangoLayout *layout = make_layout (self, text, self->font_size, bold, width, align, FALSE);
 
@@ -675,7 +1050,67 @@ make_cell_layout (RenaksiTableLayout *self,
   return layout;
 }
 
-/* A cell's text as one layout: a cell's lines on the grid. */
+PangoLayout *
+renaksi_table_layout_cell_layout (RenaksiTableLayout *self,
+                                  const char         *text,
+                                  gboolean            bold,
+                                  double              width,
+                                  PangoAlignment      align)
+{
+  if (self->hyphenate_always)
+    return make_layout (self, text, self->font_size, bold, width, align, TRUE);
+
+  return word_layout (self, text, bold, width, align);
+}
+
+/* Labels repeat ("1.", "2.", …): each measured once. */
+double
+renaksi_table_layout_label_indent (RenaksiTableLayout *self,
+                                   const char         *label)
+{
+  gpointer cached;
+  double *indent;
+
+  if (g_hash_table_lookup_extended (self->label_indents, label, NULL, &cached))
+    return *(double *)cached;
+
+  indent = g_new (double, 1);
+  *indent = MAX (RENAKSI_MM (4.5), renaksi_table_layout_text_width (self, label, self->font_size, FALSE) + 3);
+  g_hash_table_insert (self->label_indents, g_strdup (label), indent);
+
+  return *indent;
+}
+
+/* A list's paragraph: "1. text", its wrapped lines indented under the
+ * text rather than under the label. */
+static PangoLayout *
+paragraph_layout (RenaksiTableLayout *self,
+                  const Paragraph    *paragraph,
+                  gboolean            bold,
+                  double              width,
+                  PangoAlignment      align)
+{
+  g_autofree char *text = NULL;
+  PangoLayout *layout;
+  PangoTabArray *tabs;
+  double indent;
+
+  if (paragraph->label == NULL)
+    return renaksi_table_layout_cell_layout (self, paragraph->text, bold, width, align);
+
+  text = g_strconcat (paragraph->label, "\t", paragraph->text, NULL);
+  indent = renaksi_table_layout_label_indent (self, paragraph->label);
+  tabs = pango_tab_array_new_with_positions (1, FALSE, PANGO_TAB_LEFT, (int)(indent * PANGO_SCALE));
+  layout = renaksi_table_layout_cell_layout (self, text, bold, width, align);
+  pango_layout_set_tabs (layout, tabs);
+  pango_layout_set_indent (layout, -(int)(indent * PANGO_SCALE));
+  pango_tab_array_free (tabs);
+
+  return layout;
+}
+
+/* A cell's text and paragraphs, one layout each: a cell's lines on the
+ * grid. A cell of paragraphs alone has no line of its own text. */
 static GPtrArray *
 cell_layouts (RenaksiTableLayout *self,
               Block              *block,
@@ -683,47 +1118,94 @@ cell_layouts (RenaksiTableLayout *self,
               gboolean            bold)
 {
   GPtrArray *layouts = g_ptr_array_new_with_free_func (g_object_unref);
+  double width = text_width (block, cell->column, cell->span);
 
-  g_ptr_array_add (layouts, make_cell_layout (self, cell->text, bold, text_width (block, cell->column, cell->span),
-                                              cell->align));
+  if (cell->kind == CELL_MARKS)
+    return layouts;
+  if (*cell->text != '\0' || cell->paragraphs == NULL)
+    g_ptr_array_add (layouts, renaksi_table_layout_cell_layout (self, cell->text, bold, width, cell->align));
+  for (guint i = 0; cell->paragraphs != NULL && i < cell->paragraphs->len; i++)
+    g_ptr_array_add (layouts, paragraph_layout (self, &g_array_index (cell->paragraphs, Paragraph, i), bold,
+                                                width, cell->align));
+
   return layouts;
 }
 
-static guint
-text_lines (RenaksiTableLayout *self,
-            Block              *block,
-            const char         *text,
-            guint               column,
-            gboolean            bold)
-{
-  g_autoptr(PangoLayout) layout = make_cell_layout (self, text, bold, text_width (block, column, 1),
-                                                    PANGO_ALIGN_LEFT);
-
-  return (guint)pango_layout_get_line_count (layout);
-}
-
-/* What a group cell prints on a page after the one it began on: its text
- * marked "(lanjutan)", or when that is long, the whole words of its first
- * line (at least its first word) so marked. Never the tail of its text,
- * never "(lanjutan)" alone. */
+/* What a group's or a cell's text prints on a page after the one it was
+ * printed whole on: its text marked "(lanjutan)", or when that is long,
+ * the whole words of its first line (at least its first word after its
+ * label) so marked. Never the tail of its text, never "(lanjutan)" alone. */
 static char *
 continued_text (RenaksiTableLayout *self,
-                Block              *block,
-                const Group        *group)
+                const char         *text,
+                const char         *label,
+                const char         *body,
+                double              width)
 {
-  g_autofree char *full = g_strconcat (group->text, " ", CONTINUED, NULL);
+  g_autofree char *full = NULL;
   g_autoptr(PangoLayout) layout = NULL;
   g_autofree char *head = NULL;
 
-  if (*group->text == '\0')
+  if (*text == '\0')
     return g_strdup ("");
-  if (text_lines (self, block, full, 0, FALSE) <= CONTINUED_FULL_LINES)
+  full = g_strconcat (text, " ", CONTINUED, NULL);
+  layout = renaksi_table_layout_cell_layout (self, full, FALSE, width, PANGO_ALIGN_LEFT);
+  if (pango_layout_get_line_count (layout) <= CONTINUED_FULL_LINES)
     return g_steal_pointer (&full);
 
-  layout = make_cell_layout (self, group->text, FALSE, text_width (block, 0, 1), PANGO_ALIGN_LEFT);
+  g_clear_object (&layout);
+  layout = renaksi_table_layout_cell_layout (self, text, FALSE, width, PANGO_ALIGN_LEFT);
   head = renaksi_print_text_first_words (layout);
+  /* Never the label alone ("1. (lanjutan)"): its first word too. */
+  if (label != NULL && g_str_equal (head, label))
+    {
+      g_autofree char *plain = renaksi_emphasis_strip (body);
+      g_auto(GStrv) words = g_strsplit (plain, " ", 2);
+
+      g_free (head);
+      head = labelled (label, words[0]);
+    }
 
   return g_strconcat (head, " ", CONTINUED, NULL);
+}
+
+static GPtrArray *
+single_layout (PangoLayout *layout)
+{
+  GPtrArray *layouts = g_ptr_array_new_with_free_func (g_object_unref);
+
+  g_ptr_array_add (layouts, layout);
+  return layouts;
+}
+
+/* A group's text, or its "(lanjutan)" text, as layouts: kept while a PDF
+ * is streamed (every page the group is on prints it), else laid out. */
+static GPtrArray *
+group_layouts (RenaksiTableLayout *self,
+               Block              *block,
+               Group              *group,
+               gboolean            continued)
+{
+  GPtrArray **kept = continued ? &group->continued : &group->layouts;
+  double width = text_width (block, group->text_column, 1);
+  GPtrArray *layouts;
+
+  if (*kept != NULL)
+    return g_ptr_array_ref (*kept);
+  if (*group->text == '\0')
+    layouts = g_ptr_array_new_with_free_func (g_object_unref);
+  else if (continued)
+    {
+      g_autofree char *text = continued_text (self, group->text, group->label, group->body, width);
+
+      layouts = single_layout (renaksi_table_layout_cell_layout (self, text, FALSE, width, PANGO_ALIGN_LEFT));
+    }
+  else
+    layouts = single_layout (renaksi_table_layout_cell_layout (self, group->text, FALSE, width, PANGO_ALIGN_LEFT));
+  if (self->pipe != NULL)
+    *kept = g_ptr_array_ref (layouts);
+
+  return layouts;
 }
 
 /* ---- Measuring ----------------------------------------------------------- */
@@ -732,17 +1214,22 @@ static void
 compute_columns (RenaksiTableLayout *self,
                  Block              *block)
 {
-  double total = self->page_width - margin_left () - margin_right ();
+  double total = renaksi_table_layout_content_width (self);
   double fixed = 0, weights = 0, x = margin_left ();
-  guint n = block->columns->len;
+  guint n = block->columns->len, n_balanced = 0, b = 0;
+  double balanced[4] = { 0 };
 
   for (guint c = 0; c < n; c++)
     {
       Column *column = &g_array_index (block->columns, Column, c);
 
       fixed += column->width;
-      weights += column->width > 0 ? 0 : column->weight;
+      weights += column->width > 0 || column->balanced ? 0 : column->weight;
+      n_balanced += column->balanced ? 1 : 0;
     }
+  /* Balanced columns share what the fixed ones leave, at least 60 mm. */
+  if (n_balanced > 0)
+    renaksi_table_columns_balance (self, block, MAX (total - fixed, RENAKSI_MM (60)), balanced);
 
   g_free (block->col_x);
   block->col_x = g_new0 (double, n + 1);
@@ -753,14 +1240,43 @@ compute_columns (RenaksiTableLayout *self,
       block->col_x[c] = x;
       if (column->width > 0)
         x += column->width;
+      else if (column->balanced)
+        x += b < G_N_ELEMENTS (balanced) ? balanced[b++] : 0;
       else if (weights > 0)
         x += MAX (0, total - fixed) * column->weight / weights;
     }
   block->col_x[n] = x;
+  /* Whole points: the last column takes what they leave. */
+  if (n_balanced > 0)
+    block->col_x[n] = MAX (x, margin_left () + total);
 }
 
-/* Header rows' heights: each the tallest of its own cells, and the last
- * row a tall cell spans down over grown for it. */
+static double
+header_cell_size (RenaksiTableLayout *self,
+                  const Cell         *cell)
+{
+  return (cell->flags & RENAKSI_TABLE_HEADER_SMALL) ? RENAKSI_TABLE_SMALL_SIZE : self->font_size;
+}
+
+static PangoLayout *
+header_cell_layout (RenaksiTableLayout *self,
+                    Block              *block,
+                    const Cell         *cell)
+{
+  double x0 = block->col_x[cell->column], x1 = block->col_x[cell->column + cell->span];
+  gboolean bold = !(cell->flags & RENAKSI_TABLE_HEADER_PLAIN);
+
+  /* A small head is narrow: a point of padding each side is enough. */
+  if (cell->flags & RENAKSI_TABLE_HEADER_SMALL)
+    return make_layout (self, cell->text, header_cell_size (self, cell), bold, x1 - x0 - 2, PANGO_ALIGN_CENTER,
+                        FALSE);
+  /* Header words are not hyphenated where they fit. */
+  return word_layout (self, cell->text, bold, x1 - x0 - 2 * CELL_PAD_X, PANGO_ALIGN_CENTER);
+}
+
+/* Header rows' heights: each the tallest of its own cells (a fixed row
+ * one line), and the last row that is not fixed a tall cell spans down
+ * over grown for it. */
 static void
 compute_header (RenaksiTableLayout *self,
                 Block              *block)
@@ -782,11 +1298,13 @@ compute_header (RenaksiTableLayout *self,
 
             if ((pass == 0) != (cell->row_span == 1))
               continue;
-            layout = make_cell_layout (self, cell->text, TRUE, text_width (block, cell->column, cell->span),
-                                       PANGO_ALIGN_CENTER);
-            need = pango_layout_get_line_count (layout) * self->line_height + 2 * CELL_PAD_Y;
+            layout = header_cell_layout (self, block, cell);
+            need = (row->fixed && cell->row_span == 1 ? 1 : pango_layout_get_line_count (layout)) *
+                   self->line_height + 2 * CELL_PAD_Y;
             for (guint k = r; k <= last; k++)
               have += heights[k];
+            while (last > r && g_array_index (block->header, Row, last).fixed)
+              last--;
             if (need > have)
               heights[last] += need - have;
           }
@@ -814,6 +1332,7 @@ measure_table (RenaksiTableLayout *self,
     g_array_index (block->rows, Row, r).measured = FALSE;
   for (guint g = 0; g < block->groups->len; g++)
     g_array_index (block->groups, Group, g).measured = FALSE;
+  block->n_measured = 0;
 }
 
 /* Lets go of the layouts a row's cells were measured with. */
@@ -822,38 +1341,6 @@ row_drop_layouts (Row *row)
 {
   for (guint i = 0; i < row->cells->len; i++)
     g_clear_pointer (&g_array_index (row->cells, Cell, i).layouts, g_ptr_array_unref);
-}
-
-/* A row's lines, laid out when the flow first reaches it: a document's
- * rows are measured in order, page by page. While a PDF is streamed its
- * layouts are kept until its last piece is drawn, a page or so later;
- * otherwise let go (a kept budget made a long report's later rows be
- * laid out twice, and its time grow faster than its rows). */
-static Row *
-measure_row (RenaksiTableLayout *self,
-             Block              *block,
-             guint               r)
-{
-  Row *row = &g_array_index (block->rows, Row, r);
-
-  if (row->measured)
-    return row;
-  row->measured = TRUE;
-  row->n_lines = 1;
-  row_drop_layouts (row);
-  for (guint i = 0; i < row->cells->len; i++)
-    {
-      Cell *cell = &g_array_index (row->cells, Cell, i);
-      GPtrArray *layouts = cell_layouts (self, block, cell, row->flags & RENAKSI_TABLE_ROW_BOLD);
-
-      row->n_lines = MAX (row->n_lines, renaksi_print_text_n_lines (layouts));
-      if (self->pipe != NULL)
-        cell->layouts = layouts;
-      else
-        g_ptr_array_unref (layouts);
-    }
-
-  return row;
 }
 
 static Group *
@@ -865,21 +1352,99 @@ measure_group (RenaksiTableLayout *self,
 
   if (!group->measured)
     {
-      g_autofree char *continued = continued_text (self, block, group);
+      g_autoptr(GPtrArray) full = NULL;
+      g_autoptr(GPtrArray) continued = NULL;
 
-      group->full_lines = text_lines (self, block, group->text, 0, FALSE);
-      group->continued_lines = text_lines (self, block, continued, 0, FALSE);
+      g_clear_pointer (&group->layouts, g_ptr_array_unref);
+      g_clear_pointer (&group->continued, g_ptr_array_unref);
+      full = group_layouts (self, block, group, FALSE);
+      continued = group_layouts (self, block, group, TRUE);
+      group->full_lines = renaksi_print_text_n_lines (full);
+      group->continued_lines = renaksi_print_text_n_lines (continued);
       group->measured = TRUE;
     }
 
   return group;
 }
 
+static gboolean
+ends_group (Block *block,
+            guint  r,
+            int    g)
+{
+  const Group *group = &g_array_index (block->groups, Group, g);
+
+  return group->first + group->n_rows == r + 1;
+}
+
+/* A row's lines, laid out when the flow first reaches it: a document's
+ * rows are measured in order, page by page, each group's last row
+ * padded so that the group's text fits in its rows. While a PDF is
+ * streamed the layouts are kept until the row's last piece is drawn, a
+ * page or so later; otherwise let go (a kept budget made a long
+ * report's later rows be laid out twice, its time grow faster than its
+ * rows). */
+static Row *
+measure_row (RenaksiTableLayout *self,
+             Block              *block,
+             guint               r)
+{
+  while (block->n_measured <= r && block->n_measured < block->rows->len)
+    {
+      guint i = block->n_measured++;
+      Row *row = &g_array_index (block->rows, Row, i);
+      guint lines = 1;
+
+      row_drop_layouts (row);
+      for (guint c = 0; c < row->cells->len; c++)
+        {
+          Cell *cell = &g_array_index (row->cells, Cell, c);
+          GPtrArray *layouts = cell_layouts (self, block, cell, row->flags & RENAKSI_TABLE_ROW_BOLD);
+
+          lines = MAX (lines, renaksi_print_text_n_lines (layouts));
+          if (self->pipe != NULL)
+            cell->layouts = layouts;
+          else
+            g_ptr_array_unref (layouts);
+        }
+      /* From the innermost group out: an outer group's rows include the
+       * inner one's padding. */
+      for (guint k = block->n_levels; k-- > 0;)
+        {
+          Group *group;
+
+          if (row->group[k] < 0)
+            continue;
+          group = measure_group (self, block, (guint)row->group[k]);
+          if (group->first == i)
+            block->level_sum[k] = 0;
+          block->level_sum[k] += lines;
+          if (ends_group (block, i, row->group[k]) && block->level_sum[k] < group->full_lines)
+            lines += group->full_lines - block->level_sum[k];
+        }
+      row->n_lines = lines;
+      row->measured = TRUE;
+    }
+
+  return &g_array_index (block->rows, Row, r);
+}
+
+/* A body cell's layouts: those kept from measuring, or laid out again. */
+static GPtrArray *
+cell_layouts_of (RenaksiTableLayout *self,
+                 Block              *block,
+                 const Row          *row,
+                 const Cell         *cell)
+{
+  return cell->layouts != NULL ? g_ptr_array_ref (cell->layouts)
+                               : cell_layouts (self, block, cell, row->flags & RENAKSI_TABLE_ROW_BOLD);
+}
+
 static PangoLayout *
 closing_layout (RenaksiTableLayout *self)
 {
   g_autoptr(GString) text = g_string_new (NULL);
-  double width = MIN (RENAKSI_MM (110), (self->page_width - margin_left () - margin_right ()) * 0.46);
+  double width = MIN (RENAKSI_MM (110), renaksi_table_layout_content_width (self) * 0.46);
   g_autofree char *date = NULL;
 
   /* "Jambi, 31 Maret 2024" */
@@ -902,6 +1467,8 @@ closing_layout (RenaksiTableLayout *self)
 static gboolean
 has_closing (RenaksiTableLayout *self)
 {
+  if (self->closing_func != NULL)
+    return TRUE;
   for (guint i = 0; i < G_N_ELEMENTS (self->closing); i++)
     if (self->closing[i] != NULL)
       return TRUE;
@@ -909,11 +1476,34 @@ has_closing (RenaksiTableLayout *self)
   return FALSE;
 }
 
+/* Draws the closing block at @y (with @cr) and returns its height. */
+static double
+closing_draw (RenaksiTableLayout *self,
+              cairo_t            *cr,
+              double              y)
+{
+  g_autoptr(PangoLayout) closing = NULL;
+  double width;
+
+  if (self->closing_func != NULL)
+    return self->closing_func (cr, self->page_width, y, self->closing_data);
+
+  closing = closing_layout (self);
+  width = MIN (RENAKSI_MM (110), renaksi_table_layout_content_width (self) * 0.46);
+  if (cr != NULL)
+    {
+      cairo_set_source_rgb (cr, 0, 0, 0);
+      cairo_move_to (cr, self->page_width - margin_right () - width, y);
+      pango_cairo_show_layout (cr, closing);
+    }
+  return layout_height (closing);
+}
+
 static double
 heading_draw (RenaksiTableLayout *self,
               cairo_t            *cr)
 {
-  double width = self->page_width - margin_left () - margin_right ();
+  double width = renaksi_table_layout_content_width (self);
   double y = margin_top ();
 
   for (guint i = 0; i < self->headings->len; i++)
@@ -928,11 +1518,23 @@ heading_draw (RenaksiTableLayout *self,
         }
       y += layout_height (layout);
     }
+  y = self->headings->len > 0 ? y + RENAKSI_MM (6) : y;
+  if (self->first_page_func != NULL)
+    y += self->first_page_func (cr, self->page_width, y, self->first_page_data);
 
-  return self->headings->len > 0 ? y - margin_top () + RENAKSI_MM (6) : 0;
+  return y - margin_top ();
 }
 
 /* ---- Pagination ---------------------------------------------------------- */
+
+/* A group open on the page being filled: the lines its text needs here
+ * and the lines its rows gave it so far. */
+typedef struct
+{
+  gboolean open;
+  guint    need;
+  guint    have;
+} Span;
 
 typedef struct
 {
@@ -940,19 +1542,26 @@ typedef struct
   Page               *page;
   double              top;
   double              y;
-  /* The group open on this page: the lines its text needs here and the
-   * lines its rows gave it so far. */
-  int                 group;
-  guint               need;
-  guint               have;
-  int                 group_piece;   /* its last piece on the page */
+  /* The table being placed: its groups on this page, and its last row
+   * piece here (-1: none). */
+  int                 block;
+  Span                spans[MAX_LEVELS];
+  int                 row_piece;
 } Flow;
+
+static int
+lines_between (RenaksiTableLayout *self,
+               double              y,
+               double              bottom)
+{
+  return (int)floor ((bottom - y - 2 * CELL_PAD_Y + 0.001) / self->line_height);
+}
 
 static int
 lines_that_fit (RenaksiTableLayout *self,
                 double              y)
 {
-  return (int)floor ((content_bottom (self) - y - 2 * CELL_PAD_Y + 0.001) / self->line_height);
+  return lines_between (self, y, content_bottom (self));
 }
 
 /* The lines a row of @n_lines needs on a page to start there: all of it
@@ -964,33 +1573,99 @@ first_lines (guint n_lines)
 }
 
 static guint
-group_deficit (const Flow *flow,
+span_deficit (const Span *span)
+{
+  return span->open && span->need > span->have ? span->need - span->have : 0;
+}
+
+/* The lines the groups @spans still need after @count more lines. */
+static guint
+spans_deficit (const Span *spans,
                guint       count)
 {
-  return flow->group >= 0 && flow->need > flow->have + count ? flow->need - flow->have - count : 0;
+  guint deficit = 0;
+
+  for (guint k = 0; k < MAX_LEVELS; k++)
+    if (spans[k].open && spans[k].need > spans[k].have + count)
+      deficit = MAX (deficit, spans[k].need - spans[k].have - count);
+
+  return deficit;
 }
 
-/* Gives the open group's last piece on the page the blank lines its text
- * still needs. */
+/* The groups of row @r open on a page the table continues on at @line:
+ * those it does not begin need their "(lanjutan)" text there. */
 static void
-close_group (Flow *flow)
+spans_continued (RenaksiTableLayout *self,
+                 Block              *block,
+                 const Row          *row,
+                 guint               r,
+                 guint               line,
+                 Span               *spans)
 {
-  guint deficit = group_deficit (flow, 0);
-
-  if (flow->group >= 0 && deficit > 0 && flow->group_piece >= 0)
+  for (guint k = 0; k < MAX_LEVELS; k++)
     {
-      Piece *piece = &g_array_index (flow->page->pieces, Piece, flow->group_piece);
+      Group *group;
 
-      piece->pad += deficit;
-      piece->y1 += deficit * flow->self->line_height;
-      flow->y += deficit * flow->self->line_height;
+      spans[k] = (Span) { FALSE, 0, 0 };
+      if (k >= block->n_levels || row->group[k] < 0)
+        continue;
+      group = measure_group (self, block, (guint)row->group[k]);
+      if (r > group->first || line > 0)
+        spans[k] = (Span) { TRUE, group->continued_lines, 0 };
     }
-  flow->group = -1;
-  flow->group_piece = -1;
 }
 
-static void stream_page (RenaksiTableLayout *self,
-                         guint               page);
+/* @spans as they are once row @r starts here: a group it begins needs
+ * its whole text on this page. */
+static void
+spans_with_row (RenaksiTableLayout *self,
+                Block              *block,
+                const Row          *row,
+                guint               r,
+                guint               line,
+                Span               *spans)
+{
+  for (guint k = 0; k < block->n_levels; k++)
+    {
+      Group *group;
+
+      if (row->group[k] < 0)
+        continue;
+      group = measure_group (self, block, (guint)row->group[k]);
+      if (line == 0 && r == group->first)
+        spans[k] = (Span) { TRUE, group->full_lines, 0 };
+    }
+}
+
+/* Gives the table's last row piece on the page the blank lines its
+ * groups' texts still need here (as many as fit). */
+static void
+close_spans (Flow *flow)
+{
+  RenaksiTableLayout *self = flow->self;
+  Piece *piece;
+  int pad;
+
+  if (flow->block < 0 || flow->row_piece < 0)
+    return;
+  piece = &g_array_index (flow->page->pieces, Piece, flow->row_piece);
+  pad = MIN ((int)spans_deficit (flow->spans, 0), lines_that_fit (self, piece->y1));
+  if (pad > 0)
+    {
+      piece->pad += (guint)pad;
+      piece->y1 += pad * self->line_height;
+      flow->y = MAX (flow->y, piece->y1);
+    }
+  for (guint k = 0; k < MAX_LEVELS; k++)
+    flow->spans[k].have += (guint)MAX (pad, 0);
+}
+
+static void walk_page_groups (RenaksiTableLayout *self,
+                              cairo_t            *cr,
+                              const Page         *page,
+                              guint              *end_flows);
+static void stream_page      (RenaksiTableLayout *self,
+                              guint               page);
 
 static void
 next_page (Flow *flow)
@@ -1000,7 +1675,8 @@ next_page (Flow *flow)
 
   if (flow->page != NULL)
     {
-      close_group (flow);
+      close_spans (flow);
+      walk_page_groups (self, NULL, flow->page, page.flows);
       /* The page is full: nothing after changes it. */
       if (self->pipe != NULL)
         stream_page (self, self->pages->len - 1);
@@ -1009,8 +1685,7 @@ next_page (Flow *flow)
   flow->page = &g_array_index (self->pages, Page, self->pages->len - 1);
   flow->top = margin_top () + (self->pages->len == 1 ? self->heading_height : 0);
   flow->y = flow->top;
-  flow->group = -1;
-  flow->group_piece = -1;
+  flow->row_piece = -1;
 }
 
 static void
@@ -1071,7 +1746,7 @@ paragraph_lines (RenaksiTableLayout *self,
   if (!block->measured)
     {
       g_autoptr(PangoLayout) layout = make_layout (self, block->text, self->font_size, FALSE,
-                                                   self->page_width - margin_left () - margin_right (),
+                                                   renaksi_table_layout_content_width (self),
                                                    PANGO_ALIGN_LEFT, TRUE);
 
       block->n_lines = (guint)pango_layout_get_line_count (layout);
@@ -1131,13 +1806,67 @@ take_back_previous (Flow  *flow,
   before = &g_array_index (pieces, Piece, pieces->len - 2);
   if (last->kind != PIECE_ROW || last->block != b || last->row != r - 1 || last->first != 0 ||
       last->count != g_array_index (block->rows, Row, r - 1).n_lines ||
-      g_array_index (block->rows, Row, r - 1).group >= 0 ||
+      g_array_index (block->rows, Row, r - 1).group[0] >= 0 ||
       before->kind != PIECE_ROW || before->block != b)
     return FALSE;
 
   flow->y = last->y0;
   g_array_set_size (pieces, pieces->len - 1);
+  flow->row_piece = (int)pieces->len - 1;
   return TRUE;
+}
+
+/* Where row @r, from line @line, may be split so that its piece here
+ * keeps @at_least lines and the rest MIN_PIECE: a cell's first paragraph
+ * stays with the row's start (KEEP_FIRST), and the split falls between a
+ * list's paragraphs (SPLIT_BETWEEN) when one such point is near the
+ * page's end. With @spans (a group's text kept whole on the page), the
+ * piece leaves room for the lines they still need. Returns 0 when there
+ * is no such point within @avail. */
+static int
+split_point (RenaksiTableLayout *self,
+             Block              *block,
+             const Row          *row,
+             guint               line,
+             int                 avail,
+             int                 at_least,
+             const Span         *spans)
+{
+  int rem = (int)(row->n_lines - line);
+  int lowest = MAX (MIN_PIECE, at_least);
+  int best = 0;
+  gboolean lists = FALSE;
+
+  for (guint i = 0; i < row->cells->len; i++)
+    {
+      const Cell *cell = &g_array_index (row->cells, Cell, i);
+      g_autoptr(GPtrArray) layouts = NULL;
+      guint sum = 0;
+
+      if ((cell->flags & (RENAKSI_TABLE_CELL_KEEP_FIRST | RENAKSI_TABLE_CELL_SPLIT_BETWEEN)) == 0)
+        continue;
+      layouts = cell_layouts_of (self, block, row, cell);
+      if (line == 0 && (cell->flags & RENAKSI_TABLE_CELL_KEEP_FIRST) && layouts->len > 0)
+        lowest = MAX (lowest, pango_layout_get_line_count (g_ptr_array_index (layouts, 0)));
+      if ((cell->flags & RENAKSI_TABLE_CELL_SPLIT_BETWEEN) == 0)
+        continue;
+      lists = TRUE;
+      /* Between paragraphs, if such a point keeps most of the page used. */
+      for (guint p = 0; p < layouts->len; p++)
+        {
+          sum += (guint)pango_layout_get_line_count (g_ptr_array_index (layouts, p));
+          if ((int)sum - (int)line >= lowest && (int)sum - (int)line <= avail &&
+              rem - ((int)sum - (int)line) >= MIN_PIECE)
+            best = (int)sum - (int)line;
+        }
+    }
+  if (lists && best > 0 && best >= avail - 3)
+    return best;
+
+  best = MIN (avail, rem - MIN_PIECE);
+  while (spans != NULL && best >= lowest && best + (int)spans_deficit (spans, (guint)best) > avail)
+    best--;
+  return best >= lowest ? best : 0;
 }
 
 static void
@@ -1146,6 +1875,7 @@ flow_table (Flow  *flow,
             Block *block)
 {
   RenaksiTableLayout *self = flow->self;
+  gboolean flows = self->group_text_flows;
   double header_height = block->header_y[block->header->len];
   gboolean header_here = FALSE;
   gboolean rows_here = FALSE;
@@ -1156,22 +1886,15 @@ flow_table (Flow  *flow,
     {
       Row *row = measure_row (self, block, r);
       guint rem = row->n_lines - line;
-      int avail;
-      guint count;
+      Span next[MAX_LEVELS];
+      int avail, count, pad = 0;
 
-      /* The group this row is in, as it begins on this page. */
-      if (row->group != flow->group)
-        {
-          close_group (flow);
-          if (row->group >= 0)
-            {
-              Group *group = measure_group (self, block, (guint)row->group);
-
-              flow->group = row->group;
-              flow->have = 0;
-              flow->need = r == group->first && line == 0 ? group->full_lines : group->continued_lines;
-            }
-        }
+      /* The groups as they stand with this row on this page. */
+      if (header_here)
+        memcpy (next, flow->spans, sizeof next);
+      else
+        spans_continued (self, block, row, r, line, next);
+      spans_with_row (self, block, row, r, line, next);
 
       if (!header_here)
         {
@@ -1179,7 +1902,8 @@ flow_table (Flow  *flow,
           guint first = first_lines (rem);
 
           if (flow->y > flow->top &&
-              lines_that_fit (self, flow->y + space + header_height) < (int)(first + group_deficit (flow, first)))
+              lines_that_fit (self, flow->y + space + header_height) <
+              (int)(first + (flows ? 0 : spans_deficit (next, first))))
             {
               next_page (flow);
               continue;
@@ -1189,48 +1913,71 @@ flow_table (Flow  *flow,
           add_piece (flow, PIECE_HEADER, b, 0, 0, 0, header_height);
           header_here = TRUE;
           rows_here = FALSE;
+          flow->block = (int)b;
+          flow->row_piece = -1;
         }
 
       avail = lines_that_fit (self, flow->y);
-      if ((int)(rem + group_deficit (flow, rem)) <= avail)
-        count = rem;
+      if (flows && (int)rem <= avail)
+        count = (int)rem;
+      else if (!flows && (int)(rem + spans_deficit (next, rem)) <= avail)
+        count = (int)rem;
+      else if (flows && !rows_here && at_top)
+        {
+          /* Taller than a page: split where it must, leaving a piece of
+           * MIN_PIECE lines or more for the next page. */
+          count = MAX (avail, 1);
+          if ((int)rem - count < MIN_PIECE && avail > 2 * MIN_PIECE)
+            count = (int)rem - MIN_PIECE;
+        }
       else
         {
-          int k = rem >= 2 * MIN_PIECE ? MIN (avail, (int)(rem - MIN_PIECE)) : 0;
-
-          while (k >= MIN_PIECE && k + (int)group_deficit (flow, (guint)k) > avail)
-            k--;
-          count = k >= MIN_PIECE ? (guint)k : 0;
+          count = split_point (self, block, row, line, avail, flows ? (int)spans_deficit (next, 0) : 0,
+                               flows ? NULL : next);
           /* Taller than a whole page: split where the page ends. */
           if (count == 0 && !rows_here && at_top)
-            count = (guint)CLAMP (avail - (int)group_deficit (flow, 0), 1, (int)rem);
-          if (count == 0)
+            count = CLAMP (avail - (int)spans_deficit (next, 0), 1, (int)rem);
+        }
+      if (count == 0)
+        {
+          if ((row->flags & RENAKSI_TABLE_ROW_KEEP_WITH_PREVIOUS) && line == 0 && take_back_previous (flow, b, r))
+            r--;
+          /* Never a header without a row under it. */
+          if (!rows_here)
             {
-              if ((row->flags & RENAKSI_TABLE_ROW_KEEP_WITH_PREVIOUS) && line == 0 && take_back_previous (flow, b, r))
-                r--;
-              /* Never a header without a row under it. */
-              if (!rows_here)
-                {
-                  Piece *header = &g_array_index (flow->page->pieces, Piece, flow->page->pieces->len - 1);
+              Piece *header = &g_array_index (flow->page->pieces, Piece, flow->page->pieces->len - 1);
 
-                  g_assert (header->kind == PIECE_HEADER);
-                  flow->y = header->y0;
-                  g_array_set_size (flow->page->pieces, flow->page->pieces->len - 1);
-                }
-              next_page (flow);
-              header_here = FALSE;
-              continue;
+              g_assert (header->kind == PIECE_HEADER);
+              flow->y = header->y0;
+              g_array_set_size (flow->page->pieces, flow->page->pieces->len - 1);
+            }
+          next_page (flow);
+          header_here = FALSE;
+          continue;
+        }
+
+      /* A group whose last row ends here gets the lines its text still
+       * needs on this page. */
+      for (guint k = 0; k < block->n_levels; k++)
+        {
+          next[k].have += (guint)count;
+          if (count == (int)rem && row->group[k] >= 0 && ends_group (block, r, row->group[k]))
+            {
+              pad = MAX (pad, (int)span_deficit (&next[k]));
+              next[k].open = FALSE;
             }
         }
+      pad = MAX (MIN (pad, avail - count), 0);
+      for (guint k = 0; k < MAX_LEVELS; k++)
+        next[k].have += (guint)pad;
+      memcpy (flow->spans, next, sizeof next);
 
-      add_piece (flow, PIECE_ROW, b, r, line, count, count * self->line_height + 2 * CELL_PAD_Y);
+      add_piece (flow, PIECE_ROW, b, r, line, (guint)count,
+                 (count + pad) * self->line_height + 2 * CELL_PAD_Y);
+      g_array_index (flow->page->pieces, Piece, flow->page->pieces->len - 1).pad = (guint)pad;
+      flow->row_piece = (int)flow->page->pieces->len - 1;
       rows_here = TRUE;
-      if (flow->group >= 0)
-        {
-          flow->have += count;
-          flow->group_piece = (int)flow->page->pieces->len - 1;
-        }
-      line += count;
+      line += (guint)count;
       if (line < row->n_lines)
         {
           next_page (flow);
@@ -1240,35 +1987,20 @@ flow_table (Flow  *flow,
       line = 0;
       r++;
     }
-  close_group (flow);
+  flow->block = -1;
 }
 
 guint
 renaksi_table_layout_paginate (RenaksiTableLayout *self)
 {
-  Flow flow = { .self = self, .group = -1, .group_piece = -1 };
+  Flow flow = { .self = self, .block = -1, .row_piece = -1 };
 
   g_return_val_if_fail (RENAKSI_IS_TABLE_LAYOUT (self), 0);
 
   if (self->paginated)
     return self->pages->len;
 
-  if (self->context == NULL)
-    self->context = renaksi_print_text_context_new ();
-  {
-    g_autoptr(PangoFontDescription) font = pango_font_description_new ();
-    PangoFontMetrics *metrics;
-    double a, d;
-
-    pango_font_description_set_family (font, self->font_family);
-    pango_font_description_set_size (font, (int)(self->font_size * PANGO_SCALE));
-    metrics = pango_context_get_metrics (self->context, font, NULL);
-    a = (double)pango_font_metrics_get_ascent (metrics) / PANGO_SCALE;
-    d = (double)pango_font_metrics_get_descent (metrics) / PANGO_SCALE;
-    pango_font_metrics_unref (metrics);
-    self->ascent = a;
-    self->line_height = ceil ((a + d) * 100) / 100;
-  }
+  ensure_metrics (self);
   self->heading_height = heading_draw (self, NULL);
   for (guint b = 0; b < self->blocks->len; b++)
     ((Block *)g_ptr_array_index (self->blocks, b))->measured = FALSE;
@@ -1290,10 +2022,9 @@ renaksi_table_layout_paginate (RenaksiTableLayout *self)
 
   if (has_closing (self))
     {
-      g_autoptr(PangoLayout) closing = closing_layout (self);
       double gap = flow.y > flow.top ? RENAKSI_MM (8) : 0;
 
-      if (flow.y + gap + layout_height (closing) > content_bottom (self) && flow.y > flow.top)
+      if (flow.y + gap + closing_draw (self, NULL, 0) > content_bottom (self) && flow.y > flow.top)
         {
           next_page (&flow);
           gap = 0;
@@ -1329,6 +2060,21 @@ renaksi_table_layout_get_page_size (RenaksiTableLayout *self,
     *height = self->page_height;
 }
 
+static Block *
+table_block (RenaksiTableLayout *self,
+             guint               table)
+{
+  for (guint b = 0; b < self->blocks->len; b++)
+    {
+      Block *block = g_ptr_array_index (self->blocks, b);
+
+      if (block->kind == BLOCK_TABLE && block->index == table)
+        return block;
+    }
+
+  return NULL;
+}
+
 GArray *
 renaksi_table_layout_get_pieces (RenaksiTableLayout *self,
                                  guint               page)
@@ -1353,6 +2099,8 @@ renaksi_table_layout_get_pieces (RenaksiTableLayout *self,
       out.first = piece->first;
       out.count = piece->count;
       out.n_lines = g_array_index (block->rows, Row, piece->row).n_lines;
+      out.y0 = piece->y0;
+      out.y1 = piece->y1;
       g_array_append_val (pieces, out);
     }
 
@@ -1366,24 +2114,77 @@ renaksi_table_layout_get_column (RenaksiTableLayout *self,
                                  double             *x0,
                                  double             *x1)
 {
+  Block *block;
+
   g_return_val_if_fail (RENAKSI_IS_TABLE_LAYOUT (self), FALSE);
 
   renaksi_table_layout_paginate (self);
-  for (guint b = 0; b < self->blocks->len; b++)
+  block = table_block (self, table);
+  if (block == NULL || column >= block->columns->len || block->col_x == NULL)
+    return FALSE;
+  if (x0 != NULL)
+    *x0 = block->col_x[column];
+  if (x1 != NULL)
+    *x1 = block->col_x[column + 1];
+  return TRUE;
+}
+
+guint
+renaksi_table_layout_get_page_lines (RenaksiTableLayout *self,
+                                     guint               table)
+{
+  Block *block;
+
+  g_return_val_if_fail (RENAKSI_IS_TABLE_LAYOUT (self), 0);
+
+  renaksi_table_layout_paginate (self);
+  block = table_block (self, table);
+  if (block == NULL || block->header_y == NULL)
+    return 0;
+  return (guint)MAX (lines_that_fit (self, margin_top () + block->header_y[block->header->len]), 0);
+}
+
+gboolean
+renaksi_table_layout_get_table_extent (RenaksiTableLayout *self,
+                                       guint               page,
+                                       guint               table,
+                                       double             *y0,
+                                       double             *y1)
+{
+  Page *p;
+  gboolean rows = FALSE, header = FALSE;
+  double top = 0, bottom = 0;
+
+  g_return_val_if_fail (RENAKSI_IS_TABLE_LAYOUT (self), FALSE);
+  g_return_val_if_fail (page < renaksi_table_layout_paginate (self), FALSE);
+
+  p = &g_array_index (self->pages, Page, page);
+  for (guint i = 0; i < p->pieces->len; i++)
     {
-      Block *block = g_ptr_array_index (self->blocks, b);
+      Piece *piece = &g_array_index (p->pieces, Piece, i);
+      Block *block = g_ptr_array_index (self->blocks, piece->block);
 
-      if (block->kind != BLOCK_TABLE || block->index != table || column >= block->columns->len ||
-          block->col_x == NULL)
+      if (block->kind != BLOCK_TABLE || block->index != table)
         continue;
-      if (x0 != NULL)
-        *x0 = block->col_x[column];
-      if (x1 != NULL)
-        *x1 = block->col_x[column + 1];
-      return TRUE;
+      if (piece->kind == PIECE_HEADER && !header)
+        {
+          header = TRUE;
+          top = bottom = piece->y1;
+        }
+      else if (piece->kind == PIECE_ROW)
+        {
+          if (!rows && !header)
+            top = piece->y0;
+          rows = TRUE;
+          bottom = piece->y1;
+        }
     }
+  if (y0 != NULL)
+    *y0 = top;
+  if (y1 != NULL)
+    *y1 = bottom;
 
-  return FALSE;
+  return rows;
 }
 
 /* ---- Drawing ------------------------------------------------------------- */
@@ -1394,12 +2195,12 @@ draw_box (cairo_t *cr,
           double   y0,
           double   x1,
           double   y1,
-          guint    shade)
+          double   gray)
 {
   cairo_rectangle (cr, x0, y0, x1 - x0, y1 - y0);
-  if (shade > 0)
+  if (gray < 1.0)
     {
-      cairo_set_source_rgb (cr, shades[shade], shades[shade], shades[shade]);
+      cairo_set_source_rgb (cr, gray, gray, gray);
       cairo_fill_preserve (cr);
     }
   cairo_set_source_rgb (cr, 0, 0, 0);
@@ -1424,15 +2225,46 @@ draw_header (RenaksiTableLayout *self,
           Cell *cell = &g_array_index (row->cells, Cell, i);
           double x0 = block->col_x[cell->column], x1 = block->col_x[cell->column + cell->span];
           double y0 = y + block->header_y[r], y1 = y + block->header_y[MIN (r + cell->row_span, n)];
-          g_autoptr(PangoLayout) layout = make_cell_layout (self, cell->text, TRUE, x1 - x0 - 2 * CELL_PAD_X,
-                                                            PANGO_ALIGN_CENTER);
-          double h = pango_layout_get_line_count (layout) * self->line_height;
-          g_autoptr(GPtrArray) layouts = g_ptr_array_new ();
+          g_autoptr(PangoLayout) layout = header_cell_layout (self, block, cell);
 
-          draw_box (cr, x0, y0, x1, y1, 1);
-          g_ptr_array_add (layouts, layout);
-          renaksi_print_text_draw_lines (cr, layouts, x0 + CELL_PAD_X, y0 + (y1 - y0 - h) / 2,
-                                         0, G_MAXUINT / 2, self->line_height, self->ascent);
+          draw_box (cr, x0, y0, x1, y1, (cell->flags & RENAKSI_TABLE_HEADER_UNSHADED) ? 1.0 : shades[1]);
+          if (cell->flags & RENAKSI_TABLE_HEADER_SMALL)
+            {
+              cairo_move_to (cr, x0 + 1, y0 + CELL_PAD_Y);
+              pango_cairo_show_layout (cr, layout);
+            }
+          else
+            {
+              double h = pango_layout_get_line_count (layout) * self->line_height;
+              g_autoptr(GPtrArray) layouts = g_ptr_array_new ();
+
+              g_ptr_array_add (layouts, layout);
+              renaksi_print_text_draw_lines (cr, layouts, x0 + CELL_PAD_X, y0 + (y1 - y0 - h) / 2,
+                                             0, G_MAXUINT / 2, self->line_height, self->ascent);
+            }
+        }
+    }
+}
+
+/* Column i of a marks cell shaded and marked with a dot as its bits say:
+ * a black dot reads on shaded and white columns alike, in any grey. */
+static void
+draw_marks (RenaksiTableLayout *self,
+            cairo_t            *cr,
+            Block              *block,
+            const Cell         *cell,
+            const Piece        *piece)
+{
+  for (guint m = 0; m < cell->span; m++)
+    {
+      double x0 = block->col_x[cell->column + m], x1 = block->col_x[cell->column + m + 1];
+
+      draw_box (cr, x0, piece->y0, x1, piece->y1, (cell->shaded & (1u << m)) ? MARK_SHADE : 1.0);
+      if (cell->marked & (1u << m))
+        {
+          cairo_arc (cr, (x0 + x1) / 2, piece->y0 + CELL_PAD_Y + self->line_height / 2,
+                     MIN (x1 - x0, self->line_height) * 0.3, 0, 2 * G_PI);
+          cairo_fill (cr);
         }
     }
 }
@@ -1448,22 +2280,37 @@ draw_row_piece (RenaksiTableLayout *self,
   for (guint i = 0; i < row->cells->len; i++)
     {
       Cell *cell = &g_array_index (row->cells, Cell, i);
-      g_autoptr(GPtrArray) layouts = cell->layouts != NULL ? g_ptr_array_ref (cell->layouts)
-                                                          : cell_layouts (self, block, cell,
-                                                                          row->flags & RENAKSI_TABLE_ROW_BOLD);
+      double x = block->col_x[cell->column] + CELL_PAD_X, y = piece->y0 + CELL_PAD_Y;
+      g_autoptr(GPtrArray) layouts = NULL;
 
+      if (cell->kind == CELL_MARKS)
+        {
+          draw_marks (self, cr, block, cell, piece);
+          continue;
+        }
       draw_box (cr, block->col_x[cell->column], piece->y0, block->col_x[cell->column + cell->span],
-                piece->y1, cell->shade);
-      renaksi_print_text_draw_lines (cr, layouts, block->col_x[cell->column] + CELL_PAD_X,
-                                     piece->y0 + CELL_PAD_Y, piece->first, piece->count,
-                                     self->line_height, self->ascent);
+                piece->y1, shades[cell->shade]);
+      layouts = cell_layouts_of (self, block, row, cell);
+      if ((cell->flags & RENAKSI_TABLE_CELL_CONTINUED) && piece->first > 0 &&
+          piece->first >= renaksi_print_text_n_lines (layouts) && *cell->text != '\0')
+        {
+          /* Its text was printed whole on the page before: named again. */
+          double width = text_width (block, cell->column, cell->span);
+          const char *body = cell->label != NULL ? cell->text + strlen (cell->label) + 1 : cell->text;
+          g_autofree char *text = continued_text (self, cell->text, cell->label, body, width);
+          g_autoptr(GPtrArray) continued = single_layout (renaksi_table_layout_cell_layout (self, text, FALSE,
+                                                                                            width, cell->align));
+
+          renaksi_print_text_draw_lines (cr, continued, x, y, 0, piece->count + piece->pad,
+                                         self->line_height, self->ascent);
+        }
+      else
+        renaksi_print_text_draw_lines (cr, layouts, x, y, piece->first, piece->count,
+                                       self->line_height, self->ascent);
     }
-  /* Streamed: the row's last piece is drawn, its layouts are not needed again. */
-  if (piece->first + piece->count >= row->n_lines)
-    row_drop_layouts (row);
   /* Columns the row left without a cell are still ruled. */
   {
-    guint column = row->group >= 0 ? 1 : 0;
+    guint column = row->first_column;
 
     if (row->cells->len > 0)
       {
@@ -1472,45 +2319,136 @@ draw_row_piece (RenaksiTableLayout *self,
         column = last->column + last->span;
       }
     for (; column < block->columns->len; column++)
-      draw_box (cr, block->col_x[column], piece->y0, block->col_x[column + 1], piece->y1, 0);
+      draw_box (cr, block->col_x[column], piece->y0, block->col_x[column + 1], piece->y1, 1.0);
   }
+  /* Streamed: the row's last piece is drawn, its layouts are not needed again. */
+  if (piece->first + piece->count >= row->n_lines)
+    row_drop_layouts (row);
 }
 
-/* The group cell over its rows' pieces [@first, @last] of the page. */
-static void
-draw_group (RenaksiTableLayout *self,
+/* The group cells of level @k over row pieces [@first, @end) of @page
+ * (one table's), from @flow lines of the first one's text printed
+ * before: each group's text flows through its pieces' lines and, once
+ * printed whole, is named again "(lanjutan)". Draws them with @cr.
+ * Returns the lines of the last group's text printed. */
+static guint
+walk_level (RenaksiTableLayout *self,
             cairo_t            *cr,
             Block              *block,
             const Page         *page,
             guint               first,
-            guint               last)
+            guint               end,
+            guint               k,
+            guint               flow)
 {
-  const Piece *top = &g_array_index (page->pieces, Piece, first);
-  const Piece *bottom = &g_array_index (page->pieces, Piece, last);
-  const Group *group = &g_array_index (block->groups, Group,
-                                       g_array_index (block->rows, Row, top->row).group);
-  gboolean continued = top->row > group->first || top->first > 0;
-  g_autofree char *text = continued ? continued_text (self, block, group) : g_strdup (group->text);
-  g_autoptr(GPtrArray) layouts = g_ptr_array_new_with_free_func (g_object_unref);
+  guint i = first;
 
-  g_ptr_array_add (layouts, make_cell_layout (self, text, FALSE, text_width (block, 0, 1), PANGO_ALIGN_LEFT));
-  draw_box (cr, block->col_x[0], top->y0, block->col_x[1], bottom->y1, 0);
-  renaksi_print_text_draw_lines (cr, layouts, block->col_x[0] + CELL_PAD_X, top->y0 + CELL_PAD_Y,
-                                 0, (guint)((bottom->y1 - top->y0) / self->line_height),
-                                 self->line_height, self->ascent);
+  while (i < end)
+    {
+      const Piece *top = &g_array_index (page->pieces, Piece, i);
+      int g = g_array_index (block->rows, Row, top->row).group[k];
+      Group *group;
+      const Piece *bottom;
+      guint j = i + 1, capacity;
+
+      while (j < end && g_array_index (block->rows, Row, g_array_index (page->pieces, Piece, j).row).group[k] == g)
+        j++;
+      if (g < 0)
+        {
+          i = j;
+          continue;
+        }
+      group = measure_group (self, block, (guint)g);
+      if (i > first || (top->row == group->first && top->first == 0))
+        flow = 0;
+      bottom = &g_array_index (page->pieces, Piece, j - 1);
+      capacity = (guint)MAX (lines_between (self, top->y0, bottom->y1), 0);
+
+      if (cr != NULL)
+        {
+          double x = block->col_x[group->text_column] + CELL_PAD_X, y = top->y0 + CELL_PAD_Y;
+          g_autoptr(GPtrArray) layouts = group_layouts (self, block, group, flow >= group->full_lines);
+
+          for (guint c = group->column; c <= group->text_column; c++)
+            draw_box (cr, block->col_x[c], top->y0, block->col_x[c + 1], bottom->y1, 1.0);
+          /* Its label at the top of each of its pieces. */
+          if ((group->flags & RENAKSI_TABLE_GROUP_LABEL_COLUMN) && group->label != NULL)
+            {
+              g_autoptr(GPtrArray) label = single_layout (make_layout (self, group->label, self->font_size, FALSE,
+                                                                       text_width (block, group->column, 1),
+                                                                       PANGO_ALIGN_CENTER, FALSE));
+
+              renaksi_print_text_draw_lines (cr, label, block->col_x[group->column] + CELL_PAD_X, y, 0, capacity,
+                                             self->line_height, self->ascent);
+            }
+          if (flow < group->full_lines)
+            renaksi_print_text_draw_lines (cr, layouts, x, y, flow, MIN (capacity, group->full_lines - flow),
+                                           self->line_height, self->ascent);
+          else
+            renaksi_print_text_draw_lines (cr, layouts, x, y, 0, capacity, self->line_height, self->ascent);
+        }
+      if (flow < group->full_lines)
+        flow += MIN (capacity, group->full_lines - flow);
+      i = j;
+    }
+
+  return flow;
 }
 
+/* Every table's groups on @page (drawn with @cr); @end_flows gets the
+ * lines of each level's last group printed by the page's end. */
 static void
-draw_page_number (RenaksiTableLayout *self,
+walk_page_groups (RenaksiTableLayout *self,
                   cairo_t            *cr,
-                  guint               number)
+                  const Page         *page,
+                  guint              *end_flows)
+{
+  gboolean first_table = TRUE;
+  guint i = 0;
+
+  if (end_flows != NULL)
+    memset (end_flows, 0, MAX_LEVELS * sizeof (guint));
+  while (i < page->pieces->len)
+    {
+      const Piece *piece = &g_array_index (page->pieces, Piece, i);
+      Block *block = g_ptr_array_index (self->blocks, piece->block);
+      guint end = i + 1;
+
+      if (piece->kind != PIECE_ROW)
+        {
+          i++;
+          continue;
+        }
+      while (end < page->pieces->len && g_array_index (page->pieces, Piece, end).kind == PIECE_ROW &&
+             g_array_index (page->pieces, Piece, end).block == piece->block)
+        end++;
+      for (guint k = 0; k < block->n_levels; k++)
+        {
+          guint flow = walk_level (self, cr, block, page, i, end, k, first_table ? page->flows[k] : 0);
+
+          if (end_flows != NULL)
+            end_flows[k] = flow;
+        }
+      first_table = FALSE;
+      i = end;
+    }
+}
+
+void
+renaksi_table_layout_draw_page_number (RenaksiTableLayout *self,
+                                       cairo_t            *cr,
+                                       double              page_width,
+                                       guint               number)
 {
   g_autofree char *text = g_strdup_printf ("- %u -", number);
-  g_autoptr(PangoLayout) layout = make_layout (self, text, PAGE_NO_SIZE, FALSE, 0, PANGO_ALIGN_LEFT, FALSE);
+  g_autoptr(PangoLayout) layout = NULL;
   PangoRectangle logical;
 
+  g_return_if_fail (RENAKSI_IS_TABLE_LAYOUT (self));
+
+  layout = make_layout (self, text, PAGE_NO_SIZE, FALSE, 0, PANGO_ALIGN_LEFT, FALSE);
   pango_layout_get_extents (layout, NULL, &logical);
-  cairo_move_to (cr, (self->page_width - (double)logical.width / PANGO_SCALE) / 2, RENAKSI_MM (9));
+  cairo_move_to (cr, (page_width - (double)logical.width / PANGO_SCALE) / 2, RENAKSI_MM (9));
   pango_cairo_show_layout (cr, layout);
 }
 
@@ -1526,8 +2464,9 @@ draw_page (RenaksiTableLayout *self,
   /* The first page carries the heading, the others their number. */
   if (page == 0)
     heading_draw (self, cr);
-  else
-    draw_page_number (self, cr, page + 1);
+  cairo_set_source_rgb (cr, 0, 0, 0);
+  if (page > 0 || self->number_first_page)
+    renaksi_table_layout_draw_page_number (self, cr, self->page_width, page + 1);
 
   for (guint i = 0; i < p->pieces->len; i++)
     {
@@ -1541,7 +2480,7 @@ draw_page (RenaksiTableLayout *self,
             g_autoptr(GPtrArray) layouts = g_ptr_array_new_with_free_func (g_object_unref);
 
             g_ptr_array_add (layouts, make_layout (self, block->text, self->font_size, FALSE,
-                                                   self->page_width - margin_left () - margin_right (),
+                                                   renaksi_table_layout_content_width (self),
                                                    PANGO_ALIGN_LEFT, TRUE));
             renaksi_print_text_draw_lines (cr, layouts, margin_left (), piece->y0, piece->first, piece->count,
                                            self->line_height, self->ascent);
@@ -1551,43 +2490,16 @@ draw_page (RenaksiTableLayout *self,
           draw_header (self, cr, block, piece->y0);
           break;
         case PIECE_ROW:
-          {
-            int group = g_array_index (block->rows, Row, piece->row).group;
-            guint last = i;
-
-            draw_row_piece (self, cr, block, piece);
-            if (group < 0 || (i > 0 && g_array_index (p->pieces, Piece, i - 1).kind == PIECE_ROW &&
-                              g_array_index (p->pieces, Piece, i - 1).block == piece->block &&
-                              g_array_index (block->rows, Row,
-                                             g_array_index (p->pieces, Piece, i - 1).row).group == group))
-              break;
-            /* The first of its group's pieces here: the group cell over all of them. */
-            while (last + 1 < p->pieces->len)
-              {
-                Piece *next = &g_array_index (p->pieces, Piece, last + 1);
-
-                if (next->kind != PIECE_ROW || next->block != piece->block ||
-                    g_array_index (block->rows, Row, next->row).group != group)
-                  break;
-                last++;
-              }
-            draw_group (self, cr, block, p, i, last);
-          }
+          draw_row_piece (self, cr, block, piece);
           break;
         default:
           g_assert_not_reached ();
         }
     }
+  walk_page_groups (self, cr, p, NULL);
 
   if (p->closing)
-    {
-      g_autoptr(PangoLayout) closing = closing_layout (self);
-      double width = MIN (RENAKSI_MM (110), (self->page_width - margin_left () - margin_right ()) * 0.46);
-
-      cairo_set_source_rgb (cr, 0, 0, 0);
-      cairo_move_to (cr, self->page_width - margin_right () - width, p->closing_y);
-      pango_cairo_show_layout (cr, closing);
-    }
+    closing_draw (self, cr, p->closing_y);
   cairo_restore (cr);
 }
 
@@ -1603,6 +2515,138 @@ renaksi_table_layout_draw_page (RenaksiTableLayout *self,
   draw_page (self, cr, page);
 }
 
+/* ---- PDF ----------------------------------------------------------------- */
+
+static void
+queue_outline (RenaksiTableLayout        *self,
+               const char                *title,
+               guint                      page,
+               double                     y,
+               cairo_pdf_outline_flags_t  flags,
+               gboolean                   is_top,
+               gboolean                   is_parent)
+{
+  PendingOutline pending = { g_strdup (title), page, y, flags, is_top, is_parent };
+
+  g_array_append_val (self->pending, pending);
+}
+
+/* A page's bookmarks, handed to the thread that writes the page. */
+typedef struct
+{
+  RenaksiTableLayout *self;
+  GArray             *pending;   /* of PendingOutline */
+} PageOutlines;
+
+static void
+page_outlines_free (gpointer data)
+{
+  PageOutlines *outlines = data;
+
+  g_array_unref (outlines->pending);
+  g_free (outlines);
+}
+
+/* Adds the bookmarks of the page just shown, once it is written; on the
+ * writing thread, the only one that reads outline_parent while it runs.
+ * The link's numbers are written without the locale (cairo reads "12.5"). */
+static void
+flush_outlines (cairo_surface_t *pdf,
+                gpointer         data)
+{
+  PageOutlines *outlines = data;
+  RenaksiTableLayout *self = outlines->self;
+  gboolean written = cairo_surface_status (pdf) == CAIRO_STATUS_SUCCESS &&
+                     renaksi_safe_writer_get_errno (self->writer) == 0;
+
+  for (guint i = 0; written && i < outlines->pending->len; i++)
+    {
+      PendingOutline *pending = &g_array_index (outlines->pending, PendingOutline, i);
+      g_autofree char *link = g_strdup_printf ("page=%u pos=[0 %d]", pending->page, (int)floor (pending->y));
+      int id = cairo_pdf_surface_add_outline (pdf,
+                                              pending->is_top ? CAIRO_PDF_OUTLINE_ROOT : self->outline_parent,
+                                              pending->title, link, pending->flags);
+
+      if (pending->is_parent)
+        self->outline_parent = id;
+    }
+}
+
+static void
+begin_pending (RenaksiTableLayout *self)
+{
+  self->pending = g_array_new (FALSE, FALSE, sizeof (PendingOutline));
+  g_array_set_clear_func (self->pending, pending_outline_clear);
+}
+
+static void
+end_pipe_page (RenaksiTableLayout *self,
+               cairo_t            *cr)
+{
+  PageOutlines *outlines = g_new (PageOutlines, 1);
+
+  outlines->self = self;
+  outlines->pending = g_steal_pointer (&self->pending);
+  renaksi_pdf_pipe_end_page (self->pipe, cr, flush_outlines, outlines, page_outlines_free);
+}
+
+/* A bookmark for each group that asks for one, to where its first row is. */
+static void
+queue_group_outlines (RenaksiTableLayout *self,
+                      const Page         *page,
+                      guint               number)
+{
+  for (guint i = 0; i < page->pieces->len; i++)
+    {
+      const Piece *piece = &g_array_index (page->pieces, Piece, i);
+      Block *block = g_ptr_array_index (self->blocks, piece->block);
+      const Row *row;
+
+      if (piece->kind != PIECE_ROW || piece->first != 0)
+        continue;
+      row = &g_array_index (block->rows, Row, piece->row);
+      for (guint k = 0; k < block->n_levels; k++)
+        {
+          const Group *group = row->group[k] >= 0 ? &g_array_index (block->groups, Group, row->group[k]) : NULL;
+          g_autofree char *title = NULL;
+
+          if (group == NULL || group->first != piece->row || !(group->flags & RENAKSI_TABLE_GROUP_OUTLINE))
+            continue;
+          title = group->label != NULL ? g_strdup_printf ("%s. %s", group->label, group->body)
+                                       : g_strdup (group->body);
+          queue_outline (self, title, number, piece->y0, 0, FALSE, FALSE);
+        }
+    }
+}
+
+/* Lets go of what the groups ending on @page keep for drawing. */
+static void
+drop_ended_groups (RenaksiTableLayout *self,
+                   const Page         *page)
+{
+  for (guint i = 0; i < page->pieces->len; i++)
+    {
+      const Piece *piece = &g_array_index (page->pieces, Piece, i);
+      Block *block = g_ptr_array_index (self->blocks, piece->block);
+      Row *row;
+
+      if (piece->kind != PIECE_ROW)
+        continue;
+      row = &g_array_index (block->rows, Row, piece->row);
+      if (piece->first + piece->count < row->n_lines)
+        continue;
+      row_drop_layouts (row);
+      for (guint k = 0; k < block->n_levels; k++)
+        if (row->group[k] >= 0 && ends_group (block, piece->row, row->group[k]))
+          {
+            Group *group = &g_array_index (block->groups, Group, row->group[k]);
+
+            g_clear_pointer (&group->layouts, g_ptr_array_unref);
+            g_clear_pointer (&group->continued, g_ptr_array_unref);
+          }
+    }
+}
+
 /* Draws page @page, just filled, into the PDF being streamed; the pipe
  * writes it on its own thread while the next page is filled. After a
  * failed write the rest is only measured (the file is refused). */
@@ -1610,36 +2654,33 @@ static void
 stream_page (RenaksiTableLayout *self,
              guint               page)
 {
+  Page *p = &g_array_index (self->pages, Page, page);
+  guint number = self->n_prelude + page + 1;
   cairo_t *cr;
 
   if (renaksi_pdf_pipe_failed (self->pipe))
     {
-      Page *p = &g_array_index (self->pages, Page, page);
-
-      for (guint i = 0; i < p->pieces->len; i++)
-        {
-          Piece *piece = &g_array_index (p->pieces, Piece, i);
-
-          if (piece->kind == PIECE_ROW)
-            row_drop_layouts (&g_array_index (((Block *)g_ptr_array_index (self->blocks, piece->block))->rows,
-                                              Row, piece->row));
-        }
+      drop_ended_groups (self, p);
       return;
     }
+  begin_pending (self);
+  if (page == 0 && self->n_prelude > 0 && self->table_title != NULL)
+    queue_outline (self, self->table_title, number, 0, CAIRO_PDF_OUTLINE_FLAG_OPEN, TRUE, TRUE);
+  queue_group_outlines (self, p, number);
   cr = renaksi_pdf_pipe_begin_page (self->pipe, self->page_width, self->page_height);
   cairo_set_line_cap (cr, CAIRO_LINE_CAP_SQUARE);
   draw_page (self, cr, page);
-  renaksi_pdf_pipe_end_page (self->pipe, cr, NULL, NULL, NULL);
+  drop_ended_groups (self, p);
+  end_pipe_page (self, cr);
 }
 
-/* Writes every page to @path as PDF through the safe writer: a failed
- * export leaves no half-written file. */
 gboolean
-renaksi_table_layout_write_pdf (RenaksiTableLayout  *self,
-                                const char          *path,
-                                const char          *title,
-                                const char          *author,
-                                GError             **error)
+renaksi_table_layout_write_pdf_full (RenaksiTableLayout  *self,
+                                     const char          *path,
+                                     const char          *title,
+                                     const char          *author,
+                                     const char          *subject,
+                                     GError             **error)
 {
   RenaksiSafeWriter *writer;
   cairo_surface_t *surface;
@@ -1657,13 +2698,43 @@ renaksi_table_layout_write_pdf (RenaksiTableLayout  *self,
     cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, title);
   if (author != NULL)
     cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_AUTHOR, author);
+  if (subject != NULL)
+    cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_SUBJECT, subject);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATE_DATE, date);
 
-  /* Streamed: paginated again, each page drawn as soon as it is filled. */
   self->pipe = renaksi_pdf_pipe_new (surface);
+  self->writer = writer;
+  self->outline_parent = CAIRO_PDF_OUTLINE_ROOT;
+  /* The pages before the table's, then the table's, streamed:
+   * paginated again, each page drawn as soon as it is filled. */
+  for (guint p = 0; p < self->n_prelude && !renaksi_pdf_pipe_failed (self->pipe); p++)
+    {
+      cairo_t *cr;
+
+      begin_pending (self);
+      if (p == 0 && self->prelude_title != NULL)
+        queue_outline (self, self->prelude_title, 1, 0, 0, TRUE, FALSE);
+      cr = renaksi_pdf_pipe_begin_page (self->pipe, self->prelude_width, self->prelude_height);
+      cairo_set_line_cap (cr, CAIRO_LINE_CAP_SQUARE);
+      self->prelude_func (cr, p, self->prelude_data);
+      end_pipe_page (self, cr);
+    }
   self->paginated = FALSE;
   renaksi_table_layout_paginate (self);
   g_clear_pointer (&self->pipe, renaksi_pdf_pipe_free);
+  self->writer = NULL;
 
   return renaksi_safe_writer_commit_surface (writer, surface, error);
+}
+
+/* Writes every page to @path as PDF through the safe writer: a failed
+ * export leaves no half-written file. */
+gboolean
+renaksi_table_layout_write_pdf (RenaksiTableLayout  *self,
+                                const char          *path,
+                                const char          *title,
+                                const char          *author,
+                                GError             **error)
+{
+  return renaksi_table_layout_write_pdf_full (self, path, title, author, NULL, error);
 }
