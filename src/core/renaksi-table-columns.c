@@ -359,7 +359,11 @@ natural_height (Block       *block,
           }
       for (guint j = 0; j < nat->n; j++)
         if (!nat->in_groups[j])
-          lines = MAX (lines, cells[j][index[j]++]);
+          {
+            guint cell = cells[j][index[j]++];
+
+            lines = MAX (lines, cell);
+          }
       for (guint k = block->n_levels; k-- > 0;)
         if (row->group[k] >= 0)
           {
@@ -411,7 +415,7 @@ natural_measure (RenaksiTableLayout *self,
 
           if (j < 0 || cell->kind != CELL_TEXT || cell->span != 1 || nat->in_groups[j])
             continue;
-          if (*cell->text != '\0')
+          if (cell->paragraphs == NULL)
             natural_add (self, nat->widths[j], cell->text, 0, &min_width[j]);
           for (guint p = 0; cell->paragraphs != NULL && p < cell->paragraphs->len; p++)
             {
@@ -471,8 +475,8 @@ static void
 search_try (Search *search)
 {
   guint n = search->nat->n;
-  double w[MAX_BALANCED], distance = 0;
-  guint key[MAX_BALANCED];
+  double w[MAX_BALANCED] = { 0 }, distance = 0;
+  guint key[MAX_BALANCED] = { 0 };
   gboolean fits = TRUE;
   guint height;
 
@@ -549,8 +553,11 @@ renaksi_table_columns_balance (RenaksiTableLayout *self,
       }
   for (guint j = 0; j < nat.n; j++)
     {
-      share[j] = weights > 0 ? g_array_index (block->columns, Column, nat.columns[j]).weight / weights
-                             : 1.0 / nat.n;
+      double weight = g_array_index (block->columns, Column, nat.columns[j]).weight;
+
+      /* Weights that are shares already are taken as they are: a share
+       * divided by a sum that rounds off its 1 would move the ties. */
+      share[j] = fabs (weights - 1.0) < 1e-9 ? weight : weights > 0 ? weight / weights : 1.0 / nat.n;
       /* Header words are never broken. */
       min_width[j] = header_min_width (self, block, nat.columns[j]);
       widths[j] = floor (rest * share[j]);

@@ -37,7 +37,7 @@ typedef struct
   PangoAlignment  align;
   guint           shade;
   guint           flags;      /* RenaksiTableCellFlags; a header's RenaksiTableHeaderFlags */
-  GArray         *paragraphs; /* of Paragraph, after the text; NULL: none */
+  GArray         *paragraphs; /* of Paragraph: a list cell's, instead of a text; NULL: none */
   guint32         shaded;     /* CELL_MARKS */
   guint32         marked;
   /* While a PDF is streamed, a body cell's lines as measured, drawn from

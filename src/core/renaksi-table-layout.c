@@ -778,6 +778,22 @@ renaksi_table_layout_add_labelled_cell (RenaksiTableLayout    *self,
 }
 
 void
+renaksi_table_layout_add_list_cell (RenaksiTableLayout    *self,
+                                    RenaksiTableCellFlags  flags)
+{
+  Cell *cell;
+
+  g_return_if_fail (RENAKSI_IS_TABLE_LAYOUT (self));
+
+  if ((cell = append_cell (self, 1)) == NULL)
+    return;
+  cell->text = g_strdup ("");
+  cell->flags = flags;
+  cell->paragraphs = g_array_new (FALSE, FALSE, sizeof (Paragraph));
+  g_array_set_clear_func (cell->paragraphs, paragraph_clear);
+}
+
+void
 renaksi_table_layout_add_paragraph_to_cell (RenaksiTableLayout *self,
                                             const char         *label,
                                             const char         *text)
@@ -793,13 +809,8 @@ renaksi_table_layout_add_paragraph_to_cell (RenaksiTableLayout *self,
   row = &g_array_index (block->rows, Row, block->rows->len - 1);
   g_return_if_fail (row->cells->len > 0);
   cell = &g_array_index (row->cells, Cell, row->cells->len - 1);
-  g_return_if_fail (cell->kind == CELL_TEXT);
+  g_return_if_fail (cell->kind == CELL_TEXT && cell->paragraphs != NULL);
 
-  if (cell->paragraphs == NULL)
-    {
-      cell->paragraphs = g_array_new (FALSE, FALSE, sizeof (Paragraph));
-      g_array_set_clear_func (cell->paragraphs, paragraph_clear);
-    }
   paragraph.label = label != NULL && *label != '\0' ? g_strdup (label) : NULL;
   paragraph.text = g_strdup (text != NULL ? text : "");
   g_array_append_val (cell->paragraphs, paragraph);
@@ -848,24 +859,47 @@ renaksi_table_layout_set_closing (RenaksiTableLayout *self,
 /* ---- Text ---------------------------------------------------------------- */
 
 static void
+metrics_at (RenaksiTableLayout *self,
+            double              size,
+            gboolean            bold,
+            double             *ascent,
+            double             *height)
+{
+  g_autoptr(PangoFontDescription) font = renaksi_table_layout_font (self, size, bold);
+  PangoFontMetrics *metrics = pango_context_get_metrics (self->context, font, NULL);
+  double a = (double)pango_font_metrics_get_ascent (metrics) / PANGO_SCALE;
+  double d = (double)pango_font_metrics_get_descent (metrics) / PANGO_SCALE;
+
+  pango_font_metrics_unref (metrics);
+  if (ascent != NULL)
+    *ascent = a;
+  /* Whole hundredths: every line of a page on one grid. */
+  if (height != NULL)
+    *height = ceil ((a + d) * 100) / 100;
+}
+
+static void
 ensure_metrics (RenaksiTableLayout *self)
 {
-  g_autoptr(PangoFontDescription) font = NULL;
-  PangoFontMetrics *metrics;
-  double a, d;
-
   if (self->context == NULL)
     self->context = renaksi_print_text_context_new ();
   if (self->line_height > 0)
     return;
 
-  font = renaksi_table_layout_font (self, self->font_size, FALSE);
-  metrics = pango_context_get_metrics (self->context, font, NULL);
-  a = (double)pango_font_metrics_get_ascent (metrics) / PANGO_SCALE;
-  d = (double)pango_font_metrics_get_descent (metrics) / PANGO_SCALE;
-  pango_font_metrics_unref (metrics);
-  self->ascent = a;
-  self->line_height = ceil ((a + d) * 100) / 100;
+  metrics_at (self, self->font_size, FALSE, &self->ascent, &self->line_height);
+}
+
+void
+renaksi_table_layout_font_metrics (RenaksiTableLayout *self,
+                                   double              size,
+                                   gboolean            bold,
+                                   double             *ascent,
+                                   double             *height)
+{
+  g_return_if_fail (RENAKSI_IS_TABLE_LAYOUT (self));
+
+  ensure_metrics (self);
+  metrics_at (self, size, bold, ascent, height);
 }
 
 PangoContext *
@@ -1109,8 +1143,8 @@ paragraph_layout (RenaksiTableLayout *self,
   return layout;
 }
 
-/* A cell's text and paragraphs, one layout each: a cell's lines on the
- * grid. A cell of paragraphs alone has no line of its own text. */
+/* A cell's text, or a list cell's paragraphs, one layout each: a cell's
+ * lines on the grid. */
 static GPtrArray *
 cell_layouts (RenaksiTableLayout *self,
               Block              *block,
@@ -1122,7 +1156,7 @@ cell_layouts (RenaksiTableLayout *self,
 
   if (cell->kind == CELL_MARKS)
     return layouts;
-  if (*cell->text != '\0' || cell->paragraphs == NULL)
+  if (cell->paragraphs == NULL)
     g_ptr_array_add (layouts, renaksi_table_layout_cell_layout (self, cell->text, bold, width, cell->align));
   for (guint i = 0; cell->paragraphs != NULL && i < cell->paragraphs->len; i++)
     g_ptr_array_add (layouts, paragraph_layout (self, &g_array_index (cell->paragraphs, Paragraph, i), bold,

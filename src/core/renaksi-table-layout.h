@@ -133,6 +133,12 @@ double              renaksi_table_layout_text_width      (RenaksiTableLayout   *
                                                           const char           *text,
                                                           double                size,
                                                           gboolean              bold);
+/* A font's ascent and line height at @size. */
+void                renaksi_table_layout_font_metrics    (RenaksiTableLayout   *self,
+                                                          double                size,
+                                                          gboolean              bold,
+                                                          double               *ascent,
+                                                          double               *height);
 /* The table text's line height and ascent. */
 double              renaksi_table_layout_get_line_height (RenaksiTableLayout   *self,
                                                           double               *ascent);
@@ -205,12 +211,15 @@ void                renaksi_table_layout_add_cell_full   (RenaksiTableLayout   *
                                                           guint                 col_span,
                                                           int                   align,
                                                           guint                 shade);
-/* A cell of @label (NULL: none) and @text; then paragraphs may be added
- * to it, each with its label hanging before it ("1.", "2.": the wrapped
- * lines indented under the text). */
+/* A cell of @label (NULL: none) and @text. */
 void                renaksi_table_layout_add_labelled_cell (RenaksiTableLayout *self,
                                                           const char           *label,
                                                           const char           *text,
+                                                          RenaksiTableCellFlags flags);
+/* A cell of paragraphs, added to it one by one, each with its label
+ * hanging before it ("1.", "2.": the wrapped lines indented under the
+ * text). */
+void                renaksi_table_layout_add_list_cell   (RenaksiTableLayout   *self,
                                                           RenaksiTableCellFlags flags);
 void                renaksi_table_layout_add_paragraph_to_cell (RenaksiTableLayout *self,
                                                           const char           *label,
