@@ -25,7 +25,6 @@
 #include "renaksi-hyphenate.h"
 #include "renaksi-print-text.h"
 
-#define MONTH_HEAD_SCALE 0.8   /* month heads, of the table text size */
 #define HEADING_SIZE  11.0
 #define CELL_PAD_X     2.0
 
