@@ -704,6 +704,20 @@ flow_table (Flow  *flow,
   gboolean at_top = FALSE;      /* the header heads its page */
   guint r = 0, line = 0;
 
+  /* A table without rows (a plan with none yet) still shows its header. */
+  if (block->rows->len == 0 && block->header->len > 0)
+    {
+      double space = flow->y > flow->top ? self->line_height : 0;
+
+      if (flow->y > flow->top && flow->y + space + header_height > renaksi_table_content_bottom (self))
+        {
+          next_page (flow);
+          space = 0;
+        }
+      flow->y += space;
+      add_piece (flow, PIECE_HEADER, b, 0, 0, 0, header_height);
+    }
+
   while (r < block->rows->len)
     {
       Row *row = measure_row (self, block, r);
