@@ -5,7 +5,8 @@
  * with its text and "(lanjutan)", never the mark alone; no piece of a
  * split row under three lines; a word too long for its column broken at
  * a hyphenation point with a hyphen; page numbers from page 2; the
- * closing block whole on the last page.
+ * closing block whole on the last page. Groups within groups continued
+ * each in its column; a table without rows shows its header.
  */
 #include "config.h"
 
@@ -301,6 +302,132 @@ test_draw_matches (void)
   cairo_surface_destroy (surface);
 }
 
+/* A table without rows (a plan with none yet) still shows its header. */
+static void
+test_empty_table (void)
+{
+  g_autoptr(RenaksiTableLayout) table = renaksi_table_layout_new ();
+  g_autofree char *dir = test_util_make_dir ();
+  g_autofree char *path = g_build_filename (dir, "kosong.pdf", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PopplerDocument) doc = NULL;
+  g_autoptr(PopplerPage) page = NULL;
+  g_autofree char *text = NULL;
+  double y0 = -1, y1 = -1;
+
+  renaksi_table_layout_begin_table (table);
+  renaksi_table_layout_add_column (table, 1, 0, PANGO_ALIGN_LEFT);
+  renaksi_table_layout_add_column (table, 2, 0, PANGO_ALIGN_LEFT);
+  renaksi_table_layout_add_header_row (table);
+  renaksi_table_layout_add_header_cell (table, "NAMA", 1, 1);
+  renaksi_table_layout_add_header_cell (table, "KETERANGAN", 1, 1);
+  g_assert_cmpuint (renaksi_table_layout_paginate (table), ==, 1);
+  g_assert_false (renaksi_table_layout_get_table_extent (table, 0, 0, &y0, &y1));
+  g_assert_cmpfloat (y0, >, 0);
+  g_assert_true (renaksi_table_layout_write_pdf (table, path, NULL, NULL, &error));
+  g_assert_no_error (error);
+  doc = test_util_open_pdf (path);
+  page = poppler_document_get_page (doc, 0);
+  text = poppler_page_get_text (page);
+  g_assert_nonnull (strstr (text, "NAMA"));
+  g_assert_nonnull (strstr (text, "KETERANGAN"));
+}
+
+/* Groups within groups, their text flowing through their rows and
+ * continued "(lanjutan)" on the pages after, each in its own column; the
+ * outer group's label in a column of its own on every page it is on. */
+static void
+test_nested_groups (void)
+{
+  g_autoptr(RenaksiTableLayout) table = renaksi_table_layout_new ();
+  g_autofree char *dir = test_util_make_dir ();
+  g_autofree char *path = g_build_filename (dir, "bertingkat.pdf", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PopplerDocument) doc = NULL;
+  guint n_pages, inner_continued = 0, outer_continued = 0;
+  double label[2], outer[2], inner[2];
+
+  renaksi_table_layout_set_group_text_flows (table, TRUE);
+  renaksi_table_layout_set_number_first_page (table, TRUE);
+  renaksi_table_layout_begin_table (table);
+  renaksi_table_layout_add_fixed_column (table, 24, PANGO_ALIGN_CENTER);
+  renaksi_table_layout_add_column (table, 1, 0, PANGO_ALIGN_LEFT);
+  renaksi_table_layout_add_column (table, 1, 0, PANGO_ALIGN_LEFT);
+  renaksi_table_layout_add_column (table, 3, 0, PANGO_ALIGN_LEFT);
+  renaksi_table_layout_add_header_row (table);
+  renaksi_table_layout_add_header_cell (table, "NO", 1, 1);
+  renaksi_table_layout_add_header_cell (table, "LUAR", 1, 1);
+  renaksi_table_layout_add_header_cell (table, "DALAM", 1, 1);
+  renaksi_table_layout_add_header_cell (table, "BARIS", 1, 1);
+  for (guint a = 0; a < 2; a++)
+    {
+      g_autofree char *label_text = g_strdup_printf ("%u", a + 7);
+      g_autofree char *outer_text = g_strdup_printf ("Luar%c", 'A' + a);
+
+      renaksi_table_layout_begin_group_full (table, label_text, outer_text,
+                                             RENAKSI_TABLE_GROUP_LABEL_COLUMN | RENAKSI_TABLE_GROUP_OUTLINE);
+      for (guint b = 0; b < 3; b++)
+        {
+          g_autofree char *inner_label = g_strdup_printf ("%u.", b + 1);
+          g_autofree char *inner_text = g_strdup_printf ("Dalam%c%c", 'A' + a, 'A' + b);
+
+          renaksi_table_layout_begin_group_full (table, inner_label, inner_text, RENAKSI_TABLE_GROUP_PLAIN);
+          for (guint r = 0; r < 12; r++)
+            {
+              renaksi_table_layout_add_row (table, RENAKSI_TABLE_ROW_PLAIN);
+              renaksi_table_layout_add_cell (table, "Baris dengan teks yang cukup panjang untuk dua atau "
+                                                    "tiga baris di kolom ini, agar tabelnya melewati halaman");
+            }
+          renaksi_table_layout_end_group (table);
+        }
+      renaksi_table_layout_end_group (table);
+    }
+
+  n_pages = renaksi_table_layout_paginate (table);
+  g_assert_cmpuint (n_pages, >=, 3);
+  g_assert_true (renaksi_table_layout_get_column (table, 0, 0, &label[0], &label[1]));
+  g_assert_true (renaksi_table_layout_get_column (table, 0, 1, &outer[0], &outer[1]));
+  g_assert_true (renaksi_table_layout_get_column (table, 0, 2, &inner[0], &inner[1]));
+  g_assert_true (renaksi_table_layout_write_pdf (table, path, NULL, NULL, &error));
+  g_assert_no_error (error);
+  doc = test_util_open_pdf (path);
+  g_assert_cmpint (poppler_document_get_n_pages (doc), ==, (int)n_pages);
+  for (guint p = 0; p < n_pages; p++)
+    {
+      g_autoptr(PopplerPage) page = poppler_document_get_page (doc, (int)p);
+      g_autofree char *text = poppler_page_get_text (page);
+      g_autofree char *label_column = column_text (page, text, label[0], label[1]);
+      g_autofree char *outer_column = column_text (page, text, outer[0], outer[1]);
+      g_autofree char *inner_column = column_text (page, text, inner[0], inner[1]);
+      g_autofree char *labels = test_util_squeeze (label_column);
+      g_autofree char *outers = test_util_squeeze (outer_column);
+      g_autofree char *inners = test_util_squeeze (inner_column);
+      g_autoptr(GArray) pieces = renaksi_table_layout_get_pieces (table, p);
+      const RenaksiTablePiece *top;
+
+      g_assert_cmpuint (pieces->len, >, 0);
+      top = &g_array_index (pieces, RenaksiTablePiece, 0);
+      /* The outer group's label on every page, beside its text. */
+      g_assert_true (strstr (labels, top->row < 36 ? "7" : "8") != NULL);
+      if (p > 0 && top->row % 36 != 0)
+        {
+          g_assert_nonnull (strstr (outers, "(lanjutan)"));
+          outer_continued++;
+        }
+      if (p > 0 && (top->row % 12 != 0 || top->first > 0))
+        {
+          /* The inner group named again with its label, never the mark alone. */
+          g_autofree char *name = g_strdup_printf ("%u.Dalam%c%c(lanjutan)", top->row % 36 / 12 + 1,
+                                                   'A' + top->row / 36, 'A' + top->row % 36 / 12);
+
+          g_assert_nonnull (strstr (inners, name));
+          inner_continued++;
+        }
+    }
+  g_assert_cmpuint (outer_continued, >, 0);
+  g_assert_cmpuint (inner_continued, >, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -311,6 +438,8 @@ main (int   argc,
   g_test_add_func ("/table-layout/groups/f4", test_f4);
   g_test_add_func ("/table-layout/groups/a4-12pt", test_a4_large);
   g_test_add_func ("/table-layout/draw/same-pages", test_draw_matches);
+  g_test_add_func ("/table-layout/empty-table/header", test_empty_table);
+  g_test_add_func ("/table-layout/groups/nested", test_nested_groups);
 
   return g_test_run ();
 }

@@ -5,21 +5,13 @@
 #include <pango/pango.h>
 
 #include "renaksi-annex-layout.h"
-#include "renaksi-safe-writer.h"
+#include "renaksi-table-layout.h"
 
 G_BEGIN_DECLS
 
-/* Between the annex's layout (renaksi-annex-layout.c: the table, the
- * pages, the text helpers) and the decree's body (renaksi-decree-layout.c). */
-
-/* Where an annex page starts. */
-typedef struct
-{
-  guint row;            /* n_rows: the page holds the closing block only */
-  guint line;           /* first line of that row on the page */
-  guint area_flow;      /* lines of the open area cell printed before */
-  guint activity_flow;
-} PageStart;
+/* Between the annex's document (renaksi-annex-layout.c: its table on the
+ * table engine, the pages, the text helpers) and the decree's body
+ * (renaksi-decree-layout.c). */
 
 struct _RenaksiAnnexLayout
 {
@@ -35,41 +27,13 @@ struct _RenaksiAnnexLayout
   double        font_size;        /* of the table text, in points */
 
   /* Computed by paginate. */
-  gboolean      paginated;
-  PangoContext *context;
-  double        line_height;      /* table text */
-  double        ascent;
-  double        col_x[RENAKSI_ANNEX_N_COLUMNS + 1];
-  double        header_row1;      /* PELAKSANAAN (BULAN) */
-  double        header_row2;      /* month names */
-  double        number_row;
-  double        heading_height;
-  double        legend_height;    /* with the realisation: what the marks mean */
-  double        closing_height;
-  GArray       *rows;             /* of Row */
-  GArray       *pages;            /* of PageStart, annex pages only */
-  GArray       *body;             /* of BodyItem (renaksi-decree-layout.c) */
-  guint         n_body_pages;
-  GHashTable   *label_indents;    /* indicator label → hanging indent, cached */
-  GHashTable   *piece_widths;     /* size, weight, hyphen → (a piece of text → its width) */
-
-  /* Measuring, row by row (see ensure_measured). */
-  guint         n_measured;
-  guint         area_lines;
-  guint         area_sum;
-  guint         activity_lines;
-  guint         activity_sum;
-  gboolean      cache_cells;
-  GHashTable   *row_cells;        /* row index → RowCells, while streaming */
-  GHashTable   *span_cells;       /* node → its cell, while streaming */
-  GHashTable   *continued_cells;  /* node → its "(lanjutan)" cell, while streaming */
-  PageStart     next_start;       /* where the next annex page starts */
-
-  /* While a PDF is written: its surface (borrowed), for the bookmarks. */
-  cairo_surface_t *pdf;
-  int              outline_parent;
-  GArray          *pending_outlines;   /* PendingOutline, of the page being drawn */
-  RenaksiSafeWriter *writer;
+  gboolean            paginated;
+  RenaksiTableLayout *table;      /* the annex's pages */
+  double              line_height;  /* table text */
+  double              heading_height;
+  double              legend_height;  /* with the realisation: what the marks mean */
+  GArray             *body;       /* of BodyItem (renaksi-decree-layout.c) */
+  guint               n_body_pages;
 };
 
 /* Text (renaksi-annex-layout.c). */
