@@ -11,6 +11,7 @@
 #include "renaksi-annex-layout.h"
 #include "renaksi-export-dialog.h"
 #include "renaksi-page-preview.h"
+#include "renaksi-pdf-chooser.h"
 #include "renaksi-print-operation.h"
 
 struct _RenaksiExportDialog
@@ -149,27 +150,19 @@ save_action (GtkWidget  *widget,
 {
   RenaksiExportDialog *self = RENAKSI_EXPORT_DIALOG (widget);
   RenaksiDecree *decree = renaksi_plan_get_decree (self->plan);
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
   g_autofree char *name = NULL;
   g_autofree char *number = NULL;
 
   if (self->chooser != NULL)
     return;
 
-  self->chooser = gtk_file_chooser_native_new (_("Save PDF"), GTK_WINDOW (self),
-                                               GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), NULL);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
-  gtk_file_filter_set_name (filter, _("PDF documents"));
-  gtk_file_filter_add_mime_type (filter, "application/pdf");
-  gtk_file_filter_add_suffix (filter, "pdf");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
   /* The file name is the document's, in its language. */
   number = renaksi_decree_dup_plain_field (decree, "number");
   name = g_strdup_printf ("%s %s %d.pdf",
                           gtk_switch_get_active (self->decree_switch) ? "Keputusan" : "Lampiran",
                           number, decree->year);
   g_strdelimit (name, "/\\", '-');
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name);
+  self->chooser = renaksi_pdf_chooser_new (GTK_WINDOW (self), name);
   g_signal_connect (self->chooser, "response", G_CALLBACK (chooser_response_cb), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
 }

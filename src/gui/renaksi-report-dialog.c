@@ -12,6 +12,7 @@
 
 #include "renaksi-entry-row-apply.h"
 #include "renaksi-page-preview.h"
+#include "renaksi-pdf-chooser.h"
 #include "renaksi-period-chooser.h"
 #include "renaksi-report-dialog.h"
 #include "renaksi-report-document.h"
@@ -38,6 +39,10 @@ struct _RenaksiReportDialog
 
   RenaksiReportDocumentFields fields;
   guint                 rebuild_id;
+};
+
+static const char * const word_row_ids[RENAKSI_N_REPORT_WORDS] = {
+  "title_row", "subtitle_row", "place_row", "role_row", "name_row", "nip_row",
 };
 
 G_DEFINE_FINAL_TYPE (RenaksiReportDialog, renaksi_report_dialog, ADW_TYPE_WINDOW)
@@ -263,26 +268,18 @@ save_action (GtkWidget  *widget,
              GVariant   *parameter)
 {
   RenaksiReportDialog *self = RENAKSI_REPORT_DIALOG (widget);
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
   g_autofree char *heading = NULL;
   g_autofree char *name = NULL;
 
   if (self->chooser != NULL)
     return;
 
-  self->chooser = gtk_file_chooser_native_new (_("Save PDF"), GTK_WINDOW (self),
-                                               GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), NULL);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
-  gtk_file_filter_set_name (filter, _("PDF documents"));
-  gtk_file_filter_add_mime_type (filter, "application/pdf");
-  gtk_file_filter_add_suffix (filter, "pdf");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
   /* The file name is the document's, in its language: "Laporan Monev
    * TRIWULAN I TAHUN 2024.pdf". */
   heading = renaksi_period_heading (renaksi_period_chooser_get_period (self->period_chooser),
                                     renaksi_plan_get_decree (self->plan)->year);
   name = g_strdup_printf ("Laporan Monev %s.pdf", heading);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name);
+  self->chooser = renaksi_pdf_chooser_new (GTK_WINDOW (self), name);
   g_signal_connect (self->chooser, "response", G_CALLBACK (chooser_response_cb), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
 }
@@ -342,24 +339,11 @@ renaksi_report_dialog_class_init (RenaksiReportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RenaksiReportDialog, font_size_spin);
   gtk_widget_class_bind_template_child (widget_class, RenaksiReportDialog, words_group);
   gtk_widget_class_bind_template_child (widget_class, RenaksiReportDialog, preview);
-  gtk_widget_class_bind_template_child_full (widget_class, "title_row", FALSE,
-                                             G_STRUCT_OFFSET (RenaksiReportDialog,
-                                                              word_rows[RENAKSI_REPORT_WORD_TITLE]));
-  gtk_widget_class_bind_template_child_full (widget_class, "subtitle_row", FALSE,
-                                             G_STRUCT_OFFSET (RenaksiReportDialog,
-                                                              word_rows[RENAKSI_REPORT_WORD_SUBTITLE]));
-  gtk_widget_class_bind_template_child_full (widget_class, "place_row", FALSE,
-                                             G_STRUCT_OFFSET (RenaksiReportDialog,
-                                                              word_rows[RENAKSI_REPORT_WORD_PLACE]));
-  gtk_widget_class_bind_template_child_full (widget_class, "role_row", FALSE,
-                                             G_STRUCT_OFFSET (RenaksiReportDialog,
-                                                              word_rows[RENAKSI_REPORT_WORD_SIGNATORY_ROLE]));
-  gtk_widget_class_bind_template_child_full (widget_class, "name_row", FALSE,
-                                             G_STRUCT_OFFSET (RenaksiReportDialog,
-                                                              word_rows[RENAKSI_REPORT_WORD_SIGNATORY_NAME]));
-  gtk_widget_class_bind_template_child_full (widget_class, "nip_row", FALSE,
-                                             G_STRUCT_OFFSET (RenaksiReportDialog,
-                                                              word_rows[RENAKSI_REPORT_WORD_SIGNATORY_NIP]));
+  /* In RenaksiReportWord's order. */
+  for (guint i = 0; i < RENAKSI_N_REPORT_WORDS; i++)
+    gtk_widget_class_bind_template_child_full (widget_class, word_row_ids[i], FALSE,
+                                               G_STRUCT_OFFSET (RenaksiReportDialog, word_rows) +
+                                               i * sizeof (AdwEntryRow *));
 
   gtk_widget_class_install_action (widget_class, "report.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "report.previous-page", NULL, turn_page_action);
