@@ -345,6 +345,47 @@ check_report (const Case *c)
     if (!(months & (1u << m)))
       g_assert_null (strstr (squeezed, renaksi_months_decree_name (m)));
 
+  /* The month chart, between its heading and the next: its month header
+   * the period's months alone, on each of its pages; a row for each
+   * marked sub-activity, none for an area the period does not concern. */
+  {
+    g_autofree char *chart_heading = test_util_squeeze (g_dgettext (GETTEXT_PACKAGE,
+                                                                    "<b>B. Month chart of the period</b>"));
+    g_autofree char *next_heading = test_util_squeeze (g_dgettext (GETTEXT_PACKAGE, "<b>C. Realisation by area</b>"));
+    const char *start = strstr (squeezed, chart_heading);
+    const char *end = start != NULL ? strstr (start, next_heading) : NULL;
+    g_autofree char *chart = NULL;
+    g_autoptr(GString) header = g_string_new (NULL);
+    guint first_month = (guint)g_bit_nth_lsf (months, -1), last_month = (guint)g_bit_nth_msf (months, -1);
+    g_autofree char *before = NULL;
+    g_autofree char *after = NULL;
+    g_autoptr(RenaksiNode) quiet_area = g_list_model_get_item (renaksi_plan_get_areas (plan), 3);
+    g_autofree char *quiet = test_util_squeeze (renaksi_node_get_text (quiet_area));
+    guint n_headers = 0;
+
+    g_assert_nonnull (start);
+    g_assert_nonnull (end);
+    chart = g_strndup (start, end - start);
+    for (guint m = first_month; m <= last_month; m++)
+      g_string_append (header, renaksi_chart_month_label (m));
+    before = g_strconcat (renaksi_chart_month_label ((first_month + 11) % 12), header->str, NULL);
+    after = g_strconcat (header->str, renaksi_chart_month_label ((last_month + 1) % 12), NULL);
+    for (const char *at = strstr (chart, header->str); at != NULL; at = strstr (at + 1, header->str))
+      n_headers++;
+    g_assert_cmpuint (n_headers, >=, 1);
+    g_assert_null (strstr (chart, before));
+    g_assert_null (strstr (chart, after));
+    for (guint m = 0; m < G_N_ELEMENTS (marks); m++)
+      {
+        g_autofree char *words = renaksi_node_dup_plain_text (marked_sub (plan, &marks[m]));
+        g_autofree char *row = test_util_squeeze (words);
+
+        if (strstr (chart, row) == NULL)
+          g_error ("sub-activity %u not a row of the chart", m);
+      }
+    g_assert_null (strstr (chart, quiet));
+  }
+
   /* The summary: each area's line as the core counts it, on page 1. */
   glyphs = test_util_pdf_page_glyphs (first);
   areas = renaksi_plan_get_areas (plan);

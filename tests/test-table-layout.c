@@ -6,7 +6,8 @@
  * split row under three lines; a word too long for its column broken at
  * a hyphenation point with a hyphen; page numbers from page 2; the
  * closing block whole on the last page. Groups within groups continued
- * each in its column; a table without rows shows its header.
+ * each in its column; a table without rows shows its header. A figure's
+ * bands across pages.
  */
 #include "config.h"
 
@@ -333,6 +334,115 @@ test_empty_table (void)
   g_assert_nonnull (strstr (text, "KETERANGAN"));
 }
 
+/* A figure of many bands, after a paragraph: pages break between bands,
+ * each page's piece under its header and within the page, every band
+ * drawn once and in order, the footer once with the last band; a band
+ * taller than a page still gets one of its own. */
+#define FIGURE_BANDS 90
+
+typedef struct
+{
+  guint   next;         /* the next band to be drawn */
+  guint   n_footers;
+  guint   n_pieces;
+  double  page_height;
+} FigureRecord;
+
+static double
+band (guint i)
+{
+  /* One band taller than an F4 page's content. */
+  return i == 40 ? 700 : 14 + (i % 5) * 6;
+}
+
+static double
+figure_measure (PangoContext               *context,
+                const PangoFontDescription *font,
+                double                      width,
+                GArray                     *bands,
+                double                     *footer,
+                gpointer                    data)
+{
+  g_assert_true (PANGO_IS_CONTEXT (context));
+  g_assert_nonnull (font);
+  g_assert_cmpfloat (width, >, 300);
+  for (guint i = 0; i < FIGURE_BANDS; i++)
+    {
+      double height = band (i);
+
+      g_array_append_val (bands, height);
+    }
+  *footer = 50;
+  return 18;
+}
+
+static void
+figure_draw (cairo_t                    *cr,
+             const PangoFontDescription *font,
+             double                      width,
+             guint                       first,
+             guint                       end,
+             gboolean                    footer,
+             gpointer                    data)
+{
+  FigureRecord *record = data;
+  double x = 0, y = 0;
+
+  g_assert_cmpuint (first, ==, record->next);
+  g_assert_cmpuint (end, >=, first);
+  cairo_user_to_device (cr, &x, &y);
+  y += 18;
+  for (guint i = first; i < end; i++)
+    y += band (i);
+  if (footer)
+    {
+      y += 50;
+      record->n_footers++;
+      g_assert_cmpuint (end, ==, FIGURE_BANDS);
+    }
+  /* Within the page, but for the band taller than one. */
+  if (!(first == 40 && end == 41))
+    g_assert_cmpfloat (y, <=, record->page_height - RENAKSI_MM (RENAKSI_PAPER_MARGIN_BOTTOM_MM) + 0.01);
+  record->next = end;
+  record->n_pieces++;
+  cairo_rectangle (cr, 0, 0, width, 18);
+  cairo_fill (cr);
+}
+
+static const RenaksiTableFigureFuncs figure_funcs = { figure_measure, figure_draw };
+
+static void
+test_figure (void)
+{
+  g_autoptr(RenaksiTableLayout) table = renaksi_table_layout_new ();
+  FigureRecord record = { 0, };
+  double width;
+  guint n_pages;
+
+  renaksi_table_layout_set_paper (table, RENAKSI_PAPER_F4, TRUE);
+  renaksi_table_layout_add_paragraph (table, "<b>B. Bagan bulanan</b>");
+  renaksi_table_layout_add_figure (table, &figure_funcs, &record, NULL);
+  renaksi_table_layout_add_paragraph (table, "Sesudah bagan.");
+  n_pages = renaksi_table_layout_paginate (table);
+  g_assert_cmpuint (n_pages, >=, 4);
+  renaksi_table_layout_get_page_size (table, &width, &record.page_height);
+  for (guint p = 0; p < n_pages; p++)
+    {
+      cairo_surface_t *surface = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, NULL);
+      cairo_t *cr = cairo_create (surface);
+
+      renaksi_table_layout_draw_page (table, cr, p);
+      cairo_destroy (cr);
+      cairo_surface_destroy (surface);
+    }
+  g_assert_cmpuint (record.next, ==, FIGURE_BANDS);
+  g_assert_cmpuint (record.n_footers, ==, 1);
+  /* The tall band on a page of its own, the rest packed: no more pages
+   * than the bands' heights need, with one to spare for the tall one. */
+  g_assert_cmpuint (record.n_pieces, >=, 4);
+  g_assert_cmpuint (record.n_pieces, <=, n_pages);
+}
+
 /* Groups within groups, their text flowing through their rows and
  * continued "(lanjutan)" on the pages after, each in its own column; the
  * outer group's label in a column of its own on every page it is on. */
@@ -440,6 +550,7 @@ main (int   argc,
   g_test_add_func ("/table-layout/draw/same-pages", test_draw_matches);
   g_test_add_func ("/table-layout/empty-table/header", test_empty_table);
   g_test_add_func ("/table-layout/groups/nested", test_nested_groups);
+  g_test_add_func ("/table-layout/figure/bands", test_figure);
 
   return g_test_run ();
 }

@@ -1,12 +1,13 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The quarterly (or half-yearly, or yearly) monitoring report of a plan,
- * on the table engine: the figures of each area and their total, then per
- * area what each sub-activity planned and realised in the period with what
- * was done, what held it up and what happens next, and the evidence of its
- * indicators; then the late work with its follow-up, and the report's own
- * signatory. Only the period's months are printed, and every note whole:
- * the engine splits a long cell across pages by its own rules.
+ * on the table engine: the figures of each area and their total, the
+ * month chart of the period, then per area what each sub-activity planned
+ * and realised in the period with what was done, what held it up and what
+ * happens next, and the evidence of its indicators; then the late work
+ * with its follow-up, and the report's own signatory. Only the period's
+ * months are printed, and every note whole: the engine splits a long cell
+ * across pages by its own rules.
  */
 #include "config.h"
 
@@ -15,6 +16,7 @@
 #include "renaksi-emphasis.h"
 #include "renaksi-evidence-store.h"
 #include "renaksi-months.h"
+#include "renaksi-report-chart.h"
 #include "renaksi-report-document.h"
 #include "renaksi-report-words.h"
 #include "renaksi-rollup-document.h"
@@ -353,15 +355,6 @@ begin_area_table (RenaksiTableLayout *table)
   renaksi_table_layout_add_header_cell (table, _("Evidence"), 1, 1);
 }
 
-/* Whether the period concerns @sub: planned, realised or noted in it. */
-static gboolean
-in_period (RenaksiNode  *sub,
-           guint         months)
-{
-  return ((renaksi_node_get_planned_months (sub) | renaksi_node_get_realised_months (sub) |
-           renaksi_node_get_noted_months (sub)) & months) != 0;
-}
-
 static void
 add_area (RenaksiTableLayout       *table,
           RenaksiNode              *area,
@@ -393,7 +386,7 @@ add_area (RenaksiTableLayout       *table,
           g_autofree char *rate = NULL;
           g_autofree char *evidence = NULL;
 
-          if (!in_period (sub, months))
+          if (!renaksi_report_chart_concerns (sub, period))
             continue;
           if (!any)
             begin_area_table (table);
@@ -441,7 +434,7 @@ add_late (RenaksiTableLayout       *table,
           const RenaksiChartStatus *as_of,
           const char               *as_of_text)
 {
-  g_autofree char *title = g_strdup_printf (_("<b>C. Late work as of %s, and its follow-up</b>"), as_of_text);
+  g_autofree char *title = g_strdup_printf (_("<b>D. Late work as of %s, and its follow-up</b>"), as_of_text);
   gboolean any = FALSE;
 
   renaksi_table_layout_add_paragraph (table, title);
@@ -572,7 +565,10 @@ renaksi_report_document_new (RenaksiPlan                       *plan,
   renaksi_table_layout_add_paragraph (table, status_line);
 
   add_summary (table, areas, period, &status, summary);
-  renaksi_table_layout_add_paragraph (table, _("<b>B. Realisation by area</b>"));
+  renaksi_table_layout_add_paragraph (table, _("<b>B. Month chart of the period</b>"));
+  if (!renaksi_report_chart_add (table, plan, period, &status, summary))
+    renaksi_table_layout_add_paragraph (table, _("Nothing is planned or realised in the period."));
+  renaksi_table_layout_add_paragraph (table, _("<b>C. Realisation by area</b>"));
   for (guint a = 0; a < g_list_model_get_n_items (areas); a++)
     {
       g_autoptr(RenaksiNode) area = g_list_model_get_item (areas, a);

@@ -330,6 +330,18 @@ draw_page (RenaksiTableLayout *self,
         case PIECE_ROW:
           draw_row_piece (self, cr, block, piece);
           break;
+        case PIECE_FIGURE:
+          {
+            PangoFontDescription *font = renaksi_table_figure_font (self);
+
+            cairo_save (cr);
+            cairo_translate (cr, renaksi_table_margin_left (), piece->y0);
+            block->figure->draw (cr, font, renaksi_table_layout_content_width (self), piece->first,
+                                 piece->first + piece->count, piece->pad != 0, block->figure_data);
+            cairo_restore (cr);
+            pango_font_description_free (font);
+          }
+          break;
         default:
           g_assert_not_reached ();
         }

@@ -578,6 +578,90 @@ paragraph_lines (RenaksiTableLayout *self,
   return block->n_lines;
 }
 
+/* Figure @block's heights at the content width, measured once a
+ * pagination. */
+static void
+measure_figure (RenaksiTableLayout *self,
+                Block              *block)
+{
+  g_autoptr(GArray) bands = NULL;
+  PangoFontDescription *font;
+  double y = 0;
+
+  if (block->measured)
+    return;
+  bands = g_array_new (FALSE, FALSE, sizeof (double));
+  font = renaksi_table_figure_font (self);
+  block->figure_footer = 0;
+  block->figure_header = block->figure->measure (renaksi_table_layout_get_context (self), font,
+                                                 renaksi_table_layout_content_width (self), bands,
+                                                 &block->figure_footer, block->figure_data);
+  pango_font_description_free (font);
+  g_array_set_size (block->band_y, 0);
+  g_array_append_val (block->band_y, y);
+  for (guint i = 0; i < bands->len; i++)
+    {
+      y += g_array_index (bands, double, i);
+      g_array_append_val (block->band_y, y);
+    }
+  block->measured = TRUE;
+}
+
+static double
+band_height (Block *block,
+             guint  band)
+{
+  return g_array_index (block->band_y, double, band + 1) - g_array_index (block->band_y, double, band);
+}
+
+/* A figure's bands, as many on a page as fit under its header, its
+ * footer with the last; a band taller than a page gets one of its own. */
+static void
+flow_figure (Flow  *flow,
+             guint  b,
+             Block *block)
+{
+  RenaksiTableLayout *self = flow->self;
+  guint n_bands = block->band_y->len - 1;
+  guint band = 0;
+
+  measure_figure (self, block);
+  for (;;)
+    {
+      double space = flow->y > flow->top ? self->line_height : 0;
+      double bottom = renaksi_table_content_bottom (self);
+      double y = flow->y + space + block->figure_header;
+      guint end = band;
+      gboolean footer;
+
+      while (end < n_bands && y + band_height (block, end) <= bottom)
+        y += band_height (block, end++);
+      /* The footer goes with the last band: a band waits for it. */
+      if (end == n_bands && end > band + 1 && y + block->figure_footer > bottom)
+        y -= band_height (block, --end);
+      footer = end == n_bands && y + block->figure_footer <= bottom;
+      if (end == band && !footer)
+        {
+          if (flow->y > flow->top)
+            {
+              next_page (flow);
+              continue;
+            }
+          /* An empty page takes what would fit on none. */
+          if (end < n_bands)
+            y += band_height (block, end++);
+          footer = end == n_bands;
+        }
+      flow->y += space;
+      add_piece (flow, PIECE_FIGURE, b, 0, band, end - band, y - flow->y + (footer ? block->figure_footer : 0));
+      g_array_index (flow->page->pieces, Piece, flow->page->pieces->len - 1).pad = footer;
+      band = end;
+      if (band == n_bands && footer)
+        break;
+      next_page (flow);
+    }
+}
+
 /* What must follow paragraph @b on its page: the paragraphs after it and
  * the header and first lines of the table they head (a title, or a run
  * of headings, is not left at the foot of a page), up to half a page. */
@@ -598,7 +682,13 @@ keep_after (RenaksiTableLayout *self,
           keep += self->line_height + paragraph_lines (self, next) * self->line_height;
           continue;
         }
-      if (next->columns->len > 0)
+      if (next->kind == BLOCK_FIGURE)
+        {
+          measure_figure (self, next);
+          keep += self->line_height + next->figure_header +
+                  (next->band_y->len > 1 ? band_height (next, 0) : next->figure_footer);
+        }
+      else if (next->columns->len > 0)
         {
           measure_table (self, next);
           keep += self->line_height + next->header_y[next->header->len] + 2 * CELL_PAD_Y +
@@ -849,6 +939,8 @@ renaksi_table_layout_paginate (RenaksiTableLayout *self)
 
       if (block->kind == BLOCK_PARAGRAPH)
         flow_paragraph (&flow, b, block, keep_after (self, b));
+      else if (block->kind == BLOCK_FIGURE)
+        flow_figure (&flow, b, block);
       else if (block->columns->len > 0)
         {
           measure_table (self, block);

@@ -92,6 +92,7 @@ typedef enum
 {
   BLOCK_TABLE,
   BLOCK_PARAGRAPH,
+  BLOCK_FIGURE,
 } BlockKind;
 
 typedef struct
@@ -116,6 +117,14 @@ typedef struct
    * text): the next to measure, and each level's lines so far. */
   guint      n_measured;
   guint      level_sum[RENAKSI_TABLE_MAX_LEVELS];
+  /* A figure: how it is measured and drawn, its data, and once measured
+   * its header's and footer's heights and its bands' tops (n + 1). */
+  const RenaksiTableFigureFuncs *figure;
+  gpointer        figure_data;
+  GDestroyNotify  figure_destroy;
+  double          figure_header;
+  double          figure_footer;
+  GArray         *band_y;
 } Block;
 
 /* What a page holds: pieces of paragraphs, headers and rows. */
@@ -124,6 +133,7 @@ typedef enum
   PIECE_PARAGRAPH,
   PIECE_HEADER,
   PIECE_ROW,
+  PIECE_FIGURE,     /* bands [first, first + count), the footer when pad */
 } PieceKind;
 
 typedef struct
@@ -250,6 +260,7 @@ PangoContext *renaksi_table_layout_get_context  (RenaksiTableLayout *self);
 PangoFontDescription *renaksi_table_layout_font (RenaksiTableLayout *self,
                                                  double              size,
                                                  gboolean            bold);
+PangoFontDescription *renaksi_table_figure_font (RenaksiTableLayout *self);
 /* size, weight, hyphen → (a piece of text → its width), for the columns. */
 GHashTable  *renaksi_table_layout_get_piece_widths (RenaksiTableLayout *self);
 

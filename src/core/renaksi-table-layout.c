@@ -94,6 +94,9 @@ block_free (gpointer data)
   g_clear_pointer (&block->groups, g_array_unref);
   g_free (block->col_x);
   g_free (block->header_y);
+  g_clear_pointer (&block->band_y, g_array_unref);
+  if (block->figure_destroy != NULL)
+    block->figure_destroy (block->figure_data);
   g_free (block);
 }
 
@@ -321,6 +324,27 @@ renaksi_table_layout_add_paragraph (RenaksiTableLayout *self,
   block = g_new0 (Block, 1);
   block->kind = BLOCK_PARAGRAPH;
   block->text = g_strdup (text);
+  g_ptr_array_add (self->blocks, block);
+  invalidate (self);
+}
+
+void
+renaksi_table_layout_add_figure (RenaksiTableLayout            *self,
+                                 const RenaksiTableFigureFuncs *funcs,
+                                 gpointer                       data,
+                                 GDestroyNotify                 destroy)
+{
+  Block *block;
+
+  g_return_if_fail (RENAKSI_IS_TABLE_LAYOUT (self));
+  g_return_if_fail (funcs != NULL && funcs->measure != NULL && funcs->draw != NULL);
+
+  block = g_new0 (Block, 1);
+  block->kind = BLOCK_FIGURE;
+  block->figure = funcs;
+  block->figure_data = data;
+  block->figure_destroy = destroy;
+  block->band_y = g_array_new (FALSE, FALSE, sizeof (double));
   g_ptr_array_add (self->blocks, block);
   invalidate (self);
 }

@@ -73,6 +73,30 @@ typedef void   (*RenaksiTablePreludeFunc) (cairo_t  *cr,
                                            guint     page,
                                            gpointer  data);
 
+/* A figure in the document's flow (a chart): a header repeated at the
+ * top of each page it is on, then bands (a chart's rows) that pages break
+ * between, then a footer (a key) kept with the last band. @measure gives
+ * the heights at @width with the table's text @font, once a pagination:
+ * it fills @bands (of double) and returns the header's height, the
+ * footer's in @footer. @draw draws the header, bands [@first, @end) one
+ * under the other and, with @footer, the footer, from (0, 0). */
+typedef struct
+{
+  double (*measure) (PangoContext               *context,
+                     const PangoFontDescription *font,
+                     double                      width,
+                     GArray                     *bands,
+                     double                     *footer,
+                     gpointer                    data);
+  void   (*draw)    (cairo_t                    *cr,
+                     const PangoFontDescription *font,
+                     double                      width,
+                     guint                       first,
+                     guint                       end,
+                     gboolean                    footer,
+                     gpointer                    data);
+} RenaksiTableFigureFuncs;
+
 #define RENAKSI_TYPE_TABLE_LAYOUT (renaksi_table_layout_get_type ())
 G_DECLARE_FINAL_TYPE (RenaksiTableLayout, renaksi_table_layout, RENAKSI, TABLE_LAYOUT, GObject)
 
@@ -152,6 +176,12 @@ void                renaksi_table_layout_add_heading     (RenaksiTableLayout   *
                                                           const char           *text);
 void                renaksi_table_layout_add_paragraph   (RenaksiTableLayout   *self,
                                                           const char           *text);
+
+/* @funcs is kept (static); @data is the figure's, freed by @destroy. */
+void                renaksi_table_layout_add_figure      (RenaksiTableLayout   *self,
+                                                          const RenaksiTableFigureFuncs *funcs,
+                                                          gpointer              data,
+                                                          GDestroyNotify        destroy);
 
 /* A table: its columns, its header (repeated on every page it is on),
  * its rows. @weight shares the width the fixed columns leave;

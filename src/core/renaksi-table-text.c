@@ -93,6 +93,17 @@ renaksi_table_layout_font (RenaksiTableLayout *self,
   return font;
 }
 
+/* The table's text font for a figure, its size absolute: a figure lays
+ * its text out on the page's own cairo context, whatever its resolution. */
+PangoFontDescription *
+renaksi_table_figure_font (RenaksiTableLayout *self)
+{
+  PangoFontDescription *font = renaksi_table_layout_font (self, self->font_size, FALSE);
+
+  pango_font_description_set_absolute_size (font, self->font_size * PANGO_SCALE);
+  return font;
+}
+
 double
 renaksi_table_layout_get_line_height (RenaksiTableLayout *self,
                                       double             *ascent)
@@ -166,16 +177,31 @@ renaksi_table_layout_text_width (RenaksiTableLayout *self,
 }
 
 double
-renaksi_table_margin_left (void) { return RENAKSI_MM (RENAKSI_PAPER_MARGIN_LEFT_MM); }
-                           double
-                           renaksi_table_margin_right (void) { return RENAKSI_MM (RENAKSI_PAPER_MARGIN_RIGHT_MM); }
-                           double
-                           renaksi_table_margin_top (void) { return RENAKSI_MM (RENAKSI_PAPER_MARGIN_TOP_MM); }
-                           double
-                           renaksi_table_content_bottom (RenaksiTableLayout *self) { return self->page_height - RENAKSI_MM (RENAKSI_PAPER_MARGIN_BOTTOM_MM); }
-                           
-                           double
-                           renaksi_table_layout_content_width (RenaksiTableLayout *self)
+renaksi_table_margin_left (void)
+{
+  return RENAKSI_MM (RENAKSI_PAPER_MARGIN_LEFT_MM);
+}
+
+double
+renaksi_table_margin_right (void)
+{
+  return RENAKSI_MM (RENAKSI_PAPER_MARGIN_RIGHT_MM);
+}
+
+double
+renaksi_table_margin_top (void)
+{
+  return RENAKSI_MM (RENAKSI_PAPER_MARGIN_TOP_MM);
+}
+
+double
+renaksi_table_content_bottom (RenaksiTableLayout *self)
+{
+  return self->page_height - RENAKSI_MM (RENAKSI_PAPER_MARGIN_BOTTOM_MM);
+}
+
+double
+renaksi_table_layout_content_width (RenaksiTableLayout *self)
 {
   return self->page_width - renaksi_table_margin_left () - renaksi_table_margin_right ();
 }
