@@ -4,12 +4,15 @@
  */
 #include "config.h"
 
+#include <glib/gstdio.h>
 #include <sqlite3.h>
 #include <string.h>
 
 #include "renaksi-db-private.h"
 #include "renaksi-error.h"
 #include "renaksi-outline.h"
+#include "renaksi-evidence-store.h"
+#include "renaksi-plan-copier.h"
 #include "renaksi-plan-copy.h"
 #include "renaksi-overview.h"
 #include "renaksi-plan-search.h"
@@ -162,6 +165,140 @@ test_progress (void)
   test_util_remove_dir (dir);
 }
 
+/* A plan with a 24 MB document: its copy takes many steps. */
+static RenaksiPlan *
+open_with_document (char **dir,
+                    char **path)
+{
+  RenaksiPlan *plan = open_default (dir, path);
+  g_autofree char *doc_path = g_build_filename (*dir, "pindaian.pdf", NULL);
+  g_autoptr(GFile) doc = g_file_new_for_path (doc_path);
+  g_autofree guint8 *bytes = g_malloc (24 << 20);
+  g_autoptr(GError) error = NULL;
+  GListModel *areas = renaksi_plan_get_areas (plan);
+  RenaksiNode *indicator = nth (renaksi_node_get_children (nth (renaksi_node_get_children (
+                                nth (renaksi_node_get_children (nth (areas, 0)), 0)), 0)), 0);
+  GRand *rand = g_rand_new_with_seed (7);
+
+  for (gsize i = 0; i < (24 << 20) / 4; i++)
+    ((guint32 *)bytes)[i] = g_rand_int (rand);
+  g_rand_free (rand);
+  g_assert_true (g_file_set_contents (doc_path, (const char *)bytes, 24 << 20, &error));
+  g_assert_true (renaksi_evidence_store_add_file (plan, renaksi_node_get_id (indicator), doc, NULL, NULL, NULL,
+                                                  NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (g_unlink (doc_path), ==, 0);
+
+  return plan;
+}
+
+static void
+copied_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  GError **error = user_data;
+
+  if (renaksi_plan_copier_run_finish (RENAKSI_PLAN_COPIER (object), result, error))
+    *error = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_NONE, "done");
+}
+
+/* Only what @keep names is in @dir: no temporary is left. */
+static void
+assert_only (const char *dir,
+             const char *keep,
+             const char *also)
+{
+  g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while ((name = g_dir_read_name (listing)) != NULL)
+    if (!g_str_equal (name, keep) && (also == NULL || !g_str_equal (name, also)) &&
+        !g_str_has_prefix (name, "plan-2024.renaksi"))
+      g_error ("left in the folder: %s", name);
+}
+
+/* Save a Copy in steps, the main loop going on: an edit made while it
+ * runs is in the copy, and so is the document, checked against its hash
+ * on the copy's verify; cancelled, nothing is left. */
+static void
+test_save_copy_in_steps (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(RenaksiPlan) plan = open_with_document (&dir, &path);
+  g_autofree char *copy_path = g_build_filename (dir, "salinan.renaksi", NULL);
+  g_autoptr(RenaksiPlanCopier) copier = NULL;
+  g_autoptr(RenaksiPlan) copy = NULL;
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autofree char *original = NULL;
+  g_autofree char *copied = NULL;
+  GError *result = NULL;
+  g_autoptr(GError) error = NULL;
+  guint turns = 0;
+
+  copier = renaksi_plan_copier_new (plan, copy_path, &error);
+  g_assert_no_error (error);
+  renaksi_plan_copier_run_async (copier, NULL, copied_cb, &result);
+  /* It goes a step at a time: the loop turns while it copies. */
+  g_main_context_iteration (NULL, TRUE);
+  g_assert_null (result);
+  g_assert_false (g_file_test (copy_path, G_FILE_TEST_EXISTS));
+  g_assert_true (renaksi_plan_set_node_text (plan, nth (renaksi_plan_get_areas (plan), 0),
+                                             "Manajemen Perubahan Selama Penyalinan", &error));
+  g_assert_no_error (error);
+  while (result == NULL)
+    {
+      g_main_context_iteration (NULL, TRUE);
+      turns++;
+    }
+  g_assert_error (result, G_IO_ERROR, G_IO_ERROR_NONE);
+  g_clear_error (&result);
+  g_assert_cmpuint (turns, >, 3);
+  g_assert_cmpfloat (renaksi_plan_copier_get_fraction (copier), ==, 1);
+  assert_only (dir, "salinan.renaksi", NULL);
+
+  copy = renaksi_plan_open (copy_path, RENAKSI_DB_READ_ONLY, &error);
+  g_assert_no_error (error);
+  original = outline_of (plan);
+  copied = outline_of (copy);
+  g_assert_cmpstr (original, ==, copied);
+  g_assert_nonnull (strstr (copied, "Selama Penyalinan"));
+  {
+    g_autoptr(GPtrArray) problems = NULL;
+
+    g_assert_true (renaksi_evidence_store_verify (copy, NULL, &problems, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (problems->len, ==, 0);
+  }
+  g_clear_object (&copy);
+  g_clear_object (&copier);
+
+  /* Over an existing file: refused before anything is written. */
+  copier = renaksi_plan_copier_new (plan, copy_path, &error);
+  g_assert_null (copier);
+  g_assert_error (error, RENAKSI_ERROR, RENAKSI_ERROR_EXISTS);
+  g_clear_error (&error);
+
+  /* Cancelled half-way: no copy, no temporary. */
+  g_assert_cmpint (g_unlink (copy_path), ==, 0);
+  copier = renaksi_plan_copier_new (plan, copy_path, &error);
+  g_assert_no_error (error);
+  renaksi_plan_copier_run_async (copier, cancellable, copied_cb, &result);
+  g_main_context_iteration (NULL, TRUE);
+  g_cancellable_cancel (cancellable);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_error (result, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&result);
+  g_clear_object (&copier);
+  g_assert_false (g_file_test (copy_path, G_FILE_TEST_EXISTS));
+  assert_only (dir, "", NULL);
+
+  g_clear_object (&plan);
+  test_util_remove_dir (dir);
+}
+
 static void
 test_save_copy (void)
 {
@@ -265,6 +402,7 @@ main (int   argc,
   g_test_add_func ("/plan/search", test_search);
   g_test_add_func ("/plan/progress", test_progress);
   g_test_add_func ("/plan/save-copy", test_save_copy);
+  g_test_add_func ("/plan/save-copy/in-steps", test_save_copy_in_steps);
   g_test_add_func ("/plan/next-year", test_next_year);
 
   return g_test_run ();

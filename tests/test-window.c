@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <glib/gstdio.h>
 #include <signal.h>
 #include <string.h>
 
@@ -25,6 +26,7 @@
 #include "renaksi-evidence-viewer.h"
 #include "renaksi-hyphenate.h"
 #include "renaksi-sidebar-row.h"
+#include "renaksi-task-bar.h"
 #include "renaksi-text-dialog.h"
 #include "renaksi-viewer-window.h"
 #include "renaksi-window-private.h"
@@ -1325,6 +1327,150 @@ test_chooser_goes_with_window (void)
   test_util_remove_dir (dir);
 }
 
+static RenaksiNode *
+first_indicator (RenaksiPlan *plan)
+{
+  RenaksiNode *area = nth (renaksi_plan_get_areas (plan), 0);
+  RenaksiNode *activity = nth (renaksi_node_get_children (area), 0);
+  RenaksiNode *sub = nth (renaksi_node_get_children (activity), 0);
+
+  return nth (renaksi_node_get_children (sub), 0);
+}
+
+/* A plan with a 24 MB document, whose copy takes many steps. */
+static void
+add_large_document (const char *path,
+                    const char *dir)
+{
+  g_autoptr(RenaksiPlan) plan = renaksi_plan_open (path, RENAKSI_DB_READ_WRITE, NULL);
+  g_autofree char *doc_path = g_build_filename (dir, "pindaian.pdf", NULL);
+  g_autoptr(GFile) doc = g_file_new_for_path (doc_path);
+  g_autofree guint32 *words = g_new (guint32, (24 << 20) / 4);
+  g_autoptr(GError) error = NULL;
+  RenaksiNode *indicator = first_indicator (plan);
+  GRand *rand = g_rand_new_with_seed (11);
+
+  g_assert_nonnull (plan);
+  for (gsize i = 0; i < (24 << 20) / 4; i++)
+    words[i] = g_rand_int (rand);
+  g_rand_free (rand);
+  g_assert_true (g_file_set_contents (doc_path, (const char *)words, 24 << 20, &error));
+  g_assert_true (renaksi_evidence_store_add_file (plan, renaksi_node_get_id (indicator), doc, NULL, NULL, NULL,
+                                                  NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (g_remove (doc_path), ==, 0);
+}
+
+static RenaksiTaskBar *
+find_task_bar (GtkWidget *widget)
+{
+  if (RENAKSI_IS_TASK_BAR (widget))
+    return RENAKSI_TASK_BAR (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      RenaksiTaskBar *found = find_task_bar (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+folder_has_more_than_plan (const char *dir)
+{
+  g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while ((name = g_dir_read_name (listing)) != NULL)
+    if (!g_str_has_prefix (name, "plan.renaksi"))
+      return TRUE;
+  return FALSE;
+}
+
+/* Nothing in @dir but the plan and @copy (NULL: none): no temporary. */
+static void
+assert_only_plan_and (const char *dir,
+                      const char *copy)
+{
+  g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while ((name = g_dir_read_name (listing)) != NULL)
+    if (!g_str_has_prefix (name, "plan.renaksi") && (copy == NULL || !g_str_equal (name, copy)))
+      g_error ("left in the folder: %s", name);
+}
+
+/* Save a Copy goes on while the window does: the action returns at once,
+ * the bar under the pages shows it, and the copy holds the plan's
+ * document whole. Cancelled, or its window closed, nothing is left. */
+static void
+test_save_copy_in_background (void)
+{
+  g_autofree char *dir = test_util_make_dir ();
+  g_autofree char *path = test_util_default_plan (dir, "plan.renaksi");
+  g_autofree char *copy_path = g_build_filename (dir, "salinan.renaksi", NULL);
+  g_autofree char *cancelled_path = g_build_filename (dir, "batal.renaksi", NULL);
+  g_autoptr(RenaksiPlan) copy = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GError) error = NULL;
+  RenaksiWindow *window;
+  RenaksiTaskBar *bar;
+  gint64 deadline;
+
+  add_large_document (path, dir);
+  window = test_util_open_window (path);
+  bar = find_task_bar (GTK_WIDGET (window));
+  g_assert_nonnull (bar);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save-copy-to", "s", copy_path));
+  g_assert_true (renaksi_task_bar_is_busy (bar));
+  g_assert_false (g_file_test (copy_path, G_FILE_TEST_EXISTS));
+  deadline = g_get_monotonic_time () + 120 * G_USEC_PER_SEC;
+  while (renaksi_task_bar_is_busy (bar) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (renaksi_task_bar_is_busy (bar));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (bar)));
+  assert_only_plan_and (dir, "salinan.renaksi");
+  copy = renaksi_plan_open (copy_path, RENAKSI_DB_READ_ONLY, &error);
+  g_assert_no_error (error);
+  g_assert_true (renaksi_evidence_store_verify (copy, NULL, &problems, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (problems->len, ==, 0);
+  {
+    g_autoptr(RenaksiEvidenceSummary) summary = renaksi_evidence_summary_new (copy, &error);
+    guint items, accepted, needs_fixing;
+
+    g_assert_no_error (error);
+    renaksi_evidence_summary_get_counts (summary, first_indicator (copy), &items, &accepted, &needs_fixing);
+    g_assert_cmpuint (items, ==, 1);
+  }
+  g_clear_object (&copy);
+
+  /* Cancelled from the bar. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save-copy-to", "s", cancelled_path));
+  g_assert_true (renaksi_task_bar_is_busy (bar));
+  renaksi_task_bar_cancel (bar);
+  deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+  while (renaksi_task_bar_is_busy (bar) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (renaksi_task_bar_is_busy (bar));
+  assert_only_plan_and (dir, "salinan.renaksi");
+
+  /* The window closed while it copies. */
+  g_assert_cmpint (g_remove (copy_path), ==, 0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save-copy-to", "s", copy_path));
+  test_util_close_window (window);
+  /* Its last step may be on its thread: the temporary goes once done. */
+  deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+  while (folder_has_more_than_plan (dir) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, FALSE), g_usleep (10000);
+  assert_only_plan_and (dir, NULL);
+
+  test_util_remove_dir (dir);
+}
+
 /* The review window follows its plan's window: one per window, and gone
  * (with its hold on the old plan and its lock) when that window opens
  * another file. */
@@ -1605,6 +1751,7 @@ main (int   argc,
   g_application_register (G_APPLICATION (app), NULL, NULL);
 
   g_test_add_func ("/window/lists-areas", test_lists_areas);
+  g_test_add_func ("/window/save-copy-in-background", test_save_copy_in_background);
   g_test_add_func ("/window/edit-outline", test_edit_outline);
   g_test_add_func ("/window/edit-area", test_edit_area);
   g_test_add_func ("/window/move-keeps-focus", test_move_keeps_focus);

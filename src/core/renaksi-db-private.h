@@ -17,6 +17,12 @@ sqlite3   *renaksi_db_open_unchecked    (const char  *path,
                                          int         *out_version,
                                          GError     **error);
 
+/* Says what SQLite's result on @handle (a connection of its caller's
+ * own, to a file at @path) means, as the wrapper's own errors do. */
+void       renaksi_db_set_error_from_handle (GError    **error,
+                                             sqlite3    *handle,
+                                             const char *path);
+
 /* Says that the plan at @path is damaged (RENAKSI_ERROR_DAMAGED). */
 void       renaksi_db_set_damaged_error (GError     **error,
                                          const char  *path);

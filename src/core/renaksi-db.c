@@ -156,6 +156,16 @@ set_sqlite_error (sqlite3     *handle,
 }
 
 void
+renaksi_db_set_error_from_handle (GError    **error,
+                                  sqlite3    *handle,
+                                  const char *path)
+{
+  g_return_if_fail (handle != NULL && path != NULL);
+
+  set_sqlite_error (handle, sqlite3_extended_errcode (handle), path, error);
+}
+
+void
 renaksi_db_set_error (RenaksiDb  *self,
                       GError    **error)
 {

@@ -26,10 +26,12 @@
 #include "renaksi-node-path.h"
 #include "renaksi-overview-page.h"
 #include "renaksi-plan-clean-copy.h"
+#include "renaksi-plan-copier.h"
 #include "renaksi-plan-copy.h"
 #include "renaksi-plan-file.h"
 #include "renaksi-plan-search.h"
 #include "renaksi-sidebar-row.h"
+#include "renaksi-task-bar.h"
 #include "renaksi-window-private.h"
 
 #define MAX_SEARCH_RESULTS 200
@@ -63,6 +65,7 @@ struct _RenaksiWindow
   RenaksiAreaPage      *area_page;
   RenaksiDecreePage    *decree_page;
   AdwStatusPage        *status_page;
+  RenaksiTaskBar       *task_bar;
   GMenu                *recent_section;
   GMenu                *output_section;
 
@@ -261,7 +264,9 @@ update_actions (RenaksiWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo",
                                  writable && renaksi_plan_can_redo (self->plan));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-area", writable);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-copy", open);
+  /* One copy at a time. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-copy",
+                                 open && self->task_bar != NULL && !renaksi_task_bar_is_busy (self->task_bar));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-next-year", open);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", open);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-pdf", open);
@@ -411,6 +416,9 @@ set_plan (RenaksiWindow *self,
    * goes when this window moves to another file or closes. */
   if (self->review != NULL && self->plan != plan)
     gtk_window_destroy (self->review);
+  /* Work on the old plan (a copy being saved) ends with it. */
+  if (self->task_bar != NULL && self->plan != plan)
+    renaksi_task_bar_cancel (self->task_bar);
   if (self->plan != NULL)
     {
       g_signal_handlers_disconnect_by_func (self->plan, on_plan_changed_cb, self);
@@ -780,22 +788,82 @@ new_next_year_action (GtkWidget  *widget,
 }
 
 static void
-save_copy_chosen (RenaksiWindow *self,
-                  const char    *chosen)
+copy_saved_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
 {
-  g_autofree char *path = with_extension (chosen);
-  g_autofree char *name = g_filename_display_basename (path);
+  GWeakRef *window_ref = user_data;
+  g_autoptr(RenaksiWindow) self = g_weak_ref_get (window_ref);
+  RenaksiPlanCopier *copier = RENAKSI_PLAN_COPIER (object);
+  g_autofree char *name = g_filename_display_basename (g_object_get_data (object, "path"));
   g_autofree char *message = NULL;
   g_autoptr(GError) error = NULL;
+  gboolean ok = renaksi_plan_copier_run_finish (copier, result, &error);
 
-  if (!renaksi_plan_save_copy (self->plan, path, &error))
+  g_weak_ref_clear (window_ref);
+  g_free (window_ref);
+  /* A window closed meanwhile (which cancelled the copy) has nothing to
+   * show it on. */
+  if (self == NULL || self->task_bar == NULL)
+    return;
+  renaksi_task_bar_stop (self->task_bar);
+  update_actions (self);
+  if (ok)
+    message = g_strdup_printf (_("Saved a copy as “%s”"), name);
+  else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    message = g_strdup_printf (_("The copy “%s” was cancelled; nothing was saved."), name);
+  show_toast (self, message != NULL ? message : error->message);
+}
+
+/* The copy is made a few pages at a time, the window usable meanwhile;
+ * the bar under the pages shows how far it is and cancels it. */
+static void
+save_copy_to (RenaksiWindow *self,
+              const char    *path)
+{
+  g_autoptr(RenaksiPlanCopier) copier = NULL;
+  g_autoptr(GCancellable) cancellable = NULL;
+  g_autofree char *name = g_filename_display_basename (path);
+  g_autofree char *label = NULL;
+  g_autoptr(GError) error = NULL;
+  GWeakRef *window_ref;
+
+  if (self->plan == NULL || renaksi_task_bar_is_busy (self->task_bar))
+    return;
+  copier = renaksi_plan_copier_new (self->plan, path, &error);
+  if (copier == NULL)
     {
       show_toast (self, error->message);
       return;
     }
 
-  message = g_strdup_printf (_("Saved a copy as “%s”"), name);
-  show_toast (self, message);
+  cancellable = g_cancellable_new ();
+  g_object_set_data_full (G_OBJECT (copier), "path", g_strdup (path), g_free);
+  label = g_strdup_printf (_("Saving a copy as “%s”…"), name);
+  renaksi_task_bar_start (self->task_bar, label, G_OBJECT (copier), cancellable);
+  update_actions (self);
+  /* Not holding the window: closing it disposes it, which cancels. */
+  window_ref = g_new0 (GWeakRef, 1);
+  g_weak_ref_init (window_ref, self);
+  renaksi_plan_copier_run_async (copier, cancellable, copy_saved_cb, window_ref);
+}
+
+static void
+save_copy_chosen (RenaksiWindow *self,
+                  const char    *chosen)
+{
+  g_autofree char *path = with_extension (chosen);
+
+  save_copy_to (self, path);
+}
+
+/* The same with the file named: what the chooser's answer does. */
+static void
+save_copy_to_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  save_copy_to (RENAKSI_WINDOW (widget), g_variant_get_string (parameter, NULL));
 }
 
 static void
@@ -1300,6 +1368,9 @@ renaksi_window_dispose (GObject *object)
       gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (chooser));
       g_object_unref (chooser);
     }
+  /* Closing the window cancels its work. */
+  if (self->task_bar != NULL)
+    renaksi_task_bar_cancel (self->task_bar);
   gtk_widget_dispose_template (GTK_WIDGET (self), RENAKSI_TYPE_WINDOW);
   g_clear_object (&self->selected);
   g_clear_object (&self->sidebar_model);
@@ -1323,6 +1394,7 @@ renaksi_window_class_init (RenaksiWindowClass *klass)
   window_class->close_request = renaksi_window_close_request;
 
   g_type_ensure (RENAKSI_TYPE_AREA_PAGE);
+  g_type_ensure (RENAKSI_TYPE_TASK_BAR);
   g_type_ensure (RENAKSI_TYPE_DECREE_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -1343,6 +1415,7 @@ renaksi_window_class_init (RenaksiWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RenaksiWindow, content_stack);
   gtk_widget_class_bind_template_child (widget_class, RenaksiWindow, overview_slot);
   gtk_widget_class_bind_template_child (widget_class, RenaksiWindow, area_page);
+  gtk_widget_class_bind_template_child (widget_class, RenaksiWindow, task_bar);
   gtk_widget_class_bind_template_child (widget_class, RenaksiWindow, decree_page);
   gtk_widget_class_bind_template_child (widget_class, RenaksiWindow, status_page);
   gtk_widget_class_bind_template_child (widget_class, RenaksiWindow, recent_section);
@@ -1364,6 +1437,7 @@ renaksi_window_class_init (RenaksiWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.new-default", NULL, new_default_action);
   gtk_widget_class_install_action (widget_class, "win.new-next-year", NULL, new_next_year_action);
   gtk_widget_class_install_action (widget_class, "win.save-copy", NULL, save_copy_action);
+  gtk_widget_class_install_action (widget_class, "win.save-copy-to", "s", save_copy_to_action);
   gtk_widget_class_install_action (widget_class, "win.export-pdf", NULL, export_pdf_action);
   gtk_widget_class_install_action (widget_class, "win.export-report", NULL, export_report_action);
   gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
