@@ -23,3 +23,8 @@ done
 rm -f "${docs[@]}"
 
 /usr/bin/time -f "whole run: %e s, peak memory %M kB" "$build/bench/bench-backup" "$tmp/plan.renaksi" 5
+
+# Save a Copy of the same plan: in one call (the main loop waits for it)
+# and in steps (RenaksiPlanCopier), the main loop's longest gap and p99.
+mkdir "$tmp/copies"
+/usr/bin/time -f "whole run: %e s, peak memory %M kB" "$build/bench/bench-save-copy" "$tmp/plan.renaksi" "$tmp/copies"
