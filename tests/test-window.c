@@ -1361,22 +1361,6 @@ add_large_document (const char *path,
   g_assert_cmpint (g_remove (doc_path), ==, 0);
 }
 
-static RenaksiTaskBar *
-find_task_bar (GtkWidget *widget)
-{
-  if (RENAKSI_IS_TASK_BAR (widget))
-    return RENAKSI_TASK_BAR (widget);
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      RenaksiTaskBar *found = find_task_bar (child);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 static gboolean
 folder_has_more_than_plan (const char *dir)
 {
@@ -1421,7 +1405,7 @@ test_save_copy_in_background (void)
 
   add_large_document (path, dir);
   window = test_util_open_window (path);
-  bar = find_task_bar (GTK_WIDGET (window));
+  bar = RENAKSI_TASK_BAR (test_util_find_widget (GTK_WIDGET (window), RENAKSI_TYPE_TASK_BAR));
   g_assert_nonnull (bar);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save-copy-to", "s", copy_path));
