@@ -3,16 +3,20 @@
  * The month chart widget on a display (Xvfb in CI), over the outline's own
  * rows of a real plan file: clicks, drags, modifier-clicks and keys make
  * the edits a person expects, each one undoable step, saved in the file;
- * a read-only plan is not edited; scrolling moves the hit cells with it.
+ * a read-only plan is not edited; scrolling moves the hit cells with it;
+ * drawing reads the plan's model, never the file.
  */
 #include "config.h"
 
 #include <adwaita.h>
 #include <math.h>
+#include <sqlite3.h>
 #include <string.h>
 
 #include "renaksi-area-page.h"
 #include "renaksi-chart-legend.h"
+#include "renaksi-db-private.h"
+#include "renaksi-evidence-store.h"
 #include "renaksi-month-chart-private.h"
 #include "renaksi-outline-view.h"
 #include "renaksi-overview-page.h"
@@ -775,6 +779,80 @@ test_legend_on_screen (Fixture       *f,
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
 }
 
+static int
+count_statement_cb (unsigned  type,
+                    void     *data,
+                    void     *statement,
+                    void     *sql)
+{
+  g_atomic_int_inc ((int *)data);
+  return 0;
+}
+
+/* The chart's evidence badges come from the plan's own summary, kept up
+ * to date as documents are added: drawing them (also the first time
+ * after a change) runs no SQL on the plan's connection. */
+static void
+test_draw_runs_no_sql (Fixture       *f,
+                       gconstpointer  data)
+{
+  RenaksiAreaPage *page = g_object_new (RENAKSI_TYPE_AREA_PAGE, NULL);
+  RenaksiMonthChart *chart = renaksi_area_page_get_chart (page);
+  g_autoptr(RenaksiNode) area = g_list_model_get_item (renaksi_plan_get_areas (f->plan), 0);
+  sqlite3 *handle = renaksi_db_get_handle (renaksi_plan_get_db (f->plan));
+  g_autofree char *document = g_build_filename (f->dir, "bukti.txt", NULL);
+  g_autoptr(GError) error = NULL;
+  RenaksiChartPalette palette;
+  RenaksiNode *indicator = NULL;
+  int statements = 0;
+
+  renaksi_area_page_set_plan (page, f->plan);
+  renaksi_area_page_set_area (page, area);
+  gtk_window_set_child (GTK_WINDOW (f->window), GTK_WIDGET (page));
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1024, 600);
+  test_util_wait_for_frames (f->window);
+  renaksi_month_chart_palette_for_widget (GTK_WIDGET (chart), &palette);
+
+  for (RenaksiNode *node = area; renaksi_node_get_kind (node) != RENAKSI_NODE_INDICATOR;)
+    {
+      g_autoptr(RenaksiNode) child = g_list_model_get_item (renaksi_node_get_children (node), 0);
+
+      node = indicator = child;
+    }
+  g_assert_nonnull (indicator);
+  g_assert_true (g_file_set_contents (document, "Notulen rapat", -1, NULL));
+
+  for (guint round = 0; round < 2; round++)
+    {
+      g_autoptr(GFile) file = g_file_new_for_path (document);
+      g_autoptr(GdkTexture) texture = NULL;
+      guint partial;
+
+      /* A document in, then undone: each a change the badges follow. */
+      if (round == 0)
+        g_assert_true (renaksi_evidence_store_add_file (f->plan, renaksi_node_get_id (indicator), file,
+                                                        NULL, NULL, NULL, NULL, NULL, &error));
+      else
+        g_assert_true (renaksi_plan_undo (f->plan, &error));
+      g_assert_no_error (error);
+
+      g_atomic_int_set (&statements, 0);
+      sqlite3_trace_v2 (handle, SQLITE_TRACE_STMT, count_statement_cb, &statements);
+      test_util_wait_for_frames (f->window);
+      texture = test_util_render_widget (GTK_WIDGET (chart));
+      sqlite3_trace_v2 (handle, 0, NULL, NULL);
+
+      g_assert_nonnull (texture);
+      g_assert_cmpint (g_atomic_int_get (&statements), ==, 0);
+      partial = count_color (texture, &palette.badge_partial);
+      g_test_message ("round %u: partial badges %u px", round, partial);
+      if (round == 0)
+        g_assert_cmpuint (partial, >, 10);
+      else
+        g_assert_cmpuint (partial, ==, 0);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -809,6 +887,8 @@ main (int   argc,
               fixture_set_up, test_renders_in_both_styles, fixture_tear_down);
   g_test_add ("/chart-widget/noted-month-marked", Fixture, NULL,
               fixture_set_up, test_noted_month_marked, fixture_tear_down);
+  g_test_add ("/chart-widget/draw-runs-no-sql", Fixture, NULL,
+              fixture_set_up, test_draw_runs_no_sql, fixture_tear_down);
   g_test_add ("/chart-widget/legend-on-screen", Fixture, NULL,
               fixture_set_up, test_legend_on_screen, fixture_tear_down);
 

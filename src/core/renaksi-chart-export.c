@@ -39,7 +39,7 @@ static const char * const month_names[] = {
 typedef struct
 {
   RenaksiPlan            *plan;
-  RenaksiEvidenceSummary *summary;
+  RenaksiEvidenceSummary *summary;       /* the plan's */
   RenaksiChartPalette     palette;
   RenaksiChartStatus      status;
   PangoFontDescription   *font;
@@ -61,7 +61,6 @@ typedef struct
 static void
 export_clear (Export *export)
 {
-  g_clear_pointer (&export->summary, renaksi_evidence_summary_free);
   g_clear_pointer (&export->font, pango_font_description_free);
   g_clear_pointer (&export->heading_font, pango_font_description_free);
 }
@@ -453,7 +452,7 @@ renaksi_chart_export (RenaksiPlan  *plan,
 
   export.now = now;
   renaksi_paper_get_landscape_size (paper, &export.page_width, &export.page_height);
-  export.summary = renaksi_evidence_summary_new (plan, NULL);
+  export.summary = renaksi_plan_get_evidence_summary (plan);
   renaksi_chart_palette_init_print (&export.palette);
   renaksi_chart_status_init_for_date (&export.status, renaksi_plan_get_decree (plan)->year, now);
   /* Sizes in the units of the surface (points in a PDF), whatever the

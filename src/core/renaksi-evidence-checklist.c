@@ -147,13 +147,13 @@ add_title (RenaksiTableLayout *table,
            RenaksiPlan        *plan)
 {
   RenaksiDecree *decree = renaksi_plan_get_decree (plan);
-  g_autoptr(RenaksiEvidenceSummary) summary = renaksi_evidence_summary_new (plan, NULL);
+  RenaksiEvidenceSummary *summary = renaksi_plan_get_evidence_summary (plan);
   GListModel *areas = renaksi_plan_get_areas (plan);
   g_autofree char *year = g_strdup_printf ("TAHUN %d", decree->year);
   g_autofree char *counts = NULL;
   guint complete = 0, total = 0;
 
-  for (guint i = 0, n = g_list_model_get_n_items (areas); summary != NULL && i < n; i++)
+  for (guint i = 0, n = g_list_model_get_n_items (areas); i < n; i++)
     {
       g_autoptr(RenaksiNode) area = g_list_model_get_item (areas, i);
       guint c = 0, t = 0;

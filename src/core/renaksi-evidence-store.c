@@ -1278,3 +1278,24 @@ renaksi_evidence_store_purge_unused (RenaksiPlan  *plan,
 
   return n;
 }
+
+RenaksiEvidenceSummary *
+renaksi_evidence_summary_new (RenaksiPlan  *plan,
+                              GError      **error)
+{
+  g_return_val_if_fail (RENAKSI_IS_PLAN (plan), NULL);
+
+  return renaksi_evidence_summary_read (renaksi_plan_get_db (plan), error);
+}
+
+RenaksiEvidenceState
+renaksi_evidence_store_get_state (RenaksiPlan *plan,
+                                  RenaksiNode *node,
+                                  guint       *out_complete,
+                                  guint       *out_total)
+{
+  g_return_val_if_fail (RENAKSI_IS_PLAN (plan), RENAKSI_EVIDENCE_NONE);
+
+  return renaksi_evidence_summary_get_state (renaksi_plan_get_evidence_summary (plan), node,
+                                             out_complete, out_total);
+}

@@ -28,13 +28,6 @@ typedef gboolean (*RenaksiEvidenceChunkFunc)    (const guint8  *data,
                                                  gpointer       user_data,
                                                  GError       **error);
 
-typedef enum
-{
-  RENAKSI_EVIDENCE_NONE,
-  RENAKSI_EVIDENCE_PARTIAL,
-  RENAKSI_EVIDENCE_COMPLETE,
-} RenaksiEvidenceState;
-
 /* Adding. */
 gboolean     renaksi_evidence_store_add_file        (RenaksiPlan                  *plan,
                                                      gint64                        indicator_id,
@@ -125,30 +118,16 @@ char        *renaksi_evidence_store_extract_finish  (RenaksiPlan                
                                                      GAsyncResult                 *result,
                                                      GError                      **error);
 
-/* The evidence state of a node, and how many of its indicators have
- * accepted evidence out of how many: an indicator is complete with at
- * least one accepted item, partial with items none of them accepted;
- * a larger node is complete when all its indicators are, none when none
- * of them has any item, and partial otherwise. */
-typedef struct _RenaksiEvidenceSummary RenaksiEvidenceSummary;
-
+/* The evidence summary of the file as it is now, the caller's to free:
+ * for one-shot readers. Widgets read the plan's own, kept up to date
+ * (renaksi_plan_get_evidence_summary()). */
 RenaksiEvidenceSummary *renaksi_evidence_summary_new  (RenaksiPlan             *plan,
                                                        GError                 **error);
-void         renaksi_evidence_summary_free          (RenaksiEvidenceSummary       *summary);
-RenaksiEvidenceState renaksi_evidence_summary_get_state (RenaksiEvidenceSummary   *summary,
-                                                       RenaksiNode              *node,
-                                                       guint                    *out_complete,
-                                                       guint                    *out_total);
-void         renaksi_evidence_summary_get_counts    (RenaksiEvidenceSummary       *summary,
-                                                     RenaksiNode                  *indicator,
-                                                     guint                        *out_items,
-                                                     guint                        *out_accepted,
-                                                     guint                        *out_needs_fixing);
+/* The state of one node, from the plan's own summary (no SQL). */
 RenaksiEvidenceState renaksi_evidence_store_get_state (RenaksiPlan               *plan,
                                                        RenaksiNode               *node,
                                                        guint                     *out_complete,
                                                        guint                     *out_total);
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (RenaksiEvidenceSummary, renaksi_evidence_summary_free)
 
 /* Checks the database and every blob's hash; @out_problems gets one
  * message per problem. Returns FALSE with @error only when it could not

@@ -1,12 +1,14 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Evidence state: how many of a node's indicators have items and accepted
- * items, from one query for the whole plan, so that the sidebar, the
- * chart's badges, the overview and the roll-up colour many nodes from it.
+ * items, so that the sidebar, the chart's badges, the overview and the
+ * roll-up colour many nodes from it. Read with one query for the whole
+ * plan; brought up to date an indicator at a time (one indexed query
+ * each) for the indicators an edit names.
  */
 #include "config.h"
 
-#include "renaksi-evidence-store.h"
+#include "renaksi-evidence-summary-private.h"
 
 typedef struct
 {
@@ -17,44 +19,127 @@ typedef struct
 
 struct _RenaksiEvidenceSummary
 {
-  GHashTable *counts;   /* indicator id → IndicatorCounts */
+  GHashTable *counts;   /* indicator id → IndicatorCounts; none for none */
 };
 
-RenaksiEvidenceSummary *
-renaksi_evidence_summary_new (RenaksiPlan  *plan,
-                              GError      **error)
+static GHashTable *
+counts_new (void)
 {
-  g_autoptr(RenaksiEvidenceSummary) summary = g_new0 (RenaksiEvidenceSummary, 1);
-  RenaksiDb *db;
-  sqlite3_stmt *stmt;
+  return g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+}
+
+/* Puts every row of @stmt (indicator id, items, accepted, needing fixing)
+ * into @counts. */
+static gboolean
+read_rows (RenaksiDb     *db,
+           sqlite3_stmt  *stmt,
+           GHashTable    *counts,
+           GError       **error)
+{
   int rc;
 
-  g_return_val_if_fail (RENAKSI_IS_PLAN (plan), NULL);
-
-  summary->counts = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
-  db = renaksi_plan_get_db (plan);
-  stmt = renaksi_db_prepare (db, "SELECT indicator_id, COUNT (*), SUM (status = 'accepted'),"
-                                 " SUM (status = 'needs_fixing') FROM evidence_item GROUP BY indicator_id", error);
-  if (stmt == NULL)
-    return NULL;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       gint64 id = sqlite3_column_int64 (stmt, 0);
-      IndicatorCounts *counts = g_new0 (IndicatorCounts, 1);
+      IndicatorCounts *row = g_new0 (IndicatorCounts, 1);
 
-      counts->items = (guint)sqlite3_column_int (stmt, 1);
-      counts->accepted = (guint)sqlite3_column_int (stmt, 2);
-      counts->needs_fixing = (guint)sqlite3_column_int (stmt, 3);
-      g_hash_table_insert (summary->counts, g_memdup2 (&id, sizeof id), counts);
+      row->items = (guint)sqlite3_column_int (stmt, 1);
+      row->accepted = (guint)sqlite3_column_int (stmt, 2);
+      row->needs_fixing = (guint)sqlite3_column_int (stmt, 3);
+      g_hash_table_insert (counts, g_memdup2 (&id, sizeof id), row);
     }
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     {
       renaksi_db_set_error (db, error);
-      return NULL;
+      return FALSE;
     }
 
-  return g_steal_pointer (&summary);
+  return TRUE;
+}
+
+static GHashTable *
+read_all (RenaksiDb  *db,
+          GError    **error)
+{
+  g_autoptr(GHashTable) counts = counts_new ();
+  sqlite3_stmt *stmt;
+
+  stmt = renaksi_db_prepare (db, "SELECT indicator_id, COUNT (*), SUM (status = 'accepted'),"
+                                 " SUM (status = 'needs_fixing') FROM evidence_item GROUP BY indicator_id", error);
+  if (stmt == NULL || !read_rows (db, stmt, counts, error))
+    return NULL;
+
+  return g_steal_pointer (&counts);
+}
+
+/* The whole plan's, as the file has it now: for one-shot readers (the
+ * command line); an open plan keeps its own. */
+RenaksiEvidenceSummary *
+renaksi_evidence_summary_read (RenaksiDb  *db,
+                               GError    **error)
+{
+  RenaksiEvidenceSummary *summary;
+  GHashTable *counts;
+
+  g_return_val_if_fail (RENAKSI_IS_DB (db), NULL);
+
+  counts = read_all (db, error);
+  if (counts == NULL)
+    return NULL;
+  summary = g_new0 (RenaksiEvidenceSummary, 1);
+  summary->counts = counts;
+
+  return summary;
+}
+
+gboolean
+renaksi_evidence_summary_reread (RenaksiEvidenceSummary  *summary,
+                                 RenaksiDb               *db,
+                                 GError                 **error)
+{
+  GHashTable *counts = read_all (db, error);
+
+  if (counts == NULL)
+    return FALSE;
+  g_hash_table_unref (summary->counts);
+  summary->counts = counts;
+
+  return TRUE;
+}
+
+gboolean
+renaksi_evidence_summary_recount (RenaksiEvidenceSummary  *summary,
+                                  RenaksiDb               *db,
+                                  gint64                   indicator_id,
+                                  GError                 **error)
+{
+  sqlite3_stmt *stmt;
+
+  /* The index on (indicator_id, position) makes this a short range read. */
+  stmt = renaksi_db_prepare (db, "SELECT indicator_id, COUNT (*), SUM (status = 'accepted'),"
+                                 " SUM (status = 'needs_fixing') FROM evidence_item"
+                                 " WHERE indicator_id = ?1 GROUP BY indicator_id", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, indicator_id);
+  /* No row when its last item went: then it has no entry, as on reading. */
+  g_hash_table_remove (summary->counts, &indicator_id);
+
+  return read_rows (db, stmt, summary->counts, error);
+}
+
+guint
+renaksi_evidence_summary_count_indicators (RenaksiEvidenceSummary *summary)
+{
+  return g_hash_table_size (summary->counts);
+}
+
+void
+renaksi_evidence_summary_forget (RenaksiEvidenceSummary *summary,
+                                 gint64                  indicator_id)
+{
+  g_hash_table_remove (summary->counts, &indicator_id);
 }
 
 void
@@ -143,29 +228,4 @@ renaksi_evidence_summary_get_counts (RenaksiEvidenceSummary *summary,
   *out_items = counts != NULL ? counts->items : 0;
   *out_accepted = counts != NULL ? counts->accepted : 0;
   *out_needs_fixing = counts != NULL ? counts->needs_fixing : 0;
-}
-
-/* For one node; to colour many (the sidebar, the month chart) make one
- * summary and ask it for each. */
-RenaksiEvidenceState
-renaksi_evidence_store_get_state (RenaksiPlan *plan,
-                                  RenaksiNode *node,
-                                  guint       *out_complete,
-                                  guint       *out_total)
-{
-  g_autoptr(RenaksiEvidenceSummary) summary = NULL;
-
-  g_return_val_if_fail (RENAKSI_IS_PLAN (plan), RENAKSI_EVIDENCE_NONE);
-
-  summary = renaksi_evidence_summary_new (plan, NULL);
-  if (summary == NULL)
-    {
-      if (out_complete != NULL)
-        *out_complete = 0;
-      if (out_total != NULL)
-        *out_total = 0;
-      return RENAKSI_EVIDENCE_NONE;
-    }
-
-  return renaksi_evidence_summary_get_state (summary, node, out_complete, out_total);
 }

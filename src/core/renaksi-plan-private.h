@@ -32,4 +32,19 @@ void                    renaksi_realisation_sync_apply (RenaksiRealisationSync *
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RenaksiRealisationSync, renaksi_realisation_sync_free)
 
+/* The evidence summary's part (renaksi-evidence-sync.c): the evidence_item
+ * rows and the indicators removed; applied before `changed` is emitted. */
+typedef struct _RenaksiEvidenceSync RenaksiEvidenceSync;
+
+RenaksiEvidenceSync *renaksi_evidence_sync_new              (RenaksiPlan            *plan);
+void                 renaksi_evidence_sync_free             (RenaksiEvidenceSync    *self);
+void                 renaksi_evidence_sync_read_item        (RenaksiEvidenceSync    *self,
+                                                             sqlite3_changeset_iter *iter,
+                                                             int                     op);
+void                 renaksi_evidence_sync_remove_indicator (RenaksiEvidenceSync    *self,
+                                                             gint64                  indicator_id);
+void                 renaksi_evidence_sync_apply            (RenaksiEvidenceSync    *self);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RenaksiEvidenceSync, renaksi_evidence_sync_free)
+
 G_END_DECLS

@@ -4,8 +4,9 @@
  * forward one of an edit or redo, the inverse one of an undo. Rows of the
  * four outline tables become node insertions, updates, moves and removals;
  * realisation notes go into their sub-activities (renaksi-realisation-sync.c);
- * the decree is re-read when it changed; every touched table is announced
- * with RenaksiPlan::changed.
+ * evidence items and removed indicators into the evidence summary
+ * (renaksi-evidence-sync.c); the decree is re-read when it changed; then
+ * every touched table is announced with RenaksiPlan::changed.
  *
  * A changeset names its table but not its columns: a column's number is
  * its place in the table as the file has it. The places are read from the
@@ -353,6 +354,7 @@ renaksi_plan_sync_model (RenaksiPlan *self,
   gboolean map_read[RENAKSI_NODE_INDICATOR + 1] = { FALSE, };
   gboolean map_ok[RENAKSI_NODE_INDICATOR + 1] = { FALSE, };
   g_autoptr(RenaksiRealisationSync) notes = renaksi_realisation_sync_new (self);
+  g_autoptr(RenaksiEvidenceSync) evidence = renaksi_evidence_sync_new (self);
 
   g_return_if_fail (RENAKSI_IS_PLAN (self));
 
@@ -381,10 +383,18 @@ renaksi_plan_sync_model (RenaksiPlan *self,
                 g_critical ("table %s lacks a column the outline reads", table);
             }
           if (map_ok[kind])
-            g_ptr_array_add (changes, read_change (iter, kind, &maps[kind], op));
+            {
+              Change *change = read_change (iter, kind, &maps[kind], op);
+
+              if (kind == RENAKSI_NODE_INDICATOR && op == SQLITE_DELETE)
+                renaksi_evidence_sync_remove_indicator (evidence, change->id);
+              g_ptr_array_add (changes, change);
+            }
         }
       else if (g_str_equal (table, "realisation_note"))
         renaksi_realisation_sync_read (notes, iter, op);
+      else if (g_str_equal (table, "evidence_item"))
+        renaksi_evidence_sync_read_item (evidence, iter, op);
       else if (g_str_equal (table, "decree") || g_str_equal (table, "decree_part"))
         decree_changed = TRUE;
     }
@@ -392,6 +402,7 @@ renaksi_plan_sync_model (RenaksiPlan *self,
 
   apply_node_changes (self, changes);
   renaksi_realisation_sync_apply (notes);
+  renaksi_evidence_sync_apply (evidence);
 
   if (decree_changed)
     {

@@ -5,7 +5,8 @@
  * session; its changeset is what undo inverts, and also what updates the
  * in-memory model once the transaction has committed (renaksi-plan-sync.c),
  * so the model only ever shows what is saved, and edits, undo and redo all
- * reach it by the same path.
+ * reach it by the same path. The model is the decree, the outline (with
+ * the realisation notes) and the evidence summary.
  */
 #include "config.h"
 
@@ -14,6 +15,7 @@
 #include "renaksi-db-private.h"
 #include "renaksi-error.h"
 #include "renaksi-evidence-purge.h"
+#include "renaksi-evidence-summary.h"
 #include "renaksi-history.h"
 #include "renaksi-plan-private.h"
 #include "renaksi-realisation-store.h"
@@ -29,6 +31,7 @@ struct _RenaksiPlan
   RenaksiDb      *db;
   RenaksiDecree  *decree;
   GListStore     *areas;
+  RenaksiEvidenceSummary *evidence;
   RenaksiHistory *history;
   GHashTable     *index[RENAKSI_NODE_INDICATOR + 1];   /* id → node, borrowed */
 };
@@ -95,6 +98,7 @@ renaksi_plan_finalize (GObject *object)
   RenaksiPlan *self = (RenaksiPlan *)object;
 
   g_clear_pointer (&self->decree, renaksi_decree_free);
+  g_clear_pointer (&self->evidence, renaksi_evidence_summary_free);
 
   G_OBJECT_CLASS (renaksi_plan_parent_class)->finalize (object);
 }
@@ -141,8 +145,9 @@ renaksi_plan_class_init (RenaksiPlanClass *klass)
    * RenaksiPlan::changed:
    * @table: the table an edit, undo or redo changed
    *
-   * Emitted after the model reflects the change, once per table, with the
-   * table name as detail: "changed::evidence_item".
+   * Emitted after the model (outline, decree, evidence summary) reflects
+   * the change, once per table, with the table name as detail:
+   * "changed::evidence_item".
    */
   signals[CHANGED] =
     g_signal_new ("changed", G_TYPE_FROM_CLASS (klass),
@@ -302,9 +307,11 @@ renaksi_plan_load (RenaksiDb  *db,
       /* The notes find their sub-activities through the index. */
       ok = renaksi_realisation_store_read (db, self->index[RENAKSI_NODE_SUB_ACTIVITY], error);
     }
+  if (ok)
+    self->evidence = renaksi_evidence_summary_read (db, error);
   renaksi_db_rollback (db);
 
-  if (self->decree == NULL || self->areas == NULL || !ok)
+  if (self->decree == NULL || self->areas == NULL || self->evidence == NULL)
     return NULL;
 
   return g_steal_pointer (&self);
@@ -351,6 +358,17 @@ renaksi_plan_get_areas (RenaksiPlan *self)
   g_return_val_if_fail (RENAKSI_IS_PLAN (self), NULL);
 
   return G_LIST_MODEL (self->areas);
+}
+
+/* Returns: (transfer none): the evidence figures of every indicator, up to
+ * date with the file whenever RenaksiPlan::changed is emitted; the same
+ * summary for as long as the plan is open. */
+RenaksiEvidenceSummary *
+renaksi_plan_get_evidence_summary (RenaksiPlan *self)
+{
+  g_return_val_if_fail (RENAKSI_IS_PLAN (self), NULL);
+
+  return self->evidence;
 }
 
 gboolean

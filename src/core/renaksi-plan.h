@@ -3,6 +3,7 @@
 
 #include "renaksi-db.h"
 #include "renaksi-decree.h"
+#include "renaksi-evidence-summary.h"
 #include "renaksi-node.h"
 
 G_BEGIN_DECLS
@@ -20,6 +21,7 @@ RenaksiPlan   *renaksi_plan_load          (RenaksiDb      *db,
 RenaksiDb     *renaksi_plan_get_db        (RenaksiPlan    *self);
 RenaksiDecree *renaksi_plan_get_decree    (RenaksiPlan    *self);
 GListModel    *renaksi_plan_get_areas     (RenaksiPlan    *self);
+RenaksiEvidenceSummary *renaksi_plan_get_evidence_summary (RenaksiPlan *self);
 gboolean       renaksi_plan_is_read_only  (RenaksiPlan    *self);
 
 /* Edits. Each is one transaction, saved when it returns TRUE, recorded in

@@ -247,15 +247,14 @@ read_unit (gpointer data,
   Unit *unit = data;
   RenaksiRollup *self = user_data;
   g_autoptr(RenaksiPlan) plan = NULL;
-  g_autoptr(RenaksiEvidenceSummary) summary = NULL;
+  RenaksiEvidenceSummary *summary;
   RenaksiChartStatus as_of;
   GListModel *areas;
 
   plan = renaksi_plan_open (unit->path, RENAKSI_DB_READ_ONLY_UNTOUCHED, &unit->error);
-  if (plan != NULL)
-    summary = renaksi_evidence_summary_new (plan, &unit->error);
-  if (summary == NULL)
+  if (plan == NULL)
     return;
+  summary = renaksi_plan_get_evidence_summary (plan);
 
   renaksi_chart_status_init_for_date (&as_of, renaksi_plan_get_decree (plan)->year, self->as_of);
   unit->name = renaksi_decree_dup_plain_field (renaksi_plan_get_decree (plan), "institution");

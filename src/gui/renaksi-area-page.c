@@ -42,9 +42,6 @@ struct _RenaksiAreaPage
   GtkWidget          *empty_page;
   GtkWidget          *legend;
 
-  /* Owned: the evidence figures the chart's badges show, until an edit. */
-  RenaksiEvidenceSummary *evidence;
-
   /* Owned references */
   GSettings          *settings;
   RenaksiPlan        *plan;
@@ -696,12 +693,10 @@ on_plan_changed_cb (RenaksiAreaPage *self,
                     const char      *table)
 {
   update_empty (self);
-  /* Evidence, or the indicators it hangs under, changed: recount once. */
+  /* Evidence, or the indicators it hangs under, changed: the plan's
+   * summary already says so; the badges are drawn again from it. */
   if (!g_str_equal (table, "decree") && !g_str_equal (table, "decree_part"))
-    {
-      g_clear_pointer (&self->evidence, renaksi_evidence_summary_free);
-      gtk_widget_queue_draw (GTK_WIDGET (self->chart));
-    }
+    gtk_widget_queue_draw (GTK_WIDGET (self->chart));
   update_actions (self);
 }
 
@@ -713,13 +708,11 @@ chart_evidence_cb (RenaksiNode *node,
 
   if (self->plan == NULL)
     return RENAKSI_CHART_EVIDENCE_NONE;
-  if (self->evidence == NULL)
-    self->evidence = renaksi_evidence_summary_new (self->plan, NULL);
-  if (self->evidence == NULL)
-    return RENAKSI_CHART_EVIDENCE_NONE;
 
-  /* The two enumerations list none, partial, complete in the same order. */
-  return (RenaksiChartEvidence)renaksi_evidence_summary_get_state (self->evidence, node, NULL, NULL);
+  /* Called while drawing: a look-up in the plan's model, never SQL. The
+   * two enumerations list none, partial, complete in the same order. */
+  return (RenaksiChartEvidence)renaksi_evidence_summary_get_state (renaksi_plan_get_evidence_summary (self->plan),
+                                                                  node, NULL, NULL);
 }
 
 /* The outline's rows are all of one height; the chart draws its rows at
@@ -843,7 +836,6 @@ renaksi_area_page_dispose (GObject *object)
     gtk_widget_remove_tick_callback (self->body, self->restore_tick);
   self->restore_tick = 0;
 
-  g_clear_pointer (&self->evidence, renaksi_evidence_summary_free);
   gtk_widget_dispose_template (GTK_WIDGET (self), RENAKSI_TYPE_AREA_PAGE);
   /* Children without a template id are not cleared by the template. */
   for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL;)
@@ -986,7 +978,6 @@ renaksi_area_page_set_plan (RenaksiAreaPage *self,
     self->plan_changed_handler = g_signal_connect_object (plan, "changed", G_CALLBACK (on_plan_changed_cb),
                                                           self, G_CONNECT_SWAPPED);
   renaksi_evidence_panel_set_plan (self->evidence_panel, plan);
-  g_clear_pointer (&self->evidence, renaksi_evidence_summary_free);
   renaksi_month_chart_set_plan (self->chart, plan);
   renaksi_area_page_set_area (self, NULL);
 }

@@ -92,7 +92,7 @@ renaksi_area_row_update (RenaksiAreaRow *self)
     {
       /* The overview's own figures, so the two never disagree. */
       g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-      g_autoptr(RenaksiEvidenceSummary) summary = renaksi_evidence_summary_new (self->plan, NULL);
+      RenaksiEvidenceSummary *summary = renaksi_plan_get_evidence_summary (self->plan);
       g_autofree char *progress_text = NULL;
       RenaksiChartStatus status;
       RenaksiAreaProgress progress;

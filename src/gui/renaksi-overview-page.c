@@ -276,7 +276,7 @@ refresh_figures (RenaksiOverviewPage *self)
     { N_("Rate"), N_("Realised planned months of the months planned in the period") },
     { N_("Evidence"), N_("Indicators with accepted evidence of all indicators") },
   };
-  g_autoptr(RenaksiEvidenceSummary) summary = NULL;
+  RenaksiEvidenceSummary *summary;
   RenaksiPeriodFigures total = { 0, };
   RenaksiChartStatus as_of;
   RenaksiPeriod period;
@@ -292,7 +292,7 @@ refresh_figures (RenaksiOverviewPage *self)
   period = renaksi_period_chooser_get_period (self->period_chooser);
   renaksi_chart_status_init_for_date (&as_of, renaksi_plan_get_decree (self->plan)->year,
                                       renaksi_period_chooser_get_as_of (self->period_chooser));
-  summary = renaksi_evidence_summary_new (self->plan, NULL);
+  summary = renaksi_plan_get_evidence_summary (self->plan);
 
   grid = gtk_grid_new ();
   gtk_grid_set_column_spacing (GTK_GRID (grid), 18);
@@ -387,7 +387,7 @@ create_period_section (RenaksiOverviewPage *self)
 static void
 refresh (RenaksiOverviewPage *self)
 {
-  g_autoptr(RenaksiEvidenceSummary) summary = NULL;
+  RenaksiEvidenceSummary *summary;
   g_autoptr(GDateTime) now = NULL;
   GtkWidget *box, *heading, *list = NULL;
   RenaksiChartStatus status;
@@ -408,7 +408,7 @@ refresh (RenaksiOverviewPage *self)
 
   now = self->today != NULL ? g_date_time_ref (self->today) : g_date_time_new_now_local ();
   renaksi_chart_status_init_for_date (&status, renaksi_plan_get_decree (self->plan)->year, now);
-  summary = renaksi_evidence_summary_new (self->plan, NULL);
+  summary = renaksi_plan_get_evidence_summary (self->plan);
 
   gtk_box_append (GTK_BOX (box), self->period_section);
   refresh_figures (self);
