@@ -11,7 +11,7 @@
  * row heights are estimated here from the text lengths.
  *
  * A text's emphasis marks (<i>…</i>, <b>…</b>) become the sheet's own
- * italic and bold: a rich string with one run per style, or, for a text
+ * italic and bold (renaksi-xlsx-text.c): a rich string with one run per style, or, for a text
  * wholly in one style, an italic or bold cell. The marks themselves never
  * reach the sheet, and the rows are measured by the words alone.
  *
@@ -36,10 +36,9 @@
 #include "renaksi-realisation-tsv.h"
 #include "renaksi-xlsx.h"
 #include "renaksi-xlsx-file.h"
+#include "renaksi-xlsx-text.h"
 
 #define PAPER_FOLIO 14            /* Excel's "Folio 8½ × 13 in": F4 */
-#define FONT_NAME "Arial"
-#define FONT_SIZE 10
 #define LINE_HEIGHT 12.75         /* points per line of Arial 10 */
 #define PLANNED_GREY 0x808080
 
@@ -48,36 +47,21 @@
 #define NUMBER_ROW (HEADER_ROW + 2)
 #define FIRST_DATA_ROW (NUMBER_ROW + 1)
 
-/* Styles as RenaksiEmphasisStyle bits: none, italic, bold, both. */
-#define N_STYLES 4
-
 /* Column widths in characters, in RenaksiAnnexColumn order (months share one). */
 static const double column_widths[] = { 4.5, 17, 23, 29, 35, 4.3, 11 };
-
-/* A format for cells that hold plan or decree text, in each style: [0]
- * is the cell's own, the others the same cell wholly italic, bold, or
- * both. */
-typedef struct
-{
-  lxw_format *styled[N_STYLES];
-} TextFormat;
 
 typedef struct
 {
   lxw_workbook  *workbook;
   lxw_worksheet *sheet;
-  TextFormat     heading;
+  RenaksiXlsxTextFormat heading;
   lxw_format    *header;
   lxw_format    *month_header;
   lxw_format    *number;
-  TextFormat     text;
+  RenaksiXlsxTextFormat text;
   lxw_format    *centred;
   lxw_format    *month;
   lxw_format    *planned;
-  /* The runs of a rich string, by style. libxlsxwriter writes a run
-   * without a format in Calibri 11, so even the unstyled runs have one,
-   * with the text cells' font. */
-  lxw_format    *runs[N_STYLES];
   lxw_row_t      row;
   GArray        *lines;          /* per data row: the lines its text needs */
   lxw_error      status;
@@ -142,25 +126,11 @@ write_span (Export      *export,
     check (export, worksheet_write_blank (export->sheet, first, column, format), node);
 }
 
-/* A text's words and their emphasis: what a cell shows. */
-typedef struct
-{
-  char   *plain;
-  GArray *spans;    /* RenaksiEmphasisSpan, in bytes of @plain */
-} Marked;
-
-static void
-marked_parse (Marked     *marked,
-              const char *text)
-{
-  marked->plain = renaksi_emphasis_parse (text, &marked->spans);
-}
-
 /* @node's cell: its printed number, then its text. Only the text can be
  * emphasised (a number is not plan text: a "<i>" in it is the number). */
 static void
-marked_parse_node (Marked      *marked,
-                   RenaksiNode *node)
+marked_parse_node (RenaksiXlsxMarked *marked,
+                   RenaksiNode       *node)
 {
   g_autofree char *text = renaksi_emphasis_parse (renaksi_node_get_text (node), &marked->spans);
   gsize offset;
@@ -179,101 +149,20 @@ marked_parse_node (Marked      *marked,
     }
 }
 
-static void
-marked_clear (Marked *marked)
-{
-  g_clear_pointer (&marked->plain, g_free);
-  g_clear_pointer (&marked->spans, g_array_unref);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Marked, marked_clear)
-
-/* @text as the sheet must hold it: the characters XML cannot hold or
- * that its readers change (control characters; a carriage return, which
- * becomes a line feed) as Excel's _xHHHH_. libxlsxwriter does that for a
- * plain string but not in a rich string's runs, and leaves a "_xHHHH_"
- * that the text itself has as it is, which every reader would then take
- * for such a character: Excel's escape of the underscore, _x005F_, keeps
- * it the text's. */
-static char *
-escape_for_sheet (const char *text,
-                  gsize       length)
-{
-  GString *out = g_string_sized_new (length);
-
-  for (gsize i = 0; i < length; i++)
-    {
-      if (text[i] == '_' && length - i >= 7 && text[i + 1] == 'x' && g_ascii_isxdigit (text[i + 2]) &&
-          g_ascii_isxdigit (text[i + 3]) && g_ascii_isxdigit (text[i + 4]) &&
-          g_ascii_isxdigit (text[i + 5]) && text[i + 6] == '_')
-        g_string_append (out, "_x005F_");
-      else if ((guchar)text[i] < 0x20 && text[i] != '\t' && text[i] != '\n')
-        g_string_append_printf (out, "_x%04X_", (guint)(guchar)text[i]);
-      else
-        g_string_append_c (out, text[i]);
-    }
-
-  return g_string_free (out, FALSE);
-}
-
 /* Writes @cell into the cells from (@first_row, @first_col) to (@last_row,
- * @last_col), merged when that is more than one: plain text as a plain
- * string, a text wholly in one style as a string in that style's cell
- * format, and mixed styles as a rich string, one run per style. */
+ * @last_col), merged when that is more than one. */
 static void
-write_text (Export           *export,
-            lxw_row_t         first_row,
-            lxw_col_t         first_col,
-            lxw_row_t         last_row,
-            lxw_col_t         last_col,
-            const Marked     *cell,
-            const TextFormat *format,
-            RenaksiNode      *node)
+write_text (Export                      *export,
+            lxw_row_t                    first_row,
+            lxw_col_t                    first_col,
+            lxw_row_t                    last_row,
+            lxw_col_t                    last_col,
+            const RenaksiXlsxMarked     *cell,
+            const RenaksiXlsxTextFormat *format,
+            RenaksiNode                 *node)
 {
-  gsize length = strlen (cell->plain);
-  g_autoptr(GArray) runs = renaksi_emphasis_runs (cell->plain, (RenaksiEmphasisSpan *)cell->spans->data,
-                                                  cell->spans->len);
-  g_autoptr(GPtrArray) strings = g_ptr_array_new_with_free_func (g_free);
-  gboolean merged = last_row > first_row || last_col > first_col;
-  g_autofree lxw_rich_string_tuple *tuples = NULL;
-  g_autofree lxw_rich_string_tuple **rich = NULL;
-
-  for (guint i = 0; i < runs->len; i++)
-    {
-      const RenaksiEmphasisSpan *run = &g_array_index (runs, RenaksiEmphasisSpan, i);
-
-      g_ptr_array_add (strings, escape_for_sheet (cell->plain + run->start, run->end - run->start));
-    }
-
-  /* libxlsxwriter takes a rich string of two runs or more only. */
-  if (strings->len < 2)
-    {
-      lxw_format *styled = format->styled[runs->len == 1 ? g_array_index (runs, RenaksiEmphasisSpan, 0).style : 0];
-      g_autofree char *plain = escape_for_sheet (cell->plain, length);
-
-      if (merged)
-        check (export, worksheet_merge_range (export->sheet, first_row, first_col, last_row, last_col,
-                                              plain, styled), node);
-      else if (length > 0)
-        check (export, worksheet_write_string (export->sheet, first_row, first_col, plain, styled), node);
-      else
-        check (export, worksheet_write_blank (export->sheet, first_row, first_col, styled), node);
-      return;
-    }
-
-  tuples = g_new0 (lxw_rich_string_tuple, strings->len);
-  rich = g_new0 (lxw_rich_string_tuple *, strings->len + 1);
-  for (guint i = 0; i < strings->len; i++)
-    {
-      tuples[i].format = export->runs[g_array_index (runs, RenaksiEmphasisSpan, i).style];
-      tuples[i].string = g_ptr_array_index (strings, i);
-      rich[i] = &tuples[i];
-    }
-  /* The merge writes its first cell too: the rich string then replaces it. */
-  if (merged)
-    check (export, worksheet_merge_range (export->sheet, first_row, first_col, last_row, last_col,
-                                          "", format->styled[0]), node);
-  check (export, worksheet_write_rich_string (export->sheet, first_row, first_col, rich, format->styled[0]), node);
+  check (export, renaksi_xlsx_text_write (export->sheet, first_row, first_col, last_row, last_col, cell, format),
+         node);
 }
 
 /* Makes rows [@first, @last] tall enough for @text in @column together. */
@@ -308,7 +197,7 @@ write_node (Export      *export,
   RenaksiAnnexColumn column = RENAKSI_ANNEX_COLUMN_AREA + kind;
   lxw_row_t first = export->row;
   lxw_row_t last;
-  g_auto(Marked) cell = { 0, };
+  g_auto(RenaksiXlsxMarked) cell = { 0, };
 
   marked_parse_node (&cell, node);
 
@@ -351,7 +240,7 @@ write_node (Export      *export,
   if (kind == RENAKSI_NODE_SUB_ACTIVITY)
     {
       guint months = renaksi_node_get_planned_months (node);
-      g_auto(Marked) remark = { 0, };
+      g_auto(RenaksiXlsxMarked) remark = { 0, };
 
       /* A planned month also holds an "x" in the shading's own colour: it
        * prints as the document's plain shading, and the schedule survives
@@ -360,7 +249,7 @@ write_node (Export      *export,
         write_span (export, first, last, RENAKSI_ANNEX_COLUMN_FIRST_MONTH + m,
                     (months & (1u << m)) != 0 ? "x" : "",
                     (months & (1u << m)) != 0 ? export->planned : export->month, node);
-      marked_parse (&remark, renaksi_node_get_remark (node));
+      renaksi_xlsx_marked_parse (&remark, renaksi_node_get_remark (node));
       write_text (export, first, RENAKSI_ANNEX_COLUMN_REMARK, last, RENAKSI_ANNEX_COLUMN_REMARK,
                   &remark, &export->text, node);
       if (renaksi_node_get_remark (node) != NULL)
@@ -369,42 +258,10 @@ write_node (Export      *export,
 }
 
 static lxw_format *
-add_styled_format (Export               *export,
-                   gboolean              border,
-                   RenaksiEmphasisStyle  style)
-{
-  lxw_format *format = workbook_add_format (export->workbook);
-
-  format_set_font_name (format, FONT_NAME);
-  format_set_font_size (format, FONT_SIZE);
-  format_set_text_wrap (format);
-  format_set_align (format, LXW_ALIGN_VERTICAL_TOP);
-  if (border)
-    format_set_border (format, LXW_BORDER_THIN);
-  if (style & RENAKSI_EMPHASIS_ITALIC)
-    format_set_italic (format);
-  if (style & RENAKSI_EMPHASIS_BOLD)
-    format_set_bold (format);
-
-  return format;
-}
-
-static lxw_format *
 add_format (Export   *export,
             gboolean  border)
 {
-  return add_styled_format (export, border, 0);
-}
-
-/* A format only reaches the file once a cell uses it: the styles no text
- * needs cost nothing. */
-static void
-add_text_format (Export     *export,
-                 gboolean    border,
-                 TextFormat *format)
-{
-  for (guint style = 0; style < N_STYLES; style++)
-    format->styled[style] = add_styled_format (export, border, style);
+  return renaksi_xlsx_text_add_format (export->workbook, border, 0);
 }
 
 static void
@@ -417,9 +274,9 @@ write_header (Export        *export,
   /* The heading block sits above the right-hand columns, as printed. */
   for (guint line = 0; (heading = renaksi_annex_format_heading (decree, line)) != NULL; line++)
     {
-      g_auto(Marked) marked = { 0, };
+      g_auto(RenaksiXlsxMarked) marked = { 0, };
 
-      marked_parse (&marked, heading);
+      renaksi_xlsx_marked_parse (&marked, heading);
       write_text (export, HEADING_ROW + line, RENAKSI_ANNEX_COLUMN_INDICATOR,
                   HEADING_ROW + line, RENAKSI_ANNEX_COLUMN_REMARK, &marked, &export->heading, NULL);
       if (line == 3)
@@ -476,9 +333,9 @@ write_closing (Export        *export,
   for (guint i = 0; i < G_N_ELEMENTS (lines); i++, row++)
     if (lines[i] != NULL && *lines[i] != '\0')
       {
-        g_auto(Marked) marked = { 0, };
+        g_auto(RenaksiXlsxMarked) marked = { 0, };
 
-        marked_parse (&marked, lines[i]);
+        renaksi_xlsx_marked_parse (&marked, lines[i]);
         write_text (export, row, RENAKSI_ANNEX_COLUMN_INDICATOR, row, RENAKSI_ANNEX_COLUMN_REMARK,
                     &marked, &export->heading, NULL);
       }
@@ -560,9 +417,9 @@ write_realisation_sheet (Export      *export,
       for (guint c = RENAKSI_XLSX_REALISATION_DESCRIPTION; c < RENAKSI_XLSX_REALISATION_N_COLUMNS; c++)
         {
           g_autofree char *text = renaksi_outline_unescape (fields[c]);
-          g_auto(Marked) marked = { 0, };
+          g_auto(RenaksiXlsxMarked) marked = { 0, };
 
-          marked_parse (&marked, text);
+          renaksi_xlsx_marked_parse (&marked, text);
           write_text (export, row, c, row, c, &marked, &export->text, NULL);
           height = MAX (height, count_lines (marked.plain, realisation_widths[c]));
         }
@@ -614,10 +471,8 @@ write_workbook (RenaksiPlan  *plan,
   export.sheet = workbook_add_worksheet (export.workbook, "Lampiran");
   export.lines = lines;
 
-  add_text_format (&export, FALSE, &export.heading);
-  add_text_format (&export, TRUE, &export.text);
-  for (guint style = 0; style < N_STYLES; style++)
-    export.runs[style] = add_styled_format (&export, FALSE, style);
+  renaksi_xlsx_text_format_init (&export.heading, export.workbook, FALSE);
+  renaksi_xlsx_text_format_init (&export.text, export.workbook, TRUE);
   export.header = add_format (&export, TRUE);
   format_set_bold (export.header);
   format_set_align (export.header, LXW_ALIGN_CENTER);
