@@ -9,6 +9,7 @@
  */
 #include "config.h"
 
+#include <math.h>
 #include <string.h>
 
 #include "renaksi-xlsx-text.h"
@@ -47,6 +48,25 @@ renaksi_xlsx_text_format_init (RenaksiXlsxTextFormat *format,
       format->styled[style] = renaksi_xlsx_text_add_format (workbook, border, style);
       format->runs[style] = renaksi_xlsx_text_add_format (workbook, FALSE, style);
     }
+}
+
+/* About how many lines @plain (text without marks) takes wrapped in a
+ * column @width wide. */
+guint
+renaksi_xlsx_text_count_lines (const char *plain,
+                               double      width)
+{
+  g_auto(GStrv) paragraphs = g_strsplit (plain != NULL ? plain : "", "\n", -1);
+  /* A column width counts digits of the default font (Calibri 11); Arial
+   * 10 text fits about 1.4 times as many characters, less what wrapping
+   * at word ends wastes. */
+  double per_line = MAX (width * 1.35 - 1, 1);
+  guint lines = 0;
+
+  for (guint i = 0; paragraphs[i] != NULL; i++)
+    lines += MAX (1u, (guint)ceil (g_utf8_strlen (paragraphs[i], -1) / per_line));
+
+  return MAX (lines, 1u);
 }
 
 void

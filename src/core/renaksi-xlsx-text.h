@@ -15,6 +15,7 @@ G_BEGIN_DECLS
  * size a sheet reads well at. */
 #define RENAKSI_XLSX_TEXT_FONT_NAME "Arial"
 #define RENAKSI_XLSX_TEXT_FONT_SIZE 10
+#define RENAKSI_XLSX_TEXT_LINE_HEIGHT 12.75   /* points per line of Arial 10 */
 
 /* How a text cell is written: @styled[0] is the cell's own format, the
  * others the same cell wholly italic, bold or both; @runs are the runs
@@ -41,6 +42,10 @@ lxw_format *renaksi_xlsx_text_add_format  (lxw_workbook                *workbook
 void        renaksi_xlsx_text_format_init (RenaksiXlsxTextFormat       *format,
                                            lxw_workbook                *workbook,
                                            gboolean                     border);
+/* Spreadsheets do not grow a row to fit the text of a merged cell (nor
+ * all of them any other): rows are given heights from the text lengths. */
+guint       renaksi_xlsx_text_count_lines (const char                  *plain,
+                                           double                       width);
 void        renaksi_xlsx_marked_parse     (RenaksiXlsxMarked           *marked,
                                            const char                  *text);
 void        renaksi_xlsx_marked_clear     (RenaksiXlsxMarked           *marked);

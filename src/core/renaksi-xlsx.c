@@ -24,7 +24,6 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
-#include <math.h>
 #include <string.h>
 #include <xlsxwriter.h>
 
@@ -38,8 +37,6 @@
 #include "renaksi-xlsx-file.h"
 #include "renaksi-xlsx-text.h"
 
-#define PAPER_FOLIO 14            /* Excel's "Folio 8½ × 13 in": F4 */
-#define LINE_HEIGHT 12.75         /* points per line of Arial 10 */
 #define PLANNED_GREY 0x808080
 
 #define HEADING_ROW 0
@@ -76,25 +73,6 @@ column_width (RenaksiAnnexColumn column)
   if (column == RENAKSI_ANNEX_COLUMN_REMARK)
     return column_widths[6];
   return column_widths[5];
-}
-
-/* About how many lines @text (plain text, without marks) takes wrapped in
- * a column @width wide. */
-static guint
-count_lines (const char *text,
-             double      width)
-{
-  g_auto(GStrv) paragraphs = g_strsplit (text, "\n", -1);
-  /* A column width counts digits of the default font (Calibri 11); Arial
-   * 10 text fits about 1.4 times as many characters, less what wrapping
-   * at word ends wastes. */
-  double per_line = MAX (width * 1.35 - 1, 1);
-  guint lines = 0;
-
-  for (guint i = 0; paragraphs[i] != NULL; i++)
-    lines += MAX (1u, (guint)ceil (g_utf8_strlen (paragraphs[i], -1) / per_line));
-
-  return MAX (lines, 1u);
 }
 
 static void
@@ -173,7 +151,7 @@ fit_span (Export             *export,
           RenaksiAnnexColumn  column,
           const char         *text)
 {
-  guint needed = count_lines (text, column_width (column));
+  guint needed = renaksi_xlsx_text_count_lines (text, column_width (column));
   guint have = 0;
   guint span = last - first + 1;
 
@@ -226,7 +204,7 @@ write_node (Export      *export,
     {
       write_text (export, first, column, first, column, &cell, &export->text, node);
       g_array_index (export->lines, guint, first - FIRST_DATA_ROW) =
-        count_lines (cell.plain, column_width (column));
+        renaksi_xlsx_text_count_lines (cell.plain, column_width (column));
       return;
     }
 
@@ -281,7 +259,7 @@ write_header (Export        *export,
                   HEADING_ROW + line, RENAKSI_ANNEX_COLUMN_REMARK, &marked, &export->heading, NULL);
       if (line == 3)
         worksheet_set_row (sheet, HEADING_ROW + line,
-                           LINE_HEIGHT * count_lines (marked.plain, 35 + 12 * 4.3 + 11), NULL);
+                           RENAKSI_XLSX_TEXT_LINE_HEIGHT * renaksi_xlsx_text_count_lines (marked.plain, 35 + 12 * 4.3 + 11), NULL);
       g_free (heading);
     }
 
@@ -421,34 +399,19 @@ write_realisation_sheet (Export      *export,
 
           renaksi_xlsx_marked_parse (&marked, text);
           write_text (export, row, c, row, c, &marked, &export->text, NULL);
-          height = MAX (height, count_lines (marked.plain, realisation_widths[c]));
+          height = MAX (height, renaksi_xlsx_text_count_lines (marked.plain, realisation_widths[c]));
         }
-      worksheet_set_row (sheet, row, LINE_HEIGHT * height + 2.25, NULL);
+      worksheet_set_row (sheet, row, RENAKSI_XLSX_TEXT_LINE_HEIGHT * height + 2.25, NULL);
     }
 
-  worksheet_set_landscape (sheet);
-  worksheet_set_paper (sheet, PAPER_FOLIO);
-  worksheet_set_margins (sheet, RENAKSI_PAPER_MARGIN_LEFT_MM / RENAKSI_MM_PER_INCH,
-                         RENAKSI_PAPER_MARGIN_RIGHT_MM / RENAKSI_MM_PER_INCH,
-                         RENAKSI_PAPER_MARGIN_TOP_MM / RENAKSI_MM_PER_INCH,
-                         RENAKSI_PAPER_MARGIN_BOTTOM_MM / RENAKSI_MM_PER_INCH);
-  worksheet_repeat_rows (sheet, 0, 0);
-  worksheet_fit_to_pages (sheet, 1, 0);
+  renaksi_xlsx_file_set_up_page (sheet, RENAKSI_PAPER_F4, 0, 0);
   worksheet_freeze_panes (sheet, 1, 0);
 }
 
 static void
 set_up_page (lxw_worksheet *sheet)
 {
-  worksheet_set_landscape (sheet);
-  worksheet_set_paper (sheet, PAPER_FOLIO);
-  /* Left 3 cm (binding), right 2 cm, top 2 cm, bottom 2.5 cm. */
-  worksheet_set_margins (sheet, RENAKSI_PAPER_MARGIN_LEFT_MM / RENAKSI_MM_PER_INCH,
-                         RENAKSI_PAPER_MARGIN_RIGHT_MM / RENAKSI_MM_PER_INCH,
-                         RENAKSI_PAPER_MARGIN_TOP_MM / RENAKSI_MM_PER_INCH,
-                         RENAKSI_PAPER_MARGIN_BOTTOM_MM / RENAKSI_MM_PER_INCH);
-  worksheet_repeat_rows (sheet, HEADER_ROW, NUMBER_ROW);
-  worksheet_fit_to_pages (sheet, 1, 0);
+  renaksi_xlsx_file_set_up_page (sheet, RENAKSI_PAPER_F4, HEADER_ROW, NUMBER_ROW);
   worksheet_set_footer (sheet, "&C- &P -");
   worksheet_freeze_panes (sheet, FIRST_DATA_ROW, 0);
 }
@@ -513,7 +476,7 @@ write_workbook (RenaksiPlan  *plan,
     {
       guint n = MAX (g_array_index (lines, guint, i), 1u);
 
-      worksheet_set_row (export.sheet, FIRST_DATA_ROW + i, LINE_HEIGHT * n + 2.25, NULL);
+      worksheet_set_row (export.sheet, FIRST_DATA_ROW + i, RENAKSI_XLSX_TEXT_LINE_HEIGHT * n + 2.25, NULL);
     }
 
   if (export.status == LXW_NO_ERROR)
