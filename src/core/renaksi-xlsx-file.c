@@ -109,6 +109,19 @@ renaksi_xlsx_file_close (RenaksiXlsxFile  *file,
   return ok;
 }
 
+void
+renaksi_xlsx_file_set_too_long_error (GError     **error,
+                                      const char  *path,
+                                      const char  *plain)
+{
+  g_autofree char *name = g_filename_display_basename (path);
+  g_autofree char *start = g_utf8_substring (plain, 0, 40);
+
+  g_set_error (error, RENAKSI_ERROR, RENAKSI_ERROR_INVALID,
+               _("“%s” was not written: the text “%s…” is longer than a spreadsheet cell can hold (32,767 characters)."),
+               name, start);
+}
+
 /* Excel's paper codes. */
 #define PAPER_A4 9
 #define PAPER_FOLIO 14            /* "Folio 8½ × 13 in": F4 */

@@ -30,6 +30,12 @@ void     renaksi_xlsx_file_check            (RenaksiXlsxFile  *file,
 gboolean renaksi_xlsx_file_close            (RenaksiXlsxFile  *file,
                                              GError          **error);
 
+/* Says that @path was not written because a cell would have held more
+ * than a spreadsheet cell can; the text is named by its first words. */
+void     renaksi_xlsx_file_set_too_long_error (GError     **error,
+                                               const char  *path,
+                                               const char  *plain);
+
 /* A sheet printed as the decree is: landscape on @paper, the decree's
  * margins, fitted to the page width, rows @repeat_first to @repeat_last
  * (its header) on every page. */

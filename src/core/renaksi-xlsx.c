@@ -487,13 +487,9 @@ write_workbook (RenaksiPlan  *plan,
     return TRUE;
   if (export.status == LXW_ERROR_MAX_STRING_LENGTH_EXCEEDED && export.failed_node != NULL)
     {
-      g_autofree char *name = g_filename_display_basename (path);
       g_autofree char *plain = renaksi_node_dup_plain_text (export.failed_node);
-      g_autofree char *start = g_utf8_substring (plain, 0, 40);
 
-      g_set_error (error, RENAKSI_ERROR, RENAKSI_ERROR_INVALID,
-                   _("“%s” was not written: the text “%s…” is longer than a spreadsheet cell can hold (32,767 characters)."),
-                   name, start);
+      renaksi_xlsx_file_set_too_long_error (error, path, plain);
     }
   else
     g_propagate_error (error, g_steal_pointer (&local_error));
