@@ -208,14 +208,27 @@ on_word_apply_cb (AdwEntryRow         *row,
     }
 }
 
-/* The words and options of what is saved as they are now: a word still
- * being typed is part of it. */
-static void
-settle (RenaksiReportDialog *self)
+/* Where to save the report, its words and options settled first (a word
+ * still being typed is part of what is saved). NULL with @error when the
+ * file is not on this computer. */
+static char *
+settled_path (RenaksiReportDialog  *self,
+              GFile                *file,
+              gboolean              spreadsheet,
+              GError              **error)
 {
+  char *path;
+
   renaksi_entry_row_apply_pending (GTK_WINDOW (self));
   if (self->rebuild_id != 0)
     rebuild (self);
+  path = g_file_get_path (file);
+  if (path == NULL)
+    g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                         spreadsheet ? _("Choose a folder on this computer to save the spreadsheet in.")
+                                     : _("Choose a folder on this computer to save the PDF in."));
+
+  return path;
 }
 
 gboolean
@@ -228,17 +241,12 @@ renaksi_report_dialog_save_to_file (RenaksiReportDialog  *self,
   g_return_val_if_fail (RENAKSI_IS_REPORT_DIALOG (self), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
-  settle (self);
+  path = settled_path (self, file, FALSE, error);
+  if (path == NULL)
+    return FALSE;
   if (self->document == NULL)
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("The report could not be laid out."));
-      return FALSE;
-    }
-  path = g_file_get_path (file);
-  if (path == NULL)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
-                   _("Choose a folder on this computer to save the PDF in."));
       return FALSE;
     }
 
@@ -259,14 +267,9 @@ renaksi_report_dialog_save_spreadsheet_to_file (RenaksiReportDialog  *self,
   g_return_val_if_fail (RENAKSI_IS_REPORT_DIALOG (self), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
-  settle (self);
-  path = g_file_get_path (file);
+  path = settled_path (self, file, TRUE, error);
   if (path == NULL)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
-                   _("Choose a folder on this computer to save the spreadsheet in."));
-      return FALSE;
-    }
+    return FALSE;
 
   return renaksi_report_xlsx_export (self->plan, renaksi_period_chooser_get_period (self->period_chooser),
                                      renaksi_period_chooser_get_as_of (self->period_chooser), &self->fields,
