@@ -3,7 +3,7 @@
  * A full disk, met at every write: the built `renaksi` runs under
  * tests/enospc-shim.c, which makes its Nth write or fsync to a regular
  * file fail with ENOSPC, for N from the first write to the last. Each run
- * must exit non-zero saying the disk is full, leave the file that was
+ * must exit 1 saying the disk is full, leave the file that was
  * already at the target as it was, add no file under the final name or
  * any other, and leave the plan as it was.
  */
@@ -74,17 +74,26 @@ count_entries (const char *dir)
   return n;
 }
 
+/* `renaksi @option TARGET PLAN @extra…` (@extra: NULL or up to four
+ * more arguments, NULL-terminated). */
 static void
-check_export (const char *option,
-              const char *target_name)
+check_export_with (const char         *option,
+                   const char         *target_name,
+                   const char * const *extra)
 {
   g_autofree char *dir = test_util_make_dir ();
   g_autofree char *plan = test_util_default_plan (dir, "rencana.renaksi");
   g_autofree char *target = g_build_filename (dir, target_name, NULL);
   g_autofree char *plan_sum = test_util_file_sha256 (plan);
-  const char *args[] = { option, target, plan, NULL };
+  const char *args[8] = { option, target, plan, NULL };
   g_autoptr(GArray) list = NULL;
   guint total;
+
+  for (guint i = 0; extra != NULL && extra[i] != NULL; i++)
+    {
+      g_assert_cmpuint (i, <, G_N_ELEMENTS (args) - 4);
+      args[3 + i] = extra[i];
+    }
 
   /* The earlier export, which no failed one may touch. */
   g_assert_true (g_file_set_contents (target, "earlier export", -1, NULL));
@@ -104,8 +113,8 @@ check_export (const char *option,
       gboolean id = i == list->len / 2;
 
       run_failing (&run, n, id ? "id_ID.UTF-8" : "C.UTF-8", args);
-      if (run.status == 0)
-        g_error ("%s with write %u of %u failing exited 0: %s", option, n, total, run.err);
+      if (run.status != 1)
+        g_error ("%s with write %u of %u failing exited %d: %s", option, n, total, run.status, run.err);
       if (strstr (run.err, id ? "Disk penuh: “" : "Disk full: “") == NULL)
         g_error ("%s with write %u of %u failing said: %s", option, n, total, run.err);
       g_assert_nonnull (strstr (run.err, target_name));
@@ -119,6 +128,13 @@ check_export (const char *option,
     }
 
   test_util_remove_dir (dir);
+}
+
+static void
+check_export (const char *option,
+              const char *target_name)
+{
+  check_export_with (option, target_name, NULL);
 }
 
 static void
@@ -155,6 +171,14 @@ static void
 test_chart_pdf (void)
 {
   check_export ("--export-chart", "bagan.pdf");
+}
+
+static void
+test_report_xlsx (void)
+{
+  const char * const period[] = { "--period", "q1", "--as-of", "2024-03-20", NULL };
+
+  check_export_with ("--export-report", "laporan monev.xlsx", period);
 }
 
 /* -1 when the plan cannot be read. */
@@ -381,6 +405,7 @@ main (int argc, char **argv)
   g_test_add_func ("/disk-full/checklist", test_checklist);
   g_test_add_func ("/disk-full/xlsx", test_xlsx);
   g_test_add_func ("/disk-full/tsv", test_tsv);
+  g_test_add_func ("/disk-full/report-xlsx", test_report_xlsx);
   g_test_add_func ("/disk-full/chart-png", test_chart_png);
   g_test_add_func ("/disk-full/chart-pdf", test_chart_pdf);
   g_test_add_func ("/disk-full/attach", test_attach);

@@ -3,8 +3,9 @@
  * The monitoring report from the window: "Export Report…" on the
  * overview opens a preview of the period the overview shows, with the
  * pages the engine lays out for it (and A4's when A4 is chosen), drawn
- * on screen; what is saved is what was previewed. The report's words
- * typed there are kept by the plan, printed, and undone as one edit.
+ * on screen; what is saved is what was previewed, as PDF or as a
+ * spreadsheet. The report's words typed there are kept by the plan,
+ * printed, and undone as one edit.
  */
 #include "config.h"
 
@@ -12,11 +13,14 @@
 #include <string.h>
 
 #include "renaksi-application.h"
+#include "renaksi-emphasis.h"
 #include "renaksi-overview-page.h"
 #include "renaksi-period-chooser.h"
 #include "renaksi-report-dialog.h"
 #include "renaksi-report-document.h"
 #include "renaksi-report-words.h"
+#include "renaksi-report-xlsx.h"
+#include "renaksi-xlsx-reader.h"
 #include "test-util.h"
 #include "test-util-gui.h"
 #include "test-util-pdf.h"
@@ -247,6 +251,84 @@ test_words (void)
   test_util_remove_dir (dir);
 }
 
+/* Cell @col of row @number of @rows, its emphasis left out. */
+static char *
+sheet_cell (GPtrArray *rows,
+            guint      number,
+            guint      col)
+{
+  for (guint i = 0; i < rows->len; i++)
+    {
+      RenaksiXlsxRow *row = g_ptr_array_index (rows, i);
+
+      if (row->number == number && col < row->cells->len)
+        return renaksi_emphasis_strip (g_ptr_array_index (row->cells, col));
+    }
+  return g_strdup ("");
+}
+
+/* "Save as Spreadsheet…" beside "Save PDF…": the period, as-of day,
+ * words and paper previewed, as a workbook. */
+static void
+test_spreadsheet (void)
+{
+  g_autofree char *dir = test_util_make_dir ();
+  g_autofree char *path = test_util_default_plan (dir, "plan.renaksi");
+  g_autofree char *out = g_build_filename (dir, "laporan.xlsx", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (out);
+  g_autoptr(GDateTime) as_of = day (2024, 5, 15);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RenaksiPlan) plan = renaksi_plan_open (path, RENAKSI_DB_READ_WRITE, &error);
+  g_autoptr(RenaksiXlsxReader) reader = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autofree char *sheet = NULL;
+  g_autofree char *heading = NULL;
+  g_autofree char *state = NULL;
+  RenaksiReportDialog *dialog;
+  GtkWidget *button, *name_row, *paper_row;
+  gboolean named = FALSE;
+
+  g_assert_no_error (error);
+  dialog = RENAKSI_REPORT_DIALOG (renaksi_report_dialog_new (NULL, plan, RENAKSI_PERIOD_Q2, as_of));
+  gtk_window_present (GTK_WINDOW (dialog));
+  test_util_wait_for_frames (GTK_WIDGET (dialog));
+  button = test_util_find_action_button (GTK_WIDGET (dialog), "report.save-spreadsheet");
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_is_sensitive (button));
+
+  /* A name being typed, A4: both in what is saved. */
+  name_row = test_util_find_widget_where (GTK_WIDGET (dialog), is_row_titled, "Signatory’s name");
+  gtk_editable_set_text (GTK_EDITABLE (name_row), "NAMA KETUA TIM");
+  g_signal_emit_by_name (name_row, "apply");
+  paper_row = test_util_find_widget (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (paper_row), 1);
+  g_assert_true (renaksi_report_dialog_save_spreadsheet_to_file (dialog, file, &error));
+  g_assert_no_error (error);
+
+  reader = renaksi_xlsx_reader_new (out, &error);
+  g_assert_no_error (error);
+  rows = renaksi_xlsx_reader_read_sheet (reader, RENAKSI_REPORT_XLSX_SUMMARY_SHEET, &error);
+  g_assert_no_error (error);
+  heading = sheet_cell (rows, 3, 0);
+  state = sheet_cell (rows, 5, 0);
+  g_assert_cmpstr (heading, ==, "TRIWULAN II TAHUN 2024");
+  g_assert_nonnull (strstr (state, "15 Mei 2024"));
+  for (guint r = 1; r < 40; r++)
+    {
+      g_autofree char *text = sheet_cell (rows, r, 5);
+
+      named |= g_str_equal (text, "NAMA KETUA TIM");
+    }
+  g_assert_true (named);
+  g_assert_true (renaksi_xlsx_reader_has_sheet (reader, RENAKSI_REPORT_XLSX_AREAS_SHEET));
+  g_assert_true (renaksi_xlsx_reader_has_sheet (reader, RENAKSI_REPORT_XLSX_LATE_SHEET));
+  sheet = test_util_unzip_member (out, "xl/worksheets/sheet1.xml");
+  g_assert_nonnull (strstr (sheet, "paperSize=\"9\""));
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  test_util_remove_dir (dir);
+}
+
 /* A plan opened read-only: its words are shown, not offered for edits. */
 static void
 test_read_only (void)
@@ -289,6 +371,7 @@ main (int   argc,
   g_test_add_func ("/report-dialog/from-overview", test_from_overview);
   g_test_add_func ("/report-dialog/words", test_words);
   g_test_add_func ("/report-dialog/read-only", test_read_only);
+  g_test_add_func ("/report-dialog/spreadsheet", test_spreadsheet);
 
   status = g_test_run ();
   g_clear_object (&app);

@@ -23,125 +23,7 @@
 #include "renaksi-rollup-document.h"
 #include "test-util.h"
 #include "test-util-pdf.h"
-
-/* Area 1's first three sub-activities (A, B, C), area 2's first (D) and
- * area 3's first (E). */
-typedef struct
-{
-  guint area, activity, sub;
-  guint planned, realised;
-} Mark;
-
-static const Mark marks[] = {
-  { 0, 0, 0, 0x007, 0x003 },   /* A: Jan–Mar planned, Jan–Feb realised */
-  { 0, 0, 1, 0x009, 0x000 },   /* B: Jan and Apr planned, none realised */
-  { 0, 0, 2, 0x002, 0x002 },   /* C: Feb planned and realised */
-  { 1, 0, 0, 0x03c, 0x004 },   /* D: Mar–Jun planned, Mar realised */
-  { 2, 0, 0, 0x800, 0x800 },   /* E: Dec planned and realised */
-};
-
-/* A long note, to be split across lines (and pages) by the engine. */
-#define LONG_WORDS "Rapat koordinasi tim pelaksana membahas capaian setiap area perubahan beserta " \
-  "dokumen pendukungnya, dilanjutkan dengan penyusunan rencana kerja berikutnya. "
-
-static char *
-long_note (const char *tag)
-{
-  GString *out = g_string_new (tag);
-
-  g_string_append (out, " <i>sangat penting</i> ");
-  for (guint i = 0; i < 12; i++)
-    g_string_append (out, LONG_WORDS);
-  g_string_append_printf (out, "AKHIR-%s", tag);
-
-  return g_string_free (out, FALSE);
-}
-
-static RenaksiNode *
-nth (GListModel *model,
-     guint       index)
-{
-  RenaksiNode *node = g_list_model_get_item (model, index);
-
-  g_object_unref (node);
-  return node;
-}
-
-static RenaksiNode *
-marked_sub (RenaksiPlan *plan,
-            const Mark  *mark)
-{
-  RenaksiNode *area = nth (renaksi_plan_get_areas (plan), mark->area);
-  RenaksiNode *activity = nth (renaksi_node_get_children (area), mark->activity);
-
-  return nth (renaksi_node_get_children (activity), mark->sub);
-}
-
-static void
-add_item (RenaksiPlan *plan,
-          RenaksiNode *indicator,
-          guint        n,
-          const char  *status)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *sql = g_strdup_printf (
-    "INSERT OR IGNORE INTO evidence_blob VALUES ('%064u', 1, x'00');"
-    "INSERT INTO evidence_item (indicator_id, blob_sha256, position, file_name, status, added_at)"
-    " VALUES (%" G_GINT64_FORMAT ", '%064u', %u, 'b%u.pdf', '%s', '2024-02-01');",
-    n, renaksi_node_get_id (indicator), n, n, n, status);
-
-  g_assert_true (renaksi_db_exec (renaksi_plan_get_db (plan), sql, &error));
-  g_assert_no_error (error);
-}
-
-/* The note of month @month (1–12) of mark @m: its three texts. */
-static char *
-note_text (guint       m,
-           guint       month,
-           guint       which)
-{
-  static const char * const kinds[] = { "URAIAN", "KENDALA", "LANJUT" };
-  g_autofree char *tag = g_strdup_printf ("%s-%c%02u", kinds[which], 'A' + m, month);
-
-  /* Mark A's description of January is the long one. */
-  if (m == 0 && month == 1 && which == 0)
-    return long_note (tag);
-  return g_strdup_printf ("%s catatan <b>tebal</b> bulan ini", tag);
-}
-
-static char *
-make_plan (const char *dir)
-{
-  char *path = test_util_default_plan (dir, "laporan.renaksi");
-  g_autoptr(GError) error = NULL;
-  g_autoptr(RenaksiPlan) plan = renaksi_plan_open (path, RENAKSI_DB_READ_WRITE, &error);
-
-  g_assert_no_error (error);
-  for (guint m = 0; m < G_N_ELEMENTS (marks); m++)
-    {
-      RenaksiNode *sub = marked_sub (plan, &marks[m]);
-
-      g_assert_true (renaksi_plan_set_schedule (plan, sub, marks[m].planned, marks[m].realised, &error));
-      g_assert_no_error (error);
-      /* A note in every month of the year: only the period's may show. */
-      for (guint month = 1; month <= RENAKSI_N_MONTHS; month++)
-        {
-          g_autofree char *d = note_text (m, month, 0);
-          g_autofree char *o = note_text (m, month, 1);
-          g_autofree char *f = note_text (m, month, 2);
-
-          g_assert_true (renaksi_plan_set_realisation_note (plan, sub, month, d, o, f, &error));
-          g_assert_no_error (error);
-        }
-    }
-
-  /* A's indicator: one accepted, one to fix; B's: one not reviewed. */
-  add_item (plan, nth (renaksi_node_get_children (marked_sub (plan, &marks[0])), 0), 1, "accepted");
-  add_item (plan, nth (renaksi_node_get_children (marked_sub (plan, &marks[0])), 0), 2, "needs_fixing");
-  add_item (plan, nth (renaksi_node_get_children (marked_sub (plan, &marks[1])), 0), 3, "unreviewed");
-
-  return path;
-}
+#include "test-util-report.h"
 
 static int
 glyph_compare (gconstpointer a,
@@ -256,7 +138,7 @@ static void
 check_report (const Case *c)
 {
   g_autofree char *dir = test_util_make_dir ();
-  g_autofree char *path = make_plan (dir);
+  g_autofree char *path = test_util_report_plan (dir);
   g_autofree char *out = g_build_filename (dir, "laporan.pdf", NULL);
   g_autofree char *iso = g_strconcat (c->as_of, "T12:00:00", NULL);
   g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
@@ -375,9 +257,9 @@ check_report (const Case *c)
     g_assert_cmpuint (n_headers, >=, 1);
     g_assert_null (strstr (chart, before));
     g_assert_null (strstr (chart, after));
-    for (guint m = 0; m < G_N_ELEMENTS (marks); m++)
+    for (guint m = 0; m < TEST_UTIL_REPORT_N_MARKS; m++)
       {
-        g_autofree char *words = renaksi_node_dup_plain_text (marked_sub (plan, &marks[m]));
+        g_autofree char *words = renaksi_node_dup_plain_text (test_util_report_marked_sub (plan, &test_util_report_marks[m]));
         g_autofree char *row = test_util_squeeze (words);
 
         if (strstr (chart, row) == NULL)
@@ -424,11 +306,11 @@ check_report (const Case *c)
 
     for (guint t = 0; t < 3; t++)
       columns[t] = column_text (doc, notes_x0[t], notes_x1[t]);
-    for (guint m = 0; m < G_N_ELEMENTS (marks); m++)
+    for (guint m = 0; m < TEST_UTIL_REPORT_N_MARKS; m++)
       for (guint month = 1; month <= RENAKSI_N_MONTHS; month++)
         for (guint t = 0; t < 3; t++)
           {
-            g_autofree char *note = note_text (m, month, t);
+            g_autofree char *note = test_util_report_note_text (m, month, t);
             g_autofree char *note_squeezed = test_util_squeeze (note);
             g_autofree char *tag = g_strndup (note_squeezed, strchr (note, ' ') - note);
 
@@ -469,7 +351,8 @@ check_report (const Case *c)
     g_autofree char *to_fix = g_strdup_printf (g_dgettext (GETTEXT_PACKAGE, ", %u to be fixed"), 1);
     g_autofree char *both = g_strconcat (documents, to_fix, NULL);
     g_autofree char *expected = test_util_squeeze (both);
-    g_autofree char *a_evidence = renaksi_report_document_evidence (marked_sub (plan, &marks[0]), summary);
+    RenaksiNode *a = test_util_report_marked_sub (plan, &test_util_report_marks[0]);
+    g_autofree char *a_evidence = renaksi_report_document_evidence (a, summary);
     g_autofree char *a_squeezed = test_util_squeeze (a_evidence);
 
     g_assert_true (renaksi_table_layout_get_column (document, 1, 8, &x0, &x1));
@@ -514,7 +397,7 @@ test_refused (void)
   g_autofree char *dir = test_util_make_dir ();
   g_autofree char *path = test_util_default_plan (dir, "p.renaksi");
   g_autofree char *out = g_build_filename (dir, "laporan.pdf", NULL);
-  g_autofree char *xlsx = g_build_filename (dir, "laporan.xlsx", NULL);
+  g_autofree char *odt = g_build_filename (dir, "laporan.odt", NULL);
   g_auto(TestRun) run = { 0, };
 
   test_util_run_renaksi (&run, "C.UTF-8", "--export-report", out, path, "--period", "q5", NULL);
@@ -522,10 +405,11 @@ test_refused (void)
   g_assert_nonnull (strstr (run.err, "q5"));
   g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
 
-  test_util_run_renaksi (&run, "C.UTF-8", "--export-report", xlsx, path, "--period", "q1", NULL);
+  /* Neither PDF nor a spreadsheet. */
+  test_util_run_renaksi (&run, "C.UTF-8", "--export-report", odt, path, "--period", "q1", NULL);
   g_assert_cmpint (run.status, ==, 2);
-  g_assert_nonnull (strstr (run.err, "OUT.pdf"));
-  g_assert_false (g_file_test (xlsx, G_FILE_TEST_EXISTS));
+  g_assert_nonnull (strstr (run.err, "OUT.pdf or OUT.xlsx"));
+  g_assert_false (g_file_test (odt, G_FILE_TEST_EXISTS));
 
   test_util_run_renaksi (&run, "C.UTF-8", "--export-report", out, NULL);
   g_assert_cmpint (run.status, ==, 2);

@@ -1,10 +1,12 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later
  *
- * `renaksi --export-report OUT.pdf FILE.renaksi --period q1|…|year
- * [--as-of YYYY-MM-DD] [--paper f4|a4] [--font-size PT]`: the plan's
- * monitoring report for a period, as PDF, with the report's own heading
- * and signatory (--title, --subtitle, --place, --date, --signatory-*),
- * each, but the date, as the plan keeps it unless given.
+ * `renaksi --export-report OUT.pdf|OUT.xlsx FILE.renaksi --period
+ * q1|…|year [--as-of YYYY-MM-DD] [--paper f4|a4] [--font-size PT]`: the
+ * plan's monitoring report for a period, as PDF or as a workbook of the
+ * same figures and words (whose sheets --paper sets up for printing;
+ * --font-size is the PDF's only), with the report's own heading and
+ * signatory (--title, --subtitle, --place, --date, --signatory-*), each,
+ * but the date, as the plan keeps it unless given.
  * `renaksi --set-report-words FILE.renaksi [--title …] [--subtitle …]
  * [--place …] [--signatory-*]` keeps those words in the plan, as one
  * change; an empty one is forgotten. No display needed.
@@ -17,6 +19,7 @@
 #include "renaksi-cli.h"
 #include "renaksi-report-document.h"
 #include "renaksi-report-words.h"
+#include "renaksi-report-xlsx.h"
 
 static gboolean
 same_file (const char *a,
@@ -30,6 +33,7 @@ same_file (const char *a,
 static int
 write_report (GVariantDict       *options,
               const char         *out_path,
+              gboolean            xlsx,
               const char         *plan_path,
               char              **words)
 {
@@ -50,7 +54,8 @@ write_report (GVariantDict       *options,
   if (!g_variant_dict_lookup (options, "subtitle", "s", &subtitle))
     subtitle = NULL;
   if (same_file (out_path, plan_path))
-    return renaksi_cli_usage (_("The PDF cannot replace the plan file itself: name another output file."));
+    return renaksi_cli_usage (xlsx ? _("The spreadsheet cannot replace the plan file itself: name another output file.")
+                                   : _("The PDF cannot replace the plan file itself: name another output file."));
 
   plan = renaksi_plan_open (plan_path, RENAKSI_DB_READ_ONLY, &error);
   if (plan == NULL)
@@ -69,6 +74,9 @@ write_report (GVariantDict       *options,
   fields.signatory_name = words[4];
   fields.signatory_nip = words[5];
   renaksi_report_document_fields_add_kept (&fields, kept);
+  if (xlsx)
+    return renaksi_report_xlsx_export (plan, period, as_of, &fields, out_path, &error) ? 0
+                                                                                      : renaksi_cli_report (error);
   document = renaksi_report_document_new (plan, period, as_of, &fields, &error);
   if (document == NULL ||
       !renaksi_report_document_write_pdf (document, plan, period, &fields, out_path, &error))
@@ -84,6 +92,7 @@ renaksi_cli_export_report (GVariantDict       *options,
 {
   g_autofree char *folded = g_ascii_strdown (out_path, -1);
   char *words[RENAKSI_CLI_N_DOCUMENT_WORDS] = { NULL, };
+  gboolean xlsx;
   int status;
 
   if (positional[0] == NULL)
@@ -91,14 +100,14 @@ renaksi_cli_export_report (GVariantDict       *options,
                                 "FILE.renaksi --period q1"));
   if (positional[1] != NULL)
     return renaksi_cli_usage (_("Export one plan file at a time."));
-  if (g_str_has_suffix (folded, ".xlsx"))
-    return renaksi_cli_usage (_("This version writes the report as PDF only: name the output file OUT.pdf."));
-  if (!g_str_has_suffix (folded, ".pdf"))
-    return renaksi_cli_usage (_("The report is written as PDF: name the output file OUT.pdf."));
+  xlsx = g_str_has_suffix (folded, ".xlsx");
+  if (!xlsx && !g_str_has_suffix (folded, ".pdf"))
+    return renaksi_cli_usage (_("The report is written as PDF or as a spreadsheet: name the output file OUT.pdf "
+                                "or OUT.xlsx."));
   if (!renaksi_cli_document_words (options, words))
     return 2;
 
-  status = write_report (options, out_path, positional[0], words);
+  status = write_report (options, out_path, xlsx, positional[0], words);
   for (guint i = 0; i < G_N_ELEMENTS (words); i++)
     g_free (words[i]);
 

@@ -73,7 +73,8 @@ static const GOptionEntry option_entries[] = {
   { "export-decree", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Write the whole decree and its annex as PDF: --export-decree OUT.pdf FILE.renaksi"), N_("OUT.pdf") },
   { "paper", 0, 0, G_OPTION_ARG_STRING, NULL,
-    N_("Paper for PDF export, the --rollup PDF and the report: f4 (default) or a4, landscape"), N_("PAPER") },
+    N_("Paper for PDF export, the --rollup PDF and the report (its PDF, or its spreadsheet's print setup): f4 "
+       "(default) or a4, landscape"), N_("PAPER") },
   { "copy", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Export a certified copy (SALINAN)"), NULL },
   { "font-size", 0, 0, G_OPTION_ARG_STRING, NULL,
@@ -109,8 +110,8 @@ static const GOptionEntry option_entries[] = {
        "list or as a spreadsheet of both (the heading and signatory options below apply to either): "
        "--rollup OUT.tsv|OUT.pdf|OUT.xlsx DIR|FILE…"), N_("OUT.pdf") },
   { "export-report", 0, 0, G_OPTION_ARG_FILENAME, NULL,
-    N_("Write the plan's monitoring report of a period as PDF: --export-report OUT.pdf FILE.renaksi "
-       "--period q1"), N_("OUT.pdf") },
+    N_("Write the plan's monitoring report of a period as PDF or as a spreadsheet: --export-report "
+       "OUT.pdf|OUT.xlsx FILE.renaksi --period q1"), N_("OUT.pdf") },
   { "set-report-words", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Keep the report's heading and signatory in the plan, given with --title, --subtitle, --place and "
        "--signatory-*: --set-report-words FILE.renaksi"), N_("FILE.renaksi") },

@@ -132,22 +132,37 @@ renaksi_period_sub_is_late (RenaksiNode              *sub,
   return planned != 0 && renaksi_chart_status_late_months (as_of, planned, realised) != 0;
 }
 
-/* Adds @area's figures for @period to @figures. @summary may be NULL: no
- * evidence is counted then. */
-void
-renaksi_period_figures_add_area (RenaksiPeriodFigures     *figures,
-                                 RenaksiNode              *area,
-                                 RenaksiPeriod             period,
-                                 const RenaksiChartStatus *as_of,
-                                 RenaksiEvidenceSummary   *summary)
+/* Whether the period concerns @sub: planned, realised or noted in it. */
+static gboolean
+concerns (RenaksiNode *sub,
+          guint        months)
+{
+  return ((renaksi_node_get_planned_months (sub) | renaksi_node_get_realised_months (sub) |
+           renaksi_node_get_noted_months (sub)) & months) != 0;
+}
+
+/* Calls @func for the sub-activities of @area that @which picks, in the
+ * plan's order, with the activity each belongs to: the one walk of the
+ * report's figures, its rows and its late list, in PDF and workbook.
+ * @as_of may be NULL unless @which is RENAKSI_PERIOD_SUBS_LATE.
+ *
+ * Returns: how many sub-activities @func was called for. */
+guint
+renaksi_period_foreach_sub_activity (RenaksiNode              *area,
+                                     RenaksiPeriod             period,
+                                     const RenaksiChartStatus *as_of,
+                                     RenaksiPeriodSubs         which,
+                                     RenaksiPeriodSubFunc      func,
+                                     gpointer                  user_data)
 {
   GListModel *activities;
   guint months;
+  guint n = 0;
 
-  g_return_if_fail (figures != NULL);
-  g_return_if_fail (RENAKSI_IS_NODE (area));
-  g_return_if_fail (period < RENAKSI_N_PERIODS);
-  g_return_if_fail (as_of != NULL);
+  g_return_val_if_fail (RENAKSI_IS_NODE (area), 0);
+  g_return_val_if_fail (period < RENAKSI_N_PERIODS, 0);
+  g_return_val_if_fail (as_of != NULL || which != RENAKSI_PERIOD_SUBS_LATE, 0);
+  g_return_val_if_fail (func != NULL, 0);
 
   months = renaksi_period_months (period);
   activities = renaksi_node_get_children (area);
@@ -160,9 +175,52 @@ renaksi_period_figures_add_area (RenaksiPeriodFigures     *figures,
         {
           g_autoptr(RenaksiNode) sub = g_list_model_get_item (subs, j);
 
-          add_sub_activity (figures, sub, months, as_of);
+          if ((which == RENAKSI_PERIOD_SUBS_CONCERNED && !concerns (sub, months)) ||
+              (which == RENAKSI_PERIOD_SUBS_LATE && !renaksi_period_sub_is_late (sub, period, as_of)))
+            continue;
+          func (activity, sub, user_data);
+          n++;
         }
     }
+
+  return n;
+}
+
+typedef struct
+{
+  RenaksiPeriodFigures     *figures;
+  guint                     months;
+  const RenaksiChartStatus *as_of;
+} AreaFigures;
+
+static void
+add_area_sub_activity (RenaksiNode *activity,
+                       RenaksiNode *sub,
+                       gpointer     user_data)
+{
+  AreaFigures *area = user_data;
+
+  add_sub_activity (area->figures, sub, area->months, area->as_of);
+}
+
+/* Adds @area's figures for @period to @figures. @summary may be NULL: no
+ * evidence is counted then. */
+void
+renaksi_period_figures_add_area (RenaksiPeriodFigures     *figures,
+                                 RenaksiNode              *area,
+                                 RenaksiPeriod             period,
+                                 const RenaksiChartStatus *as_of,
+                                 RenaksiEvidenceSummary   *summary)
+{
+  AreaFigures data = { figures, 0, as_of };
+
+  g_return_if_fail (figures != NULL);
+  g_return_if_fail (RENAKSI_IS_NODE (area));
+  g_return_if_fail (period < RENAKSI_N_PERIODS);
+  g_return_if_fail (as_of != NULL);
+
+  data.months = renaksi_period_months (period);
+  renaksi_period_foreach_sub_activity (area, period, as_of, RENAKSI_PERIOD_SUBS_ALL, add_area_sub_activity, &data);
 
   if (summary != NULL)
     {

@@ -53,6 +53,24 @@ void     renaksi_period_figures_add_sub_activity (RenaksiPeriodFigures     *figu
 gboolean renaksi_period_sub_is_late      (RenaksiNode              *sub,
                                           RenaksiPeriod             period,
                                           const RenaksiChartStatus *as_of);
+/* Which sub-activities of an area a report walks through. */
+typedef enum
+{
+  RENAKSI_PERIOD_SUBS_ALL,
+  RENAKSI_PERIOD_SUBS_CONCERNED,   /* planned, realised or noted in the period */
+  RENAKSI_PERIOD_SUBS_LATE,        /* as renaksi_period_sub_is_late */
+} RenaksiPeriodSubs;
+
+typedef void (*RenaksiPeriodSubFunc) (RenaksiNode *activity,
+                                      RenaksiNode *sub,
+                                      gpointer     user_data);
+
+guint    renaksi_period_foreach_sub_activity (RenaksiNode              *area,
+                                              RenaksiPeriod             period,
+                                              const RenaksiChartStatus *as_of,
+                                              RenaksiPeriodSubs         which,
+                                              RenaksiPeriodSubFunc      func,
+                                              gpointer                  user_data);
 void     renaksi_period_figures_add      (RenaksiPeriodFigures       *figures,
                                           const RenaksiPeriodFigures *other);
 gboolean renaksi_period_figures_get_rate (const RenaksiPeriodFigures *figures,

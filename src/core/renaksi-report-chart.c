@@ -47,16 +47,6 @@ chart_free (gpointer data)
   g_free (chart);
 }
 
-gboolean
-renaksi_report_chart_concerns (RenaksiNode   *sub,
-                               RenaksiPeriod  period)
-{
-  g_return_val_if_fail (RENAKSI_IS_NODE (sub), FALSE);
-
-  return ((renaksi_node_get_planned_months (sub) | renaksi_node_get_realised_months (sub) |
-           renaksi_node_get_noted_months (sub)) & renaksi_period_months (period)) != 0;
-}
-
 static void
 add_row (Chart                  *chart,
          RenaksiNode            *node,
@@ -69,6 +59,26 @@ add_row (Chart                  *chart,
   g_array_append_val (chart->evidence, evidence);
 }
 
+typedef struct
+{
+  Chart                  *chart;
+  RenaksiEvidenceSummary *summary;
+  RenaksiNode            *activity;   /* the last one added */
+} Collect;
+
+static void
+collect_sub (RenaksiNode *activity,
+             RenaksiNode *sub,
+             gpointer     user_data)
+{
+  Collect *collect = user_data;
+
+  if (activity != collect->activity)
+    add_row (collect->chart, activity, collect->summary);
+  collect->activity = activity;
+  add_row (collect->chart, sub, collect->summary);
+}
+
 /* An area's rows: the area, and each activity with the sub-activities
  * the period concerns; nothing when it concerns none. */
 static void
@@ -77,29 +87,12 @@ collect_area (Chart                  *chart,
               RenaksiPeriod           period,
               RenaksiEvidenceSummary *summary)
 {
-  GListModel *activities = renaksi_node_get_children (area);
+  Collect collect = { chart, summary, NULL };
   guint area_row = chart->rows->len;
 
   add_row (chart, area, summary);
-  for (guint i = 0; activities != NULL && i < g_list_model_get_n_items (activities); i++)
-    {
-      g_autoptr(RenaksiNode) activity = g_list_model_get_item (activities, i);
-      GListModel *subs = renaksi_node_get_children (activity);
-      gboolean any = FALSE;
-
-      for (guint j = 0; subs != NULL && j < g_list_model_get_n_items (subs); j++)
-        {
-          g_autoptr(RenaksiNode) sub = g_list_model_get_item (subs, j);
-
-          if (!renaksi_report_chart_concerns (sub, period))
-            continue;
-          if (!any)
-            add_row (chart, activity, summary);
-          any = TRUE;
-          add_row (chart, sub, summary);
-        }
-    }
-  if (chart->rows->len == area_row + 1)
+  if (renaksi_period_foreach_sub_activity (area, period, NULL, RENAKSI_PERIOD_SUBS_CONCERNED, collect_sub,
+                                           &collect) == 0)
     {
       g_ptr_array_set_size (chart->rows, area_row);
       g_array_set_size (chart->evidence, area_row);

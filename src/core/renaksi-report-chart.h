@@ -19,9 +19,4 @@ gboolean renaksi_report_chart_add        (RenaksiTableLayout       *table,
                                           const RenaksiChartStatus *as_of,
                                           RenaksiEvidenceSummary   *summary);
 
-/* Whether @period concerns sub-activity @sub: a month of it planned,
- * realised or noted. */
-gboolean renaksi_report_chart_concerns   (RenaksiNode              *sub,
-                                          RenaksiPeriod             period);
-
 G_END_DECLS

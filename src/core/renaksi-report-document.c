@@ -137,11 +137,13 @@ renaksi_report_document_fields_add_kept (RenaksiReportDocumentFields *fields,
 #undef KEPT
 }
 
-static char *
-node_words (RenaksiNode *node)
+char *
+renaksi_report_document_node_words (RenaksiNode *node)
 {
   const char *label = renaksi_node_get_label (node);
   const char *text = renaksi_node_get_text (node);
+
+  g_return_val_if_fail (RENAKSI_IS_NODE (node), NULL);
 
   if (label == NULL || *label == '\0')
     return g_strdup (text != NULL ? text : "");
@@ -273,13 +275,9 @@ indicator_name (RenaksiNode *indicator,
     }
   g_string_append_c (out, ':');
 
-  /* The names are plain text; the cell reads emphasis marks. */
-  {
-    g_autofree char *escaped = g_markup_escape_text (out->str, -1);
-
-    g_string_free (out, TRUE);
-    return g_steal_pointer (&escaped);
-  }
+  /* Plain text as it is: a cell reads emphasis marks, not entities, and
+   * plain text holds no mark. */
+  return g_string_free (out, FALSE);
 }
 
 /* One line per indicator: how many documents, and how they were judged. */
@@ -321,6 +319,91 @@ renaksi_report_document_evidence (RenaksiNode            *sub,
   return g_string_free (out, FALSE);
 }
 
+/* @line for @sub in @period, as of @as_of; @summary NULL: no evidence. */
+void
+renaksi_report_document_line_init (RenaksiReportDocumentLine *line,
+                                   RenaksiNode               *sub,
+                                   RenaksiPeriod              period,
+                                   const RenaksiChartStatus  *as_of,
+                                   RenaksiEvidenceSummary    *summary)
+{
+  guint months, planned, realised;
+  const char *follow_up;
+
+  g_return_if_fail (line != NULL);
+  g_return_if_fail (RENAKSI_IS_NODE (sub));
+  g_return_if_fail (period < RENAKSI_N_PERIODS);
+  g_return_if_fail (as_of != NULL);
+
+  months = renaksi_period_months (period);
+  planned = renaksi_node_get_planned_months (sub) & months;
+  realised = renaksi_node_get_realised_months (sub) & months;
+  *line = (RenaksiReportDocumentLine) { 0, };
+  line->sub = renaksi_report_document_node_words (sub);
+  line->planned = renaksi_report_document_months (planned);
+  line->realised = renaksi_report_document_months (realised);
+  line->late = renaksi_report_document_months (renaksi_chart_status_late_months (as_of, planned, realised & planned));
+  renaksi_period_figures_add_sub_activity (&line->figures, sub, period, as_of);
+  for (guint t = 0; t < RENAKSI_N_REALISATION_TEXTS; t++)
+    line->notes[t] = renaksi_report_document_notes (sub, period, (RenaksiRealisationText)t);
+  follow_up = line->notes[RENAKSI_REALISATION_FOLLOW_UP];
+  /* Said, not left blank: a late sub-activity without a plan to catch up. */
+  line->late_follow_up = *follow_up != '\0' ? follow_up : _("<i>No follow-up written.</i>");
+  if (summary != NULL)
+    line->evidence = renaksi_report_document_evidence (sub, summary);
+}
+
+void
+renaksi_report_document_line_clear (RenaksiReportDocumentLine *line)
+{
+  g_return_if_fail (line != NULL);
+
+  g_clear_pointer (&line->sub, g_free);
+  g_clear_pointer (&line->planned, g_free);
+  g_clear_pointer (&line->realised, g_free);
+  g_clear_pointer (&line->late, g_free);
+  for (guint t = 0; t < RENAKSI_N_REALISATION_TEXTS; t++)
+    g_clear_pointer (&line->notes[t], g_free);
+  line->late_follow_up = NULL;
+  g_clear_pointer (&line->evidence, g_free);
+}
+
+/* The rows of a table grouped by activity or area, as the walk gives them. */
+typedef struct
+{
+  RenaksiTableLayout       *table;
+  RenaksiPeriod             period;
+  const RenaksiChartStatus *as_of;
+  RenaksiEvidenceSummary   *summary;
+  RenaksiNode              *area;
+  RenaksiNode              *group;   /* whose group is open */
+  gboolean                  any;     /* a row in the table */
+} Rows;
+
+/* Opens @by's group unless it is open already (the one before closed). */
+static void
+group_rows (Rows        *rows,
+            RenaksiNode *by)
+{
+  g_autofree char *words = NULL;
+
+  if (rows->group == by)
+    return;
+  if (rows->group != NULL)
+    renaksi_table_layout_end_group (rows->table);
+  words = renaksi_report_document_node_words (by);
+  renaksi_table_layout_begin_group (rows->table, words);
+  rows->group = by;
+}
+
+static void
+end_group (Rows *rows)
+{
+  if (rows->group != NULL)
+    renaksi_table_layout_end_group (rows->table);
+  rows->group = NULL;
+}
+
 static void
 begin_area_table (RenaksiTableLayout *table)
 {
@@ -356,6 +439,32 @@ begin_area_table (RenaksiTableLayout *table)
 }
 
 static void
+add_area_row (RenaksiNode *activity,
+              RenaksiNode *sub,
+              gpointer     user_data)
+{
+  Rows *rows = user_data;
+  g_auto(RenaksiReportDocumentLine) line = { 0, };
+  g_autofree char *rate = NULL;
+
+  if (!rows->any)
+    begin_area_table (rows->table);
+  rows->any = TRUE;
+  group_rows (rows, activity);
+  renaksi_report_document_line_init (&line, sub, rows->period, rows->as_of, rows->summary);
+  rate = renaksi_rollup_document_format_rate (&line.figures);
+
+  renaksi_table_layout_add_row (rows->table, RENAKSI_TABLE_ROW_PLAIN);
+  renaksi_table_layout_add_cell (rows->table, line.sub);
+  renaksi_table_layout_add_cell (rows->table, line.planned);
+  renaksi_table_layout_add_cell (rows->table, line.realised);
+  renaksi_table_layout_add_cell (rows->table, rate);
+  for (guint t = 0; t < RENAKSI_N_REALISATION_TEXTS; t++)
+    renaksi_table_layout_add_cell (rows->table, line.notes[t]);
+  renaksi_table_layout_add_cell (rows->table, line.evidence);
+}
+
+static void
 add_area (RenaksiTableLayout       *table,
           RenaksiNode              *area,
           guint                     number,
@@ -363,69 +472,52 @@ add_area (RenaksiTableLayout       *table,
           const RenaksiChartStatus *as_of,
           RenaksiEvidenceSummary   *summary)
 {
-  GListModel *activities = renaksi_node_get_children (area);
-  guint months = renaksi_period_months (period);
   g_autofree char *title = g_strdup_printf ("<b>%u. %s</b>", number, renaksi_node_get_text (area));
-  gboolean any = FALSE;
+  Rows rows = { table, period, as_of, summary, area, NULL, FALSE };
 
   renaksi_table_layout_add_paragraph (table, title);
-  for (guint i = 0; activities != NULL && i < g_list_model_get_n_items (activities); i++)
-    {
-      g_autoptr(RenaksiNode) activity = g_list_model_get_item (activities, i);
-      GListModel *subs = renaksi_node_get_children (activity);
-      gboolean grouped = FALSE;
-
-      for (guint j = 0; subs != NULL && j < g_list_model_get_n_items (subs); j++)
-        {
-          g_autoptr(RenaksiNode) sub = g_list_model_get_item (subs, j);
-          RenaksiPeriodFigures figures = { 0, };
-          guint planned = renaksi_node_get_planned_months (sub) & months;
-          g_autofree char *sub_words = NULL;
-          g_autofree char *planned_text = NULL;
-          g_autofree char *realised_text = NULL;
-          g_autofree char *rate = NULL;
-          g_autofree char *evidence = NULL;
-
-          if (!renaksi_report_chart_concerns (sub, period))
-            continue;
-          if (!any)
-            begin_area_table (table);
-          any = TRUE;
-          if (!grouped)
-            {
-              g_autofree char *activity_words = node_words (activity);
-
-              renaksi_table_layout_begin_group (table, activity_words);
-              grouped = TRUE;
-            }
-          renaksi_period_figures_add_sub_activity (&figures, sub, period, as_of);
-          sub_words = node_words (sub);
-          planned_text = renaksi_report_document_months (planned);
-          realised_text = renaksi_report_document_months (renaksi_node_get_realised_months (sub) & months);
-          rate = renaksi_rollup_document_format_rate (&figures);
-          evidence = renaksi_report_document_evidence (sub, summary);
-
-          renaksi_table_layout_add_row (table, RENAKSI_TABLE_ROW_PLAIN);
-          renaksi_table_layout_add_cell (table, sub_words);
-          renaksi_table_layout_add_cell (table, planned_text);
-          renaksi_table_layout_add_cell (table, realised_text);
-          renaksi_table_layout_add_cell (table, rate);
-          for (guint t = 0; t < RENAKSI_N_REALISATION_TEXTS; t++)
-            {
-              g_autofree char *notes = renaksi_report_document_notes (sub, period, (RenaksiRealisationText)t);
-
-              renaksi_table_layout_add_cell (table, notes);
-            }
-          renaksi_table_layout_add_cell (table, evidence);
-        }
-      if (grouped)
-        renaksi_table_layout_end_group (table);
-    }
-  if (!any)
+  renaksi_period_foreach_sub_activity (area, period, as_of, RENAKSI_PERIOD_SUBS_CONCERNED, add_area_row, &rows);
+  end_group (&rows);
+  if (!rows.any)
     renaksi_table_layout_add_paragraph (table, _("Nothing in this area is planned or realised in the period."));
 }
 
 /* ---- The late work ------------------------------------------------------- */
+
+static void
+add_late_row (RenaksiNode *activity,
+              RenaksiNode *sub,
+              gpointer     user_data)
+{
+  Rows *rows = user_data;
+  RenaksiTableLayout *table = rows->table;
+  g_auto(RenaksiReportDocumentLine) line = { 0, };
+
+  if (!rows->any)
+    {
+      renaksi_table_layout_begin_table (table);
+      renaksi_table_layout_add_column (table, 2.5, 0, PANGO_ALIGN_LEFT);
+      renaksi_table_layout_add_column (table, 3.5, 0, PANGO_ALIGN_LEFT);
+      renaksi_table_layout_add_column (table, 1.5, 0, PANGO_ALIGN_LEFT);
+      renaksi_table_layout_add_column (table, 3, 0, PANGO_ALIGN_LEFT);
+      renaksi_table_layout_add_column (table, 3, 0, PANGO_ALIGN_LEFT);
+      renaksi_table_layout_add_header_row (table);
+      renaksi_table_layout_add_header_cell (table, _("Area"), 1, 1);
+      renaksi_table_layout_add_header_cell (table, _("Sub-activity"), 1, 1);
+      /* TRANSLATORS: a column of the printed report: planned months over and not realised */
+      renaksi_table_layout_add_header_cell (table, _("Months late"), 1, 1);
+      renaksi_table_layout_add_header_cell (table, _("Obstacles"), 1, 1);
+      renaksi_table_layout_add_header_cell (table, _("Follow-up"), 1, 1);
+      rows->any = TRUE;
+    }
+  group_rows (rows, rows->area);
+  renaksi_report_document_line_init (&line, sub, rows->period, rows->as_of, NULL);
+  renaksi_table_layout_add_row (table, RENAKSI_TABLE_ROW_PLAIN);
+  renaksi_table_layout_add_cell (table, line.sub);
+  renaksi_table_layout_add_cell (table, line.late);
+  renaksi_table_layout_add_cell (table, line.notes[RENAKSI_REALISATION_OBSTACLES]);
+  renaksi_table_layout_add_cell (table, line.late_follow_up);
+}
 
 static void
 add_late (RenaksiTableLayout       *table,
@@ -435,75 +527,18 @@ add_late (RenaksiTableLayout       *table,
           const char               *as_of_text)
 {
   g_autofree char *title = g_strdup_printf (_("<b>D. Late work as of %s, and its follow-up</b>"), as_of_text);
-  gboolean any = FALSE;
+  Rows rows = { table, period, as_of, NULL, NULL, NULL, FALSE };
 
   renaksi_table_layout_add_paragraph (table, title);
   for (guint a = 0; a < g_list_model_get_n_items (areas); a++)
     {
       g_autoptr(RenaksiNode) area = g_list_model_get_item (areas, a);
-      GListModel *activities = renaksi_node_get_children (area);
-      gboolean grouped = FALSE;
 
-      for (guint i = 0; activities != NULL && i < g_list_model_get_n_items (activities); i++)
-        {
-          g_autoptr(RenaksiNode) activity = g_list_model_get_item (activities, i);
-          GListModel *subs = renaksi_node_get_children (activity);
-
-          for (guint j = 0; subs != NULL && j < g_list_model_get_n_items (subs); j++)
-            {
-              g_autoptr(RenaksiNode) sub = g_list_model_get_item (subs, j);
-              guint planned, realised;
-              g_autofree char *sub_words = NULL;
-              g_autofree char *late_text = NULL;
-              g_autofree char *obstacles = NULL;
-              g_autofree char *follow_up = NULL;
-
-              if (!renaksi_period_sub_is_late (sub, period, as_of))
-                continue;
-              if (!any)
-                {
-                  renaksi_table_layout_begin_table (table);
-                  renaksi_table_layout_add_column (table, 2.5, 0, PANGO_ALIGN_LEFT);
-                  renaksi_table_layout_add_column (table, 3.5, 0, PANGO_ALIGN_LEFT);
-                  renaksi_table_layout_add_column (table, 1.5, 0, PANGO_ALIGN_LEFT);
-                  renaksi_table_layout_add_column (table, 3, 0, PANGO_ALIGN_LEFT);
-                  renaksi_table_layout_add_column (table, 3, 0, PANGO_ALIGN_LEFT);
-                  renaksi_table_layout_add_header_row (table);
-                  renaksi_table_layout_add_header_cell (table, _("Area"), 1, 1);
-                  renaksi_table_layout_add_header_cell (table, _("Sub-activity"), 1, 1);
-                  /* TRANSLATORS: a column of the printed report: planned months over and not realised */
-                  renaksi_table_layout_add_header_cell (table, _("Months late"), 1, 1);
-                  renaksi_table_layout_add_header_cell (table, _("Obstacles"), 1, 1);
-                  renaksi_table_layout_add_header_cell (table, _("Follow-up"), 1, 1);
-                  any = TRUE;
-                }
-              if (!grouped)
-                {
-                  g_autofree char *area_words = node_words (area);
-
-                  renaksi_table_layout_begin_group (table, area_words);
-                  grouped = TRUE;
-                }
-              planned = renaksi_node_get_planned_months (sub) & renaksi_period_months (period);
-              realised = renaksi_node_get_realised_months (sub) & planned;
-              sub_words = node_words (sub);
-              late_text = renaksi_report_document_months (renaksi_chart_status_late_months (as_of, planned,
-                                                                                            realised));
-              obstacles = renaksi_report_document_notes (sub, period, RENAKSI_REALISATION_OBSTACLES);
-              follow_up = renaksi_report_document_notes (sub, period, RENAKSI_REALISATION_FOLLOW_UP);
-              renaksi_table_layout_add_row (table, RENAKSI_TABLE_ROW_PLAIN);
-              renaksi_table_layout_add_cell (table, sub_words);
-              renaksi_table_layout_add_cell (table, late_text);
-              renaksi_table_layout_add_cell (table, obstacles);
-              /* Said, not left blank: a late sub-activity without a plan to catch up. */
-              renaksi_table_layout_add_cell (table, *follow_up != '\0' ? follow_up
-                                                                       : _("<i>No follow-up written.</i>"));
-            }
-        }
-      if (grouped)
-        renaksi_table_layout_end_group (table);
+      rows.area = area;
+      renaksi_period_foreach_sub_activity (area, period, as_of, RENAKSI_PERIOD_SUBS_LATE, add_late_row, &rows);
+      end_group (&rows);
     }
-  if (!any)
+  if (!rows.any)
     renaksi_table_layout_add_paragraph (table, _("No sub-activity is late."));
 }
 

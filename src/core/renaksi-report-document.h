@@ -60,4 +60,31 @@ char               *renaksi_report_document_notes        (RenaksiNode           
 char               *renaksi_report_document_evidence     (RenaksiNode                       *sub,
                                                           RenaksiEvidenceSummary            *summary);
 
+/* "1.1 Penyusunan …": @node's printed number and its text, marks kept. */
+char               *renaksi_report_document_node_words  (RenaksiNode                       *node);
+
+/* What the report says of a sub-activity in a period: its row in its
+ * area's table and, when it is late, in the late work; the same words in
+ * the PDF and the workbook. Texts carry emphasis marks. */
+typedef struct
+{
+  char                 *sub;           /* renaksi_report_document_node_words() */
+  char                 *planned;       /* months planned in the period */
+  char                 *realised;      /* months realised in the period */
+  char                 *late;          /* months over, planned and not realised */
+  RenaksiPeriodFigures  figures;       /* its own; no evidence counted */
+  char                 *notes[RENAKSI_N_REALISATION_TEXTS];
+  const char           *late_follow_up; /* the follow-up, or that none was written */
+  char                 *evidence;      /* NULL without a summary */
+} RenaksiReportDocumentLine;
+
+void                renaksi_report_document_line_init   (RenaksiReportDocumentLine         *line,
+                                                         RenaksiNode                       *sub,
+                                                         RenaksiPeriod                      period,
+                                                         const RenaksiChartStatus          *as_of,
+                                                         RenaksiEvidenceSummary            *summary);
+void                renaksi_report_document_line_clear  (RenaksiReportDocumentLine         *line);
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (RenaksiReportDocumentLine, renaksi_report_document_line_clear)
+
 G_END_DECLS

@@ -109,6 +109,42 @@ renaksi_xlsx_file_close (RenaksiXlsxFile  *file,
   return ok;
 }
 
+void
+renaksi_xlsx_file_set_too_long_error (GError     **error,
+                                      const char  *path,
+                                      const char  *plain)
+{
+  g_autofree char *name = g_filename_display_basename (path);
+  g_autofree char *start = g_utf8_substring (plain, 0, 40);
+
+  g_set_error (error, RENAKSI_ERROR, RENAKSI_ERROR_INVALID,
+               _("“%s” was not written: the text “%s…” is longer than a spreadsheet cell can hold (32,767 characters)."),
+               name, start);
+}
+
+/* Excel's paper codes. */
+#define PAPER_A4 9
+#define PAPER_FOLIO 14            /* "Folio 8½ × 13 in": F4 */
+
+void
+renaksi_xlsx_file_set_up_page (lxw_worksheet *sheet,
+                               RenaksiPaper   paper,
+                               lxw_row_t      repeat_first,
+                               lxw_row_t      repeat_last)
+{
+  g_return_if_fail (sheet != NULL);
+
+  worksheet_set_landscape (sheet);
+  worksheet_set_paper (sheet, paper == RENAKSI_PAPER_A4 ? PAPER_A4 : PAPER_FOLIO);
+  /* Left 3 cm (binding), right 2 cm, top 2 cm, bottom 2.5 cm. */
+  worksheet_set_margins (sheet, RENAKSI_PAPER_MARGIN_LEFT_MM / RENAKSI_MM_PER_INCH,
+                         RENAKSI_PAPER_MARGIN_RIGHT_MM / RENAKSI_MM_PER_INCH,
+                         RENAKSI_PAPER_MARGIN_TOP_MM / RENAKSI_MM_PER_INCH,
+                         RENAKSI_PAPER_MARGIN_BOTTOM_MM / RENAKSI_MM_PER_INCH);
+  worksheet_repeat_rows (sheet, repeat_first, repeat_last);
+  worksheet_fit_to_pages (sheet, 1, 0);
+}
+
 gboolean
 renaksi_xlsx_file_with_c_numbers (gboolean (*write) (gpointer  data,
                                                      GError  **error),

@@ -4,6 +4,8 @@
 #include <glib.h>
 #include <xlsxwriter.h>
 
+#include "renaksi-paper.h"
+
 G_BEGIN_DECLS
 
 /* A workbook written the safe way: libxlsxwriter writes a hidden file
@@ -27,6 +29,20 @@ void     renaksi_xlsx_file_check            (RenaksiXlsxFile  *file,
  * left and the output file is untouched. Frees @file's fields. */
 gboolean renaksi_xlsx_file_close            (RenaksiXlsxFile  *file,
                                              GError          **error);
+
+/* Says that @path was not written because a cell would have held more
+ * than a spreadsheet cell can; the text is named by its first words. */
+void     renaksi_xlsx_file_set_too_long_error (GError     **error,
+                                               const char  *path,
+                                               const char  *plain);
+
+/* A sheet printed as the decree is: landscape on @paper, the decree's
+ * margins, fitted to the page width, rows @repeat_first to @repeat_last
+ * (its header) on every page. */
+void     renaksi_xlsx_file_set_up_page      (lxw_worksheet    *sheet,
+                                             RenaksiPaper      paper,
+                                             lxw_row_t         repeat_first,
+                                             lxw_row_t         repeat_last);
 
 /* Runs @write with C numbers: libxlsxwriter formats widths, heights and
  * margins with printf, which follows LC_NUMERIC (under id_ID.UTF-8 it

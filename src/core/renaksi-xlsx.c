@@ -11,7 +11,7 @@
  * row heights are estimated here from the text lengths.
  *
  * A text's emphasis marks (<i>…</i>, <b>…</b>) become the sheet's own
- * italic and bold: a rich string with one run per style, or, for a text
+ * italic and bold (renaksi-xlsx-text.c): a rich string with one run per style, or, for a text
  * wholly in one style, an italic or bold cell. The marks themselves never
  * reach the sheet, and the rows are measured by the words alone.
  *
@@ -24,7 +24,6 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
-#include <math.h>
 #include <string.h>
 #include <xlsxwriter.h>
 
@@ -36,11 +35,8 @@
 #include "renaksi-realisation-tsv.h"
 #include "renaksi-xlsx.h"
 #include "renaksi-xlsx-file.h"
+#include "renaksi-xlsx-text.h"
 
-#define PAPER_FOLIO 14            /* Excel's "Folio 8½ × 13 in": F4 */
-#define FONT_NAME "Arial"
-#define FONT_SIZE 10
-#define LINE_HEIGHT 12.75         /* points per line of Arial 10 */
 #define PLANNED_GREY 0x808080
 
 #define HEADING_ROW 0
@@ -48,36 +44,21 @@
 #define NUMBER_ROW (HEADER_ROW + 2)
 #define FIRST_DATA_ROW (NUMBER_ROW + 1)
 
-/* Styles as RenaksiEmphasisStyle bits: none, italic, bold, both. */
-#define N_STYLES 4
-
 /* Column widths in characters, in RenaksiAnnexColumn order (months share one). */
 static const double column_widths[] = { 4.5, 17, 23, 29, 35, 4.3, 11 };
-
-/* A format for cells that hold plan or decree text, in each style: [0]
- * is the cell's own, the others the same cell wholly italic, bold, or
- * both. */
-typedef struct
-{
-  lxw_format *styled[N_STYLES];
-} TextFormat;
 
 typedef struct
 {
   lxw_workbook  *workbook;
   lxw_worksheet *sheet;
-  TextFormat     heading;
+  RenaksiXlsxTextFormat heading;
   lxw_format    *header;
   lxw_format    *month_header;
   lxw_format    *number;
-  TextFormat     text;
+  RenaksiXlsxTextFormat text;
   lxw_format    *centred;
   lxw_format    *month;
   lxw_format    *planned;
-  /* The runs of a rich string, by style. libxlsxwriter writes a run
-   * without a format in Calibri 11, so even the unstyled runs have one,
-   * with the text cells' font. */
-  lxw_format    *runs[N_STYLES];
   lxw_row_t      row;
   GArray        *lines;          /* per data row: the lines its text needs */
   lxw_error      status;
@@ -92,25 +73,6 @@ column_width (RenaksiAnnexColumn column)
   if (column == RENAKSI_ANNEX_COLUMN_REMARK)
     return column_widths[6];
   return column_widths[5];
-}
-
-/* About how many lines @text (plain text, without marks) takes wrapped in
- * a column @width wide. */
-static guint
-count_lines (const char *text,
-             double      width)
-{
-  g_auto(GStrv) paragraphs = g_strsplit (text, "\n", -1);
-  /* A column width counts digits of the default font (Calibri 11); Arial
-   * 10 text fits about 1.4 times as many characters, less what wrapping
-   * at word ends wastes. */
-  double per_line = MAX (width * 1.35 - 1, 1);
-  guint lines = 0;
-
-  for (guint i = 0; paragraphs[i] != NULL; i++)
-    lines += MAX (1u, (guint)ceil (g_utf8_strlen (paragraphs[i], -1) / per_line));
-
-  return MAX (lines, 1u);
 }
 
 static void
@@ -142,25 +104,11 @@ write_span (Export      *export,
     check (export, worksheet_write_blank (export->sheet, first, column, format), node);
 }
 
-/* A text's words and their emphasis: what a cell shows. */
-typedef struct
-{
-  char   *plain;
-  GArray *spans;    /* RenaksiEmphasisSpan, in bytes of @plain */
-} Marked;
-
-static void
-marked_parse (Marked     *marked,
-              const char *text)
-{
-  marked->plain = renaksi_emphasis_parse (text, &marked->spans);
-}
-
 /* @node's cell: its printed number, then its text. Only the text can be
  * emphasised (a number is not plan text: a "<i>" in it is the number). */
 static void
-marked_parse_node (Marked      *marked,
-                   RenaksiNode *node)
+marked_parse_node (RenaksiXlsxMarked *marked,
+                   RenaksiNode       *node)
 {
   g_autofree char *text = renaksi_emphasis_parse (renaksi_node_get_text (node), &marked->spans);
   gsize offset;
@@ -179,101 +127,20 @@ marked_parse_node (Marked      *marked,
     }
 }
 
-static void
-marked_clear (Marked *marked)
-{
-  g_clear_pointer (&marked->plain, g_free);
-  g_clear_pointer (&marked->spans, g_array_unref);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Marked, marked_clear)
-
-/* @text as the sheet must hold it: the characters XML cannot hold or
- * that its readers change (control characters; a carriage return, which
- * becomes a line feed) as Excel's _xHHHH_. libxlsxwriter does that for a
- * plain string but not in a rich string's runs, and leaves a "_xHHHH_"
- * that the text itself has as it is, which every reader would then take
- * for such a character: Excel's escape of the underscore, _x005F_, keeps
- * it the text's. */
-static char *
-escape_for_sheet (const char *text,
-                  gsize       length)
-{
-  GString *out = g_string_sized_new (length);
-
-  for (gsize i = 0; i < length; i++)
-    {
-      if (text[i] == '_' && length - i >= 7 && text[i + 1] == 'x' && g_ascii_isxdigit (text[i + 2]) &&
-          g_ascii_isxdigit (text[i + 3]) && g_ascii_isxdigit (text[i + 4]) &&
-          g_ascii_isxdigit (text[i + 5]) && text[i + 6] == '_')
-        g_string_append (out, "_x005F_");
-      else if ((guchar)text[i] < 0x20 && text[i] != '\t' && text[i] != '\n')
-        g_string_append_printf (out, "_x%04X_", (guint)(guchar)text[i]);
-      else
-        g_string_append_c (out, text[i]);
-    }
-
-  return g_string_free (out, FALSE);
-}
-
 /* Writes @cell into the cells from (@first_row, @first_col) to (@last_row,
- * @last_col), merged when that is more than one: plain text as a plain
- * string, a text wholly in one style as a string in that style's cell
- * format, and mixed styles as a rich string, one run per style. */
+ * @last_col), merged when that is more than one. */
 static void
-write_text (Export           *export,
-            lxw_row_t         first_row,
-            lxw_col_t         first_col,
-            lxw_row_t         last_row,
-            lxw_col_t         last_col,
-            const Marked     *cell,
-            const TextFormat *format,
-            RenaksiNode      *node)
+write_text (Export                      *export,
+            lxw_row_t                    first_row,
+            lxw_col_t                    first_col,
+            lxw_row_t                    last_row,
+            lxw_col_t                    last_col,
+            const RenaksiXlsxMarked     *cell,
+            const RenaksiXlsxTextFormat *format,
+            RenaksiNode                 *node)
 {
-  gsize length = strlen (cell->plain);
-  g_autoptr(GArray) runs = renaksi_emphasis_runs (cell->plain, (RenaksiEmphasisSpan *)cell->spans->data,
-                                                  cell->spans->len);
-  g_autoptr(GPtrArray) strings = g_ptr_array_new_with_free_func (g_free);
-  gboolean merged = last_row > first_row || last_col > first_col;
-  g_autofree lxw_rich_string_tuple *tuples = NULL;
-  g_autofree lxw_rich_string_tuple **rich = NULL;
-
-  for (guint i = 0; i < runs->len; i++)
-    {
-      const RenaksiEmphasisSpan *run = &g_array_index (runs, RenaksiEmphasisSpan, i);
-
-      g_ptr_array_add (strings, escape_for_sheet (cell->plain + run->start, run->end - run->start));
-    }
-
-  /* libxlsxwriter takes a rich string of two runs or more only. */
-  if (strings->len < 2)
-    {
-      lxw_format *styled = format->styled[runs->len == 1 ? g_array_index (runs, RenaksiEmphasisSpan, 0).style : 0];
-      g_autofree char *plain = escape_for_sheet (cell->plain, length);
-
-      if (merged)
-        check (export, worksheet_merge_range (export->sheet, first_row, first_col, last_row, last_col,
-                                              plain, styled), node);
-      else if (length > 0)
-        check (export, worksheet_write_string (export->sheet, first_row, first_col, plain, styled), node);
-      else
-        check (export, worksheet_write_blank (export->sheet, first_row, first_col, styled), node);
-      return;
-    }
-
-  tuples = g_new0 (lxw_rich_string_tuple, strings->len);
-  rich = g_new0 (lxw_rich_string_tuple *, strings->len + 1);
-  for (guint i = 0; i < strings->len; i++)
-    {
-      tuples[i].format = export->runs[g_array_index (runs, RenaksiEmphasisSpan, i).style];
-      tuples[i].string = g_ptr_array_index (strings, i);
-      rich[i] = &tuples[i];
-    }
-  /* The merge writes its first cell too: the rich string then replaces it. */
-  if (merged)
-    check (export, worksheet_merge_range (export->sheet, first_row, first_col, last_row, last_col,
-                                          "", format->styled[0]), node);
-  check (export, worksheet_write_rich_string (export->sheet, first_row, first_col, rich, format->styled[0]), node);
+  check (export, renaksi_xlsx_text_write (export->sheet, first_row, first_col, last_row, last_col, cell, format),
+         node);
 }
 
 /* Makes rows [@first, @last] tall enough for @text in @column together. */
@@ -284,7 +151,7 @@ fit_span (Export             *export,
           RenaksiAnnexColumn  column,
           const char         *text)
 {
-  guint needed = count_lines (text, column_width (column));
+  guint needed = renaksi_xlsx_text_count_lines (text, column_width (column));
   guint have = 0;
   guint span = last - first + 1;
 
@@ -308,7 +175,7 @@ write_node (Export      *export,
   RenaksiAnnexColumn column = RENAKSI_ANNEX_COLUMN_AREA + kind;
   lxw_row_t first = export->row;
   lxw_row_t last;
-  g_auto(Marked) cell = { 0, };
+  g_auto(RenaksiXlsxMarked) cell = { 0, };
 
   marked_parse_node (&cell, node);
 
@@ -337,7 +204,7 @@ write_node (Export      *export,
     {
       write_text (export, first, column, first, column, &cell, &export->text, node);
       g_array_index (export->lines, guint, first - FIRST_DATA_ROW) =
-        count_lines (cell.plain, column_width (column));
+        renaksi_xlsx_text_count_lines (cell.plain, column_width (column));
       return;
     }
 
@@ -351,7 +218,7 @@ write_node (Export      *export,
   if (kind == RENAKSI_NODE_SUB_ACTIVITY)
     {
       guint months = renaksi_node_get_planned_months (node);
-      g_auto(Marked) remark = { 0, };
+      g_auto(RenaksiXlsxMarked) remark = { 0, };
 
       /* A planned month also holds an "x" in the shading's own colour: it
        * prints as the document's plain shading, and the schedule survives
@@ -360,7 +227,7 @@ write_node (Export      *export,
         write_span (export, first, last, RENAKSI_ANNEX_COLUMN_FIRST_MONTH + m,
                     (months & (1u << m)) != 0 ? "x" : "",
                     (months & (1u << m)) != 0 ? export->planned : export->month, node);
-      marked_parse (&remark, renaksi_node_get_remark (node));
+      renaksi_xlsx_marked_parse (&remark, renaksi_node_get_remark (node));
       write_text (export, first, RENAKSI_ANNEX_COLUMN_REMARK, last, RENAKSI_ANNEX_COLUMN_REMARK,
                   &remark, &export->text, node);
       if (renaksi_node_get_remark (node) != NULL)
@@ -369,42 +236,10 @@ write_node (Export      *export,
 }
 
 static lxw_format *
-add_styled_format (Export               *export,
-                   gboolean              border,
-                   RenaksiEmphasisStyle  style)
-{
-  lxw_format *format = workbook_add_format (export->workbook);
-
-  format_set_font_name (format, FONT_NAME);
-  format_set_font_size (format, FONT_SIZE);
-  format_set_text_wrap (format);
-  format_set_align (format, LXW_ALIGN_VERTICAL_TOP);
-  if (border)
-    format_set_border (format, LXW_BORDER_THIN);
-  if (style & RENAKSI_EMPHASIS_ITALIC)
-    format_set_italic (format);
-  if (style & RENAKSI_EMPHASIS_BOLD)
-    format_set_bold (format);
-
-  return format;
-}
-
-static lxw_format *
 add_format (Export   *export,
             gboolean  border)
 {
-  return add_styled_format (export, border, 0);
-}
-
-/* A format only reaches the file once a cell uses it: the styles no text
- * needs cost nothing. */
-static void
-add_text_format (Export     *export,
-                 gboolean    border,
-                 TextFormat *format)
-{
-  for (guint style = 0; style < N_STYLES; style++)
-    format->styled[style] = add_styled_format (export, border, style);
+  return renaksi_xlsx_text_add_format (export->workbook, border, 0);
 }
 
 static void
@@ -417,14 +252,14 @@ write_header (Export        *export,
   /* The heading block sits above the right-hand columns, as printed. */
   for (guint line = 0; (heading = renaksi_annex_format_heading (decree, line)) != NULL; line++)
     {
-      g_auto(Marked) marked = { 0, };
+      g_auto(RenaksiXlsxMarked) marked = { 0, };
 
-      marked_parse (&marked, heading);
+      renaksi_xlsx_marked_parse (&marked, heading);
       write_text (export, HEADING_ROW + line, RENAKSI_ANNEX_COLUMN_INDICATOR,
                   HEADING_ROW + line, RENAKSI_ANNEX_COLUMN_REMARK, &marked, &export->heading, NULL);
       if (line == 3)
         worksheet_set_row (sheet, HEADING_ROW + line,
-                           LINE_HEIGHT * count_lines (marked.plain, 35 + 12 * 4.3 + 11), NULL);
+                           RENAKSI_XLSX_TEXT_LINE_HEIGHT * renaksi_xlsx_text_count_lines (marked.plain, 35 + 12 * 4.3 + 11), NULL);
       g_free (heading);
     }
 
@@ -476,9 +311,9 @@ write_closing (Export        *export,
   for (guint i = 0; i < G_N_ELEMENTS (lines); i++, row++)
     if (lines[i] != NULL && *lines[i] != '\0')
       {
-        g_auto(Marked) marked = { 0, };
+        g_auto(RenaksiXlsxMarked) marked = { 0, };
 
-        marked_parse (&marked, lines[i]);
+        renaksi_xlsx_marked_parse (&marked, lines[i]);
         write_text (export, row, RENAKSI_ANNEX_COLUMN_INDICATOR, row, RENAKSI_ANNEX_COLUMN_REMARK,
                     &marked, &export->heading, NULL);
       }
@@ -560,38 +395,23 @@ write_realisation_sheet (Export      *export,
       for (guint c = RENAKSI_XLSX_REALISATION_DESCRIPTION; c < RENAKSI_XLSX_REALISATION_N_COLUMNS; c++)
         {
           g_autofree char *text = renaksi_outline_unescape (fields[c]);
-          g_auto(Marked) marked = { 0, };
+          g_auto(RenaksiXlsxMarked) marked = { 0, };
 
-          marked_parse (&marked, text);
+          renaksi_xlsx_marked_parse (&marked, text);
           write_text (export, row, c, row, c, &marked, &export->text, NULL);
-          height = MAX (height, count_lines (marked.plain, realisation_widths[c]));
+          height = MAX (height, renaksi_xlsx_text_count_lines (marked.plain, realisation_widths[c]));
         }
-      worksheet_set_row (sheet, row, LINE_HEIGHT * height + 2.25, NULL);
+      worksheet_set_row (sheet, row, RENAKSI_XLSX_TEXT_LINE_HEIGHT * height + 2.25, NULL);
     }
 
-  worksheet_set_landscape (sheet);
-  worksheet_set_paper (sheet, PAPER_FOLIO);
-  worksheet_set_margins (sheet, RENAKSI_PAPER_MARGIN_LEFT_MM / RENAKSI_MM_PER_INCH,
-                         RENAKSI_PAPER_MARGIN_RIGHT_MM / RENAKSI_MM_PER_INCH,
-                         RENAKSI_PAPER_MARGIN_TOP_MM / RENAKSI_MM_PER_INCH,
-                         RENAKSI_PAPER_MARGIN_BOTTOM_MM / RENAKSI_MM_PER_INCH);
-  worksheet_repeat_rows (sheet, 0, 0);
-  worksheet_fit_to_pages (sheet, 1, 0);
+  renaksi_xlsx_file_set_up_page (sheet, RENAKSI_PAPER_F4, 0, 0);
   worksheet_freeze_panes (sheet, 1, 0);
 }
 
 static void
 set_up_page (lxw_worksheet *sheet)
 {
-  worksheet_set_landscape (sheet);
-  worksheet_set_paper (sheet, PAPER_FOLIO);
-  /* Left 3 cm (binding), right 2 cm, top 2 cm, bottom 2.5 cm. */
-  worksheet_set_margins (sheet, RENAKSI_PAPER_MARGIN_LEFT_MM / RENAKSI_MM_PER_INCH,
-                         RENAKSI_PAPER_MARGIN_RIGHT_MM / RENAKSI_MM_PER_INCH,
-                         RENAKSI_PAPER_MARGIN_TOP_MM / RENAKSI_MM_PER_INCH,
-                         RENAKSI_PAPER_MARGIN_BOTTOM_MM / RENAKSI_MM_PER_INCH);
-  worksheet_repeat_rows (sheet, HEADER_ROW, NUMBER_ROW);
-  worksheet_fit_to_pages (sheet, 1, 0);
+  renaksi_xlsx_file_set_up_page (sheet, RENAKSI_PAPER_F4, HEADER_ROW, NUMBER_ROW);
   worksheet_set_footer (sheet, "&C- &P -");
   worksheet_freeze_panes (sheet, FIRST_DATA_ROW, 0);
 }
@@ -614,10 +434,8 @@ write_workbook (RenaksiPlan  *plan,
   export.sheet = workbook_add_worksheet (export.workbook, "Lampiran");
   export.lines = lines;
 
-  add_text_format (&export, FALSE, &export.heading);
-  add_text_format (&export, TRUE, &export.text);
-  for (guint style = 0; style < N_STYLES; style++)
-    export.runs[style] = add_styled_format (&export, FALSE, style);
+  renaksi_xlsx_text_format_init (&export.heading, export.workbook, FALSE);
+  renaksi_xlsx_text_format_init (&export.text, export.workbook, TRUE);
   export.header = add_format (&export, TRUE);
   format_set_bold (export.header);
   format_set_align (export.header, LXW_ALIGN_CENTER);
@@ -658,7 +476,7 @@ write_workbook (RenaksiPlan  *plan,
     {
       guint n = MAX (g_array_index (lines, guint, i), 1u);
 
-      worksheet_set_row (export.sheet, FIRST_DATA_ROW + i, LINE_HEIGHT * n + 2.25, NULL);
+      worksheet_set_row (export.sheet, FIRST_DATA_ROW + i, RENAKSI_XLSX_TEXT_LINE_HEIGHT * n + 2.25, NULL);
     }
 
   if (export.status == LXW_NO_ERROR)
@@ -669,13 +487,9 @@ write_workbook (RenaksiPlan  *plan,
     return TRUE;
   if (export.status == LXW_ERROR_MAX_STRING_LENGTH_EXCEEDED && export.failed_node != NULL)
     {
-      g_autofree char *name = g_filename_display_basename (path);
       g_autofree char *plain = renaksi_node_dup_plain_text (export.failed_node);
-      g_autofree char *start = g_utf8_substring (plain, 0, 40);
 
-      g_set_error (error, RENAKSI_ERROR, RENAKSI_ERROR_INVALID,
-                   _("“%s” was not written: the text “%s…” is longer than a spreadsheet cell can hold (32,767 characters)."),
-                   name, start);
+      renaksi_xlsx_file_set_too_long_error (error, path, plain);
     }
   else
     g_propagate_error (error, g_steal_pointer (&local_error));

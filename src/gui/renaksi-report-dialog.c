@@ -4,7 +4,8 @@
  * printed (the same table engine as the PDF), the period, the paper and
  * the type size, and the report's own words (heading, place, signatory),
  * which the plan keeps for every period's report: a word changed here is
- * one edit of the plan, undone like any other.
+ * one edit of the plan, undone like any other. The same period's report
+ * is saved as PDF, or as a spreadsheet of the same figures and words.
  */
 #include "config.h"
 
@@ -17,6 +18,7 @@
 #include "renaksi-report-dialog.h"
 #include "renaksi-report-document.h"
 #include "renaksi-report-words.h"
+#include "renaksi-report-xlsx.h"
 
 struct _RenaksiReportDialog
 {
@@ -35,6 +37,7 @@ struct _RenaksiReportDialog
   RenaksiPlan          *plan;
   RenaksiTableLayout   *document;
   GtkFileChooserNative *chooser;
+  gboolean              chooser_spreadsheet;  /* what the chooser saves */
   char                 *kept[RENAKSI_N_REPORT_WORDS];
 
   RenaksiReportDocumentFields fields;
@@ -205,6 +208,29 @@ on_word_apply_cb (AdwEntryRow         *row,
     }
 }
 
+/* Where to save the report, its words and options settled first (a word
+ * still being typed is part of what is saved). NULL with @error when the
+ * file is not on this computer. */
+static char *
+settled_path (RenaksiReportDialog  *self,
+              GFile                *file,
+              gboolean              spreadsheet,
+              GError              **error)
+{
+  char *path;
+
+  renaksi_entry_row_apply_pending (GTK_WINDOW (self));
+  if (self->rebuild_id != 0)
+    rebuild (self);
+  path = g_file_get_path (file);
+  if (path == NULL)
+    g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                         spreadsheet ? _("Choose a folder on this computer to save the spreadsheet in.")
+                                     : _("Choose a folder on this computer to save the PDF in."));
+
+  return path;
+}
+
 gboolean
 renaksi_report_dialog_save_to_file (RenaksiReportDialog  *self,
                                     GFile                *file,
@@ -215,26 +241,39 @@ renaksi_report_dialog_save_to_file (RenaksiReportDialog  *self,
   g_return_val_if_fail (RENAKSI_IS_REPORT_DIALOG (self), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
-  /* A word still being typed is part of what is saved. */
-  renaksi_entry_row_apply_pending (GTK_WINDOW (self));
-  if (self->rebuild_id != 0)
-    rebuild (self);
+  path = settled_path (self, file, FALSE, error);
+  if (path == NULL)
+    return FALSE;
   if (self->document == NULL)
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("The report could not be laid out."));
-      return FALSE;
-    }
-  path = g_file_get_path (file);
-  if (path == NULL)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
-                   _("Choose a folder on this computer to save the PDF in."));
       return FALSE;
     }
 
   return renaksi_report_document_write_pdf (self->document, self->plan,
                                             renaksi_period_chooser_get_period (self->period_chooser),
                                             &self->fields, path, error);
+}
+
+/* The report previewed, as a spreadsheet: its period, as-of day, words
+ * and paper (the sheets' print setup). */
+gboolean
+renaksi_report_dialog_save_spreadsheet_to_file (RenaksiReportDialog  *self,
+                                                GFile                *file,
+                                                GError              **error)
+{
+  g_autofree char *path = NULL;
+
+  g_return_val_if_fail (RENAKSI_IS_REPORT_DIALOG (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  path = settled_path (self, file, TRUE, error);
+  if (path == NULL)
+    return FALSE;
+
+  return renaksi_report_xlsx_export (self->plan, renaksi_period_chooser_get_period (self->period_chooser),
+                                     renaksi_period_chooser_get_as_of (self->period_chooser), &self->fields,
+                                     path, error);
 }
 
 static void
@@ -251,7 +290,8 @@ chooser_response_cb (GtkNativeDialog     *chooser,
   if (file == NULL)
     return;
 
-  if (renaksi_report_dialog_save_to_file (self, file, &error))
+  if (self->chooser_spreadsheet ? renaksi_report_dialog_save_spreadsheet_to_file (self, file, &error)
+                                : renaksi_report_dialog_save_to_file (self, file, &error))
     {
       g_autofree char *name = g_file_get_basename (file);
       g_autofree char *message = g_strdup_printf (_("Saved “%s”"), name);
@@ -268,6 +308,7 @@ save_action (GtkWidget  *widget,
              GVariant   *parameter)
 {
   RenaksiReportDialog *self = RENAKSI_REPORT_DIALOG (widget);
+  gboolean spreadsheet = g_str_equal (action_name, "report.save-spreadsheet");
   g_autofree char *heading = NULL;
   g_autofree char *name = NULL;
 
@@ -278,8 +319,10 @@ save_action (GtkWidget  *widget,
    * TRIWULAN I TAHUN 2024.pdf". */
   heading = renaksi_period_heading (renaksi_period_chooser_get_period (self->period_chooser),
                                     renaksi_plan_get_decree (self->plan)->year);
-  name = g_strdup_printf ("Laporan Monev %s.pdf", heading);
-  self->chooser = renaksi_pdf_chooser_new (GTK_WINDOW (self), name);
+  name = g_strdup_printf ("Laporan Monev %s.%s", heading, spreadsheet ? "xlsx" : "pdf");
+  self->chooser_spreadsheet = spreadsheet;
+  self->chooser = spreadsheet ? renaksi_spreadsheet_chooser_new (GTK_WINDOW (self), name)
+                              : renaksi_pdf_chooser_new (GTK_WINDOW (self), name);
   g_signal_connect (self->chooser, "response", G_CALLBACK (chooser_response_cb), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
 }
@@ -346,6 +389,7 @@ renaksi_report_dialog_class_init (RenaksiReportDialogClass *klass)
                                                i * sizeof (AdwEntryRow *));
 
   gtk_widget_class_install_action (widget_class, "report.save", NULL, save_action);
+  gtk_widget_class_install_action (widget_class, "report.save-spreadsheet", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "report.previous-page", NULL, turn_page_action);
   gtk_widget_class_install_action (widget_class, "report.next-page", NULL, turn_page_action);
 

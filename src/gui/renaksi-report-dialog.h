@@ -21,5 +21,8 @@ guint      renaksi_report_dialog_get_n_pages   (RenaksiReportDialog *self);
 gboolean   renaksi_report_dialog_save_to_file  (RenaksiReportDialog *self,
                                                 GFile               *file,
                                                 GError             **error);
+gboolean   renaksi_report_dialog_save_spreadsheet_to_file (RenaksiReportDialog *self,
+                                                           GFile               *file,
+                                                           GError             **error);
 
 G_END_DECLS
