@@ -132,6 +132,7 @@ open_on_area (const char   *path,
   gtk_window_set_default_size (GTK_WINDOW (window), 1366, 768);
   g_assert_true (renaksi_window_open (window, path));
   gtk_window_present (GTK_WINDOW (window));
+  test_util_wait_for_checks (window);
   test_util_wait_for_frames (GTK_WIDGET (window));
 
   /* Area 2, activity 5 "Pengelolaan JDIH": two sub-activities, one

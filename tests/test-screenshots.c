@@ -60,6 +60,7 @@ open_styled (const char *path,
   gtk_window_set_default_size (GTK_WINDOW (window), width, height);
   g_assert_true (renaksi_window_open (window, path));
   gtk_window_present (GTK_WINDOW (window));
+  test_util_wait_for_checks (window);
   wait_for_frames (GTK_WIDGET (window));
 
   return window;

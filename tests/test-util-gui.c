@@ -164,6 +164,24 @@ test_util_run_pending (guint rounds)
       g_main_context_iteration (NULL, FALSE);
 }
 
+/* The checks a plan opened for editing runs on a thread before it can be
+ * changed (renaksi-plan-check.c): waits for them to end. */
+void
+test_util_wait_for_checks (RenaksiWindow *window)
+{
+  RenaksiPlan *plan;
+
+  for (guint i = 0; (plan = renaksi_window_get_plan (window)) != NULL &&
+                    renaksi_db_is_writer_pending (renaksi_plan_get_db (plan)); i++)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+      if (i > 60000)
+        g_error ("the checks on opening never ended");
+    }
+  test_util_run_pending (2);
+}
+
 RenaksiWindow *
 test_util_open_window_sized (const char *path,
                              int         width,
@@ -174,6 +192,7 @@ test_util_open_window_sized (const char *path,
   gtk_window_set_default_size (GTK_WINDOW (window), width, height);
   renaksi_window_open (window, path);
   gtk_window_present (GTK_WINDOW (window));
+  test_util_wait_for_checks (window);
   test_util_wait_for_frames (GTK_WIDGET (window));
 
   return window;

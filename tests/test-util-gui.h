@@ -35,6 +35,7 @@ GtkWindow  *test_util_find_toplevel   (GType       type);
 /* Lets layout and drawing happen as they would for a person: 20 rounds of
  * the main loop 5 ms apart, and more until @widget is shown. */
 void        test_util_wait_for_frames (GtkWidget  *widget);
+void        test_util_wait_for_checks (RenaksiWindow *window);
 /* Runs what the main loop has pending, @rounds times over. */
 void        test_util_run_pending     (guint       rounds);
 

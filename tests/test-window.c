@@ -18,6 +18,7 @@
 #include "renaksi-restore-dialog.h"
 #include "renaksi-area-page.h"
 #include "renaksi-area-row.h"
+#include "renaksi-backup.h"
 #include "renaksi-entry-row-apply.h"
 #include "renaksi-error.h"
 #include "renaksi-evidence-panel.h"
@@ -1389,6 +1390,95 @@ assert_only_plan_and (const char *dir,
 /* Save a Copy goes on while the window does: the action returns at once,
  * the bar under the pages shows it, and the copy holds the plan's
  * document whole. Cancelled, or its window closed, nothing is left. */
+/* A page in the middle of the document's bytes, which opening does not
+ * read but SQLite's whole-file check does. */
+static void
+spoil_evidence_page (const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFileIOStream) stream = g_file_open_readwrite (file, NULL, NULL);
+  g_autoptr(GFileInfo) info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, 0, NULL, NULL);
+  goffset middle = (g_file_info_get_size (info) / 2) & ~(goffset)4095;
+  char page[4096];
+
+  g_assert_nonnull (stream);
+  memset (page, 0x5a, sizeof page);
+  g_assert_true (g_seekable_seek (G_SEEKABLE (stream), middle, G_SEEK_SET, NULL, NULL));
+  g_assert_true (g_output_stream_write_all (g_io_stream_get_output_stream (G_IO_STREAM (stream)), page,
+                                            sizeof page, NULL, NULL, NULL));
+  g_assert_true (g_io_stream_close (G_IO_STREAM (stream), NULL, NULL));
+}
+
+/* Opening shows the plan at once, read-only while its whole file is
+ * checked and backed up on a thread, and editable when that is done. A
+ * file whose damage only that check finds is then closed with the message,
+ * not written, not backed up. */
+static void
+test_open_checks_in_background (void)
+{
+  g_autofree char *dir = test_util_make_dir ();
+  g_autofree char *path = test_util_default_plan (dir, "plan.renaksi");
+  g_autofree char *damaged = g_build_filename (dir, "rusak.renaksi", NULL);
+  g_autofree char *before = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) backups = NULL;
+  RenaksiWindow *window;
+  RenaksiPlan *plan;
+  RenaksiNode *area;
+  const char *status;
+
+  add_large_document (path, dir);
+  {
+    g_autoptr(GFile) from = g_file_new_for_path (path);
+    g_autoptr(GFile) to = g_file_new_for_path (damaged);
+
+    g_assert_true (g_file_copy (from, to, G_FILE_COPY_NONE, NULL, NULL, NULL, NULL));
+  }
+
+  window = renaksi_window_new (GTK_APPLICATION (g_application_get_default ()));
+  g_assert_true (renaksi_window_open (window, path));
+  gtk_window_present (GTK_WINDOW (window));
+  plan = renaksi_window_get_plan (window);
+  area = g_list_model_get_item (renaksi_plan_get_areas (plan), 0);
+  g_object_unref (area);
+  g_assert_true (renaksi_plan_is_read_only (plan));
+  g_assert_false (renaksi_plan_set_node_text (plan, area, "Diubah", &error));
+  g_assert_error (error, RENAKSI_ERROR, RENAKSI_ERROR_READ_ONLY);
+  g_assert_nonnull (strstr (error->message, "being checked"));
+  g_clear_error (&error);
+
+  test_util_wait_for_checks (window);
+  g_assert_true (renaksi_window_get_plan (window) == plan);
+  g_assert_false (renaksi_plan_is_read_only (plan));
+  g_assert_true (renaksi_plan_set_node_text (plan, area, "Diubah", &error));
+  g_assert_no_error (error);
+  backups = renaksi_backup_list (path);
+  g_assert_cmpuint (backups->len, ==, 1);
+  g_clear_pointer (&backups, g_ptr_array_unref);
+
+  /* The damaged copy: shown, then closed with the reason. */
+  spoil_evidence_page (damaged);
+  before = test_util_file_sha256 (damaged);
+  g_assert_true (renaksi_window_open (window, damaged));
+  g_assert_true (renaksi_plan_is_read_only (renaksi_window_get_plan (window)));
+  test_util_wait_for_checks (window);
+  g_assert_null (renaksi_window_get_plan (window));
+  status = renaksi_window_get_status_text (window);
+  g_assert_nonnull (status);
+  g_assert_nonnull (strstr (status, "rusak.renaksi"));
+  g_assert_nonnull (strstr (status, "damaged"));
+  {
+    g_autofree char *after = test_util_file_sha256 (damaged);
+
+    g_assert_cmpstr (before, ==, after);
+  }
+  backups = renaksi_backup_list (damaged);
+  g_assert_cmpuint (backups->len, ==, 0);
+
+  test_util_close_window (window);
+  test_util_remove_dir (dir);
+}
+
 static void
 test_save_copy_in_background (void)
 {
@@ -1736,6 +1826,7 @@ main (int   argc,
 
   g_test_add_func ("/window/lists-areas", test_lists_areas);
   g_test_add_func ("/window/save-copy-in-background", test_save_copy_in_background);
+  g_test_add_func ("/window/open-checks-in-background", test_open_checks_in_background);
   g_test_add_func ("/window/edit-outline", test_edit_outline);
   g_test_add_func ("/window/edit-area", test_edit_area);
   g_test_add_func ("/window/move-keeps-focus", test_move_keeps_focus);

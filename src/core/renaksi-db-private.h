@@ -17,6 +17,12 @@ sqlite3   *renaksi_db_open_unchecked    (const char  *path,
                                          int         *out_version,
                                          GError     **error);
 
+/* A connection for writing the rolling backup of a plan that was checked
+ * just now on the same thread (renaksi-plan-check.c): it can write what it
+ * attaches, and nothing is written through it to @path itself. */
+RenaksiDb *renaksi_db_open_for_backup   (const char  *path,
+                                         GError     **error);
+
 /* Says what SQLite's result on @handle (a connection of its caller's
  * own, to a file at @path) means, as the wrapper's own errors do. */
 void       renaksi_db_set_error_from_handle (GError    **error,

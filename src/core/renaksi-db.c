@@ -34,6 +34,9 @@ struct _RenaksiDb
   char       *path;
   int         schema_version;
   guint       read_only : 1;
+  /* Opened RENAKSI_DB_READ_WRITE_LATER: read-only until become_writer(). */
+  guint       writer_pending : 1;
+  GStatBuf    opened;       /* the file as it was read, for become_writer() */
 };
 
 G_DEFINE_FINAL_TYPE (RenaksiDb, renaksi_db, G_TYPE_OBJECT)
@@ -499,6 +502,7 @@ renaksi_db_open_unchecked (const char  *path,
 static sqlite3 *
 validate (const char  *path,
           gboolean     untouched,
+          gboolean     check_pages,
           int         *out_version,
           GError     **error)
 {
@@ -513,7 +517,7 @@ validate (const char  *path,
   if (!renaksi_plan_trust_check_schema (handle, version, path, error))
     goto fail;
 
-  if ((!untouched && !check_integrity (handle, &rc)) ||
+  if ((check_pages && !check_integrity (handle, &rc)) ||
       (rc = renaksi_schema_check_shape (handle, version)) != SQLITE_OK)
     {
       set_sqlite_error (handle, rc, path, error);
@@ -538,6 +542,17 @@ is_writable (const GStatBuf *st,
   /* Judge by the permission bits as well as access(): an administrator
    * (root) may write anything, but a file marked read-only was meant to be. */
   return (st->st_mode & (S_IWUSR | S_IWGRP | S_IWOTH)) != 0 && g_access (path, W_OK) == 0;
+}
+
+static void
+set_read_only_error (const char  *path,
+                     GError     **error)
+{
+  g_autofree char *name = display_name (path);
+
+  g_set_error (error, RENAKSI_ERROR, RENAKSI_ERROR_READ_ONLY,
+               _("“%s” is read-only. It can be opened for viewing, but "
+                 "changes cannot be saved."), name);
 }
 
 static gboolean
@@ -579,50 +594,19 @@ db_new (const char *path,
   return self;
 }
 
-RenaksiDb *
-renaksi_db_open (const char     *path,
-                 RenaksiDbMode   mode,
-                 GError        **error)
+/* The writer's connection to a file validate() accepted at @version: its
+ * lock taken and the schema brought up to date. */
+static RenaksiDb *
+open_writer (const char     *path,
+             RenaksiDbMode   mode,
+             int             version,
+             GError        **error)
 {
   g_autoptr(RenaksiDb) self = NULL;
-  gboolean untouched = mode == RENAKSI_DB_READ_ONLY_UNTOUCHED;
-  gboolean read_only = mode == RENAKSI_DB_READ_ONLY || untouched;
   sqlite3 *handle = NULL;
-  GStatBuf st;
-  int version = 0;
   int rc;
 
-  g_return_val_if_fail (path != NULL, NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
-  if (!untouched)
-    recover_journal (path);
-  if (!check_file (path, &st, error))
-    return NULL;
-
-  if (!read_only && !is_writable (&st, path))
-    {
-      g_autofree char *name = display_name (path);
-
-      g_set_error (error, RENAKSI_ERROR, RENAKSI_ERROR_READ_ONLY,
-                   _("“%s” is read-only. It can be opened for viewing, but "
-                     "changes cannot be saved."), name);
-      return NULL;
-    }
-
-  handle = validate (path, untouched, &version, error);
-  if (handle == NULL)
-    return NULL;
-
-  /* A reader reads through the connection that checked the file: its
-   * schema is parsed once, and nothing can come between. */
-  rc = SQLITE_OK;
-  if (!read_only)
-    {
-      sqlite3_close_v2 (handle);
-      handle = NULL;
-      rc = sqlite3_open_v2 (path, &handle, SQLITE_OPEN_READWRITE, NULL);
-    }
+  rc = sqlite3_open_v2 (path, &handle, SQLITE_OPEN_READWRITE, NULL);
   if (rc != SQLITE_OK)
     {
       set_sqlite_error (handle, rc, path, error);
@@ -630,15 +614,8 @@ renaksi_db_open (const char     *path,
       return NULL;
     }
 
-  self = db_new (path, handle, read_only);
+  self = db_new (path, handle, FALSE);
   self->schema_version = version;
-
-  if (read_only)
-    {
-      if (!renaksi_db_exec (self, "PRAGMA query_only = ON", error))
-        return NULL;
-      return g_steal_pointer (&self);
-    }
 
   if (!configure_writer (self, mode == RENAKSI_DB_READ_WRITE_ONCE, error))
     return NULL;
@@ -664,6 +641,155 @@ renaksi_db_open (const char     *path,
   self->schema_version = RENAKSI_SCHEMA_VERSION;
 
   return g_steal_pointer (&self);
+}
+
+RenaksiDb *
+renaksi_db_open (const char     *path,
+                 RenaksiDbMode   mode,
+                 GError        **error)
+{
+  g_autoptr(RenaksiDb) self = NULL;
+  gboolean untouched = mode == RENAKSI_DB_READ_ONLY_UNTOUCHED;
+  gboolean later = mode == RENAKSI_DB_READ_WRITE_LATER;
+  gboolean read_only = mode == RENAKSI_DB_READ_ONLY || untouched || later;
+  sqlite3 *handle = NULL;
+  GStatBuf st;
+  int version = 0;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!untouched)
+    recover_journal (path);
+  if (!check_file (path, &st, error))
+    return NULL;
+
+  if ((!read_only || later) && !is_writable (&st, path))
+    {
+      set_read_only_error (path, error);
+      return NULL;
+    }
+
+  handle = validate (path, untouched, !untouched && !later, &version, error);
+  if (handle == NULL)
+    return NULL;
+
+  /* Only a current file can wait for its checks: an older one is migrated
+   * on opening, which takes the writer at once. */
+  if (later && version != RENAKSI_SCHEMA_VERSION)
+    {
+      sqlite3_close_v2 (handle);
+      return renaksi_db_open (path, RENAKSI_DB_READ_WRITE, error);
+    }
+
+  /* A reader reads through the connection that checked the file: its
+   * schema is parsed once, and nothing can come between. */
+  if (!read_only)
+    {
+      sqlite3_close_v2 (handle);
+      return open_writer (path, mode, version, error);
+    }
+
+  self = db_new (path, handle, TRUE);
+  self->schema_version = version;
+  self->writer_pending = later;
+  self->opened = st;
+  if (!renaksi_db_exec (self, "PRAGMA query_only = ON", error))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
+RenaksiDb *
+renaksi_db_open_for_backup (const char  *path,
+                            GError     **error)
+{
+  g_autoptr(RenaksiDb) self = NULL;
+  sqlite3 *handle = NULL;
+  int rc;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  rc = sqlite3_open_v2 (path, &handle, SQLITE_OPEN_READWRITE, NULL);
+  if (rc != SQLITE_OK)
+    {
+      set_sqlite_error (handle, rc, path, error);
+      sqlite3_close_v2 (handle);
+      return NULL;
+    }
+  /* Marked read-only: the wrapper refuses it every edit. */
+  self = db_new (path, handle, TRUE);
+  self->schema_version = RENAKSI_SCHEMA_VERSION;
+
+  return g_steal_pointer (&self);
+}
+
+/* Whether the file is the one that was read when it was opened: another
+ * program writing it in between would make the plan shown out of date. */
+static gboolean
+same_file (const GStatBuf *a,
+           const GStatBuf *b)
+{
+  return a->st_dev == b->st_dev && a->st_ino == b->st_ino && a->st_size == b->st_size &&
+         a->st_mtime == b->st_mtime;
+}
+
+/**
+ * renaksi_db_become_writer:
+ *
+ * Takes the writer of a plan opened with RENAKSI_DB_READ_WRITE_LATER once
+ * its checks have passed (renaksi-plan-check.c). The read-only connection
+ * makes way for the writer's, which takes the file's lock; on failure the
+ * plan stays read-only, as it was.
+ */
+gboolean
+renaksi_db_become_writer (RenaksiDb  *self,
+                          GError    **error)
+{
+  g_autoptr(RenaksiDb) writer = NULL;
+  g_autofree char *name = NULL;
+  GStatBuf now;
+
+  g_return_val_if_fail (RENAKSI_IS_DB (self), FALSE);
+  g_return_val_if_fail (self->writer_pending, FALSE);
+
+  name = display_name (self->path);
+  if (!check_file (self->path, &now, error))
+    return FALSE;
+  if (!same_file (&self->opened, &now))
+    {
+      g_set_error (error, RENAKSI_ERROR, RENAKSI_ERROR_LOCKED,
+                   _("“%s” was changed by another program while it was being checked. It stays open "
+                     "for viewing; open it again to edit it."), name);
+      return FALSE;
+    }
+  if (!is_writable (&now, self->path))
+    {
+      set_read_only_error (self->path, error);
+      return FALSE;
+    }
+
+  writer = open_writer (self->path, RENAKSI_DB_READ_WRITE, self->schema_version, error);
+  if (writer == NULL)
+    return FALSE;
+
+  /* Statements belong to the connection they were prepared on. */
+  g_hash_table_remove_all (self->statements);
+  sqlite3_close_v2 (self->handle);
+  self->handle = g_steal_pointer (&writer->handle);
+  self->schema_version = writer->schema_version;
+  self->read_only = FALSE;
+  self->writer_pending = FALSE;
+
+  return TRUE;
+}
+
+gboolean
+renaksi_db_is_writer_pending (RenaksiDb *self)
+{
+  g_return_val_if_fail (RENAKSI_IS_DB (self), FALSE);
+
+  return self->writer_pending;
 }
 
 /* Creates a plan file with the schema at @version; only tests ask for an

@@ -24,6 +24,11 @@ typedef enum
    * read every page of its evidence; damage in what is read still
    * refuses it. */
   RENAKSI_DB_READ_ONLY_UNTOUCHED,
+  /* The window's: a current file is read at once, without the whole-file
+   * integrity check, and stays read-only until that check has passed on
+   * another connection and renaksi_db_become_writer() takes the writer
+   * (renaksi-plan-check.c). An older file is opened as READ_WRITE. */
+  RENAKSI_DB_READ_WRITE_LATER,
 } RenaksiDbMode;
 
 #define RENAKSI_TYPE_DB (renaksi_db_get_type ())
@@ -37,6 +42,9 @@ RenaksiDb    *renaksi_db_create             (const char     *path,
 const char   *renaksi_db_get_path           (RenaksiDb      *self);
 gboolean      renaksi_db_is_read_only       (RenaksiDb      *self);
 void          renaksi_db_stop_writing       (RenaksiDb      *self);
+gboolean      renaksi_db_is_writer_pending  (RenaksiDb      *self);
+gboolean      renaksi_db_become_writer      (RenaksiDb      *self,
+                                             GError        **error);
 int           renaksi_db_get_schema_version (RenaksiDb      *self);
 
 sqlite3_stmt *renaksi_db_prepare            (RenaksiDb      *self,

@@ -40,6 +40,7 @@ enum {
   PROP_0,
   PROP_CAN_UNDO,
   PROP_CAN_REDO,
+  PROP_READ_ONLY,
   N_PROPS
 };
 
@@ -119,6 +120,9 @@ renaksi_plan_get_property (GObject    *object,
     case PROP_CAN_REDO:
       g_value_set_boolean (value, renaksi_plan_can_redo (self));
       break;
+    case PROP_READ_ONLY:
+      g_value_set_boolean (value, renaksi_plan_is_read_only (self));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -138,6 +142,12 @@ renaksi_plan_class_init (RenaksiPlanClass *klass)
                           G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_CAN_REDO] =
     g_param_spec_boolean ("can-redo", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* Changes while the plan is open: it becomes writable once the checks
+   * of a plan opened RENAKSI_DB_READ_WRITE_LATER pass, read-only when the
+   * disk is full. */
+  properties[PROP_READ_ONLY] =
+    g_param_spec_boolean ("read-only", NULL, NULL, TRUE,
                           G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -179,6 +189,7 @@ write_failed (RenaksiPlan  *self,
       !renaksi_db_is_read_only (self->db))
     {
       renaksi_db_stop_writing (self->db);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_READ_ONLY]);
       g_signal_emit (self, signals[WRITE_FAILED], 0, local);
     }
   g_propagate_error (error, local);
@@ -336,6 +347,23 @@ renaksi_plan_open (const char     *path,
   return plan;
 }
 
+/* The plan of a file opened RENAKSI_DB_READ_WRITE_LATER, its checks passed
+ * (renaksi-plan-check.c), takes the file's writer and can be edited. */
+gboolean
+renaksi_plan_become_writable (RenaksiPlan  *self,
+                              GError      **error)
+{
+  g_return_val_if_fail (RENAKSI_IS_PLAN (self), FALSE);
+
+  if (!renaksi_db_become_writer (self->db, error))
+    return FALSE;
+  /* As renaksi_plan_open() does for a writer. */
+  purge_removed_documents (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_READ_ONLY]);
+
+  return TRUE;
+}
+
 RenaksiDb *
 renaksi_plan_get_db (RenaksiPlan *self)
 {
@@ -385,6 +413,13 @@ check_writable (RenaksiPlan  *self,
 {
   g_autofree char *name = NULL;
 
+  if (renaksi_db_is_writer_pending (self->db))
+    {
+      name = g_filename_display_basename (renaksi_db_get_path (self->db));
+      g_set_error (error, RENAKSI_ERROR, RENAKSI_ERROR_READ_ONLY,
+                   _("“%s” is still being checked; it can be changed in a moment."), name);
+      return FALSE;
+    }
   if (renaksi_db_is_read_only (self->db))
     {
       name = g_filename_display_basename (renaksi_db_get_path (self->db));

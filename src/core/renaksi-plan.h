@@ -9,7 +9,8 @@
 G_BEGIN_DECLS
 
 /* Signals: "changed::<table>" after an edit, undo or redo changed that
- * table and the model reflects it. Properties: "can-undo", "can-redo". */
+ * table and the model reflects it. Properties: "can-undo", "can-redo",
+ * "read-only". */
 #define RENAKSI_TYPE_PLAN (renaksi_plan_get_type ())
 G_DECLARE_FINAL_TYPE (RenaksiPlan, renaksi_plan, RENAKSI, PLAN, GObject)
 
@@ -23,6 +24,8 @@ RenaksiDecree *renaksi_plan_get_decree    (RenaksiPlan    *self);
 GListModel    *renaksi_plan_get_areas     (RenaksiPlan    *self);
 RenaksiEvidenceSummary *renaksi_plan_get_evidence_summary (RenaksiPlan *self);
 gboolean       renaksi_plan_is_read_only  (RenaksiPlan    *self);
+gboolean       renaksi_plan_become_writable (RenaksiPlan  *self,
+                                             GError      **error);
 
 /* Edits. Each is one transaction, saved when it returns TRUE, recorded in
  * the undo history, and then reflected in the model (nodes, decree). */

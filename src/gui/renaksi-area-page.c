@@ -46,6 +46,7 @@ struct _RenaksiAreaPage
   GSettings          *settings;
   RenaksiPlan        *plan;
   gulong              plan_changed_handler;
+  gulong              read_only_handler;
   RenaksiNode        *area;
 
   guint               restore_tick;
@@ -973,10 +974,16 @@ renaksi_area_page_set_plan (RenaksiAreaPage *self,
     return;
 
   g_clear_signal_handler (&self->plan_changed_handler, self->plan);
+  g_clear_signal_handler (&self->read_only_handler, self->plan);
   g_set_object (&self->plan, plan);
   if (plan != NULL)
-    self->plan_changed_handler = g_signal_connect_object (plan, "changed", G_CALLBACK (on_plan_changed_cb),
-                                                          self, G_CONNECT_SWAPPED);
+    {
+      self->plan_changed_handler = g_signal_connect_object (plan, "changed", G_CALLBACK (on_plan_changed_cb),
+                                                            self, G_CONNECT_SWAPPED);
+      /* Writable once the checks on opening pass. */
+      self->read_only_handler = g_signal_connect_object (plan, "notify::read-only", G_CALLBACK (update_actions),
+                                                         self, G_CONNECT_SWAPPED);
+    }
   renaksi_evidence_panel_set_plan (self->evidence_panel, plan);
   renaksi_month_chart_set_plan (self->chart, plan);
   renaksi_area_page_set_area (self, NULL);

@@ -47,6 +47,7 @@ struct _RenaksiDecreePage
   /* Owned references */
   RenaksiPlan          *plan;
   gulong                plan_changed_handler;
+  gulong                read_only_handler;
   GPtrArray            *part_rows;     /* the rows currently in the groups */
 };
 
@@ -551,12 +552,16 @@ renaksi_decree_page_set_plan (RenaksiDecreePage *self,
     return;
 
   g_clear_signal_handler (&self->plan_changed_handler, self->plan);
+  g_clear_signal_handler (&self->read_only_handler, self->plan);
   g_set_object (&self->plan, plan);
   if (plan == NULL)
     return;
 
   self->plan_changed_handler = g_signal_connect_object (plan, "changed", G_CALLBACK (on_plan_changed_cb),
                                                         self, G_CONNECT_SWAPPED);
+  /* Writable once the checks on opening pass. */
+  self->read_only_handler = g_signal_connect_object (plan, "notify::read-only", G_CALLBACK (refresh),
+                                                     self, G_CONNECT_SWAPPED);
   refresh (self);
 }
 

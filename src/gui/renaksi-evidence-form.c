@@ -38,6 +38,7 @@ struct _RenaksiEvidenceForm
   char                *reviewer_name;
 
   gulong               changed_handler;
+  gulong               read_only_handler;
   gboolean             updating;   /* filling the fields: no saving */
 };
 
@@ -240,10 +241,17 @@ renaksi_evidence_form_set_item (RenaksiEvidenceForm *self,
   if (self->plan != plan)
     {
       g_clear_signal_handler (&self->changed_handler, self->plan);
+      g_clear_signal_handler (&self->read_only_handler, self->plan);
       g_set_object (&self->plan, plan);
       if (plan != NULL)
-        self->changed_handler = g_signal_connect_object (plan, "changed", G_CALLBACK (on_plan_changed_cb),
-                                                         self, G_CONNECT_SWAPPED);
+        {
+          self->changed_handler = g_signal_connect_object (plan, "changed", G_CALLBACK (on_plan_changed_cb),
+                                                           self, G_CONNECT_SWAPPED);
+          /* Editable once the checks on opening pass. */
+          self->read_only_handler = g_signal_connect_object (plan, "notify::read-only",
+                                                             G_CALLBACK (reload), self,
+                                                             G_CONNECT_SWAPPED);
+        }
     }
 
   g_clear_object (&self->item);

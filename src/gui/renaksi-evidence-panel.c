@@ -67,6 +67,7 @@ struct _RenaksiEvidencePanel
 
   gulong                changed_handler;
   gulong                review_handler;
+  gulong                read_only_handler;
   gint64                viewer_item_id;
   gboolean              refreshing;
 };
@@ -522,6 +523,7 @@ renaksi_evidence_panel_set_plan (RenaksiEvidencePanel *self,
   g_hash_table_remove_all (self->checks);
   g_clear_signal_handler (&self->changed_handler, self->plan);
   g_clear_signal_handler (&self->review_handler, self->plan);
+  g_clear_signal_handler (&self->read_only_handler, self->plan);
   g_clear_object (&self->node);
   g_set_object (&self->plan, plan);
   self->viewer_item_id = 0;
@@ -537,6 +539,10 @@ renaksi_evidence_panel_set_plan (RenaksiEvidencePanel *self,
       self->review_handler = g_signal_connect_object (plan, "changed::evidence_review",
                                                       G_CALLBACK (on_plan_changed_cb), self,
                                                       G_CONNECT_SWAPPED);
+      /* Writable once the checks on opening pass. */
+      self->read_only_handler = g_signal_connect_object (plan, "notify::read-only",
+                                                         G_CALLBACK (update_actions), self,
+                                                         G_CONNECT_SWAPPED);
     }
 
   refresh (self);

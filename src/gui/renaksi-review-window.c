@@ -411,6 +411,8 @@ renaksi_review_window_new (GtkWindow   *parent,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (plan, "changed::evidence_review", G_CALLBACK (on_plan_changed_cb), self,
                            G_CONNECT_SWAPPED);
+  g_signal_connect_object (plan, "notify::read-only", G_CALLBACK (on_plan_changed_cb), self,
+                           G_CONNECT_SWAPPED);
   show_current (self);
 
   return GTK_WIDGET (self);

@@ -10,6 +10,7 @@
 #include "renaksi-task-bar.h"
 
 #define SHOW_AFTER_MSEC 300
+#define PULSE_MSEC 120
 
 struct _RenaksiTaskBar
 {
@@ -23,6 +24,7 @@ struct _RenaksiTaskBar
   GCancellable   *cancellable;
   GBinding       *binding;
   guint           show_id;
+  guint           pulse_id;   /* work that cannot say how far it is */
 };
 
 G_DEFINE_FINAL_TYPE (RenaksiTaskBar, renaksi_task_bar, GTK_TYPE_WIDGET)
@@ -78,6 +80,15 @@ show_cb (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+static gboolean
+pulse_cb (gpointer data)
+{
+  RenaksiTaskBar *self = data;
+
+  gtk_progress_bar_pulse (self->progress);
+  return G_SOURCE_CONTINUE;
+}
+
 void
 renaksi_task_bar_start (RenaksiTaskBar *self,
                         const char     *label,
@@ -85,13 +96,17 @@ renaksi_task_bar_start (RenaksiTaskBar *self,
                         GCancellable   *cancellable)
 {
   g_return_if_fail (RENAKSI_IS_TASK_BAR (self));
-  g_return_if_fail (label != NULL && G_IS_OBJECT (work) && G_IS_CANCELLABLE (cancellable));
+  g_return_if_fail (label != NULL && (work == NULL || G_IS_OBJECT (work)) && G_IS_CANCELLABLE (cancellable));
 
   renaksi_task_bar_stop (self);
   gtk_label_set_label (self->label, label);
   gtk_progress_bar_set_fraction (self->progress, 0);
-  self->binding = g_object_bind_property (work, "fraction", self->progress, "fraction", G_BINDING_SYNC_CREATE);
+  if (work != NULL)
+    self->binding = g_object_bind_property (work, "fraction", self->progress, "fraction", G_BINDING_SYNC_CREATE);
+  else
+    self->pulse_id = g_timeout_add (PULSE_MSEC, pulse_cb, self);
   self->cancellable = g_object_ref (cancellable);
+  gtk_widget_set_visible (GTK_WIDGET (self->cancel_button), work != NULL);
   gtk_widget_set_sensitive (GTK_WIDGET (self->cancel_button), TRUE);
   self->show_id = g_timeout_add (SHOW_AFTER_MSEC, show_cb, self);
 }
@@ -102,6 +117,7 @@ renaksi_task_bar_stop (RenaksiTaskBar *self)
   g_return_if_fail (RENAKSI_IS_TASK_BAR (self));
 
   g_clear_handle_id (&self->show_id, g_source_remove);
+  g_clear_handle_id (&self->pulse_id, g_source_remove);
   if (self->binding != NULL)
     g_binding_unbind (g_steal_pointer (&self->binding));
   g_clear_object (&self->cancellable);

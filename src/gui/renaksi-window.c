@@ -13,6 +13,7 @@
 #include "renaksi-area-row.h"
 #include "renaksi-decree-page.h"
 #include "renaksi-backup.h"
+#include "renaksi-plan-check.h"
 #include "renaksi-entry-row-apply.h"
 #include "renaksi-error.h"
 #include "renaksi-export-choose.h"
@@ -117,7 +118,11 @@ update_titles (RenaksiWindow *self)
   window_title = g_strdup_printf ("%s — %s", title, file_name);
   gtk_window_set_title (GTK_WINDOW (self), window_title);
 
-  if (renaksi_plan_is_read_only (self->plan))
+  if (renaksi_db_is_writer_pending (renaksi_plan_get_db (self->plan)))
+    /* Translators: the sidebar subtitle of a plan file that can be
+     * changed once it has been checked, a moment after opening */
+    subtitle = g_strdup_printf (_("%s (being checked, read-only)"), file_name);
+  else if (renaksi_plan_is_read_only (self->plan))
     /* Translators: the sidebar subtitle of a write-protected plan file */
     subtitle = g_strdup_printf (_("%s (read-only)"), file_name);
   adw_window_title_set_subtitle (self->sidebar_title, subtitle != NULL ? subtitle : file_name);
@@ -383,6 +388,13 @@ on_plan_history_notify_cb (RenaksiWindow *self)
   update_actions (self);
 }
 
+static void
+on_plan_read_only_notify_cb (RenaksiWindow *self)
+{
+  update_titles (self);
+  update_actions (self);
+}
+
 /* A change could not be written for want of space: say so where it
  * cannot be missed, and keep the plan open for viewing only (the plan
  * itself now refuses edits). */
@@ -424,6 +436,7 @@ set_plan (RenaksiWindow *self,
       g_signal_handlers_disconnect_by_func (self->plan, on_plan_changed_cb, self);
       g_signal_handlers_disconnect_by_func (self->plan, on_plan_history_notify_cb, self);
       g_signal_handlers_disconnect_by_func (self->plan, on_plan_write_failed_cb, self);
+      g_signal_handlers_disconnect_by_func (self->plan, on_plan_read_only_notify_cb, self);
     }
   g_set_object (&self->plan, plan);
   if (plan != NULL)
@@ -435,6 +448,8 @@ set_plan (RenaksiWindow *self,
       g_signal_connect_object (plan, "notify::can-redo", G_CALLBACK (on_plan_history_notify_cb),
                                self, G_CONNECT_SWAPPED);
       g_signal_connect_object (plan, "write-failed", G_CALLBACK (on_plan_write_failed_cb),
+                               self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (plan, "notify::read-only", G_CALLBACK (on_plan_read_only_notify_cb),
                                self, G_CONNECT_SWAPPED);
     }
 }
@@ -500,6 +515,65 @@ offer_clean_copy (RenaksiWindow *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+static void
+plan_checked_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  GWeakRef *window_ref = user_data;
+  g_autoptr(RenaksiWindow) self = g_weak_ref_get (window_ref);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+
+  g_weak_ref_clear (window_ref);
+  g_free (window_ref);
+  /* Closing the window or opening another file cancelled the checks: the
+   * plan they were for is gone. */
+  if (self == NULL || g_cancellable_is_cancelled (g_task_get_cancellable (G_TASK (result))))
+    return;
+
+  renaksi_task_bar_stop (self->task_bar);
+  if (renaksi_plan_check_finish (self->plan, result, &error))
+    return;
+
+  update_titles (self);
+  update_actions (self);
+  /* A file that did not pass is not shown at all, as when it is opened
+   * from the command line; one only locked or changed meanwhile stays open
+   * for viewing. */
+  if (g_error_matches (error, RENAKSI_ERROR, RENAKSI_ERROR_DAMAGED) ||
+      g_error_matches (error, RENAKSI_ERROR, RENAKSI_ERROR_UNTRUSTED) ||
+      g_error_matches (error, RENAKSI_ERROR, RENAKSI_ERROR_NOT_A_PLAN))
+    {
+      path = g_strdup (renaksi_db_get_path (renaksi_plan_get_db (self->plan)));
+      set_plan (self, NULL);
+      show_open_error (self, path, error);
+      if (g_error_matches (error, RENAKSI_ERROR, RENAKSI_ERROR_UNTRUSTED))
+        offer_clean_copy (self, path, error);
+      return;
+    }
+  show_toast (self, error->message);
+}
+
+/* The window shows a plan as soon as it has been read; SQLite's checks of
+ * the whole file and the rolling backup then run on a thread, the plan
+ * read-only until they pass (the bar under the pages and the subtitle say
+ * so). */
+static void
+check_plan (RenaksiWindow *self)
+{
+  g_autofree char *name = g_filename_display_basename (renaksi_db_get_path (renaksi_plan_get_db (self->plan)));
+  g_autofree char *label = g_strdup_printf (_("Checking “%s” and making its backup before it can be changed…"),
+                                            name);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  GWeakRef *window_ref = g_new0 (GWeakRef, 1);
+
+  /* A switch of file or closing the window cancels what the bar shows. */
+  renaksi_task_bar_start (self->task_bar, label, NULL, cancellable);
+  g_weak_ref_init (window_ref, self);
+  renaksi_plan_check_async (self->plan, cancellable, plan_checked_cb, window_ref);
+}
+
 /* Opens @path for editing, or for viewing if the file is write-protected.
  * Problems are shown in the window; returns whether a plan is open. */
 gboolean
@@ -516,7 +590,7 @@ renaksi_window_open (RenaksiWindow *self,
   if (self->plan != NULL && g_str_equal (path, renaksi_db_get_path (renaksi_plan_get_db (self->plan))))
     return TRUE;
 
-  plan = renaksi_plan_open (path, RENAKSI_DB_READ_WRITE, &error);
+  plan = renaksi_plan_open (path, RENAKSI_DB_READ_WRITE_LATER, &error);
   if (plan == NULL && g_error_matches (error, RENAKSI_ERROR, RENAKSI_ERROR_READ_ONLY))
     {
       show_toast (self, error->message);
@@ -542,8 +616,12 @@ renaksi_window_open (RenaksiWindow *self,
     }
 
   set_plan (self, plan);
-  /* A rolling backup each time a plan is opened for editing. */
-  renaksi_backup_on_open (renaksi_plan_get_db (plan));
+  if (renaksi_db_is_writer_pending (renaksi_plan_get_db (plan)))
+    check_plan (self);
+  else
+    /* An older file, brought up to date on opening: its rolling backup
+     * comes at once, as it always did. */
+    renaksi_backup_on_open (renaksi_plan_get_db (plan));
   show_plan (self);
   /* Results point into the plan they were found in: ask the new one. */
   on_search_changed_cb (self);
