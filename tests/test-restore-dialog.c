@@ -75,6 +75,41 @@ on_restored_cb (RenaksiRestoreDialog *dialog,
 }
 
 static void
+on_restore_done_cb (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  GAsyncResult **out = user_data;
+
+  *out = g_object_ref (result);
+}
+
+/* "Restore as…" once the file is chosen: it goes on in the background, the
+ * rows waiting and nothing signalled until the new file is whole. */
+static gboolean
+restore_and_wait (RenaksiRestoreDialog  *dialog,
+                  guint                  index,
+                  GFile                 *dest,
+                  char                 **signalled,
+                  GError               **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  GtkWidget *list = test_util_find_widget (GTK_WIDGET (dialog), GTK_TYPE_LIST_BOX);
+
+  g_clear_pointer (signalled, g_free);
+  renaksi_restore_dialog_restore_to_async (dialog, index, dest, on_restore_done_cb, &result);
+  g_assert_true (renaksi_restore_dialog_is_restoring (dialog));
+  g_assert_false (gtk_widget_get_sensitive (list));
+  g_assert_null (*signalled);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (renaksi_restore_dialog_is_restoring (dialog));
+  g_assert_true (gtk_widget_get_sensitive (list));
+
+  return renaksi_restore_dialog_restore_to_finish (dialog, result, error);
+}
+
+static void
 test_lists_and_restores (void)
 {
   g_autofree char *dir = test_util_make_dir ();
@@ -117,7 +152,7 @@ test_lists_and_restores (void)
   g_assert_null (renaksi_restore_dialog_dup_row_title (dialog, 3));
 
   /* The oldest backup holds the plan as it was before the first session. */
-  g_assert_true (renaksi_restore_dialog_restore_to (dialog, 2, restored, &error));
+  g_assert_true (restore_and_wait (dialog, 2, restored, &signalled, &error));
   g_assert_no_error (error);
   g_assert_cmpstr (signalled, ==, restored_path);
   name = first_area_of (restored_path);
@@ -125,8 +160,9 @@ test_lists_and_restores (void)
 
   /* Choosing an existing file (the plan itself) writes nothing. */
   plan_before = test_util_file_sha256 (path);
-  g_assert_false (renaksi_restore_dialog_restore_to (dialog, 0, existing, &error));
+  g_assert_false (restore_and_wait (dialog, 0, existing, &signalled, &error));
   g_assert_error (error, RENAKSI_ERROR, RENAKSI_ERROR_EXISTS);
+  g_assert_null (signalled);
   plan_after = test_util_file_sha256 (path);
   g_assert_cmpstr (plan_before, ==, plan_after);
 

@@ -523,3 +523,68 @@ renaksi_backup_restore (const char  *backup_path,
 
   return ok;
 }
+
+typedef struct
+{
+  char *backup_path;
+  char *dest_path;
+} RestoreJob;
+
+static void
+restore_job_free (gpointer data)
+{
+  RestoreJob *job = data;
+
+  g_free (job->backup_path);
+  g_free (job->dest_path);
+  g_free (job);
+}
+
+static void
+restore_thread (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  RestoreJob *job = task_data;
+  GError *error = NULL;
+
+  if (renaksi_backup_restore (job->backup_path, job->dest_path, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+/* renaksi_backup_restore() on a thread: every document of a plan's evidence
+ * is read, checked against its hash and written again, seconds for a
+ * year's scans. It runs to its end once started (the new file is whole or
+ * not there at all); @cancellable only drops the answer. */
+void
+renaksi_backup_restore_async (const char          *backup_path,
+                              const char          *dest_path,
+                              GCancellable        *cancellable,
+                              GAsyncReadyCallback  callback,
+                              gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  RestoreJob *job;
+
+  g_return_if_fail (backup_path != NULL && dest_path != NULL);
+
+  job = g_new0 (RestoreJob, 1);
+  job->backup_path = g_strdup (backup_path);
+  job->dest_path = g_strdup (dest_path);
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, renaksi_backup_restore_async);
+  g_task_set_task_data (task, job, restore_job_free);
+  g_task_run_in_thread (task, restore_thread);
+}
+
+gboolean
+renaksi_backup_restore_finish (GAsyncResult  *result,
+                               GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}

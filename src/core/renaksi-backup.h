@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-#include <glib.h>
+#include <gio/gio.h>
 
 #include "renaksi-db.h"
 
@@ -30,6 +30,13 @@ GPtrArray *renaksi_backup_list      (const char     *plan_path);
 gboolean   renaksi_backup_restore   (const char     *backup_path,
                                      const char     *dest_path,
                                      GError        **error);
+void       renaksi_backup_restore_async  (const char          *backup_path,
+                                          const char          *dest_path,
+                                          GCancellable        *cancellable,
+                                          GAsyncReadyCallback  callback,
+                                          gpointer             user_data);
+gboolean   renaksi_backup_restore_finish (GAsyncResult        *result,
+                                          GError             **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RenaksiBackup, renaksi_backup_free)
 

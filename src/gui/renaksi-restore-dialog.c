@@ -12,6 +12,7 @@
 
 #include "renaksi-backup.h"
 #include "renaksi-restore-dialog.h"
+#include "renaksi-task-bar.h"
 
 struct _RenaksiRestoreDialog
 {
@@ -22,12 +23,15 @@ struct _RenaksiRestoreDialog
   GtkStack             *stack;
   GtkLabel             *explanation;
   GtkListBox           *list_box;
+  RenaksiTaskBar       *task_bar;
 
   /* Owned references */
   char                 *plan_path;
   GPtrArray            *backups;    /* of RenaksiBackup, newest first */
   GtkFileChooserNative *chooser;
   guint                 chooser_index;
+  guint                 n_restoring;
+  gboolean              disposed;
 };
 
 G_DEFINE_FINAL_TYPE (RenaksiRestoreDialog, renaksi_restore_dialog, ADW_TYPE_WINDOW)
@@ -58,33 +62,122 @@ show_toast (RenaksiRestoreDialog *self,
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
-gboolean
-renaksi_restore_dialog_restore_to (RenaksiRestoreDialog  *self,
-                                   guint                  index,
-                                   GFile                 *dest,
-                                   GError               **error)
+/* While a backup is being restored the others wait: the rows are
+ * insensitive and the bar under them says what is being written. */
+static void
+set_restoring (RenaksiRestoreDialog *self,
+               const char           *path)
 {
+  if (self->disposed)
+    return;
+  gtk_widget_set_sensitive (GTK_WIDGET (self->list_box), path == NULL);
+  if (path != NULL)
+    {
+      g_autofree char *name = g_filename_display_basename (path);
+      g_autofree char *label = g_strdup_printf (_("Restoring the backup as “%s”…"), name);
+      g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+
+      renaksi_task_bar_start (self->task_bar, label, NULL, cancellable);
+    }
+  else
+    renaksi_task_bar_stop (self->task_bar);
+}
+
+static void
+restore_done_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  RenaksiRestoreDialog *self = g_task_get_source_object (task);
+  const char *path = g_task_get_task_data (task);
+  GError *error = NULL;
+
+  self->n_restoring--;
+  set_restoring (self, NULL);
+  if (!renaksi_backup_restore_finish (result, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  if (!self->disposed)
+    g_signal_emit (self, signals[RESTORED], 0, path);
+  g_task_return_boolean (task, TRUE);
+}
+
+/**
+ * renaksi_restore_dialog_restore_to_async:
+ *
+ * What "Restore as…" does once a new file has been chosen: the backup
+ * @index is written to @dest on a thread, the dialog usable meanwhile;
+ * RenaksiRestoreDialog::restored follows when it is whole.
+ */
+void
+renaksi_restore_dialog_restore_to_async (RenaksiRestoreDialog *self,
+                                         guint                 index,
+                                         GFile                *dest,
+                                         GAsyncReadyCallback   callback,
+                                         gpointer              user_data)
+{
+  g_autoptr(GTask) task = NULL;
   RenaksiBackup *backup;
   g_autofree char *path = NULL;
 
-  g_return_val_if_fail (RENAKSI_IS_RESTORE_DIALOG (self), FALSE);
-  g_return_val_if_fail (index < self->backups->len, FALSE);
-  g_return_val_if_fail (G_IS_FILE (dest), FALSE);
+  g_return_if_fail (RENAKSI_IS_RESTORE_DIALOG (self));
+  g_return_if_fail (index < self->backups->len);
+  g_return_if_fail (G_IS_FILE (dest));
 
+  task = g_task_new (self, NULL, callback, user_data);
+  g_task_set_source_tag (task, renaksi_restore_dialog_restore_to_async);
   backup = g_ptr_array_index (self->backups, index);
   path = g_file_get_path (dest);
   if (path == NULL)
     {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
-                           _("A backup can only be restored to a local file."));
-      return FALSE;
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, "%s",
+                               _("A backup can only be restored to a local file."));
+      return;
     }
 
-  if (!renaksi_backup_restore (backup->path, path, error))
-    return FALSE;
+  g_task_set_task_data (task, g_strdup (path), g_free);
+  self->n_restoring++;
+  set_restoring (self, path);
+  renaksi_backup_restore_async (backup->path, path, NULL, restore_done_cb, g_steal_pointer (&task));
+}
 
-  g_signal_emit (self, signals[RESTORED], 0, path);
-  return TRUE;
+gboolean
+renaksi_restore_dialog_restore_to_finish (RenaksiRestoreDialog  *self,
+                                          GAsyncResult          *result,
+                                          GError               **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+gboolean
+renaksi_restore_dialog_is_restoring (RenaksiRestoreDialog *self)
+{
+  g_return_val_if_fail (RENAKSI_IS_RESTORE_DIALOG (self), FALSE);
+
+  return self->n_restoring > 0;
+}
+
+static void
+restored_from_chooser_cb (GObject      *source,
+                          GAsyncResult *result,
+                          gpointer      user_data)
+{
+  RenaksiRestoreDialog *self = RENAKSI_RESTORE_DIALOG (source);
+  g_autofree char *name = g_filename_display_basename (user_data);
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_free (user_data);
+  if (renaksi_restore_dialog_restore_to_finish (self, result, &error))
+    text = g_strdup_printf (_("Restored as “%s”."), name);
+  /* Closed meanwhile: the new file is there all the same, or not at all. */
+  if (!self->disposed)
+    show_toast (self, text != NULL ? text : error->message);
 }
 
 static void
@@ -93,7 +186,6 @@ on_chooser_response_cb (GtkNativeDialog      *chooser,
                         RenaksiRestoreDialog *self)
 {
   g_autoptr(GFile) dest = NULL;
-  g_autoptr(GError) error = NULL;
 
   if (response == GTK_RESPONSE_ACCEPT)
     dest = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
@@ -102,15 +194,8 @@ on_chooser_response_cb (GtkNativeDialog      *chooser,
   if (dest == NULL)
     return;
 
-  if (renaksi_restore_dialog_restore_to (self, self->chooser_index, dest, &error))
-    {
-      g_autofree char *name = g_file_get_basename (dest);
-      g_autofree char *text = g_strdup_printf (_("Restored as “%s”."), name);
-
-      show_toast (self, text);
-    }
-  else
-    show_toast (self, error->message);
+  renaksi_restore_dialog_restore_to_async (self, self->chooser_index, dest, restored_from_chooser_cb,
+                                           g_file_get_basename (dest));
 }
 
 static void
@@ -199,6 +284,7 @@ renaksi_restore_dialog_dispose (GObject *object)
 {
   RenaksiRestoreDialog *self = RENAKSI_RESTORE_DIALOG (object);
 
+  self->disposed = TRUE;
   if (self->chooser != NULL)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
   g_clear_object (&self->chooser);
@@ -236,12 +322,14 @@ renaksi_restore_dialog_class_init (RenaksiRestoreDialogClass *klass)
   signals[RESTORED] = g_signal_new ("restored", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                     0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 
+  g_type_ensure (RENAKSI_TYPE_TASK_BAR);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/renaksi/Renaksi/renaksi-restore-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, RenaksiRestoreDialog, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, RenaksiRestoreDialog, stack);
   gtk_widget_class_bind_template_child (widget_class, RenaksiRestoreDialog, explanation);
   gtk_widget_class_bind_template_child (widget_class, RenaksiRestoreDialog, list_box);
+  gtk_widget_class_bind_template_child (widget_class, RenaksiRestoreDialog, task_bar);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 

@@ -11,11 +11,15 @@ G_DECLARE_FINAL_TYPE (RenaksiRestoreDialog, renaksi_restore_dialog, RENAKSI, RES
 GtkWidget *renaksi_restore_dialog_new            (GtkWindow             *parent,
                                                   const char            *plan_path);
 
-/* What "Restore as…" does once a new file has been chosen; for tests. */
-gboolean   renaksi_restore_dialog_restore_to     (RenaksiRestoreDialog  *self,
-                                                  guint                  index,
-                                                  GFile                 *dest,
-                                                  GError               **error);
+void       renaksi_restore_dialog_restore_to_async  (RenaksiRestoreDialog  *self,
+                                                     guint                  index,
+                                                     GFile                 *dest,
+                                                     GAsyncReadyCallback    callback,
+                                                     gpointer               user_data);
+gboolean   renaksi_restore_dialog_restore_to_finish (RenaksiRestoreDialog  *self,
+                                                     GAsyncResult          *result,
+                                                     GError               **error);
+gboolean   renaksi_restore_dialog_is_restoring      (RenaksiRestoreDialog  *self);
 guint      renaksi_restore_dialog_get_n_backups  (RenaksiRestoreDialog  *self);
 char      *renaksi_restore_dialog_dup_row_title  (RenaksiRestoreDialog  *self,
                                                   guint                  index);
