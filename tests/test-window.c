@@ -11,6 +11,7 @@
 #include <glib/gstdio.h>
 #include <signal.h>
 #include <string.h>
+#include <utime.h>
 
 #include "renaksi-annex-tsv.h"
 #include "renaksi-application.h"
@@ -1419,6 +1420,8 @@ test_open_checks_in_background (void)
   g_autofree char *dir = test_util_make_dir ();
   g_autofree char *path = test_util_default_plan (dir, "plan.renaksi");
   g_autofree char *damaged = g_build_filename (dir, "rusak.renaksi", NULL);
+  g_autofree char *changed = g_build_filename (dir, "diubah.renaksi", NULL);
+  struct utimbuf long_ago = { .actime = 86400, .modtime = 86400 };
   g_autofree char *before = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) backups = NULL;
@@ -1432,7 +1435,10 @@ test_open_checks_in_background (void)
     g_autoptr(GFile) from = g_file_new_for_path (path);
     g_autoptr(GFile) to = g_file_new_for_path (damaged);
 
+    g_autoptr(GFile) to_changed = g_file_new_for_path (changed);
+
     g_assert_true (g_file_copy (from, to, G_FILE_COPY_NONE, NULL, NULL, NULL, NULL));
+    g_assert_true (g_file_copy (from, to_changed, G_FILE_COPY_NONE, NULL, NULL, NULL, NULL));
   }
 
   window = renaksi_window_new (GTK_APPLICATION (g_application_get_default ()));
@@ -1455,6 +1461,21 @@ test_open_checks_in_background (void)
   backups = renaksi_backup_list (path);
   g_assert_cmpuint (backups->len, ==, 1);
   g_clear_pointer (&backups, g_ptr_array_unref);
+
+  /* Written by another program while it was being checked: what is shown
+   * may be out of date, so it stays open for viewing only. */
+  g_assert_true (renaksi_window_open (window, changed));
+  plan = renaksi_window_get_plan (window);
+  g_assert_cmpint (g_utime (changed, &long_ago), ==, 0);
+  test_util_wait_for_checks (window);
+  g_assert_true (renaksi_window_get_plan (window) == plan);
+  g_assert_true (renaksi_plan_is_read_only (plan));
+  area = g_list_model_get_item (renaksi_plan_get_areas (plan), 0);
+  g_object_unref (area);
+  g_assert_false (renaksi_plan_set_node_text (plan, area, "Diubah", &error));
+  g_assert_error (error, RENAKSI_ERROR, RENAKSI_ERROR_READ_ONLY);
+  g_assert_nonnull (strstr (error->message, "viewing only"));
+  g_clear_error (&error);
 
   /* The damaged copy: shown, then closed with the reason. */
   spoil_evidence_page (damaged);

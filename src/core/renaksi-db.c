@@ -877,7 +877,8 @@ renaksi_db_get_path (RenaksiDb *self)
 
 /* After a write refused for want of space the plan stays open for
  * reading only: every later change would fail the same way, and the file
- * is sound as it was before the failed one. */
+ * is sound as it was before the failed one. So does a plan whose checks
+ * on opening did not let it take the writer. */
 void
 renaksi_db_stop_writing (RenaksiDb *self)
 {
@@ -885,6 +886,7 @@ renaksi_db_stop_writing (RenaksiDb *self)
 
   renaksi_db_rollback (self);
   self->read_only = TRUE;
+  self->writer_pending = FALSE;
   sqlite3_exec (self->handle, "PRAGMA query_only = ON", NULL, NULL, NULL);
 }
 

@@ -97,8 +97,10 @@ renaksi_plan_check_finish (RenaksiPlan   *plan,
   g_return_val_if_fail (g_str_equal (g_task_get_task_data (G_TASK (result)),
                                      renaksi_db_get_path (renaksi_plan_get_db (plan))), FALSE);
 
-  if (!g_task_propagate_boolean (G_TASK (result), error))
-    return FALSE;
+  if (g_task_propagate_boolean (G_TASK (result), error) && renaksi_plan_become_writable (plan, error))
+    return TRUE;
 
-  return renaksi_plan_become_writable (plan, error);
+  /* No longer waiting: open for viewing only, and said so. */
+  renaksi_db_stop_writing (renaksi_plan_get_db (plan));
+  return FALSE;
 }
