@@ -350,20 +350,30 @@ check_integrity (sqlite3     *handle,
  * anything reads the file, and a read-only connection cannot: do it on a
  * short read-write connection, which SQLite rolls back on its first read.
  * One whose header was never finished is not hot; holding the write lock,
- * we know no one else is using it and remove it, so nothing is left. */
+ * we know no one else is using it and remove it, so nothing is left.
+ *
+ * A writer killed while editing leaves its write-ahead log instead, with
+ * edits it committed: they are put into the file and the log removed, as
+ * the writer would have on closing. A reader left to read through the log
+ * would hold it open and keep the writer taken after the checks out. */
 static void
 recover_journal (const char *path)
 {
   g_autofree char *journal = g_strconcat (path, "-journal", NULL);
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  gboolean hot_journal = g_file_test (journal, G_FILE_TEST_EXISTS);
   sqlite3 *handle = NULL;
 
-  if (!g_file_test (journal, G_FILE_TEST_EXISTS) || g_access (path, W_OK) != 0)
+  if ((!hot_journal && !g_file_test (wal, G_FILE_TEST_EXISTS)) || g_access (path, W_OK) != 0)
     return;
   if (sqlite3_open_v2 (path, &handle, SQLITE_OPEN_READWRITE, NULL) == SQLITE_OK)
     {
       renaksi_plan_trust_harden (handle);
       sqlite3_busy_timeout (handle, BUSY_TIMEOUT_MS);
-      if (sqlite3_exec (handle, "BEGIN IMMEDIATE", NULL, NULL, NULL) == SQLITE_OK)
+      if (!hot_journal)
+        /* Fails, changing nothing, while another program has it open. */
+        sqlite3_exec (handle, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL);
+      else if (sqlite3_exec (handle, "BEGIN IMMEDIATE", NULL, NULL, NULL) == SQLITE_OK)
         {
           g_unlink (journal);
           sqlite3_exec (handle, "ROLLBACK", NULL, NULL, NULL);
