@@ -695,86 +695,12 @@ test_default_copy (void)
   test_util_remove_dir (dir);
 }
 
-/* A generated plan of @n indicators, in the plan-text format, with a few
- * hard cases: a word longer than any column, a sub-activity with more
- * indicators than a page holds, an area with no activities. */
-static char *
-generated_plan_text (guint n)
-{
-  static const char * const words[] = {
-    "penyusunan", "revisi", "naskah", "dinas", "pengaturan", "penetapan", "lingkungan",
-    "unit/satuan", "kerja", "pelayanan", "stakeholder", "monitoring", "evaluasi", "pelaporan",
-    "tindak", "lanjut", "pembangunan", "zona", "integritas", "reformasi", "birokrasi",
-  };
-  GString *out = g_string_new (NULL);
-  GRand *rand = g_rand_new_with_seed (7);
-  guint made = 0;
-
-  g_string_append (out, "decree\tinstitution\tKOMISI PEMILIHAN UMUM PROVINSI CONTOH\n"
-                        "decree\tnumber\t1\ndecree\tyear\t2025\n"
-                        "decree\ttitle\tRENCANA AKSI REFORMASI BIROKRASI CONTOH\n"
-                        "decree\tplace\tContoh\ndecree\tdate\t2025-01-02\n"
-                        "decree\tsignatory_title\tKETUA KOMISI PEMILIHAN UMUM PROVINSI CONTOH\n"
-                        "decree\tsignatory_name\tNAMA PENANDA TANGAN\n");
-  for (guint area = 1; area <= 8; area++)
-    {
-      guint quota = area == 8 ? n - made : n / 8;
-
-      g_string_append_printf (out, "area\t%u\tArea perubahan %u %s\n", area, area,
-                              words[g_rand_int_range (rand, 0, G_N_ELEMENTS (words))]);
-      for (guint a = 1; quota > 0; a++)
-        {
-          g_string_append_printf (out, "activity\t%u.\tKegiatan %u.%u", a, area, a);
-          for (int k = g_rand_int_range (rand, 2, 14); k > 0; k--)
-            g_string_append_printf (out, " %s", words[g_rand_int_range (rand, 0, G_N_ELEMENTS (words))]);
-          g_string_append_c (out, '\n');
-          for (guint s = 1; s <= (guint)g_rand_int_range (rand, 1, 6) && quota > 0; s++)
-            {
-              guint k = area == 3 && a == 2 && s == 1 ? 120 : (guint)g_rand_int_range (rand, 1, 6);
-
-              g_string_append_printf (out, "sub_activity\t%u\tSub kegiatan %u.%u.%u", s, area, a, s);
-              if (area == 2 && a == 1 && s == 1)
-                g_string_append (out, " Pemutakhirandatakepegawaiandiaplikasisisteminformasimanajemenkepegawaian");
-              for (int w = g_rand_int_range (rand, 4, 30); w > 0; w--)
-                g_string_append_printf (out, " %s", words[g_rand_int_range (rand, 0, G_N_ELEMENTS (words))]);
-              g_string_append_c (out, '\n');
-              for (guint i = 1; i <= MIN (k, quota); i++, made++)
-                {
-                  g_string_append_printf (out, "indicator\t%u.\tIndikator %u", i, made + 1);
-                  for (int w = g_rand_int_range (rand, 3, 24); w > 0; w--)
-                    g_string_append_printf (out, " %s", words[g_rand_int_range (rand, 0, G_N_ELEMENTS (words))]);
-                  g_string_append_c (out, '\n');
-                }
-              quota -= MIN (k, quota);
-            }
-        }
-    }
-  g_string_append (out, "area\t9\tArea tanpa kegiatan\n");
-  g_rand_free (rand);
-
-  return g_string_free (out, FALSE);
-}
-
-static gboolean
-fill_cb (RenaksiDb  *db,
-         gpointer    user_data,
-         GError    **error)
-{
-  const char *text = user_data;
-
-  return renaksi_plan_text_import (db, text, strlen (text), error);
-}
-
 static void
 test_generated_2000 (void)
 {
   g_autofree char *dir = test_util_make_dir ();
-  g_autofree char *path = g_build_filename (dir, "big.renaksi", NULL);
-  g_autofree char *text = generated_plan_text (2000);
-  g_autoptr(GError) error = NULL;
+  g_autofree char *path = test_util_generated_plan (dir, "big.renaksi", 2000);
 
-  renaksi_plan_file_write (path, fill_cb, text, &error);
-  g_assert_no_error (error);
   check_plan (path, RENAKSI_PAPER_F4, TRUE, 2000);
   test_util_remove_dir (dir);
 }
@@ -941,7 +867,7 @@ test_decree_invocation (void)
 
   plan = renaksi_plan_open (path, RENAKSI_DB_READ_WRITE, &error);
   g_assert_no_error (error);
-  decree = test_util_copy_decree (renaksi_plan_get_decree (plan));
+  decree = renaksi_decree_copy (renaksi_plan_get_decree (plan));
   g_assert_cmpstr (decree->invocation, ==, "");
   g_assert_true (renaksi_decree_set_field (decree, "invocation",
                                            "DENGAN RAHMAT TUHAN YANG MAHA ESA", NULL));
@@ -977,8 +903,6 @@ test_failed_export_leaves_nothing (void)
   g_autoptr(RenaksiPlan) plan = open_plan (path);
   g_autoptr(RenaksiAnnexLayout) layout = renaksi_annex_layout_new (plan);
   g_autoptr(GError) error = NULL;
-  g_autoptr(GDir) d = NULL;
-  guint n = 0;
 
   /* A directory stands where the PDF would go. */
   g_assert_cmpint (g_mkdir (target, 0755), ==, 0);
@@ -986,10 +910,7 @@ test_failed_export_leaves_nothing (void)
   g_assert_error (error, RENAKSI_ERROR, RENAKSI_ERROR_FAILED);
   g_assert_nonnull (strstr (error->message, "taken"));
 
-  d = g_dir_open (dir, 0, NULL);
-  while (g_dir_read_name (d) != NULL)
-    n++;
-  g_assert_cmpuint (n, ==, 2);    /* the plan and the directory */
+  g_assert_cmpuint (test_util_count_entries (dir), ==, 2);    /* the plan and the directory */
   test_util_remove_dir (dir);
 }
 

@@ -63,17 +63,6 @@ run_failing (TestRun            *run,
   g_unsetenv ("RENAKSI_SHIM_FAIL_AT");
 }
 
-static guint
-count_entries (const char *dir)
-{
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-  guint n = 0;
-
-  while (g_dir_read_name (d) != NULL)
-    n++;
-  return n;
-}
-
 /* `renaksi @option TARGET PLAN @extra…` (@extra: NULL or up to four
  * more arguments, NULL-terminated). */
 static void
@@ -124,7 +113,7 @@ check_export_with (const char         *option,
       sum = test_util_file_sha256 (plan);
       g_assert_cmpstr (sum, ==, plan_sum);
       /* The plan and the earlier export, nothing else. */
-      g_assert_cmpuint (count_entries (dir), ==, 2);
+      g_assert_cmpuint (test_util_count_entries (dir), ==, 2);
     }
 
   test_util_remove_dir (dir);
@@ -291,7 +280,7 @@ test_attach (void)
       test_util_run_renaksi (&verify, "C.UTF-8", "--verify", plan, NULL);
       g_assert_cmpint (verify.status, ==, 0);
       /* The plan, the two copies of it and the document: nothing else. */
-      g_assert_cmpuint (count_entries (dir), ==, 4);
+      g_assert_cmpuint (test_util_count_entries (dir), ==, 4);
     }
   g_test_message ("--attach: %u of %u failures left an unused stored copy", n_changed, list->len);
   g_assert_cmpuint (n_changed, <, list->len);

@@ -15,6 +15,7 @@
 #include "renaksi-db-private.h"
 #include "renaksi-plan-file.h"
 #include "renaksi-plan.h"
+#include "renaksi-plan-text.h"
 #include "test-util.h"
 
 /* Every test program follows the locale of its environment, as the app
@@ -66,26 +67,91 @@ test_util_default_plan (const char *dir,
   return path;
 }
 
-RenaksiDecree *
-test_util_copy_decree (RenaksiDecree *decree)
+/* A generated plan of @n indicators, in the plan-text format, with a few
+ * hard cases: a word longer than any column, a sub-activity with more
+ * indicators than a page holds, an area with no activities. */
+static char *
+generated_plan_text (guint n)
 {
-  RenaksiDecree *copy = renaksi_decree_new ();
-  const char **keys = renaksi_decree_get_field_keys ();
+  static const char * const words[] = {
+    "penyusunan", "revisi", "naskah", "dinas", "pengaturan", "penetapan", "lingkungan",
+    "unit/satuan", "kerja", "pelayanan", "stakeholder", "monitoring", "evaluasi", "pelaporan",
+    "tindak", "lanjut", "pembangunan", "zona", "integritas", "reformasi", "birokrasi",
+  };
+  GString *out = g_string_new (NULL);
+  GRand *rand = g_rand_new_with_seed (7);
+  guint made = 0;
 
-  for (guint i = 0; keys[i] != NULL; i++)
+  g_string_append (out, "decree\tinstitution\tKOMISI PEMILIHAN UMUM PROVINSI CONTOH\n"
+                        "decree\tnumber\t1\ndecree\tyear\t2025\n"
+                        "decree\ttitle\tRENCANA AKSI REFORMASI BIROKRASI CONTOH\n"
+                        "decree\tplace\tContoh\ndecree\tdate\t2025-01-02\n"
+                        "decree\tsignatory_title\tKETUA KOMISI PEMILIHAN UMUM PROVINSI CONTOH\n"
+                        "decree\tsignatory_name\tNAMA PENANDA TANGAN\n");
+  for (guint area = 1; area <= 8; area++)
     {
-      g_autofree char *value = renaksi_decree_dup_field (decree, keys[i]);
+      guint quota = area == 8 ? n - made : n / 8;
 
-      g_assert_true (renaksi_decree_set_field (copy, keys[i], value, NULL));
+      g_string_append_printf (out, "area\t%u\tArea perubahan %u %s\n", area, area,
+                              words[g_rand_int_range (rand, 0, G_N_ELEMENTS (words))]);
+      for (guint a = 1; quota > 0; a++)
+        {
+          g_string_append_printf (out, "activity\t%u.\tKegiatan %u.%u", a, area, a);
+          for (int k = g_rand_int_range (rand, 2, 14); k > 0; k--)
+            g_string_append_printf (out, " %s", words[g_rand_int_range (rand, 0, G_N_ELEMENTS (words))]);
+          g_string_append_c (out, '\n');
+          for (guint s = 1; s <= (guint)g_rand_int_range (rand, 1, 6) && quota > 0; s++)
+            {
+              guint k = area == 3 && a == 2 && s == 1 ? 120 : (guint)g_rand_int_range (rand, 1, 6);
+
+              g_string_append_printf (out, "sub_activity\t%u\tSub kegiatan %u.%u.%u", s, area, a, s);
+              if (area == 2 && a == 1 && s == 1)
+                g_string_append (out, " Pemutakhirandatakepegawaiandiaplikasisisteminformasimanajemenkepegawaian");
+              for (int w = g_rand_int_range (rand, 4, 30); w > 0; w--)
+                g_string_append_printf (out, " %s", words[g_rand_int_range (rand, 0, G_N_ELEMENTS (words))]);
+              g_string_append_c (out, '\n');
+              for (guint i = 1; i <= MIN (k, quota); i++, made++)
+                {
+                  g_string_append_printf (out, "indicator\t%u.\tIndikator %u", i, made + 1);
+                  for (int w = g_rand_int_range (rand, 3, 24); w > 0; w--)
+                    g_string_append_printf (out, " %s", words[g_rand_int_range (rand, 0, G_N_ELEMENTS (words))]);
+                  g_string_append_c (out, '\n');
+                }
+              quota -= MIN (k, quota);
+            }
+        }
     }
-  for (guint i = 0; i < decree->parts->len; i++)
-    {
-      RenaksiDecreePart *part = g_ptr_array_index (decree->parts, i);
+  g_string_append (out, "area\t9\tArea tanpa kegiatan\n");
+  g_rand_free (rand);
 
-      renaksi_decree_add_part (copy, part->kind, part->label, part->text);
-    }
+  return g_string_free (out, FALSE);
+}
 
-  return copy;
+static gboolean
+fill_from_text_cb (RenaksiDb  *db,
+         gpointer    user_data,
+         GError    **error)
+{
+  const char *text = user_data;
+
+  return renaksi_plan_text_import (db, text, strlen (text), error);
+}
+
+/* Returns: the path of a new plan of @n_indicators indicators over eight
+ * areas in @dir (generated_plan_text: the same every run). */
+char *
+test_util_generated_plan (const char *dir,
+                          const char *name,
+                          guint       n_indicators)
+{
+  g_autofree char *text = generated_plan_text (n_indicators);
+  g_autoptr(GError) error = NULL;
+  char *path = g_build_filename (dir, name, NULL);
+
+  renaksi_plan_file_write (path, fill_from_text_cb, text, &error);
+  g_assert_no_error (error);
+
+  return path;
 }
 
 char *
@@ -118,7 +184,7 @@ test_util_emphasis_plan (const char *dir,
   renaksi_plan_append_node (plan, NULL, NULL, TEST_UTIL_EMPHASIS_GUARDED_AREA, &error);
   g_assert_no_error (error);
 
-  decree = test_util_copy_decree (renaksi_plan_get_decree (plan));
+  decree = renaksi_decree_copy (renaksi_plan_get_decree (plan));
   g_assert_true (renaksi_decree_set_field (decree, "title", TEST_UTIL_EMPHASIS_TITLE, NULL));
   g_assert_true (renaksi_decree_set_field (decree, "signatory_name", TEST_UTIL_EMPHASIS_SIGNATORY, NULL));
   renaksi_plan_set_decree (plan, decree, &error);
@@ -341,6 +407,18 @@ test_util_file_contains (const char *path,
   return memmem (contents, length, needle, strlen (needle)) != NULL;
 }
 
+guint
+test_util_count_entries (const char *dir)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  guint n = 0;
+
+  g_assert_nonnull (d);
+  while (g_dir_read_name (d) != NULL)
+    n++;
+  return n;
+}
+
 void
 test_util_assert_nothing_beside (const char *path)
 {
@@ -409,7 +487,7 @@ test_util_unit_plan (const char *dir,
   RenaksiNode *area, *sub;
 
   g_assert_no_error (error);
-  decree = test_util_copy_decree (renaksi_plan_get_decree (plan));
+  decree = renaksi_decree_copy (renaksi_plan_get_decree (plan));
   g_free (decree->institution);
   decree->institution = g_strconcat ("KOMISI PEMILIHAN UMUM ", test_util_units[k], NULL);
   g_assert_true (renaksi_plan_set_decree (plan, decree, &error));

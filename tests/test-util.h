@@ -30,6 +30,8 @@ gboolean test_util_file_contains (const char *path,
 /* Fails the test when SQLite's journal, write-ahead log or shared memory
  * file was left beside the plan at @path. */
 void  test_util_assert_nothing_beside (const char *path);
+/* How many names @dir holds. */
+guint test_util_count_entries    (const char *dir);
 char *test_util_default_plan    (const char *dir,
                                  const char *name);
 void  test_util_remove_dir      (const char *dir);
@@ -39,7 +41,9 @@ char *test_util_unzip_member     (const char *path,
 /* The default plan with emphasis marks in every kind of text the annex
  * shows, each as TEST_UTIL_EMPHASIS_* below. */
 /* A new decree with @decree's fields and parts, to change and set. */
-RenaksiDecree *test_util_copy_decree (RenaksiDecree *decree);
+char *test_util_generated_plan  (const char *dir,
+                                 const char *name,
+                                 guint       n_indicators);
 char *test_util_emphasis_plan   (const char *dir,
                                  const char *name);
 char *test_util_data_file_path  (void);

@@ -18,6 +18,8 @@ struct _RenaksiAnnexLayout
   GObject       parent_instance;
 
   RenaksiPlan  *plan;
+  RenaksiDecree *decree;          /* the plan's, as prepared */
+  double        fraction;         /* of the pages laid out, in _async work */
   double        paper_width;      /* landscape: width > height */
   double        paper_height;
   gboolean      copy;
@@ -35,6 +37,16 @@ struct _RenaksiAnnexLayout
   GArray             *body;       /* of BodyItem (renaksi-decree-layout.c) */
   guint               n_body_pages;
 };
+
+/* The document built from the plan as it is now (on the plan's
+ * thread), and its pages written (on any thread, nothing else touching
+ * the layout meanwhile). */
+void         renaksi_annex_layout_prepare          (RenaksiAnnexLayout *self);
+gboolean     renaksi_annex_layout_write_prepared   (RenaksiAnnexLayout *self,
+                                                    const char         *path,
+                                                    GError            **error);
+void         renaksi_annex_layout_set_fraction     (RenaksiAnnexLayout *self,
+                                                    double              fraction);
 
 /* Text (renaksi-annex-layout.c). */
 PangoLayout *renaksi_annex_layout_make_layout      (RenaksiAnnexLayout *self,

@@ -51,6 +51,7 @@ enum {
   PROP_WITH_DECREE,
   PROP_FONT_FAMILY,
   PROP_FONT_SIZE,
+  PROP_FRACTION,
   N_PROPS
 };
 
@@ -140,7 +141,7 @@ heading_width (RenaksiAnnexLayout *self)
 static PangoLayout *
 heading_layout (RenaksiAnnexLayout *self)
 {
-  RenaksiDecree *decree = renaksi_plan_get_decree (self->plan);
+  RenaksiDecree *decree = self->decree;
   g_autofree char *text = g_strdup_printf ("LAMPIRAN\nKEPUTUSAN %s\nNOMOR %s TAHUN %d\nTENTANG %s",
                                            decree->institution, decree->number, decree->year, decree->title);
 
@@ -404,6 +405,7 @@ renaksi_annex_layout_finalize (GObject *object)
 
   g_free (self->font_family);
   g_array_unref (self->body);
+  g_clear_pointer (&self->decree, renaksi_decree_free);
 
   G_OBJECT_CLASS (renaksi_annex_layout_parent_class)->finalize (object);
 }
@@ -424,6 +426,7 @@ renaksi_annex_layout_get_property (GObject    *object,
     case PROP_WITH_DECREE: g_value_set_boolean (value, self->with_decree); break;
     case PROP_FONT_FAMILY: g_value_set_string (value, self->font_family); break;
     case PROP_FONT_SIZE: g_value_set_double (value, self->font_size); break;
+    case PROP_FRACTION: g_value_set_double (value, self->fraction); break;
     default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
@@ -480,6 +483,11 @@ renaksi_annex_layout_class_init (RenaksiAnnexLayoutClass *klass)
                          RENAKSI_ANNEX_FONT_SIZE_MIN, RENAKSI_ANNEX_FONT_SIZE_MAX,
                          RENAKSI_ANNEX_FONT_SIZE_DEFAULT,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* How far the work of paginate_async or write_pdf_async is, from 0 to 1
+   * (a progress bar's). */
+  properties[PROP_FRACTION] =
+    g_param_spec_double ("fraction", NULL, NULL, 0, 1, 0,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -494,6 +502,17 @@ renaksi_annex_layout_init (RenaksiAnnexLayout *self)
 }
 
 /* ---- Public API ----------------------------------------------------------- */
+
+void
+renaksi_annex_layout_set_fraction (RenaksiAnnexLayout *self,
+                                   double              fraction)
+{
+  fraction = CLAMP (fraction, 0, 1);
+  if (self->fraction == fraction)
+    return;
+  self->fraction = fraction;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FRACTION]);
+}
 
 /* Starts what the first layout would otherwise wait for, for a command
  * about to open its plan: the hyphenation patterns, read in a thread, and
@@ -641,12 +660,16 @@ draw_body_page (cairo_t  *cr,
 
 /* The annex's table on a new engine, and the decree's body: everything
  * but the pages themselves. */
-static void
-prepare (RenaksiAnnexLayout *self)
+void
+renaksi_annex_layout_prepare (RenaksiAnnexLayout *self)
 {
   RenaksiTableLayout *table;
   g_autoptr(PangoLayout) heading = NULL;
 
+  /* The decree as it is now: the pages may be drawn on a thread while
+   * the plan's changes. */
+  g_clear_pointer (&self->decree, renaksi_decree_free);
+  self->decree = renaksi_decree_copy (renaksi_plan_get_decree (self->plan));
   g_clear_object (&self->table);
   table = self->table = renaksi_table_layout_new ();
   renaksi_table_layout_set_page_size (table, self->paper_width, self->paper_height);
@@ -687,7 +710,7 @@ renaksi_annex_layout_paginate (RenaksiAnnexLayout *self)
 {
   g_return_val_if_fail (RENAKSI_IS_ANNEX_LAYOUT (self), 0);
 
-  prepare (self);
+  renaksi_annex_layout_prepare (self);
   renaksi_table_layout_paginate (self->table);
   self->paginated = TRUE;
 
@@ -829,32 +852,37 @@ renaksi_annex_layout_get_table_extent (RenaksiAnnexLayout *self,
 /* Writes every page to @path as PDF, through a temporary file beside it:
  * a failed export leaves no half-written file. Streamed by the engine:
  * each page laid out and drawn in one go, its rows measured just before. */
+/* Writes the pages laid out by renaksi_annex_layout_prepare(): on the
+ * caller's thread, or on a thread of its own (nothing else then touches
+ * @self). */
+gboolean
+renaksi_annex_layout_write_prepared (RenaksiAnnexLayout  *self,
+                                     const char          *path,
+                                     GError             **error)
+{
+  /* The document's own words and casing; numbers as the decree has them.
+   * Plain text: a PDF reader shows metadata as it is, marks and all. */
+  g_autofree char *institution = renaksi_decree_dup_plain_field (self->decree, "institution");
+  g_autofree char *number = renaksi_decree_dup_plain_field (self->decree, "number");
+  g_autofree char *subject = renaksi_decree_dup_plain_field (self->decree, "title");
+  g_autofree char *title = g_strdup_printf ("%sKeputusan %s Nomor %s Tahun %d",
+                                            self->with_decree ? "" : "Lampiran ",
+                                            institution, number, self->decree->year);
+  gboolean written = renaksi_table_layout_write_pdf_full (self->table, path, title, institution, subject,
+                                                          error);
+
+  self->paginated = written;
+  return written;
+}
+
 gboolean
 renaksi_annex_layout_write_pdf (RenaksiAnnexLayout  *self,
                                 const char          *path,
                                 GError             **error)
 {
-  RenaksiDecree *decree;
-  gboolean written;
-
   g_return_val_if_fail (RENAKSI_IS_ANNEX_LAYOUT (self), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  prepare (self);
-  decree = renaksi_plan_get_decree (self->plan);
-  {
-    /* The document's own words and casing; numbers as the decree has them.
-     * Plain text: a PDF reader shows metadata as it is, marks and all. */
-    g_autofree char *institution = renaksi_decree_dup_plain_field (decree, "institution");
-    g_autofree char *number = renaksi_decree_dup_plain_field (decree, "number");
-    g_autofree char *subject = renaksi_decree_dup_plain_field (decree, "title");
-    g_autofree char *title = g_strdup_printf ("%sKeputusan %s Nomor %s Tahun %d",
-                                              self->with_decree ? "" : "Lampiran ",
-                                              institution, number, decree->year);
-
-    written = renaksi_table_layout_write_pdf_full (self->table, path, title, institution, subject, error);
-  }
-  self->paginated = TRUE;
-
-  return written;
+  renaksi_annex_layout_prepare (self);
+  return renaksi_annex_layout_write_prepared (self, path, error);
 }

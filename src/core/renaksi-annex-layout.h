@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cairo.h>
+#include <gio/gio.h>
 
 #include "renaksi-annex-column.h"
 #include "renaksi-paper.h"
@@ -83,6 +84,25 @@ gboolean            renaksi_annex_layout_get_table_extent    (RenaksiAnnexLayout
 
 gboolean            renaksi_annex_layout_write_pdf           (RenaksiAnnexLayout  *self,
                                                               const char          *path,
+                                                              GError             **error);
+
+/* The same on a thread (renaksi-annex-layout-async.c): the plan is read
+ * on the caller's thread when called; leave the layout alone until the
+ * callback. Its "fraction" property says how far the work is. */
+void                renaksi_annex_layout_paginate_async      (RenaksiAnnexLayout  *self,
+                                                              GCancellable        *cancellable,
+                                                              GAsyncReadyCallback  callback,
+                                                              gpointer             user_data);
+guint               renaksi_annex_layout_paginate_finish     (RenaksiAnnexLayout  *self,
+                                                              GAsyncResult        *result,
+                                                              GError             **error);
+void                renaksi_annex_layout_write_pdf_async     (RenaksiAnnexLayout  *self,
+                                                              const char          *path,
+                                                              GCancellable        *cancellable,
+                                                              GAsyncReadyCallback  callback,
+                                                              gpointer             user_data);
+gboolean            renaksi_annex_layout_write_pdf_finish    (RenaksiAnnexLayout  *self,
+                                                              GAsyncResult        *result,
                                                               GError             **error);
 
 G_END_DECLS

@@ -65,7 +65,7 @@ static PangoLayout *
 closing_layout (RenaksiAnnexLayout *self,
                 double              width)
 {
-  RenaksiDecree *decree = renaksi_plan_get_decree (self->plan);
+  RenaksiDecree *decree = self->decree;
   g_autofree char *date = renaksi_decree_format_date_set (decree);
   g_autofree char *text = g_strdup_printf ("Ditetapkan di %s\nPada Tanggal %s\n\n%s,\n\n%s\n\n%s",
                                            decree->place, date, decree->signatory_title,
@@ -79,7 +79,7 @@ static PangoLayout *
 certification_layout (RenaksiAnnexLayout *self,
                       double              width)
 {
-  RenaksiDecree *decree = renaksi_plan_get_decree (self->plan);
+  RenaksiDecree *decree = self->decree;
   g_autofree char *text = g_strdup_printf ("Salinan sesuai dengan aslinya\n%s\n%s,\n\n\n\n%s",
                                            decree->copy_unit, decree->copy_title,
                                            decree->copy_name);
@@ -153,7 +153,7 @@ body_add (RenaksiAnnexLayout *self,
 void
 renaksi_annex_layout_build_body (RenaksiAnnexLayout *self)
 {
-  RenaksiDecree *decree = renaksi_plan_get_decree (self->plan);
+  RenaksiDecree *decree = self->decree;
   double page_width = self->paper_height;     /* portrait */
   double left = renaksi_annex_layout_margin_left ();
   double width = page_width - left - renaksi_annex_layout_margin_right ();

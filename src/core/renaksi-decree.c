@@ -56,6 +56,28 @@ renaksi_decree_new (void)
   return decree;
 }
 
+/* Returns: a copy of @decree, its own: what a document printed on a
+ * thread reads while the plan's may change. */
+RenaksiDecree *
+renaksi_decree_copy (const RenaksiDecree *decree)
+{
+  RenaksiDecree *copy = g_new0 (RenaksiDecree, 1);
+
+  for (guint i = 0; i < G_N_ELEMENTS (text_fields); i++)
+    G_STRUCT_MEMBER (char *, copy, text_fields[i].offset) =
+      g_strdup (G_STRUCT_MEMBER (const char *, decree, text_fields[i].offset));
+  copy->year = decree->year;
+  copy->parts = g_ptr_array_new_with_free_func (part_free);
+  for (guint i = 0; i < decree->parts->len; i++)
+    {
+      const RenaksiDecreePart *part = g_ptr_array_index (decree->parts, i);
+
+      renaksi_decree_add_part (copy, part->kind, part->label, part->text);
+    }
+
+  return copy;
+}
+
 void
 renaksi_decree_free (RenaksiDecree *decree)
 {

@@ -38,6 +38,7 @@ typedef struct
 } RenaksiDecree;
 
 RenaksiDecree *renaksi_decree_new                  (void);
+RenaksiDecree *renaksi_decree_copy                 (const RenaksiDecree    *decree);
 void           renaksi_decree_free                 (RenaksiDecree          *decree);
 gboolean       renaksi_decree_set_field            (RenaksiDecree          *decree,
                                                     const char             *key,

@@ -16,9 +16,9 @@
  * the same on paper, in the PDF and in the preview. Indonesian, for the
  * shaping and the line breaking of the decree's language. */
 PangoContext *
-renaksi_print_text_context_new (void)
+renaksi_print_text_context_new (PangoFontMap *font_map)
 {
-  PangoContext *context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
+  PangoContext *context = pango_font_map_create_context (font_map);
   cairo_font_options_t *options = cairo_font_options_create ();
 
   pango_cairo_context_set_resolution (context, 72.0);

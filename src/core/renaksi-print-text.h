@@ -8,7 +8,7 @@ G_BEGIN_DECLS
 
 /* What every printed document (the annex, the decree, the tables of
  * renaksi-table-layout) lays its text out with. */
-PangoContext *renaksi_print_text_context_new   (void);
+PangoContext *renaksi_print_text_context_new   (PangoFontMap *font_map);
 char         *renaksi_print_text_creation_date (void);
 char         *renaksi_print_text_first_words   (PangoLayout *layout);
 guint         renaksi_print_text_n_lines       (GPtrArray   *layouts);

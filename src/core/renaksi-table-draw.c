@@ -8,6 +8,8 @@
 #include "config.h"
 
 #include <cairo-pdf.h>
+#include <gio/gio.h>
+#include <glib/gi18n-lib.h>
 #include <math.h>
 #include <pango/pangocairo.h>
 #include <string.h>
@@ -579,6 +581,15 @@ renaksi_table_layout_write_pdf_full (RenaksiTableLayout  *self,
   renaksi_table_layout_paginate (self);
   g_clear_pointer (&self->pipe, renaksi_pdf_pipe_free);
   self->writer = NULL;
+  if (self->stopped)
+    {
+      /* Nothing of it is left: no file, no temporary one. */
+      cairo_surface_finish (surface);
+      cairo_surface_destroy (surface);
+      renaksi_safe_writer_abort (writer);
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CANCELLED, _("The export was cancelled."));
+      return FALSE;
+    }
 
   return renaksi_safe_writer_commit_surface (writer, surface, error);
 }

@@ -489,6 +489,28 @@ close_spans (Flow *flow)
     flow->spans[k].have += (guint)MAX (pad, 0);
 }
 
+/* Tells the progress function how many of the tables' rows are laid out,
+ * at each new page; it may stop the pagination. */
+static void
+report_progress (RenaksiTableLayout *self)
+{
+  guint done = 0, total = 0;
+
+  if (self->progress_func == NULL || self->stopped)
+    return;
+  for (guint b = 0; b < self->blocks->len; b++)
+    {
+      Block *block = g_ptr_array_index (self->blocks, b);
+
+      if (block->kind != BLOCK_TABLE)
+        continue;
+      done += block->n_measured;
+      total += block->rows->len;
+    }
+  if (!self->progress_func (done, total, self->progress_data))
+    self->stopped = TRUE;
+}
+
 static void
 next_page (Flow *flow)
 {
@@ -508,6 +530,7 @@ next_page (Flow *flow)
   flow->top = renaksi_table_margin_top () + (self->pages->len == 1 ? self->heading_height : 0);
   flow->y = flow->top;
   flow->row_piece = -1;
+  report_progress (self);
 }
 
 static void
@@ -537,7 +560,7 @@ flow_paragraph (Flow   *flow,
   RenaksiTableLayout *self = flow->self;
   guint line = 0;
 
-  while (line < block->n_lines)
+  while (line < block->n_lines && !self->stopped)
     {
       double space = flow->y > flow->top ? self->line_height : 0;
       int avail = (int)floor ((renaksi_table_content_bottom (self) - flow->y - space + 0.001) / self->line_height);
@@ -626,7 +649,7 @@ flow_figure (Flow  *flow,
   guint band = 0;
 
   measure_figure (self, block);
-  for (;;)
+  while (!self->stopped)
     {
       double space = flow->y > flow->top ? self->line_height : 0;
       double bottom = renaksi_table_content_bottom (self);
@@ -808,7 +831,7 @@ flow_table (Flow  *flow,
       add_piece (flow, PIECE_HEADER, b, 0, 0, 0, header_height);
     }
 
-  while (r < block->rows->len)
+  while (r < block->rows->len && !self->stopped)
     {
       Row *row = measure_row (self, block, r);
       guint rem = row->n_lines - line;
@@ -932,8 +955,9 @@ renaksi_table_layout_paginate (RenaksiTableLayout *self)
     ((Block *)g_ptr_array_index (self->blocks, b))->measured = FALSE;
 
   g_array_set_size (self->pages, 0);
+  self->stopped = FALSE;
   next_page (&flow);
-  for (guint b = 0; b < self->blocks->len; b++)
+  for (guint b = 0; b < self->blocks->len && !self->stopped; b++)
     {
       Block *block = g_ptr_array_index (self->blocks, b);
 
@@ -947,6 +971,9 @@ renaksi_table_layout_paginate (RenaksiTableLayout *self)
           flow_table (&flow, b, block);
         }
     }
+  /* Stopped: the pages so far are not the document's. */
+  if (self->stopped)
+    return self->pages->len;
 
   if (has_closing (self))
     {

@@ -199,8 +199,18 @@ struct _RenaksiTableLayout
   RenaksiTablePreludeFunc prelude_func;
   gpointer      prelude_data;
 
-  /* Computed by paginate. */
+  /* How far pagination is, and whether to stop it (a thread's caller
+   * cancelled). */
+  RenaksiTableProgressFunc progress_func;
+  gpointer      progress_data;
+  gboolean      stopped;
+
+  /* Computed by paginate. Its own font map: a layout may be measured on
+   * a thread and drawn on the main thread, one after the other, while
+   * the threads' default font maps (GTK's on the main thread) are in
+   * use. */
   gboolean      paginated;
+  PangoFontMap *font_map;
   PangoContext *context;
   double        line_height;
   double        ascent;

@@ -122,6 +122,7 @@ renaksi_table_layout_finalize (GObject *object)
   g_free (self->prelude_title);
   g_free (self->table_title);
   g_clear_object (&self->context);
+  g_clear_object (&self->font_map);
   g_clear_pointer (&self->pages, g_array_unref);
   g_hash_table_unref (self->label_indents);
   g_hash_table_unref (self->piece_widths);
@@ -194,6 +195,17 @@ forget_measures (RenaksiTableLayout *self)
   g_hash_table_remove_all (self->label_indents);
   g_hash_table_remove_all (self->piece_widths);
   self->line_height = 0;
+}
+
+void
+renaksi_table_layout_set_progress (RenaksiTableLayout       *self,
+                                   RenaksiTableProgressFunc  func,
+                                   gpointer                  data)
+{
+  g_return_if_fail (RENAKSI_IS_TABLE_LAYOUT (self));
+
+  self->progress_func = func;
+  self->progress_data = data;
 }
 
 void

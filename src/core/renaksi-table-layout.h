@@ -97,6 +97,14 @@ typedef struct
                      gpointer                    data);
 } RenaksiTableFigureFuncs;
 
+/* Called at each new page while the pages are laid out (and a PDF
+ * written), with how many of the tables' rows are laid out of how many;
+ * returning FALSE stops it: the pages are not the document's then, and
+ * no PDF is written. */
+typedef gboolean (*RenaksiTableProgressFunc) (guint    done,
+                                              guint    total,
+                                              gpointer data);
+
 #define RENAKSI_TYPE_TABLE_LAYOUT (renaksi_table_layout_get_type ())
 G_DECLARE_FINAL_TYPE (RenaksiTableLayout, renaksi_table_layout, RENAKSI, TABLE_LAYOUT, GObject)
 
@@ -108,6 +116,9 @@ void                renaksi_table_layout_set_font        (RenaksiTableLayout   *
                                                           const char           *family,
                                                           double                size);
 double              renaksi_table_layout_get_font_size   (RenaksiTableLayout   *self);
+void                renaksi_table_layout_set_progress   (RenaksiTableLayout   *self,
+                                                          RenaksiTableProgressFunc func,
+                                                          gpointer              data);
 /* Any page size, in points (a printer's). */
 void                renaksi_table_layout_set_page_size   (RenaksiTableLayout   *self,
                                                           double                width,

@@ -46,7 +46,10 @@ void
 renaksi_table_ensure_metrics (RenaksiTableLayout *self)
 {
   if (self->context == NULL)
-    self->context = renaksi_print_text_context_new ();
+    {
+      self->font_map = pango_cairo_font_map_new ();
+      self->context = renaksi_print_text_context_new (self->font_map);
+    }
   if (self->line_height > 0)
     return;
 
