@@ -120,6 +120,24 @@ added_cb (GObject      *object,
   *(gboolean *)data = TRUE;
 }
 
+static gboolean
+is_laid_out (gpointer data)
+{
+  return !renaksi_export_dialog_is_busy (data);
+}
+
+static void
+saved_cb (GObject      *object,
+          GAsyncResult *result,
+          gpointer      data)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!renaksi_export_dialog_save_to_file_finish (RENAKSI_EXPORT_DIALOG (object), result, &error))
+    g_printerr ("%s\n", error->message);
+  *(gboolean *)data = TRUE;
+}
+
 static gint64
 first_indicator_id (RenaksiPlan *plan)
 {
@@ -160,6 +178,7 @@ main (int   argc,
   RenaksiTaskBar *bar;
   GtkWidget *dialog;
   gboolean added = FALSE;
+  gboolean saved = FALSE;
   gint64 start;
 
   if (argc != 5)
@@ -205,18 +224,21 @@ main (int   argc,
   if (!renaksi_window_open (window, argv[3]))
     return 1;
   run_until (is_editable, window);
+  /* Its first frames (the outline of 20,000 indicators) are the open's. */
+  wait_frames (GTK_WIDGET (window));
   phase_end ("open 20,000 indicators", start);
 
   start = phase_start ();
   dialog = renaksi_export_dialog_new (GTK_WINDOW (window), renaksi_window_get_plan (window));
   gtk_window_present (GTK_WINDOW (dialog));
+  run_until (is_laid_out, dialog);
   wait_frames (dialog);
   phase_end ("annex export dialog, its preview", start);
 
   pdf = g_file_new_build_filename (argv[4], "annex.pdf", NULL);
   start = phase_start ();
-  if (!renaksi_export_dialog_save_to_file (RENAKSI_EXPORT_DIALOG (dialog), pdf, &error))
-    g_printerr ("%s\n", error->message);
+  renaksi_export_dialog_save_to_file_async (RENAKSI_EXPORT_DIALOG (dialog), pdf, saved_cb, &saved);
+  run_until (is_set, &saved);
   phase_end ("annex PDF saved", start);
   printf ("(%u pages)\n", renaksi_export_dialog_get_n_pages (RENAKSI_EXPORT_DIALOG (dialog)));
 

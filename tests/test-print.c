@@ -13,6 +13,7 @@
 
 #include "renaksi-export-dialog.h"
 #include "renaksi-print-operation.h"
+#include "renaksi-task-bar.h"
 #include "test-util.h"
 #include "test-util-pdf.h"
 #include "test-util-gui.h"
@@ -204,6 +205,7 @@ test_export_dialog (void)
 
   dialog = RENAKSI_EXPORT_DIALOG (renaksi_export_dialog_new (NULL, plan));
   gtk_window_present (GTK_WINDOW (dialog));
+  test_util_wait_for_export (dialog);
   wait_drawn (GTK_WIDGET (dialog));
 
   n_pages = renaksi_annex_layout_paginate (layout);
@@ -222,7 +224,7 @@ test_export_dialog (void)
   gtk_switch_set_active (GTK_SWITCH (copy_switch), TRUE);
   wait_drawn (GTK_WIDGET (dialog));
 
-  g_assert_true (renaksi_export_dialog_save_to_file (dialog, file, &error));
+  g_assert_true (test_util_export_save (dialog, file, &error));
   g_assert_no_error (error);
   renaksi_annex_layout_set_copy (layout, TRUE);
   renaksi_annex_layout_write_pdf (layout, direct, &error);
@@ -255,6 +257,7 @@ test_export_dialog_type_size (void)
 
   dialog = RENAKSI_EXPORT_DIALOG (renaksi_export_dialog_new (NULL, plan));
   gtk_window_present (GTK_WINDOW (dialog));
+  test_util_wait_for_export (dialog);
   wait_drawn (GTK_WIDGET (dialog));
   spin = test_util_find_widget (GTK_WIDGET (dialog), GTK_TYPE_SPIN_BUTTON);
   g_assert_nonnull (spin);
@@ -263,7 +266,7 @@ test_export_dialog_type_size (void)
   at9 = renaksi_export_dialog_get_n_pages (dialog);
 
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), 11);
-  wait_drawn (GTK_WIDGET (dialog));
+  test_util_wait_for_export (dialog);
   at11 = renaksi_export_dialog_get_n_pages (dialog);
   g_assert_cmpuint (at11, >, at9);
   renaksi_annex_layout_set_font_size (layout, 11);
@@ -274,7 +277,7 @@ test_export_dialog_type_size (void)
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), 11);
   wait_drawn (GTK_WIDGET (dialog));
 
-  g_assert_true (renaksi_export_dialog_save_to_file (dialog, file, &error));
+  g_assert_true (test_util_export_save (dialog, file, &error));
   g_assert_no_error (error);
   renaksi_annex_layout_write_pdf (layout, direct, &error);
   g_assert_no_error (error);
@@ -300,6 +303,58 @@ test_export_dialog_type_size (void)
   test_util_remove_dir (dir);
 }
 
+static void
+closed_cb (GObject      *source,
+           GAsyncResult *result,
+           gpointer      data)
+{
+  GError **error = data;
+
+  g_assert_false (renaksi_export_dialog_save_to_file_finish (RENAKSI_EXPORT_DIALOG (source), result, error));
+  g_assert_nonnull (*error);
+}
+
+/* The dialog of a long plan opens before its pages are laid out, says so
+ * under the preview, and is usable meanwhile; closed while it saves, it
+ * cancels the save and leaves no file. */
+static void
+test_export_dialog_long_plan (void)
+{
+  g_autofree char *dir = test_util_make_dir ();
+  g_autofree char *path = test_util_generated_plan (dir, "plan.renaksi", 300);
+  g_autofree char *saved = g_build_filename (dir, "saved.pdf", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (saved);
+  g_autoptr(RenaksiPlan) plan = renaksi_plan_open (path, RENAKSI_DB_READ_ONLY, NULL);
+  g_autoptr(RenaksiAnnexLayout) layout = renaksi_annex_layout_new (plan);
+  g_autoptr(GError) error = NULL;
+  RenaksiExportDialog *dialog;
+  GtkWidget *bar;
+
+  dialog = RENAKSI_EXPORT_DIALOG (renaksi_export_dialog_new (NULL, plan));
+  g_assert_true (renaksi_export_dialog_is_busy (dialog));
+  g_assert_cmpuint (renaksi_export_dialog_get_n_pages (dialog), ==, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  bar = test_util_find_widget (GTK_WIDGET (dialog), RENAKSI_TYPE_TASK_BAR);
+  g_assert_nonnull (bar);
+  g_assert_true (renaksi_task_bar_is_busy (RENAKSI_TASK_BAR (bar)));
+  test_util_wait_for_export (dialog);
+  g_assert_false (renaksi_task_bar_is_busy (RENAKSI_TASK_BAR (bar)));
+  g_assert_cmpuint (renaksi_export_dialog_get_n_pages (dialog), ==, renaksi_annex_layout_paginate (layout));
+  g_assert_cmpuint (renaksi_export_dialog_get_n_pages (dialog), >, 10);
+
+  renaksi_export_dialog_save_to_file_async (dialog, file, closed_cb, &error);
+  g_assert_true (renaksi_task_bar_is_busy (RENAKSI_TASK_BAR (bar)));
+  g_object_ref (dialog);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  while (error == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_object_unref (dialog);
+  g_assert_false (g_file_test (saved, G_FILE_TEST_EXISTS));
+  g_assert_cmpuint (test_util_count_entries (dir), ==, 1);    /* the plan alone */
+  test_util_remove_dir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -313,6 +368,7 @@ main (int   argc,
   g_test_add_func ("/print/export-mode/decree", test_print_decree);
   g_test_add_func ("/export-dialog/preview-and-save", test_export_dialog);
   g_test_add_func ("/export-dialog/type-size", test_export_dialog_type_size);
+  g_test_add_func ("/export-dialog/long-plan", test_export_dialog_long_plan);
 
   return g_test_run ();
 }

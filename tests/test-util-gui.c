@@ -182,6 +182,44 @@ test_util_wait_for_checks (RenaksiWindow *window)
   test_util_run_pending (2);
 }
 
+void
+test_util_wait_for_export (RenaksiExportDialog *dialog)
+{
+  gint64 end = g_get_monotonic_time () + 120 * G_USEC_PER_SEC;
+
+  while (renaksi_export_dialog_is_busy (dialog))
+    {
+      g_main_context_iteration (NULL, TRUE);
+      if (g_get_monotonic_time () > end)
+        g_error ("the export dialog's work never ended");
+    }
+  test_util_run_pending (2);
+}
+
+static void
+saved_cb (GObject      *source,
+          GAsyncResult *result,
+          gpointer      data)
+{
+  GAsyncResult **out = data;
+
+  *out = g_object_ref (result);
+}
+
+gboolean
+test_util_export_save (RenaksiExportDialog  *dialog,
+                       GFile                *file,
+                       GError              **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  renaksi_export_dialog_save_to_file_async (dialog, file, saved_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+
+  return renaksi_export_dialog_save_to_file_finish (dialog, result, error);
+}
+
 RenaksiWindow *
 test_util_open_window_sized (const char *path,
                              int         width,

@@ -3,6 +3,7 @@
 
 #include <gtk/gtk.h>
 
+#include "renaksi-export-dialog.h"
 #include "renaksi-window.h"
 
 G_BEGIN_DECLS
@@ -36,6 +37,12 @@ GtkWindow  *test_util_find_toplevel   (GType       type);
  * the main loop 5 ms apart, and more until @widget is shown. */
 void        test_util_wait_for_frames (GtkWidget  *widget);
 void        test_util_wait_for_checks (RenaksiWindow *window);
+/* Until the dialog's pages are laid out and its PDF saved. */
+void        test_util_wait_for_export (RenaksiExportDialog *dialog);
+/* Saves the dialog's PDF as its Save button does, and waits for it. */
+gboolean    test_util_export_save     (RenaksiExportDialog *dialog,
+                                       GFile               *file,
+                                       GError             **error);
 /* Runs what the main loop has pending, @rounds times over. */
 void        test_util_run_pending     (guint       rounds);
 

@@ -549,6 +549,7 @@ test_outputs (void)
   activate (window, GTK_WIDGET (window), "win.export-pdf");
   dialog = test_util_find_toplevel (RENAKSI_TYPE_EXPORT_DIALOG);
   g_assert_nonnull (dialog);
+  test_util_wait_for_export (RENAKSI_EXPORT_DIALOG (dialog));
   g_assert_cmpuint (renaksi_export_dialog_get_n_pages (RENAKSI_EXPORT_DIALOG (dialog)), >, 3);
   gtk_window_destroy (dialog);
 

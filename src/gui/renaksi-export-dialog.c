@@ -13,6 +13,7 @@
 #include "renaksi-page-preview.h"
 #include "renaksi-pdf-chooser.h"
 #include "renaksi-print-operation.h"
+#include "renaksi-task-bar.h"
 
 struct _RenaksiExportDialog
 {
@@ -26,11 +27,17 @@ struct _RenaksiExportDialog
   GtkSwitch           *realisation_switch;
   GtkSwitch           *decree_switch;
   RenaksiPagePreview  *preview;
+  RenaksiTaskBar      *task_bar;
 
   /* Owned references */
   RenaksiPlan         *plan;
-  RenaksiAnnexLayout  *layout;
+  RenaksiAnnexLayout  *layout;      /* the pages shown */
+  RenaksiAnnexLayout  *pending;     /* being laid out on a thread, with paginating */
+  GCancellable        *paginating;
+  RenaksiAnnexLayout  *saved;       /* being written on a thread, with saving */
+  GCancellable        *saving;
   GtkFileChooserNative *chooser;
+  gboolean             closed;
 };
 
 G_DEFINE_FINAL_TYPE (RenaksiExportDialog, renaksi_export_dialog, ADW_TYPE_WINDOW)
@@ -53,15 +60,12 @@ apply_options (RenaksiExportDialog *self,
   renaksi_annex_layout_set_with_decree (layout, gtk_switch_get_active (self->decree_switch));
 }
 
+static void lay_out (RenaksiExportDialog *self);
+
 static void
 options_changed_cb (RenaksiExportDialog *self)
 {
-  if (self->layout == NULL)
-    return;
-
-  apply_options (self, self->layout);
-  renaksi_annex_layout_paginate (self->layout);
-  renaksi_page_preview_changed (self->preview);
+  lay_out (self);
 }
 
 static guint
@@ -96,26 +100,155 @@ show_toast (RenaksiExportDialog *self,
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
 }
 
-/* Writes the PDF with the options chosen in the dialog. */
-gboolean
-renaksi_export_dialog_save_to_file (RenaksiExportDialog  *self,
-                                    GFile                *file,
-                                    GError              **error)
+/* The bar shows the saving first: it is what the officer asked for. */
+static void
+show_work (RenaksiExportDialog *self)
 {
-  g_autofree char *path = NULL;
-
-  g_return_val_if_fail (RENAKSI_IS_EXPORT_DIALOG (self), FALSE);
-  g_return_val_if_fail (G_IS_FILE (file), FALSE);
-
-  path = g_file_get_path (file);
-  if (path == NULL)
+  if (self->closed)
+    return;
+  if (self->saving != NULL)
+    return;
+  if (self->paginating != NULL)
     {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
-                   _("Choose a folder on this computer to save the PDF in."));
-      return FALSE;
+      renaksi_task_bar_start (self->task_bar, _("Laying out the pages…"), G_OBJECT (self->pending),
+                              self->paginating);
+      /* The preview's work: it ends with the dialog, or with other options. */
+      renaksi_task_bar_set_can_cancel (self->task_bar, FALSE);
+    }
+  else
+    renaksi_task_bar_stop (self->task_bar);
+}
+
+static void
+paginated_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      data)
+{
+  g_autoptr(RenaksiExportDialog) self = data;
+  RenaksiAnnexLayout *layout = RENAKSI_ANNEX_LAYOUT (source);
+  g_autoptr(GError) error = NULL;
+
+  /* Cancelled: other options came, or the dialog was closed. */
+  if (!renaksi_annex_layout_paginate_finish (layout, result, &error) || layout != self->pending)
+    return;
+
+  g_set_object (&self->layout, layout);
+  g_clear_object (&self->pending);
+  g_clear_object (&self->paginating);
+  renaksi_page_preview_set_source (self->preview, G_OBJECT (layout), &annex_pages);
+  show_work (self);
+}
+
+/* Lays the pages out on a thread with the options chosen; the preview
+ * shows the pages it has until the new ones are ready. */
+static void
+lay_out (RenaksiExportDialog *self)
+{
+  if (self->paginating != NULL)
+    g_cancellable_cancel (self->paginating);
+  g_clear_object (&self->paginating);
+  g_clear_object (&self->pending);
+
+  self->pending = renaksi_annex_layout_new (self->plan);
+  apply_options (self, self->pending);
+  self->paginating = g_cancellable_new ();
+  renaksi_annex_layout_paginate_async (self->pending, self->paginating, paginated_cb, g_object_ref (self));
+  show_work (self);
+}
+
+static void
+saved_cb (GObject      *source,
+          GAsyncResult *result,
+          gpointer      data)
+{
+  g_autoptr(GTask) task = data;
+  RenaksiExportDialog *self = g_task_get_source_object (task);
+  const char *name = g_task_get_task_data (task);
+  GError *error = NULL;
+
+  g_clear_object (&self->saving);
+  g_clear_object (&self->saved);
+  if (!self->closed)
+    {
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "export.save", TRUE);
+      show_work (self);
+    }
+  if (!renaksi_annex_layout_write_pdf_finish (RENAKSI_ANNEX_LAYOUT (source), result, &error))
+    {
+      if (!self->closed)
+        show_toast (self, g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED)
+                            ? _("Not saved: the export was cancelled.") : error->message);
+      g_task_return_error (task, error);
+      return;
+    }
+  if (!self->closed)
+    {
+      g_autofree char *message = g_strdup_printf (_("Saved “%s”"), name);
+
+      show_toast (self, message);
+    }
+  g_task_return_boolean (task, TRUE);
+}
+
+/* Writes the PDF with the options chosen in the dialog, on a thread: the
+ * bar under the preview says how far, and cancels. Closing the dialog
+ * cancels too, leaving no file. */
+void
+renaksi_export_dialog_save_to_file_async (RenaksiExportDialog *self,
+                                          GFile               *file,
+                                          GAsyncReadyCallback  callback,
+                                          gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *label = NULL;
+  char *name;
+
+  g_return_if_fail (RENAKSI_IS_EXPORT_DIALOG (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  task = g_task_new (self, NULL, callback, user_data);
+  g_task_set_source_tag (task, renaksi_export_dialog_save_to_file_async);
+  path = g_file_get_path (file);
+  if (path == NULL || self->saving != NULL)
+    {
+      const char *message = path == NULL ? _("Choose a folder on this computer to save the PDF in.")
+                                         : _("The PDF is still being saved.");
+
+      show_toast (self, message);
+      g_task_return_new_error (task, G_IO_ERROR, path == NULL ? G_IO_ERROR_NOT_SUPPORTED : G_IO_ERROR_BUSY,
+                               "%s", message);
+      return;
     }
 
-  return renaksi_annex_layout_write_pdf (self->layout, path, error);
+  name = g_file_get_basename (file);
+  g_task_set_task_data (task, name, g_free);
+  self->saved = renaksi_annex_layout_new (self->plan);
+  apply_options (self, self->saved);
+  self->saving = g_cancellable_new ();
+  renaksi_annex_layout_write_pdf_async (self->saved, path, self->saving, saved_cb, g_steal_pointer (&task));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "export.save", FALSE);
+  label = g_strdup_printf (_("Saving “%s”…"), name);
+  renaksi_task_bar_start (self->task_bar, label, G_OBJECT (self->saved), self->saving);
+}
+
+gboolean
+renaksi_export_dialog_save_to_file_finish (RenaksiExportDialog  *self,
+                                           GAsyncResult         *result,
+                                           GError              **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/* Whether the pages are being laid out or the PDF saved. */
+gboolean
+renaksi_export_dialog_is_busy (RenaksiExportDialog *self)
+{
+  g_return_val_if_fail (RENAKSI_IS_EXPORT_DIALOG (self), FALSE);
+
+  return self->paginating != NULL || self->saving != NULL;
 }
 
 static void
@@ -124,23 +257,12 @@ chooser_response_cb (GtkNativeDialog     *chooser,
                      RenaksiExportDialog *self)
 {
   g_autoptr(GFile) file = NULL;
-  g_autoptr(GError) error = NULL;
 
   if (response == GTK_RESPONSE_ACCEPT)
     file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
   g_clear_object (&self->chooser);
-  if (file == NULL)
-    return;
-
-  if (renaksi_export_dialog_save_to_file (self, file, &error))
-    {
-      g_autofree char *name = g_file_get_basename (file);
-      g_autofree char *message = g_strdup_printf (_("Saved “%s”"), name);
-
-      show_toast (self, message);
-    }
-  else
-    show_toast (self, error->message);
+  if (file != NULL)
+    renaksi_export_dialog_save_to_file_async (self, file, NULL, NULL);
 }
 
 static void
@@ -198,14 +320,38 @@ turn_page_action (GtkWidget  *widget,
   renaksi_page_preview_turn (self->preview, g_str_equal (action_name, "export.next-page") ? 1 : -1);
 }
 
+/* Closing the dialog (gtk_window_destroy() unrealizes it; the work's
+ * tasks keep it alive until they end) stops its threads at their next
+ * page; a PDF cancelled leaves no file. */
+static void
+close_work (RenaksiExportDialog *self)
+{
+  self->closed = TRUE;
+  if (self->paginating != NULL)
+    g_cancellable_cancel (self->paginating);
+  if (self->saving != NULL)
+    g_cancellable_cancel (self->saving);
+}
+
+static void
+renaksi_export_dialog_unrealize (GtkWidget *widget)
+{
+  close_work (RENAKSI_EXPORT_DIALOG (widget));
+
+  GTK_WIDGET_CLASS (renaksi_export_dialog_parent_class)->unrealize (widget);
+}
+
 static void
 renaksi_export_dialog_dispose (GObject *object)
 {
   RenaksiExportDialog *self = RENAKSI_EXPORT_DIALOG (object);
 
+  close_work (self);
   if (self->chooser != NULL)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
   g_clear_object (&self->chooser);
+  g_clear_object (&self->paginating);
+  g_clear_object (&self->pending);
   g_clear_object (&self->layout);
   g_clear_object (&self->plan);
 
@@ -219,8 +365,10 @@ renaksi_export_dialog_class_init (RenaksiExportDialogClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = renaksi_export_dialog_dispose;
+  widget_class->unrealize = renaksi_export_dialog_unrealize;
 
   g_type_ensure (RENAKSI_TYPE_PAGE_PREVIEW);
+  g_type_ensure (RENAKSI_TYPE_TASK_BAR);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/renaksi/Renaksi/renaksi-export-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, RenaksiExportDialog, toast_overlay);
@@ -230,6 +378,7 @@ renaksi_export_dialog_class_init (RenaksiExportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RenaksiExportDialog, realisation_switch);
   gtk_widget_class_bind_template_child (widget_class, RenaksiExportDialog, decree_switch);
   gtk_widget_class_bind_template_child (widget_class, RenaksiExportDialog, preview);
+  gtk_widget_class_bind_template_child (widget_class, RenaksiExportDialog, task_bar);
 
   gtk_widget_class_install_action (widget_class, "export.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "export.print", NULL, print_action);
@@ -269,10 +418,7 @@ renaksi_export_dialog_new (GtkWindow   *parent,
 
   self = g_object_new (RENAKSI_TYPE_EXPORT_DIALOG, "transient-for", parent, NULL);
   self->plan = g_object_ref (plan);
-  self->layout = renaksi_annex_layout_new (plan);
-  apply_options (self, self->layout);
-  renaksi_annex_layout_paginate (self->layout);
-  renaksi_page_preview_set_source (self->preview, G_OBJECT (self->layout), &annex_pages);
+  lay_out (self);
 
   return GTK_WIDGET (self);
 }
@@ -290,5 +436,5 @@ renaksi_export_dialog_get_n_pages (RenaksiExportDialog *self)
 {
   g_return_val_if_fail (RENAKSI_IS_EXPORT_DIALOG (self), 0);
 
-  return renaksi_annex_layout_get_n_pages (self->layout);
+  return self->layout != NULL ? renaksi_annex_layout_get_n_pages (self->layout) : 0;
 }

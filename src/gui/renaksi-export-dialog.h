@@ -14,8 +14,13 @@ GtkWidget *renaksi_export_dialog_new            (GtkWindow           *parent,
                                                  RenaksiPlan         *plan);
 guint      renaksi_export_dialog_get_page       (RenaksiExportDialog *self);
 guint      renaksi_export_dialog_get_n_pages    (RenaksiExportDialog *self);
-gboolean   renaksi_export_dialog_save_to_file   (RenaksiExportDialog *self,
-                                                 GFile               *file,
-                                                 GError             **error);
+void       renaksi_export_dialog_save_to_file_async  (RenaksiExportDialog *self,
+                                                      GFile               *file,
+                                                      GAsyncReadyCallback  callback,
+                                                      gpointer             user_data);
+gboolean   renaksi_export_dialog_save_to_file_finish (RenaksiExportDialog *self,
+                                                      GAsyncResult        *result,
+                                                      GError             **error);
+gboolean   renaksi_export_dialog_is_busy        (RenaksiExportDialog *self);
 
 G_END_DECLS

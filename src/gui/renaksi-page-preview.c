@@ -52,7 +52,8 @@ show_page (RenaksiPagePreview *self)
     self->page = n_pages > 0 ? n_pages - 1 : 0;
 
   /* Translators: the page shown in the preview, of how many */
-  text = g_strdup_printf (_("Page %u of %u"), self->page + 1, n_pages);
+  /* No pages yet: they are being laid out. */
+  text = n_pages > 0 ? g_strdup_printf (_("Page %u of %u"), self->page + 1, n_pages) : g_strdup ("");
   gtk_label_set_text (self->page_label, text);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "preview.previous-page", self->page > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "preview.next-page", self->page + 1 < n_pages);

@@ -22,6 +22,7 @@ struct _RenaksiTaskBar
   GtkButton      *cancel_button;
 
   GCancellable   *cancellable;
+  GObject        *work;       /* kept while shown: the binding lives as long */
   GBinding       *binding;
   guint           show_id;
   guint           pulse_id;   /* work that cannot say how far it is */
@@ -102,13 +103,26 @@ renaksi_task_bar_start (RenaksiTaskBar *self,
   gtk_label_set_label (self->label, label);
   gtk_progress_bar_set_fraction (self->progress, 0);
   if (work != NULL)
-    self->binding = g_object_bind_property (work, "fraction", self->progress, "fraction", G_BINDING_SYNC_CREATE);
+    {
+      self->work = g_object_ref (work);
+      self->binding = g_object_bind_property (work, "fraction", self->progress, "fraction",
+                                              G_BINDING_SYNC_CREATE);
+    }
   else
     self->pulse_id = g_timeout_add (PULSE_MSEC, pulse_cb, self);
   self->cancellable = g_object_ref (cancellable);
   gtk_widget_set_visible (GTK_WIDGET (self->cancel_button), work != NULL);
   gtk_widget_set_sensitive (GTK_WIDGET (self->cancel_button), TRUE);
   self->show_id = g_timeout_add (SHOW_AFTER_MSEC, show_cb, self);
+}
+
+void
+renaksi_task_bar_set_can_cancel (RenaksiTaskBar *self,
+                                 gboolean        can_cancel)
+{
+  g_return_if_fail (RENAKSI_IS_TASK_BAR (self));
+
+  gtk_widget_set_visible (GTK_WIDGET (self->cancel_button), can_cancel && self->cancellable != NULL);
 }
 
 void
@@ -120,6 +134,7 @@ renaksi_task_bar_stop (RenaksiTaskBar *self)
   g_clear_handle_id (&self->pulse_id, g_source_remove);
   if (self->binding != NULL)
     g_binding_unbind (g_steal_pointer (&self->binding));
+  g_clear_object (&self->work);
   g_clear_object (&self->cancellable);
   gtk_widget_set_visible (GTK_WIDGET (self), FALSE);
 }

@@ -19,6 +19,10 @@ void      renaksi_task_bar_start   (RenaksiTaskBar *self,
                                     const char     *label,
                                     GObject        *work,
                                     GCancellable   *cancellable);
+/* Hides the Cancel button of the work shown: work that ends only with
+ * its window, or with what replaces it (a preview's). */
+void      renaksi_task_bar_set_can_cancel (RenaksiTaskBar *self,
+                                           gboolean        can_cancel);
 void      renaksi_task_bar_stop    (RenaksiTaskBar *self);
 gboolean  renaksi_task_bar_is_busy (RenaksiTaskBar *self);
 /* Cancels the work shown, if any (closing the window does). */
