@@ -516,8 +516,9 @@ renaksi_annex_layout_set_fraction (RenaksiAnnexLayout *self,
 
 /* Starts what the first layout would otherwise wait for, for a command
  * about to open its plan: the hyphenation patterns, read in a thread, and
- * the font map, whose fontconfig set-up (a third of a 100-row export)
- * Pango runs in a thread of its own from the map's creation. */
+ * fontconfig's set-up (a third of a 100-row export), which Pango runs in a
+ * thread of its own from a font map's creation; the layouts' own font
+ * maps then share the configuration loaded. */
 void
 renaksi_annex_layout_preload (void)
 {
@@ -667,7 +668,7 @@ renaksi_annex_layout_prepare (RenaksiAnnexLayout *self)
   g_autoptr(PangoLayout) heading = NULL;
 
   /* The decree as it is now: the pages may be drawn on a thread while
-   * the plan's changes. */
+   * the plan's decree changes. */
   g_clear_pointer (&self->decree, renaksi_decree_free);
   self->decree = renaksi_decree_copy (renaksi_plan_get_decree (self->plan));
   g_clear_object (&self->table);
@@ -849,9 +850,6 @@ renaksi_annex_layout_get_table_extent (RenaksiAnnexLayout *self,
   return renaksi_table_layout_get_table_extent (self->table, page - self->n_body_pages, 0, y0, y1);
 }
 
-/* Writes every page to @path as PDF, through a temporary file beside it:
- * a failed export leaves no half-written file. Streamed by the engine:
- * each page laid out and drawn in one go, its rows measured just before. */
 /* Writes the pages laid out by renaksi_annex_layout_prepare(): on the
  * caller's thread, or on a thread of its own (nothing else then touches
  * @self). */
@@ -875,6 +873,9 @@ renaksi_annex_layout_write_prepared (RenaksiAnnexLayout  *self,
   return written;
 }
 
+/* Writes every page to @path as PDF, through a temporary file beside it:
+ * a failed export leaves no half-written file. Streamed by the engine:
+ * each page laid out and drawn in one go, its rows measured just before. */
 gboolean
 renaksi_annex_layout_write_pdf (RenaksiAnnexLayout  *self,
                                 const char          *path,
