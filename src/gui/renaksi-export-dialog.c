@@ -34,8 +34,7 @@ struct _RenaksiExportDialog
   RenaksiAnnexLayout  *layout;      /* the pages shown */
   RenaksiAnnexLayout  *pending;     /* being laid out on a thread, with paginating */
   GCancellable        *paginating;
-  RenaksiAnnexLayout  *saved;       /* being written on a thread, with saving */
-  GCancellable        *saving;
+  GCancellable        *saving;      /* a PDF being written on a thread */
   GtkFileChooserNative *chooser;
   gboolean             closed;
 };
@@ -167,7 +166,6 @@ saved_cb (GObject      *source,
   GError *error = NULL;
 
   g_clear_object (&self->saving);
-  g_clear_object (&self->saved);
   if (!self->closed)
     {
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "export.save", TRUE);
@@ -200,6 +198,7 @@ renaksi_export_dialog_save_to_file_async (RenaksiExportDialog *self,
                                           gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
+  g_autoptr(RenaksiAnnexLayout) layout = NULL;
   g_autofree char *path = NULL;
   g_autofree char *label = NULL;
   char *name;
@@ -223,13 +222,15 @@ renaksi_export_dialog_save_to_file_async (RenaksiExportDialog *self,
 
   name = g_file_get_basename (file);
   g_task_set_task_data (task, name, g_free);
-  self->saved = renaksi_annex_layout_new (self->plan);
-  apply_options (self, self->saved);
+  /* A layout of its own: the preview's may be laid out again meanwhile.
+   * Its task keeps it until written, the bar while it shows it. */
+  layout = renaksi_annex_layout_new (self->plan);
+  apply_options (self, layout);
   self->saving = g_cancellable_new ();
-  renaksi_annex_layout_write_pdf_async (self->saved, path, self->saving, saved_cb, g_steal_pointer (&task));
+  renaksi_annex_layout_write_pdf_async (layout, path, self->saving, saved_cb, g_steal_pointer (&task));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "export.save", FALSE);
   label = g_strdup_printf (_("Saving “%s”…"), name);
-  renaksi_task_bar_start (self->task_bar, label, G_OBJECT (self->saved), self->saving);
+  renaksi_task_bar_start (self->task_bar, label, G_OBJECT (layout), self->saving);
 }
 
 gboolean
